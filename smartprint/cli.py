@@ -1,0 +1,146 @@
+"""The `smartprint` command line. Imports stay light here so `--help` answers fast;
+the PDF machinery is loaded only when a command needs it."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    help="Print-ready PDFs of SMART classroom material from short YAML files.\n\n"
+         "Examples:  smartprint build styrkekort   ·   smartprint build mitt-kort.yaml -o kort.pdf",
+)
+
+
+class BacksMode(str, Enum):
+    duplex_long = "duplex-long"
+    duplex_short = "duplex-short"
+    fold = "fold"
+    none = "none"
+
+
+def _parse_only(value: str | None) -> tuple[int, ...] | None:
+    """'7', '1,4,9' or '3-6' → sheet numbers."""
+    if value is None:
+        return None
+    numbers: set[int] = set()
+    try:
+        for part in value.split(","):
+            part = part.strip()
+            if "-" in part:
+                a, b = (int(x) for x in part.split("-", 1))
+                if b < a or b - a > 1_000_000:
+                    raise ValueError
+                numbers.update(range(a, b + 1))
+            else:
+                numbers.add(int(part))
+    except ValueError:
+        raise typer.BadParameter("give sheet numbers like 7, 1,4,9 or 3-6") from None
+    if not numbers or min(numbers) < 1:
+        raise typer.BadParameter("sheet numbers start at 1")
+    return tuple(sorted(numbers))
+
+
+def _fail(exc: Exception) -> None:
+    for line in str(exc).splitlines():
+        typer.echo(line, err=True)
+
+
+SourcesArg = Annotated[list[str], typer.Argument(help="YAML files, or names of built-in material (see 'smartprint list').",
+                                                 show_default=False)]
+
+
+@app.command()
+def build(
+    sources: SourcesArg,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="PDF to write (one source only). "
+                                                  "Default: <name>.pdf in the current folder.")] = None,
+    layout: Annotated[Optional[str], typer.Option("--layout", help="Built-in layout name or layout file.")] = None,
+    backs: Annotated[Optional[BacksMode], typer.Option("--backs", help="How backs are printed.")] = None,
+    sheets: Annotated[Optional[int], typer.Option("--sheets", min=1, help="How many sheets or boards.")] = None,
+    seed: Annotated[Optional[int], typer.Option("--seed", min=0, help="Seed for shuffling (same seed, same sheets).")] = None,
+    only: Annotated[Optional[str], typer.Option("--only", help="Only these sheet numbers, e.g. 7 or 3-6 or 1,4.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
+) -> None:
+    """Build PDFs."""
+    if output is not None and len(sources) > 1:
+        raise typer.BadParameter("-o/--output can only be used with one source", param_hint="-o")
+    only_numbers = _parse_only(only)
+    from smartprint.errors import UserError, display_path
+    from smartprint.pipeline import Options, build_to, prepare
+
+    options = Options(layout=layout, backs=backs.value if backs else None, sheets=sheets, seed=seed,
+                      only=only_numbers, progress=not quiet and sys.stderr.isatty())
+    failed = False
+    for source in sources:
+        try:
+            job = prepare(source, options)
+            target = output if output is not None else Path.cwd() / f"{job.name}.pdf"
+            pages = build_to(job, target)
+        except UserError as exc:
+            _fail(exc)
+            failed = True
+            continue
+        if not quiet:
+            typer.echo(f"wrote {display_path(target)} ({pages} page{'s' if pages != 1 else ''})")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def validate(sources: SourcesArg,
+             layout: Annotated[Optional[str], typer.Option("--layout", help="Built-in layout name or layout file.")] = None,
+             backs: Annotated[Optional[BacksMode], typer.Option("--backs")] = None) -> None:
+    """Check files as a build would, without writing anything."""
+    from smartprint.errors import UserError
+    from smartprint.pipeline import Options, check_only, prepare
+
+    failed = False
+    for source in sources:
+        try:
+            pages = check_only(prepare(source, Options(layout=layout, backs=backs.value if backs else None)))
+        except UserError as exc:
+            _fail(exc)
+            failed = True
+            continue
+        typer.echo(f"{source}: ok ({pages} page{'s' if pages != 1 else ''})")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("list")
+def list_builtin() -> None:
+    """Show the built-in material and layouts."""
+    import yaml
+
+    from smartprint import resources
+
+    def describe(kind: str, name: str) -> str:
+        with open(resources.data_dir(kind) / f"{name}.yaml", encoding="utf-8") as fh:
+            data = yaml.safe_load(fh) or {}
+        if kind == "decks":
+            return f"{data.get('kind', '?'):<14} {data.get('title', '')}"
+        return str(data.get("description", ""))
+
+    typer.echo("Built-in material (smartprint build NAME):")
+    for name in resources.builtin_names("decks"):
+        typer.echo(f"  {name:<18} {describe('decks', name)}")
+    typer.echo("Built-in layouts (--layout NAME, or 'layout: NAME' in a file):")
+    for name in resources.builtin_names("layouts"):
+        typer.echo(f"  {name:<18} {describe('layouts', name)}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,74 @@
+"""Fonts: embedded TrueType only, and a check that every character has a glyph.
+
+reportlab's bundled Bitstream Vera covers Norwegian (æøå, «», –, …) and is the
+default. A deck or layout may name other TTF files. We check characters before
+drawing because reportlab would otherwise print an empty box.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+import reportlab
+
+_VERA = Path(reportlab.__file__).parent / "fonts"
+IGNORED = {"\n", "\r"}
+
+
+@dataclass(frozen=True)
+class FontSet:
+    regular: str
+    bold: str
+    label: str  # how messages name the font
+
+    def measure(self, text: str, font: str, size: float) -> float:
+        return pdfmetrics.stringWidth(text, font, size)
+
+
+@cache
+def _register(path: Path) -> str:
+    digest = hashlib.sha1(str(path).encode()).hexdigest()[:8]
+    name = f"{path.stem}-{digest}"
+    try:
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    except (TTFError, OSError, ValueError) as exc:
+        raise ValueError(f"cannot use the font file {path.name}: {exc}") from None
+    return name
+
+
+def load_fonts(regular: Path | None = None, bold: Path | None = None) -> FontSet:
+    """Register the fonts to use; without arguments the bundled Vera pair."""
+    if regular is None:
+        return FontSet(_register(_VERA / "Vera.ttf"), _register(_VERA / "VeraBd.ttf"), "Vera")
+    reg = _register(regular)
+    return FontSet(reg, _register(bold) if bold else reg, regular.name)
+
+
+@cache
+def _cmap(font: str) -> frozenset[int]:
+    face = pdfmetrics.getFont(font).face  # type: ignore[attr-defined]
+    return frozenset(face.charToGlyph)
+
+
+def missing_glyphs(text: str, fonts: FontSet) -> list[str]:
+    """Characters of `text` that the regular or bold font cannot draw, in order, once each."""
+    have = _cmap(fonts.regular) & _cmap(fonts.bold)
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFC", text):
+        if ch in IGNORED or ord(ch) in have or ch in out:
+            continue
+        out.append(ch)
+    return out
+
+
+def describe_char(ch: str) -> str:
+    name = unicodedata.name(ch, "unnamed character")
+    shown = ch if ch.isprintable() and not ch.isspace() else ""
+    return f"'{shown}' (U+{ord(ch):04X} {name})" if shown else f"U+{ord(ch):04X} {name}"

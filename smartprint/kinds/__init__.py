@@ -1,0 +1,15 @@
+"""Material kinds. Each module offers `Spec` (its model), `DEFAULT_LAYOUT`,
+`prepare(job)` (checks and plans, may raise UserError) and `draw(prepared, out)`."""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+KINDS: dict[str, str] = {
+    "cards": "smartprint.kinds.cards",
+}
+
+
+def kind_module(name: str) -> ModuleType:
+    return importlib.import_module(KINDS[name])

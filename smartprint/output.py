@@ -1,0 +1,50 @@
+"""Writing PDFs: deterministic bytes, true size on print, and never a half-written file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+from reportlab.pdfgen.canvas import Canvas
+
+from smartprint import __version__
+from smartprint.fonts import FontSet
+
+DUPLEX_PREF = {"duplex-long": "DuplexFlipLongEdge", "duplex-short": "DuplexFlipShortEdge"}
+
+
+def new_canvas(out: str | BinaryIO, page_w: float, page_h: float, fonts: FontSet, title: str,
+               backs: str = "none") -> Canvas:
+    """A canvas in reportlab's invariant mode (same input, same bytes) that asks
+    viewers to print at 100 % and, for duplex decks, which edge to flip on."""
+    c = Canvas(out, pagesize=(page_w, page_h), invariant=1, pageCompression=1,
+               initialFontName=fonts.regular, initialFontSize=10)
+    c.setTitle(title)
+    c.setAuthor("smartprint")
+    c.setCreator(f"smartprint {__version__}")
+    c.setSubject(title)
+    c.setViewerPreference("PrintScaling", "None")
+    c.setViewerPreference("Duplex", DUPLEX_PREF.get(backs, "Simplex"))
+    return c
+
+
+@contextmanager
+def atomic_target(target: Path) -> Iterator[Path]:
+    """A temporary path beside `target`; it replaces `target` only if the block succeeds."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a PDF is for sharing
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()

@@ -1,0 +1,36 @@
+"""Where the built-in decks and layouts live.
+
+In a wheel they are packed under `smartprint/_data/` (hatchling force-include);
+in a checkout or an editable install they are the top-level `decks/` and
+`layouts/` folders beside the package.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+
+@cache
+def data_dir(kind: str) -> Path:
+    """The folder of built-in `decks` or `layouts`."""
+    packed = Path(str(resources.files("smartprint"))) / "_data" / kind
+    if packed.is_dir():
+        return packed
+    checkout = Path(__file__).resolve().parent.parent / kind
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError(f"built-in {kind} are missing from this installation")
+
+
+def builtin_names(kind: str) -> list[str]:
+    return sorted(p.stem for p in data_dir(kind).glob("*.yaml"))
+
+
+def builtin_path(kind: str, name: str) -> Path | None:
+    """The file of a built-in deck or layout by name, or None."""
+    if "/" in name or "\\" in name or name.endswith((".yaml", ".yml")):
+        return None
+    candidate = data_dir(kind) / f"{name}.yaml"
+    return candidate if candidate.is_file() else None

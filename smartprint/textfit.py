@@ -1,0 +1,141 @@
+"""Wrapping and shrinking text to fit a box: pure layout, no drawing.
+
+The width of a string comes from an injected `measure(text, font, size)` so the
+planning code stays free of reportlab and can be tested with any metric.
+Text is never clipped: `fit` returns None when even the minimum size overflows,
+and the caller turns that into an error naming the card and field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Literal, Sequence
+
+Measure = Callable[[str, str, float], float]
+Align = Literal["left", "center"]
+
+
+@dataclass(frozen=True)
+class Run:
+    """A paragraph to set. `scale` is relative to the common body size; `space_before`
+    is in multiples of that size; `bullet` hangs in front of the first line."""
+
+    text: str
+    font: str
+    scale: float = 1.0
+    space_before: float = 0.0
+    bullet: str | None = None
+    align: Align = "left"
+    max_lines: int | None = None
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    font: str
+    size: float
+    x: float  # from the box's left edge
+    baseline: float  # distance from the box's top edge, downwards
+
+
+@dataclass(frozen=True)
+class Fitted:
+    size: float
+    lines: tuple[Line, ...]
+    height: float
+
+
+def wrap(text: str, font: str, size: float, width: float, measure: Measure) -> list[str]:
+    """Greedy word wrap; explicit newlines are kept and a word wider than the
+    box is broken between letters rather than running over the edge."""
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        words = paragraph.split()
+        if not words:
+            out.append("")
+            continue
+        line = ""
+        for word in words:
+            candidate = f"{line} {word}" if line else word
+            if measure(candidate, font, size) <= width:
+                line = candidate
+                continue
+            if line:
+                out.append(line)
+            while measure(word, font, size) > width and len(word) > 1:
+                cut = len(word) - 1
+                while cut > 1 and measure(word[:cut], font, size) > width:
+                    cut -= 1
+                out.append(word[:cut])
+                word = word[cut:]
+            line = word
+        out.append(line)
+    return out
+
+
+def _set(runs: Sequence[Run], size: float, width: float, measure: Measure,
+         leading: float) -> tuple[list[Line], float] | None:
+    lines: list[Line] = []
+    y = 0.0
+    first = True
+    for run in runs:
+        fs = size * run.scale
+        if not first and run.space_before:
+            y += run.space_before * size
+        indent = measure(run.bullet + " ", run.font, fs) if run.bullet else 0.0
+        wrapped = wrap(run.text, run.font, fs, width - indent, measure)
+        if run.max_lines is not None and len(wrapped) > run.max_lines:
+            return None
+        for j, text in enumerate(wrapped):
+            y += fs * 0.95 if first else fs * leading
+            first = False
+            if run.bullet and j == 0:
+                lines.append(Line(run.bullet, run.font, fs, 0.0, y))
+            if run.align == "center":
+                x = indent + (width - indent - measure(text, run.font, fs)) / 2
+            else:
+                x = indent
+            lines.append(Line(text, run.font, fs, x, y))
+    descent = size * 0.25
+    return lines, y + descent
+
+
+def fit(runs: Sequence[Run], width: float, height: float, max_size: float, min_size: float,
+        measure: Measure, leading: float = 1.25, step: float = 0.25) -> Fitted | None:
+    """The largest body size in [min_size, max_size] (in `step`s) at which all runs
+    fit the box, or None if they overflow even at `min_size`."""
+    sizes_count = int(round((max_size - min_size) / step))
+    if sizes_count < 0:
+        sizes_count = 0
+
+    def attempt(k: int) -> tuple[list[Line], float] | None:
+        size = min_size + k * step
+        result = _set(runs, size, width, measure, leading)
+        if result is None or result[1] > height + 1e-6:
+            return None
+        return result
+
+    best = attempt(0)
+    if best is None:
+        return None
+    lo, hi = 0, sizes_count  # attempt(lo) fits; find the largest k that fits
+    if attempt(hi) is not None:
+        lo = hi
+    else:
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if attempt(mid) is not None:
+                lo = mid
+            else:
+                hi = mid
+    lines, used = attempt(lo)  # type: ignore[misc]
+    return Fitted(min_size + lo * step, tuple(lines), used)
+
+
+def overflow_ratio(runs: Sequence[Run], width: float, height: float, size: float,
+                   measure: Measure, leading: float = 1.25) -> float:
+    """How many times the box height the runs need at `size`, for error messages."""
+    result = _set([Run(r.text, r.font, r.scale, r.space_before, r.bullet, r.align) for r in runs],
+                  size, width, measure, leading)
+    assert result is not None
+    return result[1] / max(height, 1e-6)
