@@ -17,11 +17,17 @@ from smartprint.units import MM
 
 
 def text_lines(c: Canvas, fitted: Fitted, left: float, top: float, color: RGB = (0.1, 0.1, 0.1)) -> None:
-    """Draw fitted lines with the box's top-left corner at (left, top)."""
+    """Draw fitted lines with the box's top-left corner at (left, top), in one text object."""
     c.setFillColorRGB(*color)
+    text = c.beginText()
+    current = None
     for line in fitted.lines:
-        c.setFont(line.font, line.size)
-        c.drawString(left + line.x, top - line.baseline, line.text)
+        if (line.font, line.size) != current:
+            current = (line.font, line.size)
+            text.setFont(line.font, line.size)
+        text.setTextOrigin(left + line.x, top - line.baseline)
+        text.textLine(line.text)  # no cursor arithmetic: every line sets its own origin
+    c.drawText(text)
 
 
 def qr(c: Canvas, matrix: list[list[bool]], x: float, y: float, size: float) -> None:

@@ -52,20 +52,22 @@ def load_fonts(regular: Path | None = None, bold: Path | None = None) -> FontSet
 
 
 @cache
-def _cmap(font: str) -> frozenset[int]:
-    face = pdfmetrics.getFont(font).face  # type: ignore[attr-defined]
-    return frozenset(face.charToGlyph)
+def _drawable(regular: str, bold: str) -> frozenset[str]:
+    """Characters both fonts have glyphs for (plus line breaks, which are not drawn)."""
+    def chars(font: str) -> set[str]:
+        face = pdfmetrics.getFont(font).face  # type: ignore[attr-defined]
+        return {chr(code) for code in face.charToGlyph}
+
+    return frozenset(chars(regular) & chars(bold) | IGNORED)
 
 
 def missing_glyphs(text: str, fonts: FontSet) -> list[str]:
     """Characters of `text` that the regular or bold font cannot draw, in order, once each."""
-    have = _cmap(fonts.regular) & _cmap(fonts.bold)
-    out: list[str] = []
-    for ch in unicodedata.normalize("NFC", text):
-        if ch in IGNORED or ord(ch) in have or ch in out:
-            continue
-        out.append(ch)
-    return out
+    have = _drawable(fonts.regular, fonts.bold)
+    text = unicodedata.normalize("NFC", text)
+    if have.issuperset(text):
+        return []
+    return list(dict.fromkeys(ch for ch in text if ch not in have))
 
 
 def describe_char(ch: str) -> str:

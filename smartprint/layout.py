@@ -22,8 +22,10 @@ Backs = Literal["duplex-long", "duplex-short", "fold", "none"]
 
 
 class Size(Model):
-    width: Length
-    height: Length
+    """A width and height; either may come from the layout this one extends."""
+
+    width: Length | None = None
+    height: Length | None = None
 
 
 class Grid(Model):
@@ -177,8 +179,13 @@ def load_layout(path: Path, backs_override: str | None = None) -> Layout:
             font_from = (src, data["font"])
     top = chain[-1][0]
     spec = validate(LayoutFile, merged, top)
-    if spec.card is None:
-        raise UserError(top.problem((), "the layout gives no card size; add 'card: {width: 63mm, height: 88mm}'"))
+    if spec.card is None or spec.card.width is None or spec.card.height is None:
+        raise UserError(top.problem(("card",), "the layout gives no full card size; "
+                                               "add 'card: {width: 63mm, height: 88mm}'"))
+    if isinstance(spec.paper, Size) and (spec.paper.width is None or spec.paper.height is None):
+        raise UserError(top.problem(("paper",), "give the paper both a width and a height"))
+    if min(spec.card.width, spec.card.height) < 20 * MM or max(spec.card.width, spec.card.height) > 1200 * MM:
+        raise UserError(top.problem(("card",), "a card must be between 20 mm and 1.2 m on each side"))
 
     card_w, card_h = spec.card.width, spec.card.height
     backs = backs_override or spec.backs or "duplex-long"

@@ -45,31 +45,61 @@ class Fitted:
     height: float
 
 
+_UNIT_WIDTHS: dict[tuple[Measure, str, str], float] = {}
+
+
+def unit_width(text: str, font: str, measure: Measure) -> float:
+    """Width of `text` at size 1, remembered: TrueType widths scale linearly with the size
+    and add up word by word, so a deck's thousands of wrap trials cost little."""
+    key = (measure, font, text)
+    width = _UNIT_WIDTHS.get(key)
+    if width is None:
+        if len(_UNIT_WIDTHS) > 200_000:
+            _UNIT_WIDTHS.clear()
+        width = _UNIT_WIDTHS[key] = measure(text, font, 1.0)
+    return width
+
+
+def _break_word(word: str, font: str, size: float, width: float, measure: Measure) -> list[str]:
+    """A word wider than the box, cut between letters (a long web address, say)."""
+    parts = []
+    while len(word) > 1 and measure(word, font, size) > width:
+        cut = len(word) - 1
+        while cut > 1 and measure(word[:cut], font, size) > width:
+            cut -= 1
+        parts.append(word[:cut])
+        word = word[cut:]
+    parts.append(word)
+    return parts
+
+
 def wrap(text: str, font: str, size: float, width: float, measure: Measure) -> list[str]:
     """Greedy word wrap; explicit newlines are kept and a word wider than the
     box is broken between letters rather than running over the edge."""
     out: list[str] = []
+    space = unit_width(" ", font, measure) * size
+    limit = width + 1e-9
     for paragraph in text.split("\n"):
         words = paragraph.split()
         if not words:
             out.append("")
             continue
-        line = ""
+        line: list[str] = []
+        line_w = 0.0
         for word in words:
-            candidate = f"{line} {word}" if line else word
-            if measure(candidate, font, size) <= width:
-                line = candidate
+            word_w = unit_width(word, font, measure) * size
+            if line and line_w + space + word_w <= limit:
+                line.append(word)
+                line_w += space + word_w
                 continue
             if line:
-                out.append(line)
-            while measure(word, font, size) > width and len(word) > 1:
-                cut = len(word) - 1
-                while cut > 1 and measure(word[:cut], font, size) > width:
-                    cut -= 1
-                out.append(word[:cut])
-                word = word[cut:]
-            line = word
-        out.append(line)
+                out.append(" ".join(line))
+            if word_w > limit:
+                *whole, word = _break_word(word, font, size, width, measure)
+                out.extend(whole)
+                word_w = measure(word, font, size)
+            line, line_w = [word], word_w
+        out.append(" ".join(line))
     return out
 
 
@@ -115,19 +145,18 @@ def fit(runs: Sequence[Run], width: float, height: float, max_size: float, min_s
             return None
         return result
 
-    best = attempt(0)
-    if best is None:
+    at_max = attempt(sizes_count)  # short texts fit at the largest size: one trial
+    if at_max is not None:
+        return Fitted(min_size + sizes_count * step, tuple(at_max[0]), at_max[1])
+    if attempt(0) is None:
         return None
-    lo, hi = 0, sizes_count  # attempt(lo) fits; find the largest k that fits
-    if attempt(hi) is not None:
-        lo = hi
-    else:
-        while hi - lo > 1:
-            mid = (lo + hi) // 2
-            if attempt(mid) is not None:
-                lo = mid
-            else:
-                hi = mid
+    lo, hi = 0, sizes_count  # attempt(lo) fits, attempt(hi) does not
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if attempt(mid) is not None:
+            lo = mid
+        else:
+            hi = mid
     lines, used = attempt(lo)  # type: ignore[misc]
     return Fitted(min_size + lo * step, tuple(lines), used)
 

@@ -171,20 +171,8 @@ def plan_front(card, w: float, h: float, fonts: Fonts, min_size: float, has_grou
         bottom += block + pad * 0.4
 
     room = top - bottom
-    if card.drawing:
-        label_text = card.drawing if isinstance(card.drawing, str) else draw_label
-        has_text = bool(card.text or card.questions)
-        frame_h = room * (0.62 if has_text else 0.95)
-        frame = Rect(pad, bottom, cw, frame_h)
-        face["drawing"] = frame
-        label = _fit_or_fail([Run(label_text, fonts.regular, max_lines=1)], cw - pad,
-                             frame_h * 0.2, max(min_size, w * 0.03), min_size, m, "drawing")
-        face["drawing_label"] = Box(pad + pad * 0.5, bottom + frame_h - pad * 0.4, label)
-        bottom += frame_h + pad * 0.6
-        room = top - bottom
-
     if has_image_ratio is not None:
-        img_h = min(room * 0.38, cw / has_image_ratio)
+        img_h = min(room * (0.3 if card.drawing else 0.38), cw / has_image_ratio)
         face["image"] = Rect(pad, top - img_h, cw, img_h)
         top -= img_h + pad * 0.5
         room = top - bottom
@@ -194,11 +182,23 @@ def plan_front(card, w: float, h: float, fonts: Fonts, min_size: float, has_grou
         runs.append(Run(card.text, fonts.regular))
     for q in card.questions:
         runs.append(Run(q, fonts.regular, space_before=0.55, bullet="•"))
+    body_room = room * 0.4 if card.drawing else room
     if runs:
-        if room <= min_size * 1.5:
-            raise FitFailure("text" if card.text else "questions", 99.0, min_size)
-        body = _fit_or_fail(runs, cw, room, w * 0.062, min_size, m, "text" if card.text else "questions")
+        field_name = "text" if card.text else "questions"
+        if body_room <= min_size * 1.5:
+            raise FitFailure(field_name, 99.0, min_size)
+        body = _fit_or_fail(runs, cw, body_room, w * 0.07, min_size, m, field_name)
         face["body"] = Box(pad, top, body)
+        top -= body.height + pad * 0.6
+
+    if card.drawing:
+        # the frame takes all the room the text left
+        label_text = card.drawing if isinstance(card.drawing, str) else draw_label
+        frame = Rect(pad, bottom, cw, top - bottom)
+        face["drawing"] = frame
+        label = _fit_or_fail([Run(label_text, fonts.regular, max_lines=2)], cw - pad,
+                             frame.h * 0.2, max(min_size, w * 0.035), min_size, m, "drawing")
+        face["drawing_label"] = Box(pad + pad * 0.5, frame.top - pad * 0.4, label)
     return FrontFace(**face)
 
 

@@ -1,0 +1,181 @@
+"""The built PDF itself: size, text by page, fonts, determinism, print hints, backs."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from smartprint.units import MM
+
+from conftest import page_texts, render, run, write
+
+STRENGTHS = ["Kreativitet", "Nysgjerrighet", "Dømmekraft", "Lærelyst", "Perspektiv", "Tapperhet",
+             "Utholdenhet", "Ærlighet", "Livsglede", "Kjærlighet", "Vennlighet", "Sosial intelligens",
+             "Samarbeid", "Rettferdighet", "Lederskap", "Tilgivelse", "Ydmykhet", "Forsiktighet",
+             "Selvkontroll", "Sans for skjønnhet", "Takknemlighet", "Håp", "Humor", "Mening"]
+
+
+@pytest.fixture(scope="module")
+def styrkekort(tmp_path_factory) -> Path:
+    from typer.testing import CliRunner
+
+    out = tmp_path_factory.mktemp("s") / "s.pdf"
+    result = run(CliRunner(), "build", "styrkekort", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "6 pages" in result.output
+    return out
+
+
+def test_pages_are_a4_and_alternate_front_back(styrkekort):
+    reader = PdfReader(str(styrkekort))
+    assert len(reader.pages) == 6  # 25 cards: 3 sheets of 9, each front then back
+    for page in reader.pages:
+        assert float(page.mediabox.width) == pytest.approx(210 * MM, abs=0.01)
+        assert float(page.mediabox.height) == pytest.approx(297 * MM, abs=0.01)
+    texts = page_texts(styrkekort)
+    for i, text in enumerate(texts):
+        side = "forside" if i % 2 == 0 else "bakside"
+        assert f"ark {i // 2 + 1} av 3" in text and side in text
+
+
+def test_every_strength_is_on_a_front_page(styrkekort):
+    fronts = " ".join(t for i, t in enumerate(page_texts(styrkekort)) if i % 2 == 0)
+    flat = " ".join(fronts.split())
+    for name in STRENGTHS:
+        assert name in flat, name
+    backs = [t for i, t in enumerate(page_texts(styrkekort)) if i % 2 == 1]
+    assert backs[0].count("SMART") == 9 and backs[-1].count("SMART") == 7
+    assert all("Anerkjennelse" in t for t in backs)
+
+
+def test_every_font_is_embedded(styrkekort):
+    reader = PdfReader(str(styrkekort))
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            fonts[font["/BaseFont"]] = font
+    assert fonts
+    for name, font in fonts.items():
+        descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+        descriptor = descendant["/FontDescriptor"].get_object()
+        assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), name
+    assert not any("Helvetica" in str(n) for n in fonts)
+    if shutil.which("pdffonts"):
+        out = subprocess.run(["pdffonts", str(styrkekort)], capture_output=True, text=True, check=True).stdout
+        rows = out.strip().splitlines()[2:]
+        assert rows and all(row.split()[-5] == "yes" for row in rows), out  # the 'emb' column
+
+
+def test_print_hints_in_the_catalog(styrkekort):
+    prefs = PdfReader(str(styrkekort)).trailer["/Root"]["/ViewerPreferences"]
+    assert prefs["/PrintScaling"] == "/None"
+    assert prefs["/Duplex"] == "/DuplexFlipLongEdge"
+
+
+def test_two_builds_are_byte_identical(styrkekort, runner, tmp_path):
+    again = tmp_path / "again.pdf"
+    assert run(runner, "build", "styrkekort", "-o", str(again)).exit_code == 0
+    assert again.read_bytes() == styrkekort.read_bytes()
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils is not installed")
+def test_poppler_renders_without_complaint(styrkekort, tmp_path):
+    """Content streams are parsed by a real renderer: a bad operator would show here."""
+    result = subprocess.run(["pdftoppm", "-r", "20", "-png", str(styrkekort), str(tmp_path / "p")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert len(list(tmp_path.glob("p-*.png"))) == 6
+
+
+@pytest.mark.skipif(not shutil.which("qpdf"), reason="qpdf is not installed")
+def test_qpdf_finds_nothing_wrong(styrkekort):
+    result = subprocess.run(["qpdf", "--check", str(styrkekort)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No syntax or stream encoding errors" in result.stdout
+
+
+def _ink(image, box) -> float:
+    """Share of pixels in `box` darker than paper white."""
+    histogram = image.crop(box).histogram()
+    return sum(histogram[:235]) / sum(histogram)
+
+
+def test_seven_card_deck_back_of_lone_card_is_in_right_column(runner, tmp_path):
+    cards = "\n".join(f"  - title: Kort {i}\n    text: Tekst {i}" for i in range(1, 8))
+    write(tmp_path / "sju.yaml", f"kind: cards\ntitle: Sju\nback:\n  title: Bak\ncards:\n{cards}\n")
+    out = tmp_path / "sju.pdf"
+    assert run(runner, "build", str(tmp_path / "sju.yaml"), "-o", str(out)).exit_code == 0
+    texts = page_texts(out)
+    assert len(texts) == 2 and "Kort 7" in texts[0] and texts[1].count("Bak") == 7
+
+    dpi = 50
+    front, back = render(out, 0, dpi), render(out, 1, dpi)
+    px = dpi / 72
+    left = (210 - 3 * 63) / 2 * MM
+    top = (297 + 3 * 88) / 2 * MM
+    row3_y = (297 * MM - top + 2 * 88 * MM) * px  # top of the third row, in image pixels
+
+    def column_box(col: int):
+        x0 = (left + col * 63 * MM) * px
+        return (int(x0 + 8), int(row3_y + 8), int(x0 + 63 * MM * px - 8), int(row3_y + 88 * MM * px - 8))
+
+    assert _ink(front, column_box(0)) > 0.01 and _ink(front, column_box(2)) == 0
+    assert _ink(back, column_box(2)) > 0.01 and _ink(back, column_box(0)) == 0
+
+
+def test_print_shop_pages_have_trim_and_bleed_boxes(runner, tmp_path):
+    out = tmp_path / "trykk.pdf"
+    result = run(runner, "build", "styrkekort", "--layout", "trykkeri-63x88", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    reader = PdfReader(str(out))
+    assert len(reader.pages) == 50
+    page = reader.pages[0]
+    assert float(page.mediabox.width) == pytest.approx(69 * MM, abs=0.01)
+    trim = [float(v) for v in page.trimbox]
+    assert trim == pytest.approx([3 * MM, 3 * MM, 66 * MM, 91 * MM], abs=0.01)
+    assert [float(v) for v in page.bleedbox] == pytest.approx([0, 0, 69 * MM, 94 * MM], abs=0.01)
+    # the group's colour band runs out into the bleed: the very top row of pixels is coloured
+    image = render(out, 0, 72)
+    assert image.getpixel((image.width // 2, 1)) < 200
+
+
+def test_fold_layout_is_one_sided_with_pairs(runner, tmp_path):
+    out = tmp_path / "brett.pdf"
+    assert run(runner, "build", "styrkekort", "--layout", "kort-63x88-brett", "-o", str(out)).exit_code == 0
+    reader = PdfReader(str(out))
+    assert len(reader.pages) == 7  # 25 cards, 4 pairs a page
+    assert reader.trailer["/Root"]["/ViewerPreferences"]["/Duplex"] == "/Simplex"
+    first = page_texts(out)[0]
+    assert first.count("SMART") == 4 and "Kreativitet" in first
+
+
+def test_decomposed_letters_are_composed(runner, tmp_path):
+    write(tmp_path / "d.yaml", "kind: cards\ntitle: X\ncards:\n  - title: \"Ha\u0308p og gla\u030ade\"\n")
+    out = tmp_path / "d.pdf"
+    result = run(runner, "build", str(tmp_path / "d.yaml"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+
+
+def test_egenskaper_posters(runner, tmp_path):
+    out = tmp_path / "e.pdf"
+    assert run(runner, "build", "egenskaper", "-o", str(out)).exit_code == 0
+    texts = page_texts(out)
+    assert len(texts) == 21
+    for word in ["Omsorg", "Hjelpsomhet", "Humor", "Ærlighet", "Samarbeid", "Mot", "Læringsglede",
+                 "Nysgjerrighet", "Målrettethet", "Respekt", "Takknemlighet", "Selvtillit", "Tålmodighet"]:
+        assert any(word in t for t in texts), word
+    assert PdfReader(str(out)).trailer["/Root"]["/ViewerPreferences"]["/Duplex"] == "/Simplex"
+
+
+def test_example_deck_builds_with_image_and_qr(runner, tmp_path):
+    example = Path(__file__).parent.parent / "examples" / "klassens-kort" / "klassens-kort.yaml"
+    out = tmp_path / "k.pdf"
+    result = run(runner, "build", str(example), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    reader = PdfReader(str(out))
+    assert len(reader.pages) == 2
+    xobjects = [x.get_object() for x in reader.pages[0]["/Resources"]["/XObject"].values()]
+    assert sum(1 for x in xobjects if x["/Subtype"] == "/Image") == 1  # the sun picture, once

@@ -1,0 +1,38 @@
+"""Fitted text never leaves its box."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smartprint.fonts import load_fonts
+from smartprint.textfit import Run, fit, wrap
+
+FONTS = load_fonts()
+words = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyzæøå", min_size=1, max_size=30),
+                 min_size=1, max_size=80).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=words, width=st.floats(30, 400), height=st.floats(10, 600))
+def test_fit_stays_inside_the_box(text, width, height):
+    result = fit([Run(text, FONTS.regular)], width, height, 24, 6, FONTS.measure)
+    if result is None:
+        return
+    assert 6 <= result.size <= 24
+    assert result.height <= height + 1e-6
+    for line in result.lines:
+        assert line.x + FONTS.measure(line.text, line.font, line.size) <= width + 1e-6
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=words, width=st.floats(20, 300))
+def test_wrap_keeps_every_letter(text, width):
+    lines = wrap(text, FONTS.regular, 10, width, FONTS.measure)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_shrinks_before_it_gives_up():
+    long = "ord " * 60
+    roomy = fit([Run(long, FONTS.regular)], 150, 400, 20, 6, FONTS.measure)
+    tight = fit([Run(long, FONTS.regular)], 150, 120, 20, 6, FONTS.measure)
+    assert roomy is not None and tight is not None and tight.size < roomy.size
+    assert fit([Run(long * 10, FONTS.regular)], 150, 120, 20, 6, FONTS.measure) is None
