@@ -1,0 +1,69 @@
+"""The command line as a teacher meets it: real processes, real exit codes."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import LOCATION, run, write
+
+
+def sp(*args: str, cwd: Path):
+    return subprocess.run([sys.executable, "-m", "smartprint", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_help_lists_the_commands(tmp_path):
+    result = sp("--help", cwd=tmp_path)
+    assert result.returncode == 0
+    for command in ("build", "validate", "list"):
+        assert command in result.stdout
+
+
+def test_help_does_not_load_the_pdf_machinery(tmp_path):
+    code = "import sys; from smartprint import cli; print('reportlab' in sys.modules, 'pydantic' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+def test_build_default_output_name_in_current_folder(tmp_path):
+    result = sp("build", "styrkekort", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "wrote styrkekort.pdf (6 pages)"
+    assert (tmp_path / "styrkekort.pdf").is_file()
+
+
+def test_user_error_through_a_real_process(tmp_path):
+    write(tmp_path / "feil.yaml", "kind: cards\ntitle: X\ncards:\n  - title: A\n    colour: rød\n")
+    result = sp("build", "feil.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert LOCATION.match(result.stderr.strip())
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "feil.pdf").exists()
+
+
+def test_usage_error_is_status_2(tmp_path):
+    assert sp("build", "--sheets", "many", "styrkekort", cwd=tmp_path).returncode == 2
+
+
+def test_list_shows_builtins(runner):
+    result = run(runner, "list")
+    assert result.exit_code == 0
+    assert "styrkekort" in result.output and "egenskaper" in result.output
+    assert "kort-63x88" in result.output and "trykkeri-63x88" in result.output
+
+
+def test_validate_good_file_writes_nothing(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, "validate", "styrkekort", "egenskaper")
+    assert result.exit_code == 0
+    assert "styrkekort: ok (6 pages)" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_build_several_sources_continues_past_a_bad_one(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "bad.yaml", "kind: cards\ntitle: X\n")
+    result = run(runner, "build", "bad.yaml", "styrkekort")
+    assert result.exit_code == 1
+    assert (tmp_path / "styrkekort.pdf").is_file()
+    assert "bad.yaml:1:1: 'cards' is missing" in result.output
