@@ -49,9 +49,16 @@ def _parse_only(value: str | None) -> tuple[int, ...] | None:
     return tuple(sorted(numbers))
 
 
+MAX_SHOWN = 12
+
+
 def _fail(exc: Exception) -> None:
-    for line in str(exc).splitlines():
+    """Print a user's mistakes, one line each; a long list of the same mistake is cut short."""
+    lines = str(exc).splitlines()
+    for line in lines[:MAX_SHOWN]:
         typer.echo(line, err=True)
+    if len(lines) > MAX_SHOWN:
+        typer.echo(f"… and {len(lines) - MAX_SHOWN} more problems", err=True)
 
 
 SourcesArg = Annotated[list[str], typer.Argument(help="YAML files, or names of built-in material (see 'smartprint list').",

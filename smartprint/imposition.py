@@ -88,3 +88,20 @@ def cut_lines(rects: list[Rect]) -> tuple[list[float], list[float]]:
     xs = sorted({round(v, 3) for r in rects for v in (r.x, r.right)})
     ys = sorted({round(v, 3) for r in rects for v in (r.y, r.top)})
     return xs, ys
+
+
+def split_page(page_w: float, page_h: float, margin: float, per_page: int) -> list[Rect]:
+    """1, 2 or 4 equal units on a page, reading order, each `margin` from the page edge
+    and 2 × `margin` from its neighbour (room for a cut between them). Two units split
+    the page across its long side, so each half keeps the page's proportions turned."""
+    if per_page == 1:
+        cols, rows = 1, 1
+    elif per_page == 2:
+        cols, rows = (1, 2) if page_h >= page_w else (2, 1)
+    elif per_page == 4:
+        cols, rows = 2, 2
+    else:
+        raise ValueError(f"per_page must be 1, 2 or 4, not {per_page}")
+    cell_w, cell_h = page_w / cols, page_h / rows
+    return [Rect(c * cell_w, page_h - (r + 1) * cell_h, cell_w, cell_h).inset(margin)
+            for r in range(rows) for c in range(cols)]

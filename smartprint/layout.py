@@ -179,19 +179,22 @@ def load_layout(path: Path, backs_override: str | None = None) -> Layout:
             font_from = (src, data["font"])
     top = chain[-1][0]
     spec = validate(LayoutFile, merged, top)
-    if spec.card is None or spec.card.width is None or spec.card.height is None:
-        raise UserError(top.problem(("card",), "the layout gives no full card size; "
-                                               "add 'card: {width: 63mm, height: 88mm}'"))
     if isinstance(spec.paper, Size) and (spec.paper.width is None or spec.paper.height is None):
         raise UserError(top.problem(("paper",), "give the paper both a width and a height"))
-    if min(spec.card.width, spec.card.height) < 20 * MM or max(spec.card.width, spec.card.height) > 1200 * MM:
+    if spec.card is not None and (spec.card.width is None or spec.card.height is None):
+        raise UserError(top.problem(("card",), "the layout gives no full card size; "
+                                               "add 'card: {width: 63mm, height: 88mm}'"))
+    if spec.card is not None and (min(spec.card.width, spec.card.height) < 20 * MM  # type: ignore[type-var]
+                                  or max(spec.card.width, spec.card.height) > 1200 * MM):  # type: ignore[type-var]
         raise UserError(top.problem(("card",), "a card must be between 20 mm and 1.2 m on each side"))
 
-    card_w, card_h = spec.card.width, spec.card.height
+    card_w, card_h = (spec.card.width, spec.card.height) if spec.card else (0.0, 0.0)
     backs = backs_override or spec.backs or "duplex-long"
     bleed = spec.bleed or 0.0
     page_is_card = isinstance(spec.paper, str) and spec.paper.lower() == "card"
     if page_is_card:
+        if spec.card is None:
+            raise UserError(top.problem(("paper",), "'paper: card' needs a card size"))
         page_w, page_h = card_w + 2 * bleed, card_h + 2 * bleed
         margin, cols, rows, gap = bleed, 1, 1, 0.0
     else:
@@ -207,7 +210,13 @@ def load_layout(path: Path, backs_override: str | None = None) -> Layout:
             page_w, page_h = w_mm * MM, h_mm * MM
         if (spec.orientation == "landscape") != (page_w > page_h):
             page_w, page_h = page_h, page_w
+        if not (50 * MM <= min(page_w, page_h) and max(page_w, page_h) <= 1200 * MM):
+            raise UserError(top.problem(("paper",), "the paper must be between 50 mm and 1.2 m on each side"))
         margin, gap = spec.margin or 0.0, spec.gap or 0.0
+        if spec.card is None:  # one unit filling the page inside its margins (posters, bingo)
+            card_w, card_h = page_w - 2 * margin - 2 * bleed, page_h - 2 * margin - 2 * bleed
+            if card_w < 20 * MM or card_h < 20 * MM:
+                raise UserError(top.problem(("margin",), "the margins leave no room on the page"))
         unit_w = card_w * (2 if backs == "fold" else 1) + 2 * bleed
         unit_h = card_h + 2 * bleed
         room_w, room_h = page_w - 2 * margin, page_h - 2 * margin

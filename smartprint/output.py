@@ -48,3 +48,16 @@ def atomic_target(target: Path) -> Iterator[Path]:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def prime_subset(c: Canvas, font: str, text: str) -> None:
+    """Give the characters of `text` their subset codes now, in this order.
+
+    reportlab numbers a TrueType subset's characters in the order they are first drawn.
+    A page whose text is drawn after other pages (a reprint of sheet 7 without the
+    leader's page and sheets 1–6 before it) would otherwise encode the same words with
+    other codes. Priming the characters every page shares makes that page's content
+    byte-identical in both prints."""
+    from reportlab.pdfbase import pdfmetrics
+
+    pdfmetrics.getFont(font).splitString(text, c._doc)  # noqa: SLF001 - the canvas's document

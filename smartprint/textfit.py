@@ -61,21 +61,30 @@ def unit_width(text: str, font: str, measure: Measure) -> float:
 
 
 def _break_word(word: str, font: str, size: float, width: float, measure: Measure) -> list[str]:
-    """A word wider than the box, cut between letters (a long web address, say)."""
+    """A word wider than the box, cut between letters with a hyphen (a long web address,
+    say, or a compound noun in a narrow bingo square at the smallest size)."""
     parts = []
     while len(word) > 1 and measure(word, font, size) > width:
         cut = len(word) - 1
-        while cut > 1 and measure(word[:cut], font, size) > width:
+        while cut > 1 and measure(word[:cut] + "-", font, size) > width:
             cut -= 1
-        parts.append(word[:cut])
+        parts.append(word[:cut] + "-")
         word = word[cut:]
     parts.append(word)
     return parts
 
 
 def wrap(text: str, font: str, size: float, width: float, measure: Measure) -> list[str]:
-    """Greedy word wrap; explicit newlines are kept and a word wider than the
-    box is broken between letters rather than running over the edge."""
+    """Greedy word wrap; explicit newlines are kept and a word wider than the box is
+    hyphenated between letters rather than running over the edge."""
+    lines = _wrap(text, font, size, width, measure, allow_break=True)
+    assert lines is not None
+    return lines
+
+
+def _wrap(text: str, font: str, size: float, width: float, measure: Measure,
+          allow_break: bool) -> list[str] | None:
+    """`wrap`, or None when a word is wider than the box and `allow_break` is False."""
     out: list[str] = []
     space = unit_width(" ", font, measure) * size
     limit = width + 1e-9
@@ -95,6 +104,8 @@ def wrap(text: str, font: str, size: float, width: float, measure: Measure) -> l
             if line:
                 out.append(" ".join(line))
             if word_w > limit:
+                if not allow_break:
+                    return None
                 *whole, word = _break_word(word, font, size, width, measure)
                 out.extend(whole)
                 word_w = measure(word, font, size)
@@ -104,7 +115,7 @@ def wrap(text: str, font: str, size: float, width: float, measure: Measure) -> l
 
 
 def _set(runs: Sequence[Run], size: float, width: float, measure: Measure,
-         leading: float) -> tuple[list[Line], float] | None:
+         leading: float, allow_break: bool = True) -> tuple[list[Line], float] | None:
     lines: list[Line] = []
     y = 0.0
     first = True
@@ -113,7 +124,9 @@ def _set(runs: Sequence[Run], size: float, width: float, measure: Measure,
         if not first and run.space_before:
             y += run.space_before * size
         indent = measure(run.bullet + " ", run.font, fs) if run.bullet else 0.0
-        wrapped = wrap(run.text, run.font, fs, width - indent, measure)
+        wrapped = _wrap(run.text, run.font, fs, width - indent, measure, allow_break)
+        if wrapped is None:
+            return None
         if run.max_lines is not None and len(wrapped) > run.max_lines:
             return None
         for j, text in enumerate(wrapped):
@@ -133,14 +146,12 @@ def _set(runs: Sequence[Run], size: float, width: float, measure: Measure,
 def fit(runs: Sequence[Run], width: float, height: float, max_size: float, min_size: float,
         measure: Measure, leading: float = 1.25, step: float = 0.25) -> Fitted | None:
     """The largest body size in [min_size, max_size] (in `step`s) at which all runs
-    fit the box, or None if they overflow even at `min_size`."""
-    sizes_count = int(round((max_size - min_size) / step))
-    if sizes_count < 0:
-        sizes_count = 0
+    fit the box, or None if they overflow even at `min_size`. Words are kept whole
+    whenever some size allows it; only at the smallest size is a word hyphenated."""
+    sizes_count = max(0, int(round((max_size - min_size) / step)))
 
-    def attempt(k: int) -> tuple[list[Line], float] | None:
-        size = min_size + k * step
-        result = _set(runs, size, width, measure, leading)
+    def attempt(k: int, allow_break: bool = False) -> tuple[list[Line], float] | None:
+        result = _set(runs, min_size + k * step, width, measure, leading, allow_break)
         if result is None or result[1] > height + 1e-6:
             return None
         return result
@@ -148,8 +159,10 @@ def fit(runs: Sequence[Run], width: float, height: float, max_size: float, min_s
     at_max = attempt(sizes_count)  # short texts fit at the largest size: one trial
     if at_max is not None:
         return Fitted(min_size + sizes_count * step, tuple(at_max[0]), at_max[1])
-    if attempt(0) is None:
-        return None
+    at_min = attempt(0)
+    if at_min is None:
+        broken = attempt(0, allow_break=True)
+        return None if broken is None else Fitted(min_size, tuple(broken[0]), broken[1])
     lo, hi = 0, sizes_count  # attempt(lo) fits, attempt(hi) does not
     while hi - lo > 1:
         mid = (lo + hi) // 2
@@ -168,3 +181,37 @@ def overflow_ratio(runs: Sequence[Run], width: float, height: float, size: float
                   size, width, measure, leading)
     assert result is not None
     return result[1] / max(height, 1e-6)
+
+
+@dataclass(frozen=True)
+class Box:
+    """A fitted block whose top-left corner is at (left, top) in its unit's coordinates."""
+
+    left: float
+    top: float
+    fitted: Fitted
+
+
+class FitFailure(Exception):
+    """A field that does not fit even at the minimum size; the caller names the card,
+    square or block it belongs to."""
+
+    def __init__(self, field: str, ratio: float, size: float):
+        super().__init__(field)
+        self.field, self.ratio, self.size = field, ratio, size
+
+    def need(self) -> str:
+        """How far off it is, in words for the error message."""
+        if self.ratio >= 90:
+            return "there is no room left for it"
+        return f"it needs about {self.ratio:.1f}× the room"
+
+
+def fit_or_fail(runs: Sequence[Run], width: float, height: float, max_size: float, min_size: float,
+                measure: Measure, field_name: str) -> Fitted:
+    """`fit`, or a FitFailure that says how much room the text would need at the minimum size."""
+    max_size = max(max_size, min_size)
+    fitted = fit(runs, width, height, max_size, min_size, measure)
+    if fitted is None:
+        raise FitFailure(field_name, overflow_ratio(runs, width, height, min_size, measure), min_size)
+    return fitted

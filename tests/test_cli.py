@@ -67,3 +67,44 @@ def test_build_several_sources_continues_past_a_bad_one(runner, tmp_path, monkey
     assert result.exit_code == 1
     assert (tmp_path / "styrkekort.pdf").is_file()
     assert "bad.yaml:1:1: 'cards' is missing" in result.output
+
+
+def _bingo_file(tmp_path: Path, sheets: int) -> Path:
+    prompts = "\n".join(f"  - ting {i}" for i in range(30))
+    return write(tmp_path / "b.yaml", f"kind: bingo\ntitle: B\nsheets: {sheets}\nfree: Fri\nprompts:\n{prompts}\n")
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path):
+    _bingo_file(tmp_path, 300)
+    result = sp("build", "b.yaml", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stderr == ""
+
+
+def test_progress_bar_on_a_terminal_and_not_with_quiet(tmp_path):
+    import os
+    import pty
+
+    _bingo_file(tmp_path, 400)
+
+    def run_on_tty(*extra: str) -> str:
+        leader, follower = pty.openpty()
+        proc = subprocess.Popen([sys.executable, "-m", "smartprint", "build", "b.yaml", *extra], cwd=tmp_path,
+                                stdout=subprocess.PIPE, stderr=follower, env={**os.environ, "COLUMNS": "100"})
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                data = os.read(leader, 4096)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+        proc.wait()
+        os.close(leader)
+        assert proc.returncode == 0
+        return b"".join(chunks).decode("utf-8", "replace")
+
+    assert "brett" in run_on_tty()
+    assert run_on_tty("--quiet") == ""

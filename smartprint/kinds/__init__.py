@@ -8,6 +8,7 @@ from types import ModuleType
 
 KINDS: dict[str, str] = {
     "cards": "smartprint.kinds.cards",
+    "bingo": "smartprint.kinds.bingo",
 }
 
 

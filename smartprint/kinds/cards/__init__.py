@@ -102,8 +102,7 @@ def prepare(job) -> Prepared:
                                      styles[i] is not None,
                                      _ratio(images[i]) if images[i] else None, words["draw_here"]))
         except FitFailure as f:
-            field = "group" if f.field == "group" else f.field
-            loc = ("cards", i, field) if field != "group" else ("cards", i, "group")
+            loc = ("cards", i, f.field)
             problems.append(src.problem(loc, _fit_message(_card_name(spec, i), f, layout.name)))
     back_face = None
     back_color = parse_color(BACK_COLOR)
@@ -136,8 +135,7 @@ def prepare(job) -> Prepared:
 
 
 def _fit_message(what: str, f: FitFailure, layout_name: str) -> str:
-    need = f"it needs about {f.ratio:.1f}× the room" if f.ratio < 90 else "there is no room left for it"
-    return (f"{what}: '{f.field}' does not fit even at {f.size:g} pt ({need}); "
+    return (f"{what}: '{f.field}' does not fit even at {f.size:g} pt ({f.need()}); "
             f"shorten it, or use a larger card layout than '{layout_name}'")
 
 

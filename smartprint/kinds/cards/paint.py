@@ -10,7 +10,8 @@ from smartprint import draw
 from smartprint.assets import image_reader
 from smartprint.colors import lighten
 from smartprint.imposition import Rect
-from smartprint.kinds.cards.plan import BackFace, Box, FrontFace
+from smartprint.kinds.cards.plan import BackFace, FrontFace
+from smartprint.textfit import Box
 from smartprint.labels import labels
 from smartprint.output import new_canvas
 from smartprint.units import MM

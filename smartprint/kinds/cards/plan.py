@@ -5,12 +5,12 @@ Pure data: no reportlab. Text widths come from the injected `measure`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Literal, Protocol
 
 from smartprint.imposition import Rect, grid_slots, mirror
 from smartprint.layout import Layout
-from smartprint.textfit import Fitted, Measure, Run, fit
+from smartprint.textfit import Box, FitFailure, Run, fit_or_fail
 
 Side = Literal["front", "back", "fold"]
 
@@ -73,15 +73,6 @@ class Fonts(Protocol):
 
 
 @dataclass(frozen=True)
-class Box:
-    """A fitted block whose top-left corner is at (left, top) in card coordinates."""
-
-    left: float
-    top: float
-    fitted: Fitted
-
-
-@dataclass(frozen=True)
 class FrontFace:
     band_h: float = 0.0
     band_label: Box | None = None
@@ -105,29 +96,7 @@ class BackFace:
     qr_label: Box | None = None
 
 
-@dataclass
-class FitFailure(Exception):
-    """A field that does not fit even at the minimum size; the caller names the card."""
-
-    field: str
-    ratio: float
-    size: float
-    extra: dict = field(default_factory=dict)
-
-
 MM = 72 / 25.4
-
-
-def _fit_or_fail(runs: list[Run], width: float, height: float, max_size: float, min_size: float,
-                 measure: Measure, field_name: str) -> Fitted:
-    max_size = max(max_size, min_size)
-    fitted = fit(runs, width, height, max_size, min_size, measure)
-    if fitted is None:
-        from smartprint.textfit import overflow_ratio
-
-        ratio = overflow_ratio(runs, width, height, min_size, measure)
-        raise FitFailure(field_name, ratio, min_size)
-    return fitted
 
 
 def plan_front(card, w: float, h: float, fonts: Fonts, min_size: float, has_group: bool,
@@ -147,14 +116,14 @@ def plan_front(card, w: float, h: float, fonts: Fonts, min_size: float, has_grou
         r = band_h * 0.28
         face["symbol_at"] = (pad + r, h - band_h / 2, r)
         label_left = pad + 2 * r + 0.35 * pad + r * 0.3
-        label = _fit_or_fail([Run(card.group, fonts.bold, max_lines=1)], w - label_left - pad,
+        label = fit_or_fail([Run(card.group, fonts.bold, max_lines=1)], w - label_left - pad,
                              band_h * 0.7, band_h * 0.42, min(min_size, band_h * 0.42), m, "group")
         face["band_label"] = Box(label_left, h - (band_h - label.height) / 2, label)
         top = h - band_h - pad * 0.8
 
     title_max = w * 0.085
     if card.title:
-        title = _fit_or_fail([Run(card.title, fonts.bold, align="center", max_lines=2)], cw,
+        title = fit_or_fail([Run(card.title, fonts.bold, align="center", max_lines=2)], cw,
                              title_max * 1.25 * 2 + 2, title_max, min_size, m, "title")
         face["title"] = Box(pad, top, title)
         top -= title.height + pad * 0.5
@@ -187,7 +156,7 @@ def plan_front(card, w: float, h: float, fonts: Fonts, min_size: float, has_grou
         field_name = "text" if card.text else "questions"
         if body_room <= min_size * 1.5:
             raise FitFailure(field_name, 99.0, min_size)
-        body = _fit_or_fail(runs, cw, body_room, w * 0.07, min_size, m, field_name)
+        body = fit_or_fail(runs, cw, body_room, w * 0.07, min_size, m, field_name)
         face["body"] = Box(pad, top, body)
         top -= body.height + pad * 0.6
 
@@ -196,7 +165,7 @@ def plan_front(card, w: float, h: float, fonts: Fonts, min_size: float, has_grou
         label_text = card.drawing if isinstance(card.drawing, str) else draw_label
         frame = Rect(pad, bottom, cw, top - bottom)
         face["drawing"] = frame
-        label = _fit_or_fail([Run(label_text, fonts.regular, max_lines=2)], cw - pad,
+        label = fit_or_fail([Run(label_text, fonts.regular, max_lines=2)], cw - pad,
                              frame.h * 0.2, max(min_size, w * 0.035), min_size, m, "drawing")
         face["drawing_label"] = Box(pad + pad * 0.5, frame.top - pad * 0.4, label)
     return FrontFace(**face)
@@ -217,7 +186,7 @@ def plan_back(back, w: float, h: float, fonts: Fonts, min_size: float, image_rat
         size = min(cw * 0.5, (top - bottom) * 0.4)
         label_h = 0.0
         if back.qr_label:
-            label = _fit_or_fail([Run(back.qr_label, fonts.regular, align="center", max_lines=2)], cw,
+            label = fit_or_fail([Run(back.qr_label, fonts.regular, align="center", max_lines=2)], cw,
                                  min_size * 3, max(min_size, w * 0.04), min_size, m, "qr_label")
             face["qr_label"] = Box(left, bottom + label.height, label)
             label_h = label.height + pad * 0.2
@@ -228,12 +197,12 @@ def plan_back(back, w: float, h: float, fonts: Fonts, min_size: float, image_rat
         face["image"] = Rect(left, top - img_h, cw, img_h)
         top -= img_h + pad * 0.5
     if back.title:
-        title = _fit_or_fail([Run(back.title, fonts.bold, align="center", max_lines=2)], cw,
+        title = fit_or_fail([Run(back.title, fonts.bold, align="center", max_lines=2)], cw,
                              (top - bottom) * 0.45, w * 0.13, min_size, m, "title")
         face["title"] = Box(left, top, title)
         top -= title.height + pad * 0.6
     if back.text:
-        body = _fit_or_fail([Run(back.text, fonts.regular, align="center")], cw, top - bottom,
+        body = fit_or_fail([Run(back.text, fonts.regular, align="center")], cw, top - bottom,
                             w * 0.075, min_size, m, "text")
         # centre the text block in the room left between title and QR
         face["body"] = Box(left, top - (top - bottom - body.height) / 2, body)

@@ -1,0 +1,28 @@
+"""What a bingo file (`kind: bingo`) may say."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from smartprint.spec import Common, PrintedText
+from smartprint.validation import Text
+
+MAX_SHEETS = 20_000
+MAX_PROMPTS = 2_000
+
+
+class BingoSpec(Common):
+    kind: Literal["bingo"]
+    prompts: list[PrintedText] = Field(min_length=1, max_length=MAX_PROMPTS)
+    grid: int = Field(default=5, ge=3, le=7)
+    free: PrintedText | None = None
+    sheets: int = Field(default=1, ge=1, le=MAX_SHEETS)
+    names: bool = False
+    mode: Literal["people", "called"] = "people"
+    instructions: PrintedText | None = None
+    footer: PrintedText | None = None
+    per_page: Literal[1, 2, 4] | None = None
+    color: Text | None = None
+    leader: bool = True

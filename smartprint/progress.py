@@ -1,0 +1,23 @@
+"""A progress bar on stderr for long builds (rich), used only when stderr is a terminal."""
+
+from __future__ import annotations
+
+
+class Bar:
+    def __init__(self, total: int, label: str):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                  TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+        self._task = self._progress.add_task(label, total=total)
+
+    def __enter__(self) -> "Bar":
+        self._progress.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._progress.stop()
+
+    def advance(self, done: int) -> None:
+        self._progress.update(self._task, completed=done)
