@@ -20,4 +20,9 @@ class Bar:
         self._progress.stop()
 
     def advance(self, done: int) -> None:
+        """Set how many are done."""
         self._progress.update(self._task, completed=done)
+
+    def step(self, n: int = 1) -> None:
+        """Count `n` more as done."""
+        self._progress.advance(self._task, n)

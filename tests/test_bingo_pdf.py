@@ -190,3 +190,32 @@ def test_too_many_sheets_from_command_line_names_the_flag(runner, tmp_path):
     assert result.exit_code == 1
     assert "--sheets 20: 9 prompts on a 3 × 3 sheet make at most 10" in result.output
     assert "20 sheets need at least" in result.output
+
+
+def test_large_runs_are_drawn_in_parts_and_joined(runner, tmp_path, monkeypatch):
+    """Past PAGES_PER_PART pages the sheets are drawn in parts and streamed into one
+    file; the joined file must be a sound PDF with every page in order."""
+    import shutil
+    import subprocess
+
+    from smartprint.kinds.bingo import paint
+
+    monkeypatch.setattr(paint, "PAGES_PER_PART", 40)
+    src = bingo(tmp_path, sheets=100, seed=3, title="Bingo (5 0 R) «del»")
+    a, b, only = tmp_path / "a.pdf", tmp_path / "b.pdf", tmp_path / "only.pdf"
+    assert run(runner, "build", str(src), "-o", str(a)).exit_code == 0
+    assert run(runner, "build", str(src), "-o", str(b)).exit_code == 0
+    assert a.read_bytes() == b.read_bytes()
+    reader = PdfReader(str(a))
+    assert len(reader.pages) == 101
+    assert reader.metadata.title == "Bingo (5 0 R) «del»"
+    assert reader.trailer["/Root"]["/ViewerPreferences"]["/PrintScaling"] == "/None"
+    texts = fast_texts(a)
+    assert "Til den som leder" in texts[0]
+    numbers = [int(re.search(r"Brett (\d+) av 100", t).group(1)) for t in texts[1:]]
+    assert numbers == list(range(1, 101))
+    assert run(runner, "build", str(src), "-o", str(only), "--only", "77").exit_code == 0
+    assert PdfReader(str(only)).pages[0].get_contents().get_data() == reader.pages[77].get_contents().get_data()
+    if shutil.which("qpdf"):
+        check = subprocess.run(["qpdf", "--check", str(a)], capture_output=True, text=True)
+        assert check.returncode == 0 and "No syntax or stream encoding errors" in check.stdout

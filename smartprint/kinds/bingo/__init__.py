@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
@@ -73,9 +74,9 @@ def _make_sheets(job, spec: BingoSpec, count: int, seed: int) -> list[bingo_plan
     n = len(spec.prompts)
     progress = _progress(job, count, "Planlegger brett") if count >= 200 else None
     try:
-        with progress or _Null() as bar:
+        with progress if progress is not None else nullcontext():
             return bingo_plan.make_sheets(n, spec.grid, free, count, seed, spec.mode,
-                                          bar.advance if progress else None)
+                                          progress.advance if progress is not None else None)
     except bingo_plan.TooFewPrompts as exc:
         raise UserError(src.problem(("prompts",), f"there are {n} prompts, but a {spec.grid} × {spec.grid} sheet"
                                     f"{' with a free centre' if free else ''} needs at least {exc.needed}; "
@@ -93,14 +94,6 @@ def _make_sheets(job, spec: BingoSpec, count: int, seed: int) -> list[bingo_plan
             message = (f"{cli}the search found only {exc.reached} {rule} from {n} prompts (at most {exc.bound} "
                        f"can exist); ask for at most {exc.reached}{more}")
         raise UserError(src.problem(_where_count(job), message)) from None
-
-
-class _Null:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        return None
 
 
 def _progress(job, total: int, label: str):

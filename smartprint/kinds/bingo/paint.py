@@ -4,6 +4,7 @@ plus its number. Pages stay tiny, so 10,000 sheets need little memory and disk."
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import BinaryIO
 
 from reportlab.pdfgen.canvas import Canvas
@@ -118,10 +119,14 @@ def _leader_page(c: Canvas, page, fonts) -> None:
         c.rect(box.x, box.y, box.w, box.h, stroke=1, fill=0)
 
 
-def draw_bingo(prep, out: str | BinaryIO) -> int:
+PAGES_PER_PART = 500
+
+
+def _draw_part(prep, out: str | BinaryIO, pages: list[list[int]], with_leader: bool, bar) -> int:
+    """One canvas: the shared forms, optionally the leader's pages, then `pages` of sheets."""
     job = prep.job
-    layout, fonts = job.layout, job.fonts
-    c = new_canvas(out, layout.page_w, layout.page_h, fonts, job.spec.title, "none")
+    fonts = job.fonts
+    c = new_canvas(out, job.layout.page_w, job.layout.page_h, fonts, job.spec.title, "none")
     w = prep.words
     prime_subset(c, fonts.regular, f"0123456789 {w['board']}{w['of']}{w['seed']}·")
     _define_frame(c, prep)
@@ -129,32 +134,52 @@ def draw_bingo(prep, out: str | BinaryIO) -> int:
         _define_square(c, _prompt_form(p), prep.squares[p], prep, prep.spec.names)
     if prep.free is not None:
         _define_square(c, FREE, prep.free, prep, False, prep.color)
-
-    pages = 0
-    for page in prep.leader:
-        _leader_page(c, page, fonts)
-        c.showPage()
-        pages += 1
+    count = 0
+    if with_leader:
+        for page in prep.leader:
+            _leader_page(c, page, fonts)
+            c.showPage()
+            count += 1
     c.setPageSize((prep.page_w, prep.page_h))  # sheets two a page turn the paper
+    for numbers in pages:
+        for unit, number in zip(prep.units, numbers):
+            _sheet(c, prep, number, unit)
+        _cut_lines(c, prep)
+        c.showPage()
+        count += 1
+        if bar is not None:
+            bar.step(len(numbers))
+    c.save()
+    return count
 
+
+def draw_bingo(prep, out: str | BinaryIO) -> int:
+    """Draw all sheets. Up to PAGES_PER_PART pages go straight to `out`; beyond that the
+    pages are drawn in parts and streamed into one file, so memory stays flat however
+    many sheets are asked for."""
     per_page = len(prep.units)
+    pages = [prep.numbers[i:i + per_page] for i in range(0, len(prep.numbers), per_page)]
+    parts = [pages[i:i + PAGES_PER_PART] for i in range(0, len(pages), PAGES_PER_PART)] or [[]]
     bar = None
-    if job.options.progress and len(prep.numbers) >= 200:
+    if prep.job.options.progress and len(prep.numbers) >= 200:
         from smartprint.progress import Bar
 
         bar = Bar(len(prep.numbers), "Tegner brett")
-        bar.__enter__()
-    try:
-        for start in range(0, len(prep.numbers), per_page):
-            for unit, number in zip(prep.units, prep.numbers[start:start + per_page]):
-                _sheet(c, prep, number, unit)
-            _cut_lines(c, prep)
-            c.showPage()
-            pages += 1
-            if bar is not None:
-                bar.advance(start + per_page)
-    finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
-    c.save()
-    return pages
+    with bar if bar is not None else nullcontext():
+        if len(parts) == 1:
+            return _draw_part(prep, out, parts[0], True, bar)
+        import tempfile
+        from pathlib import Path
+
+        from smartprint.pdfjoin import join
+
+        with tempfile.TemporaryDirectory(prefix="smartprint-") as tmp:
+            paths = []
+            for k, part in enumerate(parts):
+                path = Path(tmp) / f"part{k}.pdf"
+                _draw_part(prep, str(path), part, k == 0, bar)
+                paths.append(path)
+            if isinstance(out, str):
+                with open(out, "wb") as fh:
+                    return join(paths, fh)
+            return join(paths, out)

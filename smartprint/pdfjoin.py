@@ -1,0 +1,163 @@
+"""Join PDFs that reportlab wrote into one, object by object, without holding them all.
+
+reportlab keeps every page of a canvas in memory until it saves. For 10,000 bingo
+sheets we draw in parts of a bounded size and stream the parts into one file here:
+each object is copied once with a new number, the pages get one common parent, and
+only the table of offsets (a number per object) grows with the size of the job.
+
+This reads only what reportlab itself writes (a classic cross-reference table,
+uncompressed object dictionaries, streams with a direct /Length), which is why it
+can be a few dozen lines and fast; it is not a general PDF merger. The result is
+deterministic: the same parts give the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import BinaryIO, Callable, Sequence
+
+_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+_XREF_HEAD = re.compile(rb"xref\s+0\s+(\d+)\s+")
+_REF = re.compile(rb"(\d+) 0 R")
+_STREAM = re.compile(rb">>\s*stream\r?\n")
+_LENGTH = re.compile(rb"/Length (\d+)")
+
+
+class JoinError(RuntimeError):
+    """A part is not in the shape reportlab writes (a bug here, never a user's mistake)."""
+
+
+# A literal string (reportlab escapes every parenthesis inside one, so no nesting),
+# a hex string, or an indirect reference; only the last is rewritten.
+_TOKENS = re.compile(rb"\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f\s]*>|(?<![\d.])(\d+) 0 R", re.S)
+
+
+def _renumber(text: bytes, new: Callable[[int], int]) -> bytes:
+    """Replace every `N 0 R` outside PDF strings with `new(N) 0 R`."""
+    def swap(m: re.Match[bytes]) -> bytes:
+        return m.group(0) if m.group(1) is None else b"%d 0 R" % new(int(m.group(1)))
+
+    return _TOKENS.sub(swap, text)
+
+
+class _Part:
+    """One reportlab PDF held as bytes, with its objects found through the xref table."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        tail = _STARTXREF.search(data[-64:])
+        if tail is None:
+            raise JoinError("no startxref")
+        at = int(tail.group(1))
+        head = _XREF_HEAD.match(data, at)
+        if head is None:
+            raise JoinError("no classic xref table")
+        count = int(head.group(1))
+        rows = data[head.end():head.end() + 20 * count].split(b"\n")
+        self.offsets = {k: int(row[:10]) for k, row in enumerate(rows[:count]) if row[17:18] == b"n"}
+        trailer = data[head.end() + 20 * count:]
+        self.root = int(re.search(rb"/Root (\d+) 0 R", trailer).group(1))  # type: ignore[union-attr]
+        info = re.search(rb"/Info (\d+) 0 R", trailer)
+        self.info = int(info.group(1)) if info else None
+
+    def body(self, number: int) -> bytes:
+        start = self.data.index(b"obj", self.offsets[number]) + 3
+        end = self.data.index(b"endobj", start)
+        return self.data[start:end].strip()
+
+    def pages_root(self) -> int:
+        return int(re.search(rb"/Pages (\d+) 0 R", self.body(self.root)).group(1))  # type: ignore[union-attr]
+
+    def kids(self) -> list[int]:
+        kids = re.search(rb"/Kids \[([^\]]*)\]", self.body(self.pages_root()))
+        if kids is None:
+            raise JoinError("no /Kids")
+        return [int(n) for n in _REF.findall(kids.group(1))]
+
+
+class _Out:
+    """The output file with a running digest (for the document ID) and the offset table."""
+
+    def __init__(self, stream: BinaryIO):
+        self.stream = stream
+        self.position = 0
+        self.digest = hashlib.md5(usedforsecurity=False)
+        self.offsets: list[int] = [0]  # index = object number; 0 is the free head
+
+    def write(self, data: bytes) -> None:
+        self.stream.write(data)
+        self.digest.update(data)
+        self.position += len(data)
+
+    def reserve(self) -> int:
+        self.offsets.append(-1)
+        return len(self.offsets) - 1
+
+    def object(self, number: int, body: bytes) -> None:
+        self.offsets[number] = self.position
+        self.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+
+
+def join(parts: Sequence[Path], out: BinaryIO) -> int:
+    """Write the pages of `parts`, in order, as one PDF to `out`; returns the page count.
+    The viewer preferences and document information come from the first part."""
+    o = _Out(out)
+    o.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    catalog, pages_root, info = o.reserve(), o.reserve(), o.reserve()
+    kids: list[int] = []
+    preferences = b""
+
+    for index, path in enumerate(parts):
+        part = _Part(Path(path).read_bytes())
+        old_root, old_pages = part.root, part.pages_root()
+        skip = {old_root, old_pages} | ({part.info} if part.info is not None else set())
+        mapping: dict[int, int] = {old_pages: pages_root}
+        if index == 0 and part.info is not None:
+            mapping[part.info] = info
+        for number in sorted(part.offsets):
+            if number not in skip:
+                mapping[number] = o.reserve()
+
+        def new(number: int) -> int:
+            if number not in mapping:
+                raise JoinError(f"reference to unknown object {number}")
+            return mapping[number]
+
+        if index == 0:
+            prefs = re.search(rb"/ViewerPreferences (\d+) 0 R", part.body(old_root))
+            if prefs:
+                preferences = b" /ViewerPreferences %d 0 R" % new(int(prefs.group(1)))
+            if part.info is not None:
+                o.object(info, _renumber(part.body(part.info), new))
+        kids.extend(new(k) for k in part.kids())
+        for number in sorted(part.offsets):
+            if number in skip:
+                continue
+            body = part.body(number)
+            stream = _STREAM.search(body)
+            if stream is None:
+                o.object(mapping[number], _renumber(body, new))
+                continue
+            head = body[:stream.start() + 2]
+            length = _LENGTH.search(head)
+            if length is None:
+                raise JoinError("stream without a direct /Length")
+            data = body[stream.end():stream.end() + int(length.group(1))]
+            o.object(mapping[number], _renumber(head, new) + b"\nstream\n" + data + b"\nendstream")
+        del part
+
+    if o.offsets[info] < 0:
+        o.object(info, b"<< >>")
+    o.object(pages_root, b"<< /Type /Pages /Count %d /Kids [%s] >>"
+             % (len(kids), b" ".join(b"%d 0 R" % k for k in kids)))
+    o.object(catalog, b"<< /Type /Catalog /Pages %d 0 R%s >>" % (pages_root, preferences))
+
+    xref_at = o.position
+    rows = [b"0000000000 65535 f \n"] + [b"%010d 00000 n \n" % offset for offset in o.offsets[1:]]
+    ident = o.digest.hexdigest().encode()
+    o.write(b"xref\n0 %d\n" % len(o.offsets) + b"".join(rows))
+    o.write(b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n"
+            % (len(o.offsets), catalog, info, ident, ident, xref_at))
+    return len(kids)
