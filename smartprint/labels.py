@@ -4,6 +4,13 @@ from __future__ import annotations
 
 LABELS: dict[str, dict[str, str]] = {
     "nb": {
+        "leader": "Til den som leder", "call": "Rop", "prompt": "Rute", "sheets": "brett",
+        "new": "Brett som nå kan ha full rad",
+        "called_intro": "Rop rutene i denne rekkefølgen og kryss av. Til høyre står brettene som får sin "
+                        "første fulle rad (vannrett, loddrett eller på skrå) ved dette ropet; et brett som "
+                        "roper BINGO før sitt rop, har tatt feil.",
+        "people_intro": "Del ut ett brett til hver. Nummeret nederst på brettet og frøet skriver ut "
+                        "akkurat det samme brettet på nytt.",
         "sheet": "ark", "of": "av", "front": "forside", "back": "bakside", "fold": "brett på streken",
         "name": "Navn", "rules": "Regler", "board": "Brett", "seed": "frø", "draw_here": "Tegn her",
         "flip_long": "skriv ut tosidig, vend på langsiden",
@@ -11,6 +18,13 @@ LABELS: dict[str, dict[str, str]] = {
         "one_sided": "skriv ut ensidig", "scale": "skriv ut i 100 % størrelse",
     },
     "nn": {
+        "leader": "Til den som leier", "call": "Rop", "prompt": "Rute", "sheets": "brett",
+        "new": "Brett som no kan ha full rad",
+        "called_intro": "Rop rutene i denne rekkjefølgja og kryss av. Til høgre står bretta som får den "
+                        "første fulle rada si (vassrett, loddrett eller på skrå) ved dette ropet; eit brett "
+                        "som ropar BINGO før ropet sitt, har teke feil.",
+        "people_intro": "Del ut eitt brett til kvar. Nummeret nedst på brettet og frøet skriv ut "
+                        "nøyaktig det same brettet på nytt.",
         "sheet": "ark", "of": "av", "front": "framside", "back": "bakside", "fold": "brett på streken",
         "name": "Namn", "rules": "Reglar", "board": "Brett", "seed": "frø", "draw_here": "Teikn her",
         "flip_long": "skriv ut tosidig, vend på langsida",
@@ -18,6 +32,13 @@ LABELS: dict[str, dict[str, str]] = {
         "one_sided": "skriv ut einsidig", "scale": "skriv ut i 100 % storleik",
     },
     "en": {
+        "leader": "For the leader", "call": "Call", "prompt": "Square", "sheets": "sheets",
+        "new": "Sheets that can now have a full line",
+        "called_intro": "Call the squares in this order and tick them off. On the right are the sheets that "
+                        "complete their first full line (row, column or diagonal) with this call; a sheet "
+                        "that calls BINGO before its call is mistaken.",
+        "people_intro": "Hand out one sheet each. The number at the bottom and the seed reprint exactly "
+                        "the same sheet.",
         "sheet": "sheet", "of": "of", "front": "front", "back": "back", "fold": "fold on the line",
         "name": "Name", "rules": "Rules", "board": "Board", "seed": "seed", "draw_here": "Draw here",
         "flip_long": "print double-sided, flip on long edge",

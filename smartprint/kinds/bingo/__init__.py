@@ -185,33 +185,8 @@ def _short(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-LEADER_WORDS = {
-    "nb": {"leader": "Til den som leder", "calls": "Ropeliste", "call": "Rop", "prompt": "Rute",
-           "new": "Brett som nå kan ha full rad", "list": "Alle rutene", "sheets": "brett",
-           "called_intro": "Rop rutene i denne rekkefølgen og kryss av. Til høyre står brettene som får sin "
-                           "første fulle rad (vannrett, loddrett eller på skrå) ved dette ropet; et brett som "
-                           "roper BINGO før sitt rop, har tatt feil.",
-           "people_intro": "Del ut ett brett til hver. Nummeret nederst på brettet og frøet skriver ut "
-                           "akkurat det samme brettet på nytt."},
-    "nn": {"leader": "Til den som leier", "calls": "Ropeliste", "call": "Rop", "prompt": "Rute",
-           "new": "Brett som no kan ha full rad", "list": "Alle rutene", "sheets": "brett",
-           "called_intro": "Rop rutene i denne rekkjefølgja og kryss av. Til høgre står bretta som får den "
-                           "første fulle rada si (vassrett, loddrett eller på skrå) ved dette ropet; eit brett "
-                           "som ropar BINGO før ropet sitt, har teke feil.",
-           "people_intro": "Del ut eitt brett til kvar. Nummeret nedst på brettet og frøet skriv ut "
-                           "nøyaktig det same brettet på nytt."},
-    "en": {"leader": "For the leader", "calls": "Call list", "call": "Call", "prompt": "Square",
-           "new": "Sheets that can now have a full line", "list": "All squares", "sheets": "sheets",
-           "called_intro": "Call the squares in this order and tick them off. On the right are the sheets that "
-                           "complete their first full line (row, column or diagonal) with this call; a sheet "
-                           "that calls BINGO before its call is mistaken.",
-           "people_intro": "Hand out one sheet each. The number at the bottom and the seed reprint exactly "
-                           "the same sheet."},
-}
-
-
 def _leader(spec: BingoSpec, sheets, seed: int, layout, fonts, words) -> list[LeaderPage]:
-    lw = LEADER_WORDS[spec.language]
+    lw = words
     area = Rect(layout.margin, layout.margin, layout.page_w - 2 * layout.margin, layout.page_h - 2 * layout.margin)
     lfonts = LeaderFonts(fonts.regular, fonts.bold, fonts.measure)
     heading = f"{lw['leader']}: {spec.title}"
