@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -68,13 +68,13 @@ SourcesArg = Annotated[list[str], typer.Argument(help="YAML files, or names of b
 @app.command()
 def build(
     sources: SourcesArg,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="PDF to write (one source only). "
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="PDF to write (one source only). "
                                                   "Default: <name>.pdf in the current folder.")] = None,
-    layout: Annotated[Optional[str], typer.Option("--layout", help="Built-in layout name or layout file.")] = None,
-    backs: Annotated[Optional[BacksMode], typer.Option("--backs", help="How backs are printed.")] = None,
-    sheets: Annotated[Optional[int], typer.Option("--sheets", min=1, help="How many sheets or boards.")] = None,
-    seed: Annotated[Optional[int], typer.Option("--seed", min=0, help="Seed for shuffling (same seed, same sheets).")] = None,
-    only: Annotated[Optional[str], typer.Option("--only", help="Only these sheet numbers, e.g. 7 or 3-6 or 1,4.")] = None,
+    layout: Annotated[str | None, typer.Option("--layout", help="Built-in layout name or layout file.")] = None,
+    backs: Annotated[BacksMode | None, typer.Option("--backs", help="How backs are printed.")] = None,
+    sheets: Annotated[int | None, typer.Option("--sheets", min=1, help="How many sheets or boards.")] = None,
+    seed: Annotated[int | None, typer.Option("--seed", min=0, help="Seed for shuffling (same seed, same sheets).")] = None,
+    only: Annotated[str | None, typer.Option("--only", help="Only these sheet numbers, e.g. 7 or 3-6 or 1,4.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
 ) -> None:
     """Build PDFs."""
@@ -104,8 +104,8 @@ def build(
 
 @app.command()
 def validate(sources: SourcesArg,
-             layout: Annotated[Optional[str], typer.Option("--layout", help="Built-in layout name or layout file.")] = None,
-             backs: Annotated[Optional[BacksMode], typer.Option("--backs")] = None) -> None:
+             layout: Annotated[str | None, typer.Option("--layout", help="Built-in layout name or layout file.")] = None,
+             backs: Annotated[BacksMode | None, typer.Option("--backs")] = None) -> None:
     """Check files as a build would, without writing anything."""
     from smartprint.errors import UserError
     from smartprint.pipeline import Options, check_only, prepare

@@ -6,7 +6,7 @@ Everything here draws what a plan already decided; no layout decisions are made.
 from __future__ import annotations
 
 import math
-from typing import Iterable
+from collections.abc import Iterable
 
 from reportlab.pdfgen.canvas import Canvas
 

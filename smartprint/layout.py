@@ -93,11 +93,6 @@ class Layout:
     def per_sheet(self) -> int:
         return self.cols * self.rows
 
-    def with_backs(self, backs: str) -> "Layout":
-        from dataclasses import replace
-
-        return replace(self, backs=backs)
-
 
 DEFAULTS: dict[str, Any] = {
     "paper": "A4",

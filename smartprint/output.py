@@ -6,7 +6,8 @@ import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
+from collections.abc import Iterator
 
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas

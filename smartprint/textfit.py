@@ -9,7 +9,8 @@ and the caller turns that into an error naming the card and field.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Literal, Sequence
+from typing import Literal
+from collections.abc import Callable, Sequence
 
 Measure = Callable[[str, str, float], float]
 Align = Literal["left", "center"]

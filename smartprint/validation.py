@@ -162,8 +162,3 @@ def validate(model: type[M], data: Any, src: Source, prefix: Path_ = ()) -> M:
                 seen.add(str(problem))
                 problems.append(problem)
         raise UserError(problems) from None
-
-
-def require(condition: bool, src: Source, loc: Path_, message: str) -> None:
-    if not condition:
-        raise UserError(src.problem(loc, message))

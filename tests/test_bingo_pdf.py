@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from smartprint.units import MM
 
-from conftest import LOCATION, page_texts, run, write
+from conftest import LOCATION, page_texts, run
 
 PROMPTS_24 = [f"ord {chr(ord('a') + i)}{i}" for i in range(24)]
 

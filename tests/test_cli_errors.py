@@ -1,6 +1,5 @@
 """A user's mistake: one line `file:line:col: message`, exit 1, no traceback, old PDF untouched."""
 
-from pathlib import Path
 
 import pytest
 

@@ -83,7 +83,7 @@ def paginate(heading: str, intro: list[str], columns: tuple[float, ...], header:
         nonlocal y
         y -= leading * 1.3
         for text, x, width in zip(header, lefts, widths):
-            for k, line in enumerate(wrap(text, fonts.bold, size, width, m)[:1]):
+            for line in wrap(text, fonts.bold, size, width, m)[:1]:
                 put(line, fonts.bold, size, x)
         pages[-1].rules.append((area.x, area.right, y - size * 0.45))
         y -= size * 0.3

@@ -15,7 +15,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from math import comb, perm
-from typing import Callable, Literal, Sequence
+from typing import Literal
+from collections.abc import Callable, Sequence
 
 Mode = Literal["people", "called"]
 Sheet = tuple[int | None, ...]  # prompt index per square, row by row; None is the free centre

@@ -6,11 +6,12 @@ Pure data: no reportlab. Text widths come from the injected `measure`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Literal, Protocol
+from typing import Literal, Protocol
 
 from smartprint.imposition import Rect, grid_slots, mirror
 from smartprint.layout import Layout
 from smartprint.textfit import Box, FitFailure, Run, fit_or_fail
+from smartprint.units import MM
 
 Side = Literal["front", "back", "fold"]
 
@@ -94,9 +95,6 @@ class BackFace:
     body: Box | None = None
     qr: Rect | None = None
     qr_label: Box | None = None
-
-
-MM = 72 / 25.4
 
 
 def plan_front(card, w: float, h: float, fonts: Fonts, min_size: float, has_group: bool,
@@ -208,5 +206,3 @@ def plan_back(back, w: float, h: float, fonts: Fonts, min_size: float, image_rat
         face["body"] = Box(left, top - (top - bottom - body.height) / 2, body)
     return BackFace(**face)
 
-
-ImageRatio = Callable[[str], float]
