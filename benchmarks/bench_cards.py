@@ -23,11 +23,11 @@ from plain_cards import draw_plain  # noqa: E402
 from smartprint.pipeline import Options, build_to, prepare  # noqa: E402
 from smartprint.resources import builtin_path  # noqa: E402
 
-REPEAT = 9
+REPEAT = 15
 
 
-def best_pair(ours, plain, repeat: int = REPEAT) -> tuple[float, float]:
-    """CPU seconds of each, the best of `repeat` runs taken in turns, so that a busy
+def timings(ours, plain, repeat: int = REPEAT) -> tuple[list[float], list[float]]:
+    """CPU seconds of each over `repeat` runs taken in turns, so that a busy
     neighbour on the machine slows both alike."""
     a, b = [], []
     for _ in range(repeat):
@@ -35,7 +35,7 @@ def best_pair(ours, plain, repeat: int = REPEAT) -> tuple[float, float]:
             t0 = time.process_time()
             fn()
             into.append(time.process_time() - t0)
-    return min(a), min(b)
+    return a, b
 
 
 def deck_500(folder: Path) -> tuple[Path, list[dict]]:
@@ -62,15 +62,18 @@ def main() -> None:
         rows = []
         for label, source, cards in [("styrkekort (25 cards)", "styrkekort", small),
                                      ("500 cards", str(big_path), big)]:
-            ours, plain = best_pair(lambda: build_to(prepare(source, Options()), folder / "ours.pdf"),
-                                    lambda: draw_plain(cards, str(folder / "plain.pdf")))
+            ours, plain = timings(lambda: build_to(prepare(source, Options()), folder / "ours.pdf"),
+                                  lambda: draw_plain(cards, str(folder / "plain.pdf")))
             size_ours = (folder / "ours.pdf").stat().st_size
             size_plain = (folder / "plain.pdf").stat().st_size
             rows.append((label, ours, plain, size_ours, size_plain))
-        print("CPU seconds, best of", REPEAT)
-        print(f"{'deck':<24}{'smartprint':>12}{'plain':>10}{'ratio':>8}{'PDF ours':>12}{'PDF plain':>12}")
+        print(f"CPU seconds over {REPEAT} interleaved runs: best (median)")
+        print(f"{'deck':<24}{'smartprint':>18}{'plain':>18}{'ratio':>16}{'PDF ours':>10}{'PDF plain':>11}")
         for label, ours, plain, so, sp in rows:
-            print(f"{label:<24}{ours:>11.3f}s{plain:>9.3f}s{ours / plain:>7.2f}×{so / 1024:>10.0f}kB{sp / 1024:>10.0f}kB")
+            bo, bp = min(ours), min(plain)
+            mo, mp = statistics.median(ours), statistics.median(plain)
+            print(f"{label:<24}{bo:>8.3f}s ({mo:.3f}s){bp:>8.3f}s ({mp:.3f}s){bo / bp:>7.2f}× ({mo / mp:.2f}×)"
+                  f"{so / 1024:>8.0f}kB{sp / 1024:>9.0f}kB")
 
     helps = []
     for _ in range(REPEAT):

@@ -46,18 +46,25 @@ class Fitted:
     height: float
 
 
-_UNIT_WIDTHS: dict[tuple[Measure, str, str], float] = {}
+_UNIT_WIDTHS: dict[Measure, dict[tuple[str, str], float]] = {}
 
 
-def unit_width(text: str, font: str, measure: Measure) -> float:
+def _widths(measure: Measure) -> dict[tuple[str, str], float]:
+    """The remembered size-1 widths for one measuring function."""
+    table = _UNIT_WIDTHS.get(measure)
+    if table is None or len(table) > 200_000:
+        table = _UNIT_WIDTHS[measure] = {}
+    return table
+
+
+def unit_width(text: str, font: str, measure: Measure, table: dict[tuple[str, str], float] | None = None) -> float:
     """Width of `text` at size 1, remembered: TrueType widths scale linearly with the size
     and add up word by word, so a deck's thousands of wrap trials cost little."""
-    key = (measure, font, text)
-    width = _UNIT_WIDTHS.get(key)
+    if table is None:
+        table = _widths(measure)
+    width = table.get((font, text))
     if width is None:
-        if len(_UNIT_WIDTHS) > 200_000:
-            _UNIT_WIDTHS.clear()
-        width = _UNIT_WIDTHS[key] = measure(text, font, 1.0)
+        width = table[(font, text)] = measure(text, font, 1.0)
     return width
 
 
@@ -87,7 +94,8 @@ def _wrap(text: str, font: str, size: float, width: float, measure: Measure,
           allow_break: bool) -> list[str] | None:
     """`wrap`, or None when a word is wider than the box and `allow_break` is False."""
     out: list[str] = []
-    space = unit_width(" ", font, measure) * size
+    table = _widths(measure)
+    space = unit_width(" ", font, measure, table) * size
     limit = width + 1e-9
     for paragraph in text.split("\n"):
         words = paragraph.split()
@@ -97,7 +105,7 @@ def _wrap(text: str, font: str, size: float, width: float, measure: Measure,
         line: list[str] = []
         line_w = 0.0
         for word in words:
-            word_w = unit_width(word, font, measure) * size
+            word_w = unit_width(word, font, measure, table) * size
             if line and line_w + space + word_w <= limit:
                 line.append(word)
                 line_w += space + word_w

@@ -25,19 +25,20 @@ def _box(c: Canvas, box: Box | None, color=INK) -> None:
         draw.text_lines(c, box.fitted, box.left, box.top, color)
 
 
-def _band_form(card_index: int, prep) -> str:
-    """A PDF name for the group's band form: the group's number, never its (spaced) name."""
-    groups = list(dict.fromkeys(c.group for c in prep.job.spec.cards))
-    return f"band{groups.index(prep.job.spec.cards[card_index].group)}"
+def _band_forms(prep) -> list[str]:
+    """Per card, a PDF name for its group's band form: the group's number, never its
+    (spaced) name."""
+    numbers: dict[str | None, int] = {}
+    return [f"band{numbers.setdefault(card.group, len(numbers))}" for card in prep.job.spec.cards]
 
 
-def _define_bands(c: Canvas, prep, bleed: float) -> None:
+def _define_bands(c: Canvas, prep, bands: list[str], bleed: float) -> None:
     """Each group's coloured band (colour, symbol, name) is the same on all its cards:
     draw it once as a form and place it by reference."""
     w, h = prep.job.layout.card_w, prep.job.layout.card_h
     done: set[str] = set()
     for i, style in enumerate(prep.styles):
-        name = _band_form(i, prep)
+        name = bands[i]
         face = prep.fronts[i]
         if style is None or name in done or not face.band_h:
             continue
@@ -51,14 +52,14 @@ def _define_bands(c: Canvas, prep, bleed: float) -> None:
         c.endForm()
 
 
-def _front(c: Canvas, prep, card_index: int, rect: Rect, outline: bool) -> None:
+def _front(c: Canvas, prep, card_index: int, band: str, rect: Rect, outline: bool) -> None:
     face: FrontFace = prep.fronts[card_index]
     style = prep.styles[card_index]
     w, h = rect.w, rect.h
     c.saveState()
     c.translate(rect.x, rect.y)
     if style is not None and face.band_h:
-        c.doForm(_band_form(card_index, prep))
+        c.doForm(band)
     _box(c, face.title)
     if face.title_line:
         left, right, y = face.title_line
@@ -144,7 +145,8 @@ def draw_deck(prep, out: str | BinaryIO) -> int:
     layout, fonts = job.layout, job.fonts
     c = new_canvas(out, layout.page_w, layout.page_h, fonts, job.spec.title, layout.backs)
     outline = not layout.page_is_card
-    _define_bands(c, prep, layout.bleed)
+    bands = _band_forms(prep)
+    _define_bands(c, prep, bands, layout.bleed)
     if prep.back is not None:
         _define_back(c, prep, 0.0 if layout.backs == "fold" else layout.bleed)
     for page in prep.pages:
@@ -158,7 +160,7 @@ def draw_deck(prep, out: str | BinaryIO) -> int:
                 _back(c, prep, p.rect)
                 continue
             card = prep.expanded[p.card]
-            _front(c, prep, card, p.rect, outline)
+            _front(c, prep, card, bands[card], p.rect, outline)
             if page.side != "fold":
                 rects.append(p.rect)
             if page.side == "fold" and p.back_rect is not None:
