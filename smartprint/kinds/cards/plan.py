@@ -109,7 +109,7 @@ def plan_front(card, w: float, h: float, fonts: Fonts, min_size: float, has_grou
     face: dict = {}
 
     if has_group:
-        band_h = max(0.1 * h, 14.0) if h < 400 else 0.075 * h
+        band_h = 8.0 + 0.07 * h  # 9 mm on a playing card, 22 mm on an A4 poster
         face["band_h"] = band_h
         r = band_h * 0.28
         face["symbol_at"] = (pad + r, h - band_h / 2, r)
