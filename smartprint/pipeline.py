@@ -6,7 +6,7 @@ every check has passed, and then only through an atomic replace.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 from types import ModuleType
@@ -27,7 +27,6 @@ class Options:
     seed: int | None = None
     only: tuple[int, ...] | None = None
     progress: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -115,6 +114,10 @@ def prepare(arg: str, options: Options = Options()) -> Job:
     from smartprint.layout import load_layout, locate
 
     src, spec, module = load_spec(locate_source(arg))
+    for flag in ("sheets", "seed", "only"):
+        if getattr(options, flag) is not None and flag not in module.CLI_OPTIONS:
+            raise UserError(f"--{flag} is for bingo sheets; {arg} is a '{src.data['kind']}' file, "
+                            "so leave --" + flag + " out")
     if options.layout is not None:
         layout_arg, base, blame = options.layout, Path.cwd(), None
     elif spec.layout is not None:

@@ -108,3 +108,10 @@ def test_progress_bar_on_a_terminal_and_not_with_quiet(tmp_path):
 
     assert "brett" in run_on_tty()
     assert run_on_tty("--quiet") == ""
+
+
+def test_bingo_flags_on_a_card_deck_are_refused(runner, tmp_path):
+    result = run(runner, "build", "styrkekort", "--sheets", "3", "-o", str(tmp_path / "s.pdf"))
+    assert result.exit_code == 1
+    assert "--sheets is for bingo sheets" in result.output
+    assert not (tmp_path / "s.pdf").exists()

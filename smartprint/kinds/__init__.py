@@ -1,5 +1,6 @@
 """Material kinds. Each module offers `Spec` (its model), `DEFAULT_LAYOUT`,
-`prepare(job)` (checks and plans, may raise UserError) and `draw(prepared, out)`."""
+`CLI_OPTIONS` (which of --sheets/--seed/--only it takes), `prepare(job)` (checks and
+plans, may raise UserError) and `draw(prepared, out)`."""
 
 from __future__ import annotations
 

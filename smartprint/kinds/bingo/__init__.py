@@ -18,6 +18,7 @@ from smartprint.textfit import FitFailure
 
 Spec = BingoSpec
 DEFAULT_LAYOUT = "bingo-a4"
+CLI_OPTIONS = frozenset({"sheets", "seed", "only"})
 DEFAULT_COLOR = "#2e62a8"
 
 

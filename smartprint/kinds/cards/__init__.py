@@ -16,6 +16,7 @@ from smartprint.validation import did_you_mean
 
 Spec = CardsSpec
 DEFAULT_LAYOUT = "kort-63x88"
+CLI_OPTIONS: frozenset[str] = frozenset()  # --sheets, --seed, --only mean nothing for a deck
 MAX_EXPANDED = 5000
 BACK_COLOR = "#1d3557"
 
