@@ -9,6 +9,7 @@ and the caller turns that into an error naming the card and field.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 from collections.abc import Callable, Sequence
 
@@ -154,6 +155,13 @@ def _set(runs: Sequence[Run], size: float, width: float, measure: Measure,
 
 def fit(runs: Sequence[Run], width: float, height: float, max_size: float, min_size: float,
         measure: Measure, leading: float = 1.25, step: float = 0.25) -> Fitted | None:
+    """`_fit`, remembered: the same group label on 500 cards is set once."""
+    return _fit(tuple(runs), width, height, max_size, min_size, measure, leading, step)
+
+
+@lru_cache(maxsize=4096)
+def _fit(runs: tuple[Run, ...], width: float, height: float, max_size: float, min_size: float,
+         measure: Measure, leading: float, step: float) -> Fitted | None:
     """The largest body size in [min_size, max_size] (in `step`s) at which all runs
     fit the box, or None if they overflow even at `min_size`. Words are kept whole
     whenever some size allows it; only at the smallest size is a word hyphenated."""
