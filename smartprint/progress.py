@@ -26,3 +26,11 @@ class Bar:
     def step(self, n: int = 1) -> None:
         """Count `n` more as done."""
         self._progress.advance(self._task, n)
+
+
+LONG_BUILD = 200  # below this many items a build is over before a bar helps
+
+
+def bar_for(wanted: bool, total: int, label: str) -> Bar | None:
+    """A bar for a long job when the user can see one (a terminal, not --quiet); else None."""
+    return Bar(total, label) if wanted and total >= LONG_BUILD else None

@@ -14,6 +14,7 @@ from smartprint.kinds.bingo.face import SheetFace, SquareText, fit_square, plan_
 from smartprint.kinds.bingo.leader import LeaderFonts, LeaderPage, Row, paginate
 from smartprint.kinds.bingo.model import MAX_SHEETS, BingoSpec
 from smartprint.labels import labels
+from smartprint.progress import bar_for
 from smartprint.textfit import FitFailure
 
 Spec = BingoSpec
@@ -73,7 +74,7 @@ def _check_prompts(spec: BingoSpec, src) -> list[Problem]:
 def _make_sheets(job, spec: BingoSpec, count: int, seed: int) -> list[bingo_plan.Sheet]:
     src, free = job.src, spec.free is not None
     n = len(spec.prompts)
-    progress = _progress(job, count, "Planlegger brett") if count >= 200 else None
+    progress = bar_for(job.options.progress, count, "Planlegger brett")
     try:
         with progress if progress is not None else nullcontext():
             return bingo_plan.make_sheets(n, spec.grid, free, count, seed, spec.mode,
@@ -95,15 +96,6 @@ def _make_sheets(job, spec: BingoSpec, count: int, seed: int) -> list[bingo_plan
             message = (f"{cli}the search found only {exc.reached} {rule} from {n} prompts (at most {exc.bound} "
                        f"can exist); ask for at most {exc.reached}{more}")
         raise UserError(src.problem(_where_count(job), message)) from None
-
-
-def _progress(job, total: int, label: str):
-    """A rich progress bar on stderr for long builds; None when not wanted."""
-    if not job.options.progress:
-        return None
-    from smartprint.progress import Bar
-
-    return Bar(total, label)
 
 
 def prepare(job) -> Prepared:

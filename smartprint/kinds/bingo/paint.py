@@ -13,6 +13,7 @@ from smartprint import draw
 from smartprint.colors import lighten
 from smartprint.kinds.bingo.face import SquareText
 from smartprint.output import new_canvas, prime_subset
+from smartprint.progress import bar_for
 
 INK = (0.1, 0.1, 0.1)
 FRAME = "bframe"
@@ -160,11 +161,7 @@ def draw_bingo(prep, out: str | BinaryIO) -> int:
     per_page = len(prep.units)
     pages = [prep.numbers[i:i + per_page] for i in range(0, len(prep.numbers), per_page)]
     parts = [pages[i:i + PAGES_PER_PART] for i in range(0, len(pages), PAGES_PER_PART)] or [[]]
-    bar = None
-    if prep.job.options.progress and len(prep.numbers) >= 200:
-        from smartprint.progress import Bar
-
-        bar = Bar(len(prep.numbers), "Tegner brett")
+    bar = bar_for(prep.job.options.progress, len(prep.numbers), "Tegner brett")
     with bar if bar is not None else nullcontext():
         if len(parts) == 1:
             return _draw_part(prep, out, parts[0], True, bar)
