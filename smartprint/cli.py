@@ -10,6 +10,8 @@ from typing import Annotated
 
 import typer
 
+from smartprint.parts.deck.backs import BACKS
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -20,11 +22,7 @@ app = typer.Typer(
 )
 
 
-class BacksMode(str, Enum):
-    duplex_long = "duplex-long"
-    duplex_short = "duplex-short"
-    fold = "fold"
-    none = "none"
+BacksMode = Enum("BacksMode", {mode.replace("-", "_"): mode for mode in BACKS}, type=str)  # type: ignore[misc]
 
 
 def _parse_only(value: str | None) -> tuple[int, ...] | None:
@@ -52,13 +50,17 @@ def _parse_only(value: str | None) -> tuple[int, ...] | None:
 MAX_SHOWN = 12
 
 
-def _fail(exc: Exception) -> None:
-    """Print a user's mistakes, one line each; a long list of the same mistake is cut short."""
+def _fail(exc: Exception) -> int:
+    """Print a user's mistakes, one line each (a long list is cut short); returns the
+    exit status: 2 for a wrong command line, 1 for a mistake in a file."""
+    from smartprint.errors import UsageError
+
     lines = str(exc).splitlines()
     for line in lines[:MAX_SHOWN]:
         typer.echo(line, err=True)
     if len(lines) > MAX_SHOWN:
         typer.echo(f"… and {len(lines) - MAX_SHOWN} more problems", err=True)
+    return 2 if isinstance(exc, UsageError) else 1
 
 
 SourcesArg = Annotated[list[str], typer.Argument(help="YAML files, or names of built-in material (see 'smartprint list').",
@@ -86,20 +88,19 @@ def build(
 
     options = Options(layout=layout, backs=backs.value if backs else None, sheets=sheets, seed=seed,
                       only=only_numbers, progress=not quiet and sys.stderr.isatty())
-    failed = False
+    status = 0
     for source in sources:
         try:
             job = prepare(source, options)
             target = output if output is not None else Path.cwd() / f"{job.name}.pdf"
-            pages = build_to(job, target)
+            pages, built = build_to(job, target)
         except UserError as exc:
-            _fail(exc)
-            failed = True
+            status = max(status, _fail(exc))
             continue
         if not quiet:
-            typer.echo(f"wrote {display_path(target)} ({pages} page{'s' if pages != 1 else ''})")
-    if failed:
-        raise typer.Exit(1)
+            typer.echo(f"wrote {display_path(target)} ({built.describe(pages)})")
+    if status:
+        raise typer.Exit(status)
 
 
 @app.command()
@@ -110,17 +111,16 @@ def validate(sources: SourcesArg,
     from smartprint.errors import UserError
     from smartprint.pipeline import Options, check_only, prepare
 
-    failed = False
+    status = 0
     for source in sources:
         try:
-            pages = check_only(prepare(source, Options(layout=layout, backs=backs.value if backs else None)))
+            pages, built = check_only(prepare(source, Options(layout=layout, backs=backs.value if backs else None)))
         except UserError as exc:
-            _fail(exc)
-            failed = True
+            status = max(status, _fail(exc))
             continue
-        typer.echo(f"{source}: ok ({pages} page{'s' if pages != 1 else ''})")
-    if failed:
-        raise typer.Exit(1)
+        typer.echo(f"{source}: ok ({built.describe(pages)})")
+    if status:
+        raise typer.Exit(status)
 
 
 @app.command("list")
@@ -130,12 +130,27 @@ def list_builtin() -> None:
 
     from smartprint import resources
 
-    def describe(kind: str, name: str) -> str:
-        with open(resources.data_dir(kind) / f"{name}.yaml", encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
-        if kind == "decks":
-            return f"{data.get('kind', '?'):<14} {data.get('title', '')}"
-        return str(data.get("description", ""))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    def read(folder: str, name: str) -> dict[str, object]:
+        with open(resources.data_dir(folder) / f"{name}.yaml", encoding="utf-8") as fh:
+            data = yaml.load(fh, Loader=loader) or {}  # noqa: S506 - a safe loader
+        return data if isinstance(data, dict) else {}
+
+    def layout_kind(name: str) -> object:
+        seen = set()
+        data = read("layouts", name)
+        while "kind" not in data and isinstance(data.get("extends"), str) and name not in seen:
+            seen.add(name)
+            name = str(data["extends"])
+            data = read("layouts", name)
+        return data.get("kind", "?")
+
+    def describe(folder: str, name: str) -> str:
+        data = read(folder, name)
+        if folder == "decks":
+            return f"{data.get('kind', '?')!s:<14} {data.get('title', '')}"
+        return f"{layout_kind(name)!s:<14} {data.get('description', '')}"
 
     typer.echo("Built-in material (smartprint build NAME):")
     for name in resources.builtin_names("decks"):

@@ -50,3 +50,7 @@ def parse_color(value: str) -> RGB:
 def lighten(rgb: RGB, amount: float) -> RGB:
     r, g, b = rgb
     return (r + (1 - r) * amount, g + (1 - g) * amount, b + (1 - b) * amount)
+
+
+INK: RGB = (0.1, 0.1, 0.1)  # the near-black of all body text: softer than pure black, prints black
+WHITE: RGB = (1.0, 1.0, 1.0)

@@ -56,3 +56,7 @@ def display_path(path: Path | str) -> str:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(p)
+
+
+class UsageError(UserError):
+    """A wrong command line (a flag that cannot work with this file or layout); exit status 2."""

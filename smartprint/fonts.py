@@ -52,19 +52,15 @@ def load_fonts(regular: Path | None = None, bold: Path | None = None) -> FontSet
 
 
 @cache
-def _drawable(regular: str, bold: str) -> frozenset[str]:
-    """Characters both fonts have glyphs for (plus line breaks, which are not drawn)."""
-    def chars(font: str) -> set[str]:
-        face = pdfmetrics.getFont(font).face  # type: ignore[attr-defined]
-        return {chr(code) for code in face.charToGlyph}
-
-    return frozenset(chars(regular) & chars(bold) | IGNORED)
+def _glyphs(font: str) -> frozenset[str]:
+    """The characters a registered font has glyphs for (plus line breaks, never drawn)."""
+    face = pdfmetrics.getFont(font).face  # type: ignore[attr-defined]
+    return frozenset({chr(code) for code in face.charToGlyph} | IGNORED)
 
 
-def missing_glyphs(text: str, fonts: FontSet) -> list[str]:
-    """Characters of `text` that the regular or bold font cannot draw, in order, once each."""
-    have = _drawable(fonts.regular, fonts.bold)
-    text = unicodedata.normalize("NFC", text)
+def missing_glyphs(text: str, font: str) -> list[str]:
+    """Characters of `text`, exactly as given, that `font` cannot draw; in order, once each."""
+    have = _glyphs(font)
     if have.issuperset(text):
         return []
     return list(dict.fromkeys(ch for ch in text if ch not in have))

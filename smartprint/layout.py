@@ -1,24 +1,32 @@
-"""Page and card geometry from layout files (layouts/*.yaml), resolved to points.
+"""Layout files (layouts/*.yaml): a shared page part, and the geometry keys of the
+kind the layout serves.
 
-A layout may `extends:` another (a built-in name or a path relative to the file)
-and override a few keys; nested groups such as `card:` are merged key by key.
+The page part (paper, orientation, margin, minimum text size, font, crop marks) is
+read and checked here for every kind. A kind declares a model of its own keys (a
+subclass of `PageKeys`) and resolves them itself: cards know card sizes and backs,
+bingo knows sheets per page. A layout says which kind it serves with `kind:`; one for
+another kind is refused by name. A layout may `extends:` another (a built-in name or
+a path relative to the file) and override a few keys; nested groups such as `card:`
+are merged key by key.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
 from smartprint import resources
-from smartprint.errors import UserError, display_path
+from smartprint.errors import Problem, UserError, display_path
+from smartprint.fontfiles import FontChoice, FontFiles, resolve_font_files
 from smartprint.source import Source, load_file
 from smartprint.units import MM, PAPER_SIZES_MM, format_mm
-from smartprint.validation import Length, Model, Text, did_you_mean, validate
+from smartprint.validation import Length, Model, Text, validate
 
-Backs = Literal["duplex-long", "duplex-short", "fold", "none"]
+if TYPE_CHECKING:
+    from smartprint.kinds.base import AnyKind
 
 
 class Size(Model):
@@ -28,96 +36,58 @@ class Size(Model):
     height: Length | None = None
 
 
-class Grid(Model):
-    cols: int = Field(ge=1, le=20)
-    rows: int = Field(ge=1, le=20)
+class PageKeys(Model):
+    """The keys every layout may have, whatever its kind. Every key may be left out, so
+    `extends` can fill gaps; the defaults are those of an A4 portrait page."""
 
-
-class Offset(Model):
-    x: Length = 0.0
-    y: Length = 0.0
-
-
-class FontFiles(Model):
-    regular: Text
-    bold: Text | None = None
-
-
-class LayoutFile(Model):
-    """What one layout file may say; every key optional so `extends` can fill gaps."""
-
+    kind: Text | None = None
     extends: Text | None = None
     description: Text | None = None
-    paper: Text | Size | None = None
-    orientation: Literal["portrait", "landscape"] | None = None
-    margin: Length | None = None
-    card: Size | None = None
-    grid: Grid | Literal["auto"] | None = None
-    gap: Length | None = None
-    bleed: Length | None = None
-    crop_marks: bool | None = None
-    backs: Backs | None = None
-    back_offset: Offset | None = None
-    min_text_size: Length | None = None
+    paper: Text | Size = "A4"
+    orientation: Literal["portrait", "landscape"] = "portrait"
+    margin: Length = Field(default=10 * MM, ge=0, le=100 * MM)
+    min_text_size: Length = Field(default=7.0, ge=4.0, le=72.0)
     font: Text | FontFiles | None = None
-    per_page: Literal[1, 2, 4] | None = None
+    crop_marks: bool = True
+
+
+@dataclass(frozen=True)
+class Page:
+    """The resolved page part, in points."""
+
+    name: str
+    source: Source  # the most specific layout file, blamed for page problems
+    width: float
+    height: float
+    margin: float
+    min_text_size: float
+    crop_marks: bool
+    font: FontChoice | None
+
+    @property
+    def landscape(self) -> bool:
+        return self.width > self.height
 
 
 @dataclass(frozen=True)
 class Layout:
-    """Resolved geometry in points. `page_is_card`: one card per page sized card+bleed
-    (the print-shop form, with TrimBox and BleedBox)."""
+    """A layout resolved for one kind: the page part and that kind's geometry."""
 
-    name: str
-    source: Source
-    page_w: float
-    page_h: float
-    margin: float
-    card_w: float
-    card_h: float
-    cols: int
-    rows: int
-    gap: float
-    bleed: float
-    crop_marks: bool
-    backs: str
-    offset_x: float
-    offset_y: float
-    min_text_size: float
-    font_regular: Path | None
-    font_bold: Path | None
-    per_page: int
-    page_is_card: bool
+    page: Page
+    geometry: Any
 
     @property
-    def per_sheet(self) -> int:
-        return self.cols * self.rows
+    def name(self) -> str:
+        return self.page.name
 
 
-DEFAULTS: dict[str, Any] = {
-    "paper": "A4",
-    "orientation": "portrait",
-    "margin": "10mm",
-    "gap": "0mm",
-    "bleed": "0mm",
-    "crop_marks": True,
-    "backs": "duplex-long",
-    "min_text_size": "7pt",
-    "grid": "auto",
-}
+class LayoutMismatch(Exception):
+    """A layout written for another kind; the caller says whether --layout or `layout:` named it."""
 
 
 def locate(name_or_path: str, relative_to: Path) -> Path:
     """A built-in layout name, or a path relative to `relative_to` (a folder)."""
-    builtin = resources.builtin_path("layouts", name_or_path)
-    if builtin is not None:
-        return builtin
-    path = (relative_to / name_or_path).resolve()
-    if path.is_file():
-        return path
-    names = resources.builtin_names("layouts")
-    hint = did_you_mean(name_or_path, names) or f"; built-in layouts: {', '.join(names)}"
-    raise FileNotFoundError(f"no layout '{name_or_path}' (no such file, nor a built-in layout){hint}")
+    return resources.locate("layouts", name_or_path, relative_to, "layout")
 
 
 def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
@@ -130,25 +100,25 @@ def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _chain(path: Path) -> list[tuple[Source, dict[str, Any]]]:
+def _chain(path: Path) -> list[Source]:
     """The file and every file it extends, most basic first; a cycle is an error."""
-    chain: list[tuple[Source, dict[str, Any]]] = []
+    chain: list[Source] = []
     seen: list[Path] = []
     current = path.resolve()
     while True:
         if current in seen:
             names = " → ".join(display_path(p) for p in seen + [current])
-            first = chain[-1][0]
-            raise UserError(first.problem(("extends",), f"layouts extend each other in a circle: {names}"))
+            raise UserError(chain[-1].problem(("extends",), f"layouts extend each other in a circle: {names}"))
         seen.append(current)
         src = load_file(current)
         if not isinstance(src.data, dict):
             raise UserError(src.problem((), "a layout file must be a group of 'key: value' lines"))
-        validate(LayoutFile, src.data, src)
-        chain.append((src, src.data))
+        chain.append(src)
         parent = src.data.get("extends")
         if parent is None:
             break
+        if not isinstance(parent, str):
+            raise UserError(src.problem(("extends",), "'extends' must be the name of a layout"))
         try:
             current = locate(parent, current.parent)
         except FileNotFoundError as exc:
@@ -156,100 +126,88 @@ def _chain(path: Path) -> list[tuple[Source, dict[str, Any]]]:
     return list(reversed(chain))
 
 
-def font_file(value: Any, src: Source, loc: tuple) -> Path:
-    path = (src.path.parent / value).resolve()
-    if not path.is_file():
-        raise UserError(src.problem(loc, f"font file '{value}' not found (looked for {display_path(path)})"))
-    return path
+def declared_kind(chain: list[Source]) -> tuple[str, Source] | None:
+    """The kind the most specific file of the chain says it serves."""
+    for src in reversed(chain):
+        kind = src.data.get("kind")
+        if kind is not None:
+            return str(kind), src
+    return None
 
 
-def load_layout(path: Path, backs_override: str | None = None) -> Layout:
-    """Read a layout file with everything it extends and resolve it to points."""
+def load_layout(path: Path, kind: AnyKind, options: Any = None) -> Layout:
+    """Read a layout file with everything it extends, check it against `kind`'s keys
+    and resolve it to points."""
+    from smartprint.kinds import KINDS, get_kind
+
     chain = _chain(path)
-    merged: dict[str, Any] = dict(DEFAULTS)
-    font_from: tuple[Source, Any] | None = None
-    for src, data in chain:
-        merged = _merge(merged, {k: v for k, v in data.items() if k != "extends"})
-        if "font" in data:
-            font_from = (src, data["font"])
-    top = chain[-1][0]
-    spec = validate(LayoutFile, merged, top)
-    if isinstance(spec.paper, Size) and (spec.paper.width is None or spec.paper.height is None):
-        raise UserError(top.problem(("paper",), "give the paper both a width and a height"))
-    if spec.card is not None and (spec.card.width is None or spec.card.height is None):
-        raise UserError(top.problem(("card",), "the layout gives no full card size; "
-                                               "add 'card: {width: 63mm, height: 88mm}'"))
-    if spec.card is not None and (min(spec.card.width, spec.card.height) < 20 * MM  # type: ignore[type-var]
-                                  or max(spec.card.width, spec.card.height) > 1200 * MM):  # type: ignore[type-var]
-        raise UserError(top.problem(("card",), "a card must be between 20 mm and 1.2 m on each side"))
+    declared = declared_kind(chain)
+    if declared is not None:
+        name, src = declared
+        if name not in KINDS:
+            raise UserError(src.problem(("kind",), f"unknown kind '{name}'; known kinds: {', '.join(KINDS)}"))
+        if name != kind.name:
+            other = get_kind(name)
+            raise LayoutMismatch(f"'{path.stem}' is a layout for {other.noun} (kind: {name}), not for "
+                                 f"{kind.noun}; {kind.noun} use {_layouts_for(kind)}")
+    problems: list[Problem] = []
+    for src in chain:
+        try:
+            validate(kind.layout_keys, src.data, src)
+        except UserError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise UserError(problems)
+    merged: dict[str, Any] = {}
+    font: FontChoice | None = None
+    for src in chain:
+        merged = _merge(merged, {k: v for k, v in src.data.items() if k != "extends"})
+        if src.data.get("font") is not None:
+            font = resolve_font_files(src.data["font"], src, ("font",))
+    top = chain[-1]
+    keys = validate(kind.layout_keys, merged, top)
+    return kind.resolve_layout(keys, Page(path.stem, top, 0, 0, 0, 0, False, font), options)
 
-    card_w, card_h = (spec.card.width, spec.card.height) if spec.card else (0.0, 0.0)
-    backs = backs_override or spec.backs or "duplex-long"
-    bleed = spec.bleed or 0.0
-    page_is_card = isinstance(spec.paper, str) and spec.paper.lower() == "card"
-    if page_is_card:
-        if spec.card is None:
-            raise UserError(top.problem(("paper",), "'paper: card' needs a card size"))
-        page_w, page_h = card_w + 2 * bleed, card_h + 2 * bleed
-        margin, cols, rows, gap = bleed, 1, 1, 0.0
+
+def _layouts_for(kind: AnyKind) -> str:
+    names = [n for n in resources.builtin_names("layouts") if layout_kind(n) == kind.name]
+    return "the layouts " + ", ".join(names) if names else "a layout with 'kind: " + kind.name + "'"
+
+
+def layout_kind(name: str) -> str | None:
+    """The kind a built-in layout serves, following `extends` (for `smartprint list`)."""
+    path = resources.builtin_path("layouts", name)
+    if path is None:
+        return None
+    declared = declared_kind(_chain(path))
+    return declared[0] if declared else None
+
+
+def resolve_page(keys: PageKeys, page: Page, size: tuple[float, float] | None = None) -> Page:
+    """The page part in points. `size` replaces the paper (a print-shop page the size of
+    one card plus bleed); otherwise the named paper or width/height, turned to the
+    orientation asked for, with the margins checked against it."""
+    top = page.source
+    if size is not None:
+        width, height = size
+    elif isinstance(keys.paper, Size):
+        if keys.paper.width is None or keys.paper.height is None:
+            raise UserError(top.problem(("paper",), "give the paper both a width and a height"))
+        width, height = keys.paper.width, keys.paper.height
     else:
-        if isinstance(spec.paper, Size):
-            page_w, page_h = spec.paper.width, spec.paper.height
-        else:
-            key = str(spec.paper).upper()
-            if key not in PAPER_SIZES_MM:
-                choices = [*PAPER_SIZES_MM, "card"]
-                raise UserError(top.problem(("paper",), f"unknown paper '{spec.paper}'; use one of "
-                                            f"{', '.join(choices)} or width/height"))
-            w_mm, h_mm = PAPER_SIZES_MM[key]
-            page_w, page_h = w_mm * MM, h_mm * MM
-        if (spec.orientation == "landscape") != (page_w > page_h):
-            page_w, page_h = page_h, page_w
-        if not (50 * MM <= min(page_w, page_h) and max(page_w, page_h) <= 1200 * MM):
+        name = keys.paper.upper()
+        if name not in PAPER_SIZES_MM:
+            raise UserError(top.problem(("paper",), f"unknown paper '{keys.paper}'; use one of "
+                                        f"{', '.join(PAPER_SIZES_MM)} or {{width: …, height: …}}"))
+        w_mm, h_mm = PAPER_SIZES_MM[name]
+        width, height = w_mm * MM, h_mm * MM
+    if size is None:
+        if (keys.orientation == "landscape") != (width > height):
+            width, height = height, width
+        if not (50 * MM <= min(width, height) and max(width, height) <= 1200 * MM):
             raise UserError(top.problem(("paper",), "the paper must be between 50 mm and 1.2 m on each side"))
-        margin, gap = spec.margin or 0.0, spec.gap or 0.0
-        if spec.card is None:  # one unit filling the page inside its margins (posters, bingo)
-            card_w, card_h = page_w - 2 * margin - 2 * bleed, page_h - 2 * margin - 2 * bleed
-            if card_w < 20 * MM or card_h < 20 * MM:
-                raise UserError(top.problem(("margin",), "the margins leave no room on the page"))
-        unit_w = card_w * (2 if backs == "fold" else 1) + 2 * bleed
-        unit_h = card_h + 2 * bleed
-        room_w, room_h = page_w - 2 * margin, page_h - 2 * margin
-        if isinstance(spec.grid, Grid):
-            cols, rows = spec.grid.cols, spec.grid.rows
-        else:
-            cols = int((room_w + gap) // (unit_w + gap))
-            rows = int((room_h + gap) // (unit_h + gap))
-        need_w = cols * unit_w + (cols - 1) * gap
-        need_h = rows * unit_h + (rows - 1) * gap
-        if cols < 1 or rows < 1 or need_w > room_w + 0.01 or need_h > room_h + 0.01:
-            what = "a folded card (front and back side by side)" if backs == "fold" else "the cards"
-            raise UserError(top.problem(
-                ("grid",) if isinstance(spec.grid, Grid) else ("card",),
-                f"{what} do not fit: {max(cols, 1)} × {max(rows, 1)} of {format_mm(unit_w)} × {format_mm(unit_h)} "
-                f"need {format_mm(need_w)} × {format_mm(need_h)}, but the page has {format_mm(room_w)} × "
-                f"{format_mm(room_h)} inside its margins; use a smaller grid, smaller cards or larger paper"))
-
-    font_regular = font_bold = None
-    if font_from is not None:
-        fsrc, fval = font_from
-        if isinstance(fval, str):
-            font_regular = font_file(fval, fsrc, ("font",))
-        else:
-            font_regular = font_file(fval["regular"], fsrc, ("font", "regular"))
-            if fval.get("bold"):
-                font_bold = font_file(fval["bold"], fsrc, ("font", "bold"))
-
-    min_text = spec.min_text_size if spec.min_text_size is not None else 7.0
-    if not 4.0 <= min_text <= 72.0:
-        raise UserError(top.problem(("min_text_size",), "min_text_size must lie between 4pt and 72pt"))
-    offset = spec.back_offset or Offset()
-    return Layout(
-        name=path.stem, source=top, page_w=page_w, page_h=page_h, margin=margin,
-        card_w=card_w, card_h=card_h, cols=cols, rows=rows, gap=gap, bleed=bleed,
-        crop_marks=bool(spec.crop_marks) and not page_is_card,
-        backs=backs,
-        offset_x=offset.x, offset_y=offset.y, min_text_size=min_text,
-        font_regular=font_regular, font_bold=font_bold, per_page=spec.per_page or 1,
-        page_is_card=page_is_card,
-    )
+        if min(width, height) - 2 * keys.margin < 20 * MM:
+            raise UserError(top.problem(("margin",), f"a margin of {format_mm(keys.margin)} leaves no room on "
+                                        f"a {format_mm(width)} × {format_mm(height)} page"))
+    return Page(page.name, top, width, height, keys.margin if size is None else 0.0, keys.min_text_size,
+                keys.crop_marks and size is None, page.font)

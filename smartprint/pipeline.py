@@ -1,170 +1,144 @@
-"""The road every material drives on: load → validate → resolve → plan → draw → write.
+"""The road every material drives on: load → validate → resolve → plan → check → write.
 
-Each step raises `UserError` for the user's mistakes; nothing is written until
-every check has passed, and then only through an atomic replace.
+Each step raises `UserError` for the user's mistakes (`UsageError` for the command
+line's); nothing is written until every check has passed, and then only through an
+atomic replace.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from io import BytesIO
 from pathlib import Path
-from types import ModuleType
 from typing import Any, BinaryIO
 
 from smartprint import resources
-from smartprint.errors import Problem, UserError, display_path
-from smartprint.source import Path_, Source, load_file
+from smartprint.errors import UsageError, UserError, display_path
+from smartprint.kinds.base import FLAGS, AnyKind, Job, Options
+from smartprint.source import Source, load_file
 
-
-@dataclass(frozen=True)
-class Options:
-    """What the command line may override."""
-
-    layout: str | None = None
-    backs: str | None = None
-    sheets: int | None = None
-    seed: int | None = None
-    only: tuple[int, ...] | None = None
-    progress: bool = False
-
-
-@dataclass
-class Job:
-    src: Source
-    spec: Any
-    kind: ModuleType
-    layout: Any
-    fonts: Any
-    options: Options
-
-    @property
-    def name(self) -> str:
-        return self.src.path.stem
+__all__ = ["Options", "Built", "prepare", "plan", "build_to", "check_only", "locate_source"]
 
 
 def locate_source(arg: str) -> Path:
-    """A YAML path, or the name of a built-in deck."""
+    """A YAML path, or the name of a built-in material."""
     path = Path(arg)
     if path.is_file():
         return path
-    builtin = resources.builtin_path("decks", arg)
-    if builtin is not None:
-        return builtin
     if path.suffix.lower() in (".yaml", ".yml") or "/" in arg or "\\" in arg:
         raise UserError(f"{display_path(path)}: no such file")
-    from smartprint.validation import did_you_mean
+    try:
+        return resources.locate("decks", arg, Path.cwd(), "file")
+    except FileNotFoundError as exc:
+        raise UserError(f"{arg}: {exc}") from None
 
-    names = resources.builtin_names("decks")
-    hint = did_you_mean(arg, names) or f"; built-in: {', '.join(names)}"
-    raise UserError(f"{arg}: no such file, and no built-in material of that name{hint}")
 
-
-def load_spec(path: Path) -> tuple[Source, Any, ModuleType]:
+def load_spec(path: Path) -> tuple[Source, Any, AnyKind]:
     """Load and validate a material file against its kind's model."""
-    from smartprint.kinds import KINDS, kind_module
+    from smartprint.kinds import KINDS, get_kind
     from smartprint.validation import did_you_mean, validate
 
     src = load_file(path)
     if not isinstance(src.data, dict):
         raise UserError(src.problem((), "a material file must be a group of 'key: value' lines "
                                          "starting with 'kind:' and 'title:'"))
-    kind = src.data.get("kind")
-    if kind is None:
+    kind_name = src.data.get("kind")
+    if kind_name is None:
         raise UserError(src.problem((), f"'kind' is missing; start the file with 'kind: …' "
                                          f"({', '.join(KINDS)})"))
-    if not isinstance(kind, str) or kind not in KINDS:
-        hint = did_you_mean(str(kind), list(KINDS)) or f"; known kinds: {', '.join(KINDS)}"
-        raise UserError(src.problem(("kind",), f"unknown kind '{kind}'{hint}"))
-    module = kind_module(kind)
-    return src, validate(module.Spec, src.data, src), module
+    if not isinstance(kind_name, str) or kind_name not in KINDS:
+        hint = did_you_mean(str(kind_name), list(KINDS)) or f"; known kinds: {', '.join(KINDS)}"
+        raise UserError(src.problem(("kind",), f"unknown kind '{kind_name}'{hint}"))
+    kind = get_kind(kind_name)
+    return src, validate(kind.spec, src.data, src), kind
 
 
-def check_glyphs(src: Source, fonts: Any) -> None:
-    """Every printed character must exist in the fonts; name each one that does not."""
-    from smartprint.fonts import describe_char, missing_glyphs
-    from smartprint.spec import NOT_PRINTED
+def _refuse_options(kind: AnyKind, arg: str, options: Options) -> None:
+    """Flags the kind does not take are refused, naming what it does take."""
+    for flag in options.given():
+        if flag not in kind.options:
+            takes = ", ".join(f"--{f}" for f in FLAGS if f in kind.options)
+            takes = f"; {kind.noun} take {takes}" if takes else ""
+            raise UsageError(f"--{flag} ({FLAGS[flag]}) is not for {kind.noun}: {arg} is a "
+                             f"'{kind.name}' file, so leave --{flag} out{takes}")
 
-    problems: list[Problem] = []
 
-    def walk(node: Any, loc: Path_) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key not in NOT_PRINTED:
-                    walk(value, loc + (key,))
-        elif isinstance(node, list):
-            for i, value in enumerate(node):
-                walk(value, loc + (i,))
-        elif isinstance(node, str):
-            missing = missing_glyphs(node, fonts)
-            if missing:
-                chars = ", ".join(describe_char(ch) for ch in missing[:5])
-                more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-                problems.append(src.problem(loc, f"the font {fonts.label} has no {chars}{more}; "
-                                                 "remove it, or name a font file that has it with 'font:'"))
+def _resolve_layout(kind: AnyKind, src: Source, spec: Any, options: Options) -> Any:
+    from smartprint.layout import LayoutMismatch, load_layout, locate
 
-    walk(src.data, ())
+    if options.layout is not None:
+        arg, base, blame = options.layout, Path.cwd(), None
+    elif spec.layout is not None:
+        arg, base, blame = spec.layout, src.path.parent, ("layout",)
+    else:
+        arg, base, blame = kind.default_layout, Path.cwd(), None
+    try:
+        return load_layout(locate(arg, base), kind, options)
+    except (FileNotFoundError, LayoutMismatch) as exc:
+        if blame is None:
+            raise UsageError(f"--layout {arg}: {exc}") from None
+        raise UserError(src.problem(blame, str(exc))) from None
+
+
+def prepare(arg: str, options: Options = Options()) -> Job[Any]:
+    """Load, validate and resolve one material: its layout and fonts."""
+    from smartprint.fontfiles import resolve_font_files
+    from smartprint.fonts import load_fonts
+
+    src, spec, kind = load_spec(locate_source(arg))
+    _refuse_options(kind, arg, options)
+    layout = _resolve_layout(kind, src, spec, options)
+    choice = resolve_font_files(spec.font, src, ("font",)) if spec.font is not None else layout.page.font
+    try:
+        fonts = load_fonts(choice.regular if choice else None, choice.bold if choice else None)
+    except ValueError as exc:
+        assert choice is not None
+        raise UserError(choice.source.problem(choice.loc, str(exc))) from None
+    return Job(src, spec, layout, fonts, options, choice)
+
+
+@dataclass
+class Built:
+    """A planned and checked material, ready to draw."""
+
+    job: Job[Any]
+    kind: AnyKind
+    plan: Any
+
+    def describe(self, pages: int) -> str:
+        return self.kind.describe(self.plan, pages)
+
+
+def plan(job: Job[Any]) -> Built:
+    """Plan with every check, then check every string the pages will draw."""
+    from smartprint.fonts import missing_glyphs
+    from smartprint.kinds import get_kind
+    from smartprint.printed import check_printed
+
+    kind = get_kind(job.spec.kind)
+    planned = kind.plan(job)
+    problems = check_printed(kind.printed(planned), job.src, job.fonts.label, job.font_choice, missing_glyphs)
     if problems:
         raise UserError(problems)
+    return Built(job, kind, planned)
 
 
-def prepare(arg: str, options: Options = Options()) -> Job:
-    """Load, validate and resolve one material: its layout, fonts and characters."""
-    from smartprint.fonts import load_fonts
-    from smartprint.layout import load_layout, locate
+def render(built: Built, out: str | BinaryIO) -> int:
+    from smartprint.writer import write_document
 
-    src, spec, module = load_spec(locate_source(arg))
-    for flag in ("sheets", "seed", "only"):
-        if getattr(options, flag) is not None and flag not in module.CLI_OPTIONS:
-            raise UserError(f"--{flag} is for bingo sheets; {arg} is a '{src.data['kind']}' file, "
-                            "so leave --" + flag + " out")
-    if options.layout is not None:
-        layout_arg, base, blame = options.layout, Path.cwd(), None
-    elif spec.layout is not None:
-        layout_arg, base, blame = spec.layout, src.path.parent, ("layout",)
-    else:
-        layout_arg, base, blame = module.DEFAULT_LAYOUT, Path.cwd(), None
-    try:
-        layout_path = locate(layout_arg, base)
-    except FileNotFoundError as exc:
-        if blame is None:
-            raise UserError(f"--layout: {exc}") from None
-        raise UserError(src.problem(blame, str(exc))) from None
-    layout = load_layout(layout_path, options.backs)
-
-    regular = bold = None
-    if spec.font is not None:
-        from smartprint.layout import font_file
-
-        if isinstance(spec.font, str):
-            regular = font_file(spec.font, src, ("font",))
-        else:
-            regular = font_file(spec.font.regular, src, ("font", "regular"))
-            bold = font_file(spec.font.bold, src, ("font", "bold")) if spec.font.bold else None
-    else:
-        regular, bold = layout.font_regular, layout.font_bold
-    try:
-        fonts = load_fonts(regular, bold)
-    except ValueError as exc:
-        raise UserError(src.problem(("font",), str(exc))) from None
-    check_glyphs(src, fonts)
-    return Job(src, spec, module, layout, fonts, options)
+    return write_document(built.kind.document(built.plan), built.job.fonts, out, built.job.options.progress)
 
 
-def render(job: Job, out: str | BinaryIO) -> int:
-    """Plan (with every check) and draw; returns the page count."""
-    prepared = job.kind.prepare(job)
-    return job.kind.draw(prepared, out)
-
-
-def build_to(job: Job, target: Path) -> int:
-    """Render into `target` atomically: an old file survives any failure untouched."""
+def build_to(job: Job[Any], target: Path) -> tuple[int, Built]:
+    """Plan, check and draw into `target` atomically: an old file survives any failure."""
     from smartprint.output import atomic_target
 
+    built = plan(job)
     with atomic_target(target) as tmp:
-        return render(job, str(tmp))
+        return render(built, str(tmp)), built
 
 
-def check_only(job: Job) -> int:
-    """Everything a build does, into memory; nothing is written."""
-    return render(job, BytesIO())
+def check_only(job: Job[Any]) -> tuple[int, Built]:
+    """Every check a build makes, and the page count; nothing is drawn or written."""
+    built = plan(job)
+    return built.kind.document(built.plan).page_count, built
+

@@ -34,3 +34,25 @@ def builtin_path(kind: str, name: str) -> Path | None:
         return None
     candidate = data_dir(kind) / f"{name}.yaml"
     return candidate if candidate.is_file() else None
+
+
+WHAT = {"decks": "built-in material", "layouts": "built-in layout"}
+
+
+def locate(kind: str, name_or_path: str, relative_to: Path, noun: str) -> Path:
+    """A built-in name or a file relative to `relative_to`; FileNotFoundError with a
+    did-you-mean over the built-in names otherwise. One place for decks and layouts."""
+    builtin = builtin_path(kind, name_or_path)
+    if builtin is not None:
+        return builtin
+    path = relative_to / name_or_path
+    if path.is_file():
+        return path.resolve()
+    for suffix in (".yaml", ".yml"):
+        if not path.suffix and path.with_name(path.name + suffix).is_file():
+            return path.with_name(path.name + suffix).resolve()
+    from smartprint.validation import did_you_mean
+
+    names = builtin_names(kind)
+    hint = did_you_mean(name_or_path, names) or f"; {WHAT[kind]}s: {', '.join(names)}"
+    raise FileNotFoundError(f"no {noun} '{name_or_path}' (no such file, nor a {WHAT[kind]}){hint}")

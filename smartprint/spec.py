@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-from smartprint.layout import FontFiles
+from smartprint.fontfiles import FontFiles
 from smartprint.validation import Model, Text
 
 
@@ -28,9 +28,3 @@ class Common(Model):
     layout: Text | None = None
     seed: int | None = Field(default=None, ge=0, le=2**63 - 1)
     font: Text | FontFiles | None = None
-
-
-# Keys whose values are never printed as text (file names, codes, choices), so the
-# glyph check passes them by.
-NOT_PRINTED = {"kind", "language", "layout", "image", "font", "regular", "bold", "color",
-               "symbol", "qr", "description", "mode", "extends"}

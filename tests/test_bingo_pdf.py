@@ -76,7 +76,7 @@ def test_only_range_and_out_of_range(runner, tmp_path):
     assert run(runner, "build", str(src), "-o", str(out), "--only", "3-5,9").exit_code == 0
     assert [re.search(r"Brett (\d+) av", t).group(1) for t in page_texts(out)] == ["3", "4", "5", "9"]
     result = run(runner, "build", str(src), "-o", str(out), "--only", "11")
-    assert result.exit_code == 1 and "only 10 sheets" in result.output
+    assert result.exit_code == 2 and "only 10 sheets" in result.output
     assert run(runner, "build", str(src), "--only", "x").exit_code == 2
 
 
@@ -187,7 +187,7 @@ def test_too_many_sheets_from_command_line_names_the_flag(runner, tmp_path):
     doc.pop("free")
     src.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
     result = run(runner, "build", str(src), "--sheets", "20", "-o", str(tmp_path / "x.pdf"))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "--sheets 20: 9 prompts on a 3 × 3 sheet make at most 10" in result.output
     assert "20 sheets need at least" in result.output
 
@@ -198,9 +198,9 @@ def test_large_runs_are_drawn_in_parts_and_joined(runner, tmp_path, monkeypatch)
     import shutil
     import subprocess
 
-    from smartprint.kinds.bingo import paint
+    from smartprint import writer
 
-    monkeypatch.setattr(paint, "PAGES_PER_PART", 40)
+    monkeypatch.setattr(writer, "PAGES_PER_PART", 40)
     src = bingo(tmp_path, sheets=100, seed=3, title="Bingo (5 0 R) «del»")
     a, b, only = tmp_path / "a.pdf", tmp_path / "b.pdf", tmp_path / "only.pdf"
     assert run(runner, "build", str(src), "-o", str(a)).exit_code == 0

@@ -31,7 +31,8 @@ def test_styrkekort_on_every_card_layout(runner, layout, tmp_path):
 @pytest.mark.parametrize("language, words", [("nb", ["ark 1 av 1", "forside"]), ("nn", ["framside"]),
                                              ("en", ["sheet 1 of 1", "front", "print double-sided"])])
 def test_printed_labels_follow_the_language(runner, tmp_path, language, words):
-    write(tmp_path / "d.yaml", f"kind: cards\ntitle: X\nlanguage: {language}\ncards:\n  - title: A\n")
+    write(tmp_path / "d.yaml", f"kind: cards\ntitle: X\nlanguage: {language}\ncards:\n  - title: A\n"
+                               "back:\n  title: B\n")
     out = tmp_path / "d.pdf"
     assert run(runner, "build", str(tmp_path / "d.yaml"), "-o", str(out)).exit_code == 0
     first = page_texts(out)[0]
@@ -74,7 +75,7 @@ def test_missing_font_file_is_a_located_error(runner, tmp_path):
 
 def test_a_million_sheets_is_refused(runner, tmp_path):
     result = run(runner, "build", "paaskebingo", "--sheets", "1000000", "-o", str(tmp_path / "p.pdf"))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "at most 20000 sheets" in result.output
     write(tmp_path / "b.yaml", "kind: bingo\ntitle: B\nsheets: 1000000\nprompts: [a, b, c, d, e, f, g, h, i]\n")
     result = run(runner, "build", str(tmp_path / "b.yaml"), "-o", str(tmp_path / "p.pdf"))

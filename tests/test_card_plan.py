@@ -7,10 +7,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from smartprint.kinds import get_kind
 from smartprint.layout import load_layout, locate
-from smartprint.kinds.cards.plan import impose
+from smartprint.parts.deck.impose import impose as impose_on
 
-BASE = load_layout(locate("kort-63x88", Path.cwd()))
+CARDS = get_kind("cards")
+BASE_LAYOUT = load_layout(locate("kort-63x88", Path.cwd()), CARDS)
+BASE, PAGE = BASE_LAYOUT.geometry, BASE_LAYOUT.page
+
+
+def impose(count, geometry, page=PAGE):
+    return impose_on(count, geometry, page)
 
 
 def test_seven_cards_lone_card_back_sits_in_right_column():
@@ -30,24 +37,23 @@ def test_seven_cards_lone_card_back_sits_in_right_column():
        flip=st.sampled_from(["duplex-long", "duplex-short"]), landscape=st.booleans())
 def test_every_back_is_exactly_behind_its_front(count, cols, rows, flip, landscape):
     layout = replace(BASE, cols=cols, rows=rows, backs=flip)
-    if landscape:
-        layout = replace(layout, page_w=BASE.page_h, page_h=BASE.page_w)
-    pages = impose(count, layout)
+    page = replace(PAGE, width=PAGE.height, height=PAGE.width) if landscape else PAGE
+    pages = impose(count, layout, page)
     fronts = [p for p in pages if p.side == "front"]
     backs = [p for p in pages if p.side == "back"]
     assert [p.side for p in pages] == ["front", "back"] * len(fronts)
     assert sorted(pl.card for p in fronts for pl in p.placements) == list(range(count))
-    long_is_vertical = layout.page_h >= layout.page_w
+    long_is_vertical = page.height >= page.width
     mirror_x = (flip == "duplex-long") == long_is_vertical
     for f, b in zip(fronts, backs):
         assert f.sheet == b.sheet
         for pf, pb in zip(f.placements, b.placements):
             assert pf.card == pb.card
             if mirror_x:
-                assert pb.rect.x == pytest.approx(layout.page_w - pf.rect.x - pf.rect.w)
+                assert pb.rect.x == pytest.approx(page.width - pf.rect.x - pf.rect.w)
                 assert pb.rect.y == pytest.approx(pf.rect.y)
             else:
-                assert pb.rect.y == pytest.approx(layout.page_h - pf.rect.y - pf.rect.h)
+                assert pb.rect.y == pytest.approx(page.height - pf.rect.y - pf.rect.h)
                 assert pb.rect.x == pytest.approx(pf.rect.x)
 
 
@@ -60,8 +66,8 @@ def test_back_offset_shifts_backs_only():
 
 
 def test_fold_puts_back_beside_front_on_one_page():
-    layout = load_layout(locate("kort-63x88-brett", Path.cwd()))
-    pages = impose(5, layout)
+    layout = load_layout(locate("kort-63x88-brett", Path.cwd()), CARDS)
+    pages = impose(5, layout.geometry, layout.page)
     assert [p.side for p in pages] == ["fold", "fold"]
     for page in pages:
         for p in page.placements:

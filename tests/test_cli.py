@@ -27,7 +27,7 @@ def test_help_does_not_load_the_pdf_machinery(tmp_path):
 def test_build_default_output_name_in_current_folder(tmp_path):
     result = sp("build", "styrkekort", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "wrote styrkekort.pdf (6 pages)"
+    assert result.stdout.strip() == "wrote styrkekort.pdf (6 pages: 25 cards on 3 sheets)"
     assert (tmp_path / "styrkekort.pdf").is_file()
 
 
@@ -56,7 +56,7 @@ def test_validate_good_file_writes_nothing(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run(runner, "validate", "styrkekort", "egenskaper")
     assert result.exit_code == 0
-    assert "styrkekort: ok (6 pages)" in result.output
+    assert "styrkekort: ok (6 pages: 25 cards on 3 sheets)" in result.output
     assert list(tmp_path.iterdir()) == []
 
 
@@ -112,6 +112,7 @@ def test_progress_bar_on_a_terminal_and_not_with_quiet(tmp_path):
 
 def test_bingo_flags_on_a_card_deck_are_refused(runner, tmp_path):
     result = run(runner, "build", "styrkekort", "--sheets", "3", "-o", str(tmp_path / "s.pdf"))
-    assert result.exit_code == 1
-    assert "--sheets is for bingo sheets" in result.output
+    assert result.exit_code == 2
+    assert "--sheets (how many numbered sheets or boards) is not for card decks" in result.output
+    assert "card decks take --backs" in result.output
     assert not (tmp_path / "s.pdf").exists()

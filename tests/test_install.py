@@ -42,5 +42,5 @@ def test_installed_wheel_builds_from_another_folder(wheel, tmp_path):
     result = subprocess.run([sys.executable, "-m", "smartprint", "build", "styrkekort", "-o", "s.pdf"],
                             cwd=work, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "wrote s.pdf (6 pages)" in result.stdout
+    assert "wrote s.pdf (6 pages: 25 cards on 3 sheets)" in result.stdout
     assert (work / "s.pdf").read_bytes()[:5] == b"%PDF-"

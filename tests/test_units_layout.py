@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from smartprint.errors import UserError
-from smartprint.layout import load_layout, locate
+from smartprint.kinds import get_kind
+from smartprint.layout import load_layout as _load, locate
 from smartprint.units import MM, parse_length
 
 from conftest import write
@@ -15,6 +16,15 @@ from conftest import write
                                           ("1,5cm", 15 * MM), (0, 0.0)])
 def test_lengths(text, points):
     assert parse_length(text) == pytest.approx(points)
+
+
+def load_layout(path):
+    """A card layout, flattened for these tests: page and geometry in one namespace."""
+    from types import SimpleNamespace
+
+    lay = _load(path, get_kind("cards"))
+    page, geo = lay.page, lay.geometry
+    return SimpleNamespace(**vars(geo), page_w=page.width, page_h=page.height, crop_marks=page.crop_marks)
 
 
 @pytest.mark.parametrize("bad", [10, "10", "ten mm", "10 px", True])

@@ -1,11 +1,16 @@
-"""Material kinds. Each module offers `Spec` (its model), `DEFAULT_LAYOUT`,
-`CLI_OPTIONS` (which of --sheets/--seed/--only it takes), `prepare(job)` (checks and
-plans, may raise UserError) and `draw(prepared, out)`."""
+"""Material kinds, one folder each; a kind never imports another.
+
+Registering a kind is one line here: its `kind:` name and the module that holds a
+`KIND` object (a `smartprint.kinds.base.Kind`).
+"""
 
 from __future__ import annotations
 
 import importlib
-from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from smartprint.kinds.base import AnyKind
 
 KINDS: dict[str, str] = {
     "cards": "smartprint.kinds.cards",
@@ -13,5 +18,6 @@ KINDS: dict[str, str] = {
 }
 
 
-def kind_module(name: str) -> ModuleType:
-    return importlib.import_module(KINDS[name])
+def get_kind(name: str) -> AnyKind:
+    kind: AnyKind = importlib.import_module(KINDS[name]).KIND
+    return kind

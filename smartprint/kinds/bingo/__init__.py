@@ -2,30 +2,39 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
-from typing import Any, BinaryIO
 
 from smartprint.colors import RGB, parse_color
-from smartprint.errors import Problem, UserError
-from smartprint.imposition import Rect, split_page
+from smartprint.document import Document
+from smartprint.errors import Problem, UsageError, UserError
+from smartprint.kinds.base import Job, Kind, Options
 from smartprint.kinds.bingo import plan as bingo_plan
 from smartprint.kinds.bingo.face import SheetFace, SquareText, fit_square, plan_face
-from smartprint.kinds.bingo.leader import LeaderFonts, LeaderPage, Row, paginate
-from smartprint.kinds.bingo.model import MAX_SHEETS, BingoSpec
+from smartprint.kinds.bingo.model import MAX_SHEETS, BingoLayout, BingoSpec
 from smartprint.labels import labels
+from smartprint.layout import Layout, Page, resolve_page
+from smartprint.metrics import Fonts
+from smartprint.parts.geometry import Rect, split_page
+from smartprint.parts.textpages.plan import PageFonts, Para, Row, TextPage, paginate
+from smartprint.parts.textpages.plan import printed as text_printed
+from smartprint.printed import Label, Printed, of_box
 from smartprint.progress import bar_for
+from smartprint.source import Path_, Source
 from smartprint.textfit import FitFailure
 
-Spec = BingoSpec
-DEFAULT_LAYOUT = "bingo-a4"
-CLI_OPTIONS = frozenset({"sheets", "seed", "only"})
 DEFAULT_COLOR = "#2e62a8"
+
+
+@dataclass(frozen=True)
+class BingoGeometry:
+    per_page: int
 
 
 @dataclass
 class Prepared:
-    job: Any
+    job: Job[BingoSpec]
     spec: BingoSpec
     count: int
     seed: int
@@ -38,11 +47,16 @@ class Prepared:
     squares: list[SquareText]  # per prompt
     free: SquareText | None
     color: RGB
-    leader: list[LeaderPage]
+    leader: list[TextPage]
     words: dict[str, str]
 
+    def sheet_label(self, number: int) -> str:
+        """The line under a sheet that says which it is and how to reprint it."""
+        w = self.words
+        return f"{w['board']} {number} {w['of']} {self.count} · {w['seed']} {self.seed}"
 
-def _where_count(job) -> tuple:
+
+def _where_count(job: Job[BingoSpec]) -> Path_:
     return ("sheets",) if "sheets" in job.src.data and job.options.sheets is None else ("prompts",)
 
 
@@ -53,8 +67,8 @@ def _prompts_needed(asked: int, grid: int, free: bool, mode: str, start: int) ->
     return None
 
 
-def _check_prompts(spec: BingoSpec, src) -> list[Problem]:
-    problems = []
+def _check_prompts(spec: BingoSpec, src: Source) -> list[Problem]:
+    problems: list[Problem] = []
     first_seen: dict[str, int] = {}
     for i, prompt in enumerate(spec.prompts):
         key = " ".join(prompt.split()).casefold()
@@ -71,7 +85,7 @@ def _check_prompts(spec: BingoSpec, src) -> list[Problem]:
     return problems
 
 
-def _make_sheets(job, spec: BingoSpec, count: int, seed: int) -> list[bingo_plan.Sheet]:
+def _make_sheets(job: Job[BingoSpec], spec: BingoSpec, count: int, seed: int) -> list[bingo_plan.Sheet]:
     src, free = job.src, spec.free is not None
     n = len(spec.prompts)
     progress = bar_for(job.options.progress, count, "Planlegger brett")
@@ -95,12 +109,13 @@ def _make_sheets(job, spec: BingoSpec, count: int, seed: int) -> list[bingo_plan
         else:
             message = (f"{cli}the search found only {exc.reached} {rule} from {n} prompts (at most {exc.bound} "
                        f"can exist); ask for at most {exc.reached}{more}")
-        raise UserError(src.problem(_where_count(job), message)) from None
+        error = UsageError if job.options.sheets is not None else UserError
+        raise error(src.problem(_where_count(job), message)) from None
 
 
-def prepare(job) -> Prepared:
-    spec: BingoSpec = job.spec
-    src, layout, fonts, opts = job.src, job.layout, job.fonts, job.options
+def _prepare(job: Job[BingoSpec]) -> Prepared:
+    spec = job.spec
+    src, page, fonts, opts = job.src, job.page, job.fonts, job.options
     words = labels(spec.language)
     problems = _check_prompts(spec, src)
     if problems:
@@ -108,14 +123,14 @@ def prepare(job) -> Prepared:
 
     count = opts.sheets if opts.sheets is not None else spec.sheets
     if count > MAX_SHEETS:
-        raise UserError(f"--sheets {count}: at most {MAX_SHEETS} sheets in one build")
+        raise UsageError(f"--sheets {count}: at most {MAX_SHEETS} sheets in one build")
     seed = opts.seed if opts.seed is not None else spec.seed if spec.seed is not None \
         else bingo_plan.default_seed(spec.title)
     numbers = list(range(1, count + 1))
     if opts.only is not None:
         beyond = [n for n in opts.only if n > count]
         if beyond:
-            raise UserError(f"--only {beyond[0]}: there are only {count} sheets in this run")
+            raise UsageError(f"--only {beyond[0]}: there are only {count} sheets in this run")
         numbers = list(opts.only)
 
     try:
@@ -123,13 +138,13 @@ def prepare(job) -> Prepared:
     except ValueError as exc:
         raise UserError(src.problem(("color",), str(exc))) from None
 
-    per_page = spec.per_page or layout.per_page
-    page_w, page_h = layout.page_w, layout.page_h
+    per_page = spec.per_page or job.layout.geometry.per_page
+    page_w, page_h = page.width, page.height
     if per_page == 2:  # two upright halves side by side: a square grid wastes less of them
         page_w, page_h = max(page_w, page_h), min(page_w, page_h)
-    units = split_page(page_w, page_h, layout.margin, per_page)
+    units = split_page(page_w, page_h, page.margin, per_page)
     unit = units[0]
-    min_size = layout.min_text_size
+    min_size = page.min_text_size
     try:
         face = plan_face(spec.title, spec.instructions, spec.footer, spec.names, spec.grid, unit.w, unit.h,
                          fonts, min_size, words["name"])
@@ -162,12 +177,13 @@ def prepare(job) -> Prepared:
         raise UserError(problems)
 
     sheets = _make_sheets(job, spec, count, seed)
-    leader = _leader(spec, sheets, seed, layout, fonts, words) if spec.leader and opts.only is None else []
+    leader = _leader(spec, sheets, seed, page, fonts, words) if spec.leader and opts.only is None else []
     return Prepared(job, spec, count, seed, numbers, sheets, page_w, page_h, units, face, squares, free, color,
                     leader, words)
 
 
-def _same_size(squares: list[SquareText], prompts: list[str], face, fonts, min_size: float) -> list[SquareText]:
+def _same_size(squares: list[SquareText], prompts: list[str], face: SheetFace, fonts: Fonts,
+               min_size: float) -> list[SquareText]:
     """All prompts in one size, the largest that every prompt fits at: a sheet reads
     evenly instead of shouting the short prompts and whispering the long ones."""
     common = min(sq.box.fitted.size for sq in squares)
@@ -178,29 +194,78 @@ def _short(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _leader(spec: BingoSpec, sheets, seed: int, layout, fonts, words) -> list[LeaderPage]:
-    lw = words
-    area = Rect(layout.margin, layout.margin, layout.page_w - 2 * layout.margin, layout.page_h - 2 * layout.margin)
-    lfonts = LeaderFonts(fonts.regular, fonts.bold, fonts.measure)
-    heading = f"{lw['leader']}: {spec.title}"
-    facts = f"{len(sheets)} {lw['sheets']} · {spec.grid} × {spec.grid} · {words['seed']} {seed}"
+def _leader(spec: BingoSpec, sheets: list[bingo_plan.Sheet], seed: int, page: Page, fonts: Fonts,
+            words: dict[str, str]) -> list[TextPage]:
+    area = Rect(page.margin, page.margin, page.width - 2 * page.margin, page.height - 2 * page.margin)
+    pfonts = PageFonts(fonts.regular, fonts.bold, fonts.measure)
+    lang = spec.language
+    label = Label("leader's page", lang)
+    heading = Para(f"{words['leader']}: {spec.title}", ("title",))
+    facts = Para(f"{len(sheets)} {words['sheets']} · {spec.grid} × {spec.grid} · {words['seed']} {seed}", label)
     if spec.mode == "called":
         order = bingo_plan.call_order(len(spec.prompts), seed)
         winners = bingo_plan.first_full_line(sheets, order, spec.grid)
-        rows = [Row((f"{i + 1}.", spec.prompts[p], ", ".join(map(str, winners[i]))), tick=True)
-                for i, p in enumerate(order)]
-        return paginate(heading, [facts, lw["called_intro"]] + ([spec.instructions] if spec.instructions else []),
-                        (0.12, 0.5, 0.38), (lw["call"], lw["prompt"], lw["new"]), rows, area, lfonts)
-    intro = [facts, lw["people_intro"]]
+        rows = [Row((f"{i + 1}.", spec.prompts[p], ", ".join(map(str, winners[i]))), (label, ("prompts", p), label),
+                    tick=True) for i, p in enumerate(order)]
+        intro = [facts, Para(words["called_intro"], label)]
+        if spec.instructions:
+            intro.append(Para(spec.instructions, ("instructions",)))
+        return paginate(heading, intro, (0.12, 0.5, 0.38), (words["call"], words["prompt"], words["new"]), rows,
+                        area, pfonts, lang)
+    intro = [facts, Para(words["people_intro"], label)]
     if spec.instructions:
-        intro.append(f"{words['rules']}: {spec.instructions}")
+        intro.append(Para(f"{words['rules']}: {spec.instructions}", ("instructions",)))
     if spec.footer:
-        intro.append(spec.footer)
-    rows = [Row((f"{i + 1}.", p)) for i, p in enumerate(spec.prompts)]
-    return paginate(heading, intro, (0.08, 0.92), (), rows, area, lfonts)
+        intro.append(Para(spec.footer, ("footer",)))
+    rows = [Row((f"{i + 1}.", p), (label, ("prompts", i))) for i, p in enumerate(spec.prompts)]
+    return paginate(heading, intro, (0.08, 0.92), (), rows, area, pfonts, lang)
 
 
-def draw(prep: Prepared, out: str | BinaryIO) -> int:
-    from smartprint.kinds.bingo import paint
+def _printed(prep: Prepared) -> Iterator[Printed]:
+    lang = prep.spec.language
+    face = prep.face
+    yield from of_box(face.title, ("title",))
+    yield from of_box(face.name_label, Label("name label", lang))
+    yield from of_box(face.instructions, ("instructions",))
+    yield from of_box(face.footer, ("footer",))
+    for i, square in enumerate(prep.squares):
+        yield from of_box(square.box, ("prompts", i))
+    if prep.free is not None:
+        yield from of_box(prep.free.box, ("free",))
+    yield Printed(prep.sheet_label(1234567890), prep.job.fonts.regular, Label("sheet number", lang))
+    yield from text_printed(prep.leader)
 
-    return paint.draw_bingo(prep, out)
+
+class BingoKind(Kind[BingoSpec, Prepared]):
+    name = "bingo"
+    noun = "bingo sheets"
+    spec = BingoSpec
+    layout_keys = BingoLayout
+    default_layout = "bingo-a4"
+    options = frozenset({"sheets", "seed", "only"})
+
+    def resolve_layout(self, keys: BingoLayout, page: Page, options: Options | None) -> Layout:
+        return Layout(resolve_page(keys, page), BingoGeometry(keys.per_page))
+
+    def plan(self, job: Job[BingoSpec]) -> Prepared:
+        return _prepare(job)
+
+    def printed(self, plan: Prepared) -> Iterable[Printed]:
+        return _printed(plan)
+
+    def document(self, plan: Prepared) -> Document:
+        from smartprint.kinds.bingo.paint import bingo_document
+
+        return bingo_document(plan)
+
+    def describe(self, plan: Prepared, pages: int) -> str:
+        leader = len(plan.leader)
+        sheets = len(plan.numbers)
+        parts = [f"{leader} leader page{'s' if leader != 1 else ''}"] if leader else []
+        parts.append(f"{sheets} sheet{'s' if sheets != 1 else ''}")
+        if len(plan.units) > 1:
+            parts[-1] += f", {len(plan.units)} a page"
+        return f"{pages} page{'s' if pages != 1 else ''}: " + ", ".join(parts)
+
+
+KIND = BingoKind()

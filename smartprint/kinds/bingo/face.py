@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from smartprint.imposition import Rect
+from smartprint.kinds.bingo.style import SHEET, SheetStyle
+from smartprint.metrics import Fonts
+from smartprint.parts.geometry import Rect
 from smartprint.textfit import Box, FitFailure, Run, fit_or_fail
 
 
@@ -34,62 +36,65 @@ class SquareText:
 
 
 def plan_face(title: str, instructions: str | None, footer: str | None, names: bool, grid: int,
-              w: float, h: float, fonts, min_size: float, name_label: str) -> SheetFace:
+              w: float, h: float, fonts: Fonts, min_size: float, name_label: str,
+              style: SheetStyle = SHEET) -> SheetFace:
     m = fonts.measure
     top = h
-    title_fit = fit_or_fail([Run(title, fonts.bold, align="center", max_lines=2)], w, w * 0.16,
-                             max(min_size, min(w * 0.06, 30)), min_size, m, "title")
+    title_fit = fit_or_fail([Run(title, fonts.bold, align="center", max_lines=2)], w, w * style.title_box,
+                            max(min_size, min(w * style.title_size, style.title_max)), min_size, m, "title")
     title_box = Box(0, top, title_fit)
-    top -= title_fit.height + w * 0.015
+    top -= title_fit.height + w * style.title_gap
 
-    label_size = max(min_size, min(w * 0.026, 13))
-    label_fit = fit_or_fail([Run(f"{name_label}:", fonts.regular, max_lines=1)], w * 0.3, label_size * 1.6,
-                             label_size, min_size, m, "title")
+    label_size = max(min_size, min(w * style.label_size, style.label_max))
+    label_fit = fit_or_fail([Run(f"{name_label}:", fonts.regular, max_lines=1)], w * style.label_box_w,
+                            label_size * 1.6, label_size, min_size, m, "title")
     label_w = m(f"{name_label}:", fonts.regular, label_fit.size)
     label_box = Box(0, top, label_fit)
     name_y = top - label_fit.size * 0.95
     name_line = (label_w + label_fit.size * 0.4, w, name_y - 1.5)
-    top -= label_fit.height + w * 0.02
+    top -= label_fit.height + w * style.block_gap
 
     instr_box = None
     if instructions:
-        size = max(min_size, min(w * 0.024, 12.5))
-        fitted = fit_or_fail([Run(instructions, fonts.regular)], w, h * 0.16, size, min_size, m, "instructions")
+        size = max(min_size, min(w * style.instructions_size, style.instructions_max))
+        fitted = fit_or_fail([Run(instructions, fonts.regular)], w, h * style.instructions_box, size, min_size, m,
+                             "instructions")
         instr_box = Box(0, top, fitted)
-        top -= fitted.height + w * 0.02
+        top -= fitted.height + w * style.block_gap
 
-    number_size = max(min_size, min(w * 0.02, 9))
+    number_size = max(min_size, min(w * style.number_size, style.number_max))
     bottom = number_size * 1.2
     footer_box = None
     if footer:
-        size = max(min_size, min(w * 0.022, 10.5))
-        fitted = fit_or_fail([Run(footer, fonts.regular, align="center")], w, h * 0.09, size, min_size, m,
-                              "footer")
+        size = max(min_size, min(w * style.footer_size, style.footer_max))
+        fitted = fit_or_fail([Run(footer, fonts.regular, align="center")], w, h * style.footer_box, size, min_size,
+                             m, "footer")
         footer_box = Box(0, bottom + fitted.height + number_size * 0.4, fitted)
         bottom += fitted.height + number_size * 0.4
-    bottom += w * 0.015
+    bottom += w * style.grid_gap
 
     room = top - bottom
     side = min(w, room) / grid
-    if side < 40:  # 14 mm: too small to write in or read
+    if side < style.min_square:
         raise FitFailure("grid", 99.0, min_size)
     grid_w = side * grid
-    grid_rect = Rect((w - grid_w) / 2, top - grid_w - (room - grid_w) * 0.3, grid_w, grid_w)  # a little above centre
+    grid_rect = Rect((w - grid_w) / 2, top - grid_w - (room - grid_w) * style.grid_raise, grid_w, grid_w)
 
-    inset = side * 0.07
-    name_zone = side * 0.27 if names else 0.0
+    inset = side * style.square_inset
+    name_zone = side * style.name_zone if names else 0.0
     prompt_box = Rect(inset, inset + name_zone, side - 2 * inset, side - 2 * inset - name_zone)
-    name_in_square = (side * 0.1, side * 0.9, side * 0.15) if names else None
+    x0, x1, y = style.name_line
+    name_in_square = (side * x0, side * x1, side * y) if names else None
     return SheetFace(title_box, label_box, name_line, instr_box, grid_rect, side,
                      (0.0, number_size * 0.3, number_size), footer_box, prompt_box, name_in_square)
 
 
-def fit_square(text: str, face: SheetFace, fonts, min_size: float, bold: bool = False,
-               max_size: float | None = None) -> SquareText:
+def fit_square(text: str, face: SheetFace, fonts: Fonts, min_size: float, bold: bool = False,
+               max_size: float | None = None, style: SheetStyle = SHEET) -> SquareText:
     """Fit a prompt into a square's text box, or raise FitFailure."""
     box = face.prompt_box
-    max_size = max(min_size, max_size if max_size is not None else face.side * 0.15)
+    max_size = max(min_size, max_size if max_size is not None else face.side * style.prompt_size)
     fitted = fit_or_fail([Run(text, fonts.bold if bold else fonts.regular, align="center")], box.w, box.h,
-                          max_size, min_size, fonts.measure, "prompts")
+                         max_size, min_size, fonts.measure, "prompts")
     top = box.top - (box.h - fitted.height) / 2
     return SquareText(Box(box.x, top, fitted))

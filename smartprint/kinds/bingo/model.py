@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from smartprint.layout import PageKeys
 from smartprint.spec import Common, PrintedText
 from smartprint.validation import Text
 
@@ -26,3 +27,9 @@ class BingoSpec(Common):
     per_page: Literal[1, 2, 4] | None = None
     color: Text | None = None
     leader: bool = True
+
+
+class BingoLayout(PageKeys):
+    """A bingo layout: the page part, and how many sheets share a page."""
+
+    per_page: Literal[1, 2, 4] = 1

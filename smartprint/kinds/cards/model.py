@@ -1,44 +1,14 @@
-"""What a card deck file (`kind: cards`) may say."""
+"""What a card deck file (`kind: cards`) may say, and its layout keys."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import Field
 
-from smartprint.spec import Common, PrintedText
-from smartprint.symbols import normalise_symbol
-from smartprint.validation import Model, Text
-
-SymbolName = Annotated[Text, AfterValidator(normalise_symbol)]
-
-MAX_CARDS = 2000
-
-
-class Group(Model):
-    name: PrintedText = Field(min_length=1, max_length=60)
-    color: Text | None = None
-    symbol: SymbolName | None = None
-
-
-class Card(Model):
-    title: PrintedText | None = Field(default=None, max_length=120)
-    text: PrintedText | None = None
-    questions: list[PrintedText] = Field(default_factory=list, max_length=12)
-    group: PrintedText | None = None
-    image: Text | None = None
-    count: int = Field(default=1, ge=1, le=200)
-    lines: int = Field(default=0, ge=0, le=40)
-    drawing: bool | PrintedText = False
-
-
-class Back(Model):
-    title: PrintedText | None = None
-    text: PrintedText | None = None
-    qr: Text | None = Field(default=None, min_length=1)
-    qr_label: PrintedText | None = None
-    image: Text | None = None
-    color: Text | None = None
+from smartprint.parts.deck.layout import DeckKeys
+from smartprint.parts.deck.model import MAX_CARDS, Back, Card, Group
+from smartprint.spec import Common
 
 
 class CardsSpec(Common):
@@ -46,3 +16,7 @@ class CardsSpec(Common):
     groups: list[Group] = Field(default_factory=list, max_length=12)
     cards: list[Card] = Field(min_length=1, max_length=MAX_CARDS)
     back: Back | None = None
+
+
+class CardsLayout(DeckKeys):
+    """A card layout is the shared deck geometry and nothing more."""

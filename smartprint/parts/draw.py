@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from reportlab.pdfgen.canvas import Canvas
 
 from smartprint.colors import RGB
-from smartprint.imposition import Rect, cut_lines
+from smartprint.parts.geometry import Rect, cut_lines
 from smartprint.textfit import Fitted
 from smartprint.units import MM
 

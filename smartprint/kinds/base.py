@@ -1,0 +1,107 @@
+"""The kind interface: what a material kind declares and does.
+
+A kind is the unit of growth. It declares its file model, its layout keys and
+default layout, the command-line options it takes, and how it plans a document;
+the pipeline, the CLI and the refusals are built from these declarations.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, TypeVar
+
+from smartprint.document import Document
+from smartprint.fontfiles import FontChoice
+from smartprint.fonts import FontSet
+from smartprint.layout import Layout, Page, PageKeys
+from smartprint.printed import Printed
+from smartprint.source import Source
+from smartprint.spec import Common
+
+# Command-line options a kind may take, beyond those every kind takes (-o, --layout).
+FLAGS: dict[str, str] = {
+    "backs": "how card backs are printed",
+    "sheets": "how many numbered sheets or boards",
+    "seed": "the seed that shuffles numbered sheets",
+    "only": "reprints of chosen sheet numbers",
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line may override."""
+
+    layout: str | None = None
+    backs: str | None = None
+    sheets: int | None = None
+    seed: int | None = None
+    only: tuple[int, ...] | None = None
+    progress: bool = False
+
+    def given(self) -> list[str]:
+        """The kind options (see FLAGS) that were set on the command line."""
+        return [flag for flag in FLAGS if getattr(self, flag) is not None]
+
+
+SpecT = TypeVar("SpecT", bound=Common)
+PlanT = TypeVar("PlanT")
+
+
+@dataclass
+class Job(Generic[SpecT]):
+    """One material to build: its file, validated spec, resolved layout and fonts."""
+
+    src: Source
+    spec: SpecT
+    layout: Layout
+    fonts: FontSet
+    options: Options
+    font_choice: FontChoice | None = None  # the font files and who named them; None: the built-in Vera
+
+    @property
+    def name(self) -> str:
+        return self.src.path.stem
+
+    @property
+    def page(self) -> Page:
+        return self.layout.page
+
+
+class Kind(ABC, Generic[SpecT, PlanT]):
+    """A material kind. Subclasses set the class attributes and implement the methods."""
+
+    name: ClassVar[str]  # the `kind:` value
+    noun: ClassVar[str]  # how messages name its material, plural ("card decks")
+    spec: ClassVar[type[Common]]
+    layout_keys: ClassVar[type[PageKeys]]
+    default_layout: ClassVar[str]
+    options: ClassVar[frozenset[str]] = frozenset()  # keys of FLAGS this kind takes
+
+    @abstractmethod
+    def resolve_layout(self, keys: Any, page: Page, options: Options | None) -> Layout:
+        """Turn validated layout keys (of `layout_keys`) into a Layout; `page` carries the
+        layout's name, source and font choice. Use `layout.resolve_page` for the page part."""
+
+    def check_options(self, options: Options, layout: Layout) -> None:
+        """Refuse a combination of options that cannot work (raise UsageError)."""
+
+    @abstractmethod
+    def plan(self, job: Job[SpecT]) -> PlanT:
+        """Every check and every decision, before any drawing; raise UserError."""
+
+    @abstractmethod
+    def printed(self, plan: PlanT) -> Iterable[Printed]:
+        """Every string the document will draw, exactly as drawn, with its origin."""
+
+    @abstractmethod
+    def document(self, plan: PlanT) -> Document:
+        """The sections and pages to draw."""
+
+    def describe(self, plan: PlanT, pages: int) -> str:
+        """What the pages are, for the summary line ("27 pages: 1 leader page, 26 sheets")."""
+        return f"{pages} page{'s' if pages != 1 else ''}"
+
+
+AnyKind = Kind[Any, Any]

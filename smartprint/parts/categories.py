@@ -1,0 +1,89 @@
+"""Category styles: the colour and symbol that tell groups of cards, squares of a
+track or question decks apart — by symbol as well as colour, since many schools
+print in black and white."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from smartprint.colors import PALETTE, RGB, parse_color
+from smartprint.errors import Problem, UserError
+from smartprint.source import Path_, Source
+from smartprint.symbols import SYMBOLS
+from smartprint.validation import did_you_mean
+
+
+@dataclass(frozen=True)
+class CategoryStyle:
+    color: RGB
+    symbol: str
+
+
+@dataclass(frozen=True)
+class Declared:
+    """A category as a file declares it; `loc` is where (for messages)."""
+
+    name: str
+    color: str | None
+    symbol: str | None
+    loc: Path_
+
+
+def default_style(index: int) -> CategoryStyle:
+    """The n-th category's style when the file says nothing: palette and symbols in step."""
+    return CategoryStyle(parse_color(PALETTE[index % len(PALETTE)]), SYMBOLS[index % len(SYMBOLS)])
+
+
+def declared_styles(declared: Sequence[Declared], src: Source) -> dict[str, CategoryStyle]:
+    """Each declared category's style; a bad colour or two categories that would look
+    alike on a black-and-white print are errors."""
+    styles: dict[str, CategoryStyle] = {}
+    problems: list[Problem] = []
+    symbol_owner: dict[str, str] = {}
+    for i, cat in enumerate(declared):
+        style = default_style(i)
+        color = style.color
+        if cat.color:
+            try:
+                color = parse_color(cat.color)
+            except ValueError as exc:
+                problems.append(src.problem(cat.loc + ("color",), str(exc)))
+        symbol = cat.symbol or style.symbol
+        if symbol in symbol_owner:
+            problems.append(src.problem(cat.loc + ("symbol",) if cat.symbol else cat.loc,
+                                        f"'{cat.name}' has the same symbol ({symbol}) as '{symbol_owner[symbol]}'; "
+                                        "on a black-and-white print they look alike, so give each its own symbol"))
+        symbol_owner[symbol] = cat.name
+        styles[cat.name] = CategoryStyle(color, symbol)
+    if problems:
+        raise UserError(problems)
+    return styles
+
+
+def styles_of(used: Sequence[tuple[str | None, Path_]], declared: Sequence[Declared],
+              src: Source) -> list[CategoryStyle | None]:
+    """The style of each item (a card, a square) by the category it names.
+
+    With no categories declared, each new name gets the next default style; with
+    categories declared, a name that is not one of them is an error with a hint."""
+    styles = declared_styles(declared, src)
+    auto = not declared
+    out: list[CategoryStyle | None] = []
+    problems: list[Problem] = []
+    for name, loc in used:
+        if name is None:
+            out.append(None)
+        elif name in styles:
+            out.append(styles[name])
+        elif auto:
+            styles[name] = default_style(len(styles))
+            out.append(styles[name])
+        else:
+            names = list(styles)
+            hint = did_you_mean(name, names) or f"; the groups are: {', '.join(names)}"
+            problems.append(src.problem(loc, f"no group named '{name}'{hint}"))
+            out.append(None)
+    if problems:
+        raise UserError(problems)
+    return out

@@ -1,0 +1,10 @@
+"""How the backs of a card deck are printed: the one list of modes (light to import,
+so the command line can offer them without loading the rest)."""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+Backs = Literal["duplex-long", "duplex-short", "fold", "none"]
+BACKS: tuple[str, ...] = get_args(Backs)
+DUPLEX: tuple[str, ...] = ("duplex-long", "duplex-short")

@@ -1,0 +1,154 @@
+"""How each face of a card is set: pure data, no reportlab. Text widths come from
+the injected `measure`; proportions come from the face's style (style.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from smartprint.parts.deck.model import Back, Card
+from smartprint.parts.deck.style import BACK, FRONT, BackStyle, FrontStyle
+from smartprint.metrics import Fonts
+from smartprint.parts.geometry import Rect
+from smartprint.textfit import Box, FitFailure, Run, fit_or_fail
+
+
+@dataclass(frozen=True)
+class FrontFace:
+    band_h: float = 0.0
+    band_label: Box | None = None
+    symbol_at: tuple[float, float, float] | None = None  # cx, cy, r
+    title: Box | None = None
+    title_line: tuple[float, float, float] | None = None  # left, right, y: a line to write a title on
+    image: Rect | None = None
+    body: Box | None = None
+    lines: tuple[float, float, float, int, float] | None = None  # left, right, top, count, spacing
+    drawing: Rect | None = None
+    drawing_label: Box | None = None
+
+
+@dataclass(frozen=True)
+class BackFace:
+    frame: Rect
+    image: Rect | None = None
+    title: Box | None = None
+    body: Box | None = None
+    qr: Rect | None = None
+    qr_label: Box | None = None
+
+
+def plan_front(card: Card, w: float, h: float, fonts: Fonts, min_size: float, has_group: bool,
+               image_ratio: float | None, draw_label: str, style: FrontStyle = FRONT) -> FrontFace:
+    """Set one card face in a w × h box (card coordinates, origin bottom-left)."""
+    m = fonts.measure
+    pad = style.pad * min(w, h)
+    cw = w - 2 * pad
+    top = h - pad
+    face: dict[str, Any] = {}
+
+    if has_group and card.group:
+        band_h = style.band_base + style.band_share * h
+        face["band_h"] = band_h
+        r = band_h * style.symbol_radius
+        face["symbol_at"] = (pad + r, h - band_h / 2, r)
+        label_left = pad + 2 * r + 0.35 * pad + r * 0.3
+        label_size = band_h * style.band_label_size
+        label = fit_or_fail([Run(card.group, fonts.bold, max_lines=1)], w - label_left - pad,
+                            band_h * style.band_label_box, label_size, min(min_size, label_size), m, "group")
+        face["band_label"] = Box(label_left, h - (band_h - label.height) / 2, label)
+        top = h - band_h - pad * 0.8
+
+    title_max = w * style.title_size
+    if card.title:
+        title = fit_or_fail([Run(card.title, fonts.bold, align="center", max_lines=style.title_lines)], cw,
+                            title_max * 1.25 * style.title_lines + 2, title_max, min_size, m, "title")
+        face["title"] = Box(pad, top, title)
+        top -= title.height + pad * 0.5
+    elif card.lines or card.drawing:
+        y = top - title_max * 1.4
+        inset = cw * style.title_line_inset
+        face["title_line"] = (pad + inset, w - pad - inset, y)
+        top = y - pad * 0.8
+
+    bottom = pad
+    if card.lines:
+        spacing = min(max(style.line_spacing_min, style.line_spacing_share * h), style.line_spacing_max)
+        block = card.lines * spacing
+        face["lines"] = (pad, w - pad, bottom + block, card.lines, spacing)
+        bottom += block + pad * 0.4
+        if bottom >= top - min_size * 1.5:
+            raise FitFailure("lines", (block + pad) / max(top - pad, 1e-6), min_size)
+
+    room = top - bottom
+    if image_ratio is not None:
+        share = style.image_share_with_drawing if card.drawing else style.image_share
+        img_h = min(room * share, cw / image_ratio)
+        face["image"] = Rect(pad, top - img_h, cw, img_h)
+        top -= img_h + pad * 0.5
+        room = top - bottom
+
+    runs: list[Run] = []
+    if card.text:
+        runs.append(Run(card.text, fonts.regular))
+    for q in card.questions:
+        runs.append(Run(q, fonts.regular, space_before=style.question_space, bullet="•"))
+    body_room = room * style.body_share_with_drawing if card.drawing else room
+    if runs:
+        field_name = "text" if card.text else "questions"
+        if body_room <= min_size * 1.5:
+            raise FitFailure(field_name, 99.0, min_size)
+        body = fit_or_fail(runs, cw, body_room, w * style.body_size, min_size, m, field_name)
+        face["body"] = Box(pad, top, body)
+        top -= body.height + pad * 0.6
+
+    if card.drawing:
+        # the frame takes all the room the text left
+        label_text = card.drawing if isinstance(card.drawing, str) else draw_label
+        if top - bottom < min_size * 4:
+            raise FitFailure("drawing", 99.0, min_size)
+        frame = Rect(pad, bottom, cw, top - bottom)
+        face["drawing"] = frame
+        label = fit_or_fail([Run(label_text, fonts.regular, max_lines=2)], cw - pad,
+                            frame.h * style.drawing_label_box, max(min_size, w * style.drawing_label_size),
+                            min_size, m, "drawing")
+        face["drawing_label"] = Box(pad + pad * 0.5, frame.top - pad * 0.4, label)
+    return FrontFace(**face)
+
+
+def plan_back(back: Back, w: float, h: float, fonts: Fonts, min_size: float, image_ratio: float | None,
+              qr_modules: int | None, style: BackStyle = BACK) -> BackFace:
+    """Set the deck's common back in a w × h box."""
+    m = fonts.measure
+    pad = style.pad * min(w, h)
+    frame = Rect(pad * style.frame_inset, pad * style.frame_inset,
+                 w - 2 * pad * style.frame_inset, h - 2 * pad * style.frame_inset)
+    left = pad * style.content_inset
+    cw = w - 2 * left
+    top = h - pad * style.content_top
+    bottom = pad * style.content_top
+    face: dict[str, Any] = {"frame": frame}
+    if qr_modules and back.qr:
+        size = min(cw * style.qr_share_w, (top - bottom) * style.qr_share_h)
+        label_h = 0.0
+        if back.qr_label:
+            label = fit_or_fail([Run(back.qr_label, fonts.regular, align="center", max_lines=2)], cw,
+                                min_size * 3, max(min_size, w * style.qr_label_size), min_size, m, "qr_label")
+            face["qr_label"] = Box(left, bottom + label.height, label)
+            label_h = label.height + pad * 0.2
+        face["qr"] = Rect((w - size) / 2, bottom + label_h, size, size)
+        bottom += label_h + size + pad * 0.5
+    if image_ratio is not None:
+        img_h = min((top - bottom) * style.image_share, cw / image_ratio)
+        face["image"] = Rect(left, top - img_h, cw, img_h)
+        top -= img_h + pad * 0.5
+    if back.title:
+        title = fit_or_fail([Run(back.title, fonts.bold, align="center", max_lines=2)], cw,
+                            (top - bottom) * style.title_share, w * style.title_size, min_size, m, "title")
+        face["title"] = Box(left, top, title)
+        top -= title.height + pad * 0.6
+    if back.text:
+        body = fit_or_fail([Run(back.text, fonts.regular, align="center")], cw, top - bottom,
+                           w * style.text_size, min_size, m, "text")
+        # centre the text block in the room left between title and QR
+        face["body"] = Box(left, top - (top - bottom - body.height) / 2, body)
+    return BackFace(**face)

@@ -1,0 +1,160 @@
+"""Drawing a planned deck onto a reportlab canvas: shared art as forms, then sheets."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from reportlab.pdfgen.canvas import Canvas
+
+from smartprint.assets import image_reader
+from smartprint.colors import WHITE, RGB, lighten
+from smartprint.document import Section
+from smartprint.parts import draw
+from smartprint.parts.deck.impose import SheetPage
+from smartprint.parts.deck.plan import DeckPlan
+from smartprint.parts.deck.style import BACK, FRONT, SHEET
+from smartprint.parts.geometry import Rect
+from smartprint.textfit import Box
+
+
+def _box(c: Canvas, box: Box | None, color: RGB = FRONT.ink) -> None:
+    if box is not None:
+        draw.text_lines(c, box.fitted, box.left, box.top, color)
+
+
+def _band_form(plan: DeckPlan, key: int) -> str:
+    return f"{plan.name}-band{key}"
+
+
+def _back_form(plan: DeckPlan) -> str:
+    return f"{plan.name}-back"
+
+
+def define_forms(c: Canvas, plan: DeckPlan) -> None:
+    """Art that many cards share, drawn once and placed by reference: each category's
+    band (colour, symbol, name) and the common back. A smaller PDF, a faster build."""
+    geo = plan.geometry
+    w, h, bleed = geo.card_w, geo.card_h, geo.bleed
+    done: set[int] = set()
+    for i, style in enumerate(plan.styles):
+        key = plan.band_key(i)
+        if key is None or key in done or style is None:
+            continue
+        done.add(key)
+        face = plan.fronts[i]
+        c.beginForm(_band_form(plan, key), -bleed, h - face.band_h, w + bleed, h + bleed)
+        c.setFillColorRGB(*style.color)
+        c.rect(-bleed, h - face.band_h, w + 2 * bleed, face.band_h + bleed, stroke=0, fill=1)
+        if face.symbol_at:
+            draw.symbol(c, style.symbol, *face.symbol_at, color=WHITE)
+        _box(c, face.band_label, WHITE)
+        c.endForm()
+    if plan.back is not None:
+        back_bleed = 0.0 if geo.backs == "fold" else bleed
+        c.beginForm(_back_form(plan), -back_bleed, -back_bleed, w + back_bleed, h + back_bleed)
+        _back_art(c, plan, w, h, back_bleed)
+        c.endForm()
+
+
+def _front(c: Canvas, plan: DeckPlan, card: int, rect: Rect, outline: bool) -> None:
+    face = plan.fronts[card]
+    style = plan.styles[card]
+    c.saveState()
+    c.translate(rect.x, rect.y)
+    key = plan.band_key(card)
+    if key is not None:
+        c.doForm(_band_form(plan, key))
+    _box(c, face.title)
+    if face.title_line:
+        left, right, y = face.title_line
+        draw.writing_lines(c, left, right, y + 1, 1, 1)
+    image = plan.images[card]
+    if face.image is not None and image is not None:
+        draw.image_in(c, image_reader(image), face.image)
+    _box(c, face.body)
+    if face.lines:
+        left, right, top, count, spacing = face.lines
+        draw.writing_lines(c, left, right, top, count, spacing)
+    if face.drawing is not None:
+        c.setStrokeColorRGB(*(style.color if style else FRONT.outline))
+        c.setLineWidth(FRONT.drawing_line_width)
+        d = face.drawing
+        c.roundRect(d.x, d.y, d.w, d.h, min(d.w, d.h) * FRONT.drawing_corner, stroke=1, fill=0)
+        _box(c, face.drawing_label, FRONT.drawing_label_grey)
+    if outline:
+        c.setStrokeColorRGB(*FRONT.outline)
+        c.setLineWidth(FRONT.outline_width)
+        c.rect(0, 0, rect.w, rect.h, stroke=1, fill=0)
+    c.restoreState()
+
+
+def _back(c: Canvas, plan: DeckPlan, rect: Rect) -> None:
+    if plan.back is None:
+        return
+    c.saveState()
+    c.translate(rect.x, rect.y)
+    c.doForm(_back_form(plan))
+    c.restoreState()
+
+
+def _back_art(c: Canvas, plan: DeckPlan, w: float, h: float, bleed: float) -> None:
+    face = plan.back
+    assert face is not None
+    color = plan.back_color
+    c.setFillColorRGB(*lighten(color, BACK.tint))
+    c.rect(-bleed, -bleed, w + 2 * bleed, h + 2 * bleed, stroke=0, fill=1)
+    f = face.frame
+    c.setFillColorRGB(*WHITE)
+    c.setStrokeColorRGB(*color)
+    c.setLineWidth(max(1.0, w * BACK.frame_width))
+    c.roundRect(f.x, f.y, f.w, f.h, min(f.w, f.h) * BACK.frame_corner, stroke=1, fill=1)
+    if face.image is not None and plan.back_image is not None:
+        draw.image_in(c, image_reader(plan.back_image), face.image)
+    _box(c, face.title, color)
+    _box(c, face.body, BACK.ink)
+    if face.qr is not None and plan.qr is not None:
+        draw.qr(c, plan.qr, face.qr.x, face.qr.y, face.qr.w)
+    _box(c, face.qr_label, BACK.qr_label_grey)
+
+
+def paint_sheet(plan: DeckPlan, c: Canvas, index: int) -> None:
+    """Draw page `index` of the deck: its cards, crop marks and footer."""
+    page: SheetPage = plan.pages[index]
+    geo = plan.geometry
+    if geo.page_is_card:
+        c.setTrimBox((geo.bleed, geo.bleed, geo.bleed + geo.card_w, geo.bleed + geo.card_h))
+        c.setBleedBox((0, 0, plan.page.width, plan.page.height))
+    outline = not geo.page_is_card
+    rects: list[Rect] = []
+    for p in page.placements:
+        if page.side == "back":
+            _back(c, plan, p.rect)
+            continue
+        card = plan.expanded[p.card]
+        _front(c, plan, card, p.rect, outline)
+        if page.side == "front":
+            rects.append(p.rect)
+        elif p.back_rect is not None:
+            _back(c, plan, p.back_rect)
+            # cut around the pair, not along the fold
+            rects.append(Rect(p.rect.x, p.rect.y, p.rect.w + p.back_rect.w, p.rect.h))
+            c.setStrokeColorRGB(*SHEET.fold_grey)
+            c.setLineWidth(SHEET.fold_width)
+            c.setDash(SHEET.fold_dash, SHEET.fold_dash)
+            c.line(p.back_rect.x, p.back_rect.y, p.back_rect.x, p.back_rect.top)
+            c.setDash()
+    if plan.page.crop_marks and page.side != "back":
+        draw.crop_marks(c, rects, plan.page.width, plan.page.height, geo.bleed)
+    footer = plan.footers[index]
+    if footer is not None and page.placements:
+        lowest = min(p.rect.y for p in page.placements) - geo.bleed
+        if lowest >= SHEET.footer_min_room:
+            c.setFillColorRGB(*SHEET.footer_grey)
+            c.setFont(plan.font_regular, SHEET.footer_size)
+            c.drawCentredString(plan.page.width / 2, min(lowest - SHEET.footer_gap, SHEET.footer_max_y), footer)
+
+
+def deck_section(plan: DeckPlan) -> Section:
+    """The deck's sheets as one section of a document."""
+    return Section(plan.page.width, plan.page.height, range(len(plan.pages)), partial(paint_sheet, plan),
+                   name=plan.name)

@@ -1,0 +1,193 @@
+"""A whole deck planned: each card's face, the common back, and the sheets.
+
+Used by every kind that prints cards (the cards kind, question decks of a game).
+Pure data: no reportlab; text widths come from the font set's `measure`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from smartprint.assets import image_path
+from smartprint.colors import RGB, parse_color
+from smartprint.errors import Problem, UserError
+from smartprint.labels import labels
+from smartprint.layout import Page
+from smartprint.parts.categories import CategoryStyle
+from smartprint.parts.deck.backs import DUPLEX
+from smartprint.metrics import Fonts
+from smartprint.parts.deck.faces import BackFace, FrontFace, plan_back, plan_front
+from smartprint.parts.deck.impose import SheetPage, impose
+from smartprint.parts.deck.layout import DeckGeometry
+from smartprint.parts.deck.model import Back, Card
+from smartprint.printed import Label, Printed, of_box
+from smartprint.source import Path_, Source
+from smartprint.textfit import FitFailure
+
+MAX_EXPANDED = 5000
+BACK_COLOR = "#1d3557"
+
+
+@dataclass(frozen=True)
+class DeckPlan:
+    """Everything needed to draw a deck, decided. `name` keeps its shared forms apart
+    from those of other decks in the same document."""
+
+    name: str
+    title: str
+    language: str
+    cards: tuple[Card, ...]
+    card_locs: tuple[Path_, ...]
+    expanded: tuple[int, ...]  # card index per printed card (counts expanded)
+    styles: tuple[CategoryStyle | None, ...]  # per card
+    images: tuple[Path | None, ...]  # per card
+    fronts: tuple[FrontFace, ...]  # per card
+    back: BackFace | None
+    back_loc: Path_
+    back_spec: Back | None
+    back_color: RGB
+    back_image: Path | None
+    qr: tuple[tuple[bool, ...], ...] | None
+    pages: tuple[SheetPage, ...]
+    footers: tuple[str | None, ...]  # per page
+    geometry: DeckGeometry
+    page: Page
+    font_regular: str
+    font_bold: str
+
+    @property
+    def duplex(self) -> str:
+        return self.geometry.backs if self.back is not None and self.geometry.backs in DUPLEX else "none"
+
+    def band_key(self, card: int) -> int | None:
+        """The number of the card's category band (its own form), or None without one."""
+        style = self.styles[card]
+        return None if style is None or not self.fronts[card].band_h else self.styles.index(style)
+
+
+def image_ratio(path: Path) -> float:
+    """Width over height of a picture (checked by `image_path` already)."""
+    from PIL import Image
+
+    with Image.open(path) as im:
+        w, h = im.size
+    return w / h
+
+
+def _card_name(card: Card, i: int) -> str:
+    return f"card {i + 1} «{card.title}»" if card.title else f"card {i + 1}"
+
+
+def _fit_message(what: str, f: FitFailure, layout_name: str) -> str:
+    if f.field == "lines":
+        return (f"{what}: the writing lines do not fit on the card with its other content; "
+                "use fewer 'lines', or a larger card layout (kort-a6, plakat-a4)")
+    return (f"{what}: '{f.field}' does not fit even at {f.size:g} pt ({f.need()}); "
+            f"shorten it, or use a larger card layout than '{layout_name}' (kort-a6, plakat-a4)")
+
+
+def _footers(pages: Sequence[SheetPage], title: str, language: str, geo: DeckGeometry,
+             duplex: str) -> tuple[str | None, ...]:
+    """The line under each sheet: title, sheet number, side, and on the first sheet how to print."""
+    if geo.page_is_card:
+        return tuple(None for _ in pages)
+    words = labels(language)
+    out: list[str | None] = []
+    for page in pages:
+        parts = [title, f"{words['sheet']} {page.sheet} {words['of']} {page.sheets}", words[page.side]]
+        if page.side in ("front", "fold") and page.sheet == 1:
+            hint = {"duplex-long": words["flip_long"], "duplex-short": words["flip_short"]}.get(
+                duplex, words["one_sided"])
+            parts.append(f"{hint}, {words['scale']}")
+        out.append("  ·  ".join(parts))
+    return tuple(out)
+
+
+def plan_deck(name: str, title: str, language: str, cards: Sequence[Card], card_locs: Sequence[Path_],
+              styles: Sequence[CategoryStyle | None], back: Back | None, back_loc: Path_,
+              geo: DeckGeometry, page: Page, fonts: Fonts, src: Source) -> DeckPlan:
+    """Check everything that can go wrong with a deck and plan every page of it."""
+    words = labels(language)
+    expanded = tuple(i for i, card in enumerate(cards) for _ in range(card.count))
+    if len(expanded) > MAX_EXPANDED:
+        raise UserError(src.problem(card_locs[0][:-1], f"the deck has {len(expanded)} cards with their counts; "
+                                                       f"at most {MAX_EXPANDED} fit one build"))
+    problems: list[Problem] = []
+    images: list[Path | None] = []
+    for card, loc in zip(cards, card_locs):
+        try:
+            images.append(image_path(src, loc + ("image",), card.image) if card.image else None)
+        except UserError as exc:
+            problems.extend(exc.problems)
+            images.append(None)
+    fronts: list[FrontFace] = []
+    for i, card in enumerate(cards):
+        try:
+            fronts.append(plan_front(card, geo.card_w, geo.card_h, fonts, page.min_text_size,
+                                     styles[i] is not None, image_ratio(images[i]) if images[i] else None,
+                                     words["draw_here"]))
+        except FitFailure as f:
+            problems.append(src.problem(card_locs[i] + (f.field,), _fit_message(_card_name(card, i), f, page.name)))
+            fronts.append(FrontFace())
+    back_face = None
+    back_color = parse_color(BACK_COLOR)
+    qr = None
+    back_image = None
+    if back is not None and geo.backs != "none":
+        if back.color:
+            try:
+                back_color = parse_color(back.color)
+            except ValueError as exc:
+                problems.append(src.problem(back_loc + ("color",), str(exc)))
+        if back.qr:
+            from smartprint.qr import qr_matrix
+
+            try:
+                qr = tuple(tuple(row) for row in qr_matrix(back.qr))
+            except ValueError as exc:
+                problems.append(src.problem(back_loc + ("qr",), str(exc)))
+        if back.image:
+            try:
+                back_image = image_path(src, back_loc + ("image",), back.image)
+            except UserError as exc:
+                problems.extend(exc.problems)
+        try:
+            back_face = plan_back(back, geo.card_w, geo.card_h, fonts, page.min_text_size,
+                                  image_ratio(back_image) if back_image else None, len(qr) if qr else None)
+        except FitFailure as f:
+            problems.append(src.problem(back_loc + (f.field,), _fit_message("the back", f, page.name)))
+    if problems:
+        raise UserError(problems)
+    pages = tuple(impose(len(expanded), geo, page, with_backs=back_face is not None))
+    duplex = geo.backs if back_face is not None and geo.backs in DUPLEX else "none"
+    return DeckPlan(name, title, language, tuple(cards), tuple(card_locs), expanded, tuple(styles), tuple(images),
+                    tuple(fronts), back_face, back_loc, back, back_color, back_image, qr, pages,
+                    _footers(pages, title, language, geo, duplex), geo, page, fonts.regular, fonts.bold)
+
+
+def deck_printed(plan: DeckPlan) -> Iterator[Printed]:
+    """Every string the deck draws, with the field it comes from."""
+    for i, (face, loc) in enumerate(zip(plan.fronts, plan.card_locs)):
+        card = plan.cards[i]
+        yield from of_box(face.band_label, loc + ("group",))
+        yield from of_box(face.title, loc + ("title",))
+        if face.body is not None:
+            origin: Path_ = loc + ("text",) if card.text else loc + ("questions", 0)
+            question = -1
+            for line in face.body.fitted.lines:
+                if line.text == "•" and line.x == 0.0:  # a question's bullet starts its lines
+                    question += 1
+                    origin = loc + ("questions", question)
+                yield Printed(line.text, line.font, origin)
+        drawing_origin = loc + ("drawing",) if isinstance(card.drawing, str) else Label("drawing hint", plan.language)
+        yield from of_box(face.drawing_label, drawing_origin)
+    if plan.back is not None:
+        yield from of_box(plan.back.title, plan.back_loc + ("title",))
+        yield from of_box(plan.back.body, plan.back_loc + ("text",))
+        yield from of_box(plan.back.qr_label, plan.back_loc + ("qr_label",))
+    for footer in dict.fromkeys(plan.footers):
+        if footer is not None:  # the title that starts it is the user's, the rest smartprint's
+            yield Printed(plan.title, plan.font_regular, ("title",))
+            yield Printed(footer[len(plan.title):], plan.font_regular, Label("footer", plan.language))

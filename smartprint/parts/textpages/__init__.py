@@ -1,0 +1,1 @@
+"""Paginated text and tables (leader's pages, rules pages): `plan` is pure, `paint` draws."""

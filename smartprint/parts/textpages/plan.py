@@ -1,0 +1,169 @@
+"""Pages of text and tables, planned as pure data: positioned lines, tick boxes and
+rules. Used for a bingo leader's pages, rules pages, call lists and the like.
+
+A heading, paragraphs, then a table whose header repeats on every page; a row never
+splits across pages. Every line remembers where its text came from, so the glyph
+check can name the field (or smartprint's own label) that a missing character is in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from smartprint.parts.geometry import Rect
+from smartprint.printed import Label, Origin, Printed
+from smartprint.textfit import Measure, wrap
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class TextLine:
+    text: str
+    font: str
+    size: float
+    x: float
+    y: float  # baseline, PDF coordinates
+    origin: Origin
+
+
+@dataclass
+class TextPage:
+    lines: list[TextLine] = field(default_factory=list)
+    boxes: list[Rect] = field(default_factory=list)
+    rules: list[tuple[float, float, float]] = field(default_factory=list)  # x0, x1, y
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a table: a cell of text per column, each with its origin; `tick`
+    draws a box to tick before the first cell."""
+
+    cells: tuple[str, ...]
+    origins: tuple[Origin, ...]
+    tick: bool = False
+
+
+@dataclass(frozen=True)
+class PageFonts:
+    regular: str
+    bold: str
+    measure: Measure
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    size: float = 10.5
+    leading: float = 1.3  # of the size
+    heading: float = 1.7  # of the size
+    column_pad: float = 0.8  # of the size, between columns
+    rule_grey: tuple[float, float, float] = (0.75, 0.75, 0.75)
+    rule_width: float = 0.4
+    box_width: float = 0.8
+
+
+TEXT = TextStyle()
+
+
+def _column_widths(rows: list[Row], columns: tuple[float, ...], area: Rect, fonts: PageFonts,
+                   style: TextStyle) -> list[float]:
+    """Column widths from their shares, with the first column wide enough for its
+    widest entry: a row number is never broken across lines."""
+    size = style.size
+    tick = size * 1.05 + size * 0.5 if any(r.tick for r in rows) else 0.0
+    first = max((fonts.measure(r.cells[0], fonts.regular, size) for r in rows if r.cells), default=0.0)
+    shares = [share * area.w for share in columns]
+    need = first + tick + size * style.column_pad
+    if len(shares) > 1 and shares[0] < need:
+        rest = sum(shares[1:])
+        scale = (area.w - need) / rest
+        shares = [need] + [s * scale for s in shares[1:]]
+    return shares
+
+
+def paginate(heading: Para, intro: list[Para], columns: tuple[float, ...], header: tuple[str, ...],
+             rows: list[Row], area: Rect, fonts: PageFonts, language: str,
+             style: TextStyle = TEXT) -> list[TextPage]:
+    """Flow a heading, paragraphs and a table over as many pages as it takes.
+    `columns` are the columns' shares of the width; the table header repeats on every page."""
+    m = fonts.measure
+    size = style.size
+    leading = size * style.leading
+    pages = [TextPage()]
+    y = area.top
+
+    def new_page() -> None:
+        nonlocal y
+        pages.append(TextPage())
+        y = area.top
+
+    def put(text: str, font: str, fsize: float, x: float, origin: Origin) -> None:
+        pages[-1].lines.append(TextLine(text, font, fsize, x, y, origin))
+
+    title_size = size * style.heading
+    for line in wrap(heading.text, fonts.bold, title_size, area.w, m):
+        y -= title_size * 1.2
+        put(line, fonts.bold, title_size, area.x, heading.origin)
+    y -= size * 0.6
+    for paragraph in intro:
+        for line in wrap(paragraph.text, fonts.regular, size, area.w, m):
+            if y - leading < area.y:
+                new_page()
+            y -= leading
+            put(line, fonts.regular, size, area.x, paragraph.origin)
+        y -= size * 0.5
+
+    tick = size * 1.05
+    shares = _column_widths(rows, columns, area, fonts, style) if rows else [area.w]
+    lefts = [area.x]
+    for share in shares[:-1]:
+        lefts.append(lefts[-1] + share)
+    widths = [share - size * style.column_pad for share in shares]
+    header_origin = Label("table header", language)
+
+    def table_header() -> None:
+        nonlocal y
+        y -= leading * 1.3
+        for text, x, width in zip(header, lefts, widths):
+            for line in wrap(text, fonts.bold, size, width, m)[:1]:
+                put(line, fonts.bold, size, x, header_origin)
+        pages[-1].rules.append((area.x, area.right, y - size * 0.45))
+        y -= size * 0.3
+
+    if header and rows:
+        table_header()
+    for row in rows:
+        wrapped = [wrap(text, fonts.regular, size, width - (tick + size * 0.5 if k == 0 and row.tick else 0), m)
+                   if text else [""] for k, (text, width) in enumerate(zip(row.cells, widths))]
+        height = max(len(w) for w in wrapped) * leading + size * 0.35
+        if y - height < area.y:
+            new_page()
+            if header:
+                table_header()
+        top = y
+        for column, lines in enumerate(wrapped):
+            y = top
+            for line in lines:
+                y -= leading
+                x = lefts[column] + (tick + size * 0.5 if column == 0 and row.tick else 0)
+                if line:
+                    put(line, fonts.regular, size, x, row.origins[column])
+        if row.tick:
+            pages[-1].boxes.append(Rect(lefts[0], top - leading - size * 0.1, tick, tick))
+        y = top - height
+        pages[-1].rules.append((area.x, area.right, y + size * 0.2))
+    return pages
+
+
+def rules_pages(heading: Para, paragraphs: list[Para], area: Rect, fonts: PageFonts,
+                language: str) -> list[TextPage]:
+    """A rules sheet: a heading and paragraphs, over as many pages as it takes."""
+    return paginate(heading, paragraphs, (1.0,), (), [], area, fonts, language)
+
+
+def printed(pages: list[TextPage]) -> list[Printed]:
+    return [Printed(line.text, line.font, line.origin) for page in pages for line in page.lines]

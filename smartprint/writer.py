@@ -1,0 +1,67 @@
+"""The one writer: draws any planned document to a PDF, in parts when it is long.
+
+reportlab keeps every page of a canvas in memory until it saves, so a document of
+more than PAGES_PER_PART pages is drawn as several canvases into a private temporary
+folder and streamed into one file by `pdfjoin`; memory stays flat at any length.
+Every canvas gets the document's shared setup (forms, primed font subsets), so a
+page's content is the same bytes whichever part it lands in.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Sequence
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from smartprint.document import Document, Section
+from smartprint.fonts import FontSet
+from smartprint.output import new_canvas
+from smartprint.progress import bar_for
+
+PAGES_PER_PART = 500
+
+
+def _draw_part(doc: Document, fonts: FontSet, out: str | BinaryIO,
+               pages: Sequence[tuple[Section, Any]], step: Callable[[], None] | None) -> int:
+    first = pages[0][0] if pages else doc.sections[0]
+    c = new_canvas(out, first.width, first.height, fonts, doc.title, doc.duplex)
+    if doc.setup is not None:
+        doc.setup(c)
+    size = (first.width, first.height)
+    for section, page in pages:
+        if (section.width, section.height) != size:
+            size = (section.width, section.height)
+            c.setPageSize(size)
+        section.paint(c, page)
+        c.showPage()
+        if step is not None:
+            step()
+    c.save()
+    return len(pages)
+
+
+def write_document(doc: Document, fonts: FontSet, out: str | BinaryIO, progress: bool = False) -> int:
+    """Draw `doc` into `out` (a path or a binary stream); returns the page count."""
+    pages = doc.flat_pages()
+    if not pages:
+        raise ValueError("a document needs at least one page")
+    bar = bar_for(progress, len(pages), doc.progress_label or "Tegner sider")
+    step = bar.step if bar is not None else None
+    parts = [pages[i:i + PAGES_PER_PART] for i in range(0, len(pages), PAGES_PER_PART)]
+    with bar if bar is not None else nullcontext():
+        if len(parts) == 1:
+            return _draw_part(doc, fonts, out, parts[0], step)
+        from smartprint.pdfjoin import join
+
+        with tempfile.TemporaryDirectory(prefix="smartprint-") as tmp:
+            paths = []
+            for k, part in enumerate(parts):
+                path = Path(tmp) / f"part{k}.pdf"
+                _draw_part(doc, fonts, str(path), part, step)
+                paths.append(path)
+            if isinstance(out, str):
+                with open(out, "wb") as fh:
+                    return join(paths, fh)
+            return join(paths, out)
