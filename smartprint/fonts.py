@@ -37,7 +37,14 @@ def _register(path: Path) -> str:
     digest = hashlib.sha1(str(path).encode()).hexdigest()[:8]
     name = f"{path.stem}-{digest}"
     try:
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        font = TTFont(name, str(path))
+        # reportlab shares one font object between files whose internal names agree
+        # (a trimmed copy of Vera is still "BitstreamVeraSans-Roman"): give a second
+        # file with a taken name a name of its own, or it would silently print as the first
+        taken = pdfmetrics._dynFaceNames.get(font.face.name)  # noqa: SLF001
+        if taken is not None and taken.face.filename != str(path):
+            font.face.name = f"{font.face.name}-{digest}"
+        pdfmetrics.registerFont(font)
     except (TTFError, OSError, ValueError) as exc:
         raise ValueError(f"cannot use the font file {path.name}: {exc}") from None
     return name

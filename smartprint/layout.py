@@ -171,7 +171,9 @@ def load_layout(path: Path, kind: AnyKind, options: Any = None) -> Layout:
 
 def _layouts_for(kind: AnyKind) -> str:
     names = [n for n in resources.builtin_names("layouts") if layout_kind(n) == kind.name]
-    return "the layouts " + ", ".join(names) if names else "a layout with 'kind: " + kind.name + "'"
+    if not names:
+        return f"a layout with 'kind: {kind.name}'"
+    return ("the layout " if len(names) == 1 else "the layouts ") + ", ".join(names)
 
 
 def layout_kind(name: str) -> str | None:

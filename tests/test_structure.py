@@ -1,0 +1,168 @@
+"""The structure promises: a kind is its own folder plus one line of registration;
+layouts and options belong to kinds; what is printed is checked against the font."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import page_texts, run, write
+from smartprint import kinds
+
+
+@pytest.fixture
+def hello(monkeypatch):
+    monkeypatch.setitem(kinds.KINDS, "hello", "hello_kind")  # the one line of registration
+
+
+def test_a_new_kind_builds_through_the_whole_pipeline(runner, tmp_path, hello):
+    write(tmp_path / "ramme.yaml", "kind: hello\npaper: A5\nmargin: 15mm\nborder: 8mm\n")
+    src = write(tmp_path / "hei.yaml", "kind: hello\ntitle: Hei\nlayout: ramme.yaml\ngreeting: Hei på deg!\n")
+    out = tmp_path / "hei.pdf"
+    result = run(runner, "build", str(src), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert page_texts(out) == ["Hei på deg!"] or "Hei på deg!" in page_texts(out)[0]
+    from pypdf import PdfReader
+
+    box = PdfReader(str(out)).pages[0].mediabox
+    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (148, 210)
+
+
+def test_a_new_kind_checks_its_own_layout_keys(runner, tmp_path, hello):
+    write(tmp_path / "ramme.yaml", "kind: hello\nborder: 8mm\ncard: {width: 63mm, height: 88mm}\n")
+    src = write(tmp_path / "hei.yaml", "kind: hello\ntitle: Hei\nlayout: ramme.yaml\ngreeting: Hei\n")
+    result = run(runner, "build", str(src), "-o", str(tmp_path / "hei.pdf"))
+    assert result.exit_code == 1
+    assert re.search(r"ramme\.yaml:3:1: unknown key 'card'", result.output), result.output
+
+
+def test_a_new_kind_refuses_a_layout_of_another_kind_and_options_it_does_not_take(runner, tmp_path, hello):
+    src = write(tmp_path / "hei.yaml", "kind: hello\ntitle: Hei\ngreeting: Hei\n")
+    result = run(runner, "build", str(src), "-o", str(tmp_path / "hei.pdf"))
+    assert result.exit_code == 2
+    assert "'kort-63x88' is a layout for card decks (kind: cards), not for hello pages" in result.output
+    result = run(runner, "build", str(src), "--seed", "3", "-o", str(tmp_path / "hei.pdf"))
+    assert result.exit_code == 2 and "--seed" in result.output and "not for hello pages" in result.output
+
+
+INSTALLED = re.compile(r"(site-packages|_data|/layouts/|/decks/)")
+
+
+@pytest.mark.parametrize("args, says", [
+    (["paaskebingo", "--backs", "fold"], "--backs (how card backs are printed) is not for bingo sheets"),
+    (["paaskebingo", "--backs", "duplex-short"], "is not for bingo sheets"),
+    (["paaskebingo", "--layout", "trykkeri-63x88"], "'trykkeri-63x88' is a layout for card decks"),
+    (["styrkekort", "--layout", "bingo-a4"], "'bingo-a4' is a layout for bingo sheets"),
+    (["styrkekort", "--layout", "trykkeri-63x88", "--backs", "fold"],
+     "--backs fold does not go with the layout 'trykkeri-63x88'"),
+    (["styrkekort", "--sheets", "4"], "--sheets (how many numbered sheets or boards) is not for card decks"),
+])
+def test_combinations_that_cannot_work_are_refused_naming_the_flag(runner, tmp_path, args, says):
+    out = tmp_path / "x.pdf"
+    result = run(runner, "build", *args, "-o", str(out))
+    assert result.exit_code == 2, result.output
+    assert says in result.output
+    assert not INSTALLED.search(result.output), result.output
+    assert not out.exists()
+
+
+def test_backs_fold_on_the_command_line_finds_an_arrangement_that_fits(runner, tmp_path):
+    from pypdf import PdfReader
+
+    out = tmp_path / "f.pdf"
+    result = run(runner, "build", "styrkekort", "--backs", "fold", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    page = PdfReader(str(out)).pages[0]
+    assert float(page.mediabox.width) > float(page.mediabox.height)  # landscape holds 4 pairs, portrait 3
+    assert "25 cards on 7 sheets" in result.output
+
+
+def test_list_says_which_kind_each_layout_serves(runner):
+    result = run(runner, "list")
+    assert re.search(r"bingo-a4\s+bingo\s", result.output)
+    assert re.search(r"kort-63x88-brett\s+cards\s", result.output)  # inherited through extends
+
+
+def _ascii_font(tmp_path: Path) -> Path:
+    """Vera cut down to printable ASCII: a font that lacks 'å'."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    import reportlab
+
+    vera = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
+    font = TTFont(str(vera))
+    sub = subset.Subsetter(subset.Options(notdef_outline=True, name_IDs=["*"], glyph_names=True))
+    sub.populate(unicodes=range(0x20, 0x7F))
+    sub.subset(font)
+    path = tmp_path / "ascii.ttf"
+    font.save(str(path))
+    return path
+
+
+def test_a_font_lacking_a_letter_of_smartprints_own_words_is_refused(runner, tmp_path):
+    _ascii_font(tmp_path)
+    src = write(tmp_path / "d.yaml", """
+        kind: cards
+        title: Plain deck
+        font: ascii.ttf
+        cards:
+          - title: One
+            text: All plain letters here.
+        back:
+          title: Back
+    """)
+    out = tmp_path / "d.pdf"
+    out.write_bytes(b"old")
+    result = run(runner, "build", str(src), "-o", str(out))
+    assert result.exit_code == 1, result.output
+    assert "d.yaml:3:7: the font ascii.ttf has no " in result.output
+    assert "'å' (U+00E5 LATIN SMALL LETTER A WITH RING ABOVE)" in result.output
+    assert "which smartprint's footer (language nb) needs" in result.output
+    assert out.read_bytes() == b"old"
+    # in English the footer has no 'å' (its '·' is still missing)
+    src.write_text(src.read_text().replace("title: Plain deck", "title: Plain deck\nlanguage: en"))
+    result = run(runner, "build", str(src), "-o", str(out))
+    assert result.exit_code == 1 and "'·'" in result.output and "'å'" not in result.output
+
+
+def test_a_users_letter_the_font_lacks_is_named_at_its_field(runner, tmp_path):
+    _ascii_font(tmp_path)
+    src = write(tmp_path / "d.yaml", """
+        kind: bingo
+        title: Plain
+        language: en
+        font: ascii.ttf
+        grid: 3
+        prompts: [a, b, c, d, e, f, g, h, ærlig]
+    """)
+    result = run(runner, "build", str(src), "-o", str(tmp_path / "b.pdf"))
+    assert result.exit_code == 1
+    assert re.search(r"d\.yaml:6:\d+: the font ascii\.ttf has no 'æ'", result.output), result.output
+
+
+def test_a_bingo_label_in_nb_needs_its_letters_too(runner, tmp_path):
+    _ascii_font(tmp_path)
+    src = write(tmp_path / "d.yaml", """
+        kind: bingo
+        title: Plain
+        font: ascii.ttf
+        grid: 3
+        prompts: [a, b, c, d, e, f, g, h, i]
+    """)
+    result = run(runner, "build", str(src), "-o", str(tmp_path / "b.pdf"))
+    assert result.exit_code == 1
+    assert "smartprint's sheet number (language nb)" in result.output  # "frø"
+
+
+def test_a_trimmed_copy_of_a_loaded_font_is_its_own_font(tmp_path):
+    """reportlab shares one font object between files with the same internal name;
+    a trimmed Vera loaded after Vera must still be the trimmed one."""
+    from smartprint.fonts import load_fonts, missing_glyphs
+
+    vera = load_fonts()
+    trimmed = load_fonts(_ascii_font(tmp_path))
+    assert missing_glyphs("på", vera.regular) == []
+    assert missing_glyphs("på", trimmed.regular) == ["å"]
