@@ -61,7 +61,7 @@ def main() -> None:
         ours_t, plain_t = [], []
         for _ in range(REPEAT):
             t0 = time.process_time()
-            pages = build_to(prepare("paaskebingo", Options(sheets=count, seed=SEED)), folder / "ours.pdf")
+            pages, _ = build_to(prepare("paaskebingo", Options(sheets=count, seed=SEED)), folder / "ours.pdf")
             ours_t.append(time.process_time() - t0)
             t0 = time.process_time()
             draw_plain(deck["title"], deck["instructions"], deck["footer"], prompts, deck["free"], sheets, 5,

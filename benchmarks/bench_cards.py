@@ -62,8 +62,8 @@ def main() -> None:
         rows = []
         for label, source, cards in [("styrkekort (25 cards)", "styrkekort", small),
                                      ("500 cards", str(big_path), big)]:
-            ours, plain = timings(lambda: build_to(prepare(source, Options()), folder / "ours.pdf"),
-                                  lambda: draw_plain(cards, str(folder / "plain.pdf")))
+            ours, plain = timings(lambda source=source: build_to(prepare(source, Options()), folder / "ours.pdf"),
+                                  lambda cards=cards: draw_plain(cards, str(folder / "plain.pdf")))
             size_ours = (folder / "ours.pdf").stat().st_size
             size_plain = (folder / "plain.pdf").stat().st_size
             rows.append((label, ours, plain, size_ours, size_plain))

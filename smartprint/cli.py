@@ -63,8 +63,9 @@ def _fail(exc: Exception) -> int:
     return 2 if isinstance(exc, UsageError) else 1
 
 
-SourcesArg = Annotated[list[str], typer.Argument(help="YAML files, or names of built-in material (see 'smartprint list').",
-                                                 show_default=False)]
+SourcesArg = Annotated[list[str], typer.Argument(
+    help="YAML files, or names of built-in material (see 'smartprint list').", show_default=False)]
+LayoutOpt = Annotated[str | None, typer.Option("--layout", help="Built-in layout name or layout file.")]
 
 
 @app.command()
@@ -72,10 +73,11 @@ def build(
     sources: SourcesArg,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="PDF to write (one source only). "
                                                   "Default: <name>.pdf in the current folder.")] = None,
-    layout: Annotated[str | None, typer.Option("--layout", help="Built-in layout name or layout file.")] = None,
+    layout: LayoutOpt = None,
     backs: Annotated[BacksMode | None, typer.Option("--backs", help="How backs are printed.")] = None,
     sheets: Annotated[int | None, typer.Option("--sheets", min=1, help="How many sheets or boards.")] = None,
-    seed: Annotated[int | None, typer.Option("--seed", min=0, help="Seed for shuffling (same seed, same sheets).")] = None,
+    seed: Annotated[int | None, typer.Option("--seed", min=0,
+                                             help="Seed for shuffling (same seed, same sheets).")] = None,
     only: Annotated[str | None, typer.Option("--only", help="Only these sheet numbers, e.g. 7 or 3-6 or 1,4.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
 ) -> None:
@@ -105,7 +107,7 @@ def build(
 
 @app.command()
 def validate(sources: SourcesArg,
-             layout: Annotated[str | None, typer.Option("--layout", help="Built-in layout name or layout file.")] = None,
+             layout: LayoutOpt = None,
              backs: Annotated[BacksMode | None, typer.Option("--backs")] = None) -> None:
     """Check files as a build would, without writing anything."""
     from smartprint.errors import UserError

@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import reportlab
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
-
-import reportlab
 
 _VERA = Path(reportlab.__file__).parent / "fonts"
 IGNORED = {"\n", "\r"}
@@ -61,7 +60,7 @@ def load_fonts(regular: Path | None = None, bold: Path | None = None) -> FontSet
 @cache
 def _glyphs(font: str) -> frozenset[str]:
     """The characters a registered font has glyphs for (plus line breaks, never drawn)."""
-    face = pdfmetrics.getFont(font).face  # type: ignore[attr-defined]
+    face = pdfmetrics.getFont(font).face
     return frozenset({chr(code) for code in face.charToGlyph} | IGNORED)
 
 

@@ -6,7 +6,10 @@ from typing import Protocol
 
 
 class Fonts(Protocol):
-    regular: str
-    bold: str
+    @property
+    def regular(self) -> str: ...
+
+    @property
+    def bold(self) -> str: ...
 
     def measure(self, text: str, font: str, size: float) -> float: ...

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
-from collections.abc import Iterator
 
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas

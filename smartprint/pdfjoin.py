@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
-from collections.abc import Callable, Sequence
 
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 _XREF_HEAD = re.compile(rb"xref\s+0\s+(\d+)\s+")
@@ -121,7 +121,7 @@ def join(parts: Sequence[Path], out: BinaryIO) -> int:
             if number not in skip:
                 mapping[number] = o.reserve()
 
-        def new(number: int) -> int:
+        def new(number: int, mapping: dict[int, int] = mapping) -> int:
             if number not in mapping:
                 raise JoinError(f"reference to unknown object {number}")
             return mapping[number]

@@ -79,8 +79,9 @@ def _resolve_layout(kind: AnyKind, src: Source, spec: Any, options: Options) -> 
         raise UserError(src.problem(blame, str(exc))) from None
 
 
-def prepare(arg: str, options: Options = Options()) -> Job[Any]:
+def prepare(arg: str, options: Options | None = None) -> Job[Any]:
     """Load, validate and resolve one material: its layout and fonts."""
+    options = options or Options()
     from smartprint.fontfiles import resolve_font_files
     from smartprint.fonts import load_fonts
 

@@ -12,7 +12,7 @@ class Bar:
                                   TimeRemainingColumn(), console=Console(stderr=True), transient=True)
         self._task = self._progress.add_task(label, total=total)
 
-    def __enter__(self) -> "Bar":
+    def __enter__(self) -> Bar:
         self._progress.start()
         return self
 

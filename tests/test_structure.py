@@ -87,10 +87,9 @@ def test_list_says_which_kind_each_layout_serves(runner):
 
 def _ascii_font(tmp_path: Path) -> Path:
     """Vera cut down to printable ASCII: a font that lacks 'å'."""
+    import reportlab
     from fontTools import subset
     from fontTools.ttLib import TTFont
-
-    import reportlab
 
     vera = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
     font = TTFont(str(vera))

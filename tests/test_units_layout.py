@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import write
 from smartprint.errors import UserError
 from smartprint.kinds import get_kind
-from smartprint.layout import load_layout as _load, locate
+from smartprint.layout import load_layout as _load
+from smartprint.layout import locate
 from smartprint.units import MM, parse_length
-
-from conftest import write
 
 
 @pytest.mark.parametrize("text, points", [("63mm", 63 * MM), ("2.5in", 180.0), ("12pt", 12.0),

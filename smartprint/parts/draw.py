@@ -6,7 +6,7 @@ Everything here draws what a plan already decided; no layout decisions are made.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -30,7 +30,7 @@ def text_lines(c: Canvas, fitted: Fitted, left: float, top: float, color: RGB = 
     c.drawText(text)
 
 
-def qr(c: Canvas, matrix: list[list[bool]], x: float, y: float, size: float) -> None:
+def qr(c: Canvas, matrix: Sequence[Sequence[bool]], x: float, y: float, size: float) -> None:
     """A QR code as filled vector squares, one rectangle per horizontal run of dark modules."""
     n = len(matrix)
     module = size / n

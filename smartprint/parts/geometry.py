@@ -27,13 +27,13 @@ class Rect:
     def top(self) -> float:
         return self.y + self.h
 
-    def inset(self, d: float) -> "Rect":
+    def inset(self, d: float) -> Rect:
         return Rect(self.x + d, self.y + d, self.w - 2 * d, self.h - 2 * d)
 
-    def outset(self, d: float) -> "Rect":
+    def outset(self, d: float) -> Rect:
         return self.inset(-d)
 
-    def shifted(self, dx: float, dy: float) -> "Rect":
+    def shifted(self, dx: float, dy: float) -> Rect:
         return Rect(self.x + dx, self.y + dy, self.w, self.h)
 
 

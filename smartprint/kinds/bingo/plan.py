@@ -13,10 +13,10 @@ Guarantees, checked here before anything is drawn:
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from math import comb, perm
 from typing import Literal
-from collections.abc import Callable, Sequence
 
 Mode = Literal["people", "called"]
 Sheet = tuple[int | None, ...]  # prompt index per square, row by row; None is the free centre
@@ -137,9 +137,9 @@ def _new_sheet(rng: random.Random, n: int, k: int, grid: int, free: bool, mode: 
             if sheet not in seen:
                 return sheet
             continue
-        sheet = _repair(rng, cells, n, grid, free, used_lines, lines)
-        if sheet is not None:
-            return sheet
+        repaired = _repair(rng, cells, n, grid, free, used_lines, lines)
+        if repaired is not None:
+            return repaired
     return None
 
 
@@ -181,7 +181,7 @@ def first_full_line(sheets: Sequence[Sheet], order: Sequence[int], grid: int) ->
     out: list[list[int]] = [[] for _ in order]
     lines = line_cells(grid)
     for number, sheet in enumerate(sheets, start=1):
-        best = min(max(position[sheet[c]] for c in cells if sheet[c] is not None) for cells in lines)
+        best = min(max(position[p] for p in (sheet[c] for c in cells) if p is not None) for cells in lines)
         out[best].append(number)
     return out
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from smartprint.metrics import Fonts
 from smartprint.parts.deck.model import Back, Card
 from smartprint.parts.deck.style import BACK, FRONT, BackStyle, FrontStyle
-from smartprint.metrics import Fonts
 from smartprint.parts.geometry import Rect
 from smartprint.textfit import Box, FitFailure, Run, fit_or_fail
 

@@ -103,9 +103,10 @@ def resolve_deck(keys: DeckKeys, page: Page, backs_flag: str | None) -> tuple[Pa
                                  "card per page for a print shop; leave out --backs, or use "
                                  "--layout kort-63x88-brett to fold on a home printer")
             raise UserError(top.problem(("backs",), "'backs: fold' does not go with 'paper: card'"))
+    card_w = card_h = 0.0
     if keys.card is not None:
+        assert keys.card.width is not None and keys.card.height is not None
         card_w, card_h = keys.card.width, keys.card.height
-        assert card_w is not None and card_h is not None
         if min(card_w, card_h) < MIN_CARD or max(card_w, card_h) > MAX_CARD:
             raise UserError(top.problem(("card",), "a card must be between 20 mm and 1.2 m on each side"))
     bleed, gap = keys.bleed, keys.gap

@@ -7,7 +7,7 @@ from functools import partial
 from reportlab.pdfgen.canvas import Canvas
 
 from smartprint.assets import image_reader
-from smartprint.colors import WHITE, RGB, lighten
+from smartprint.colors import RGB, WHITE, lighten
 from smartprint.document import Section
 from smartprint.parts import draw
 from smartprint.parts.deck.impose import SheetPage

@@ -15,9 +15,9 @@ from smartprint.colors import RGB, parse_color
 from smartprint.errors import Problem, UserError
 from smartprint.labels import labels
 from smartprint.layout import Page
+from smartprint.metrics import Fonts
 from smartprint.parts.categories import CategoryStyle
 from smartprint.parts.deck.backs import DUPLEX
-from smartprint.metrics import Fonts
 from smartprint.parts.deck.faces import BackFace, FrontFace, plan_back, plan_front
 from smartprint.parts.deck.impose import SheetPage, impose
 from smartprint.parts.deck.layout import DeckGeometry
@@ -76,6 +76,10 @@ def image_ratio(path: Path) -> float:
     return w / h
 
 
+def _ratio_or_none(path: Path | None) -> float | None:
+    return image_ratio(path) if path is not None else None
+
+
 def _card_name(card: Card, i: int) -> str:
     return f"card {i + 1} «{card.title}»" if card.title else f"card {i + 1}"
 
@@ -126,7 +130,7 @@ def plan_deck(name: str, title: str, language: str, cards: Sequence[Card], card_
     for i, card in enumerate(cards):
         try:
             fronts.append(plan_front(card, geo.card_w, geo.card_h, fonts, page.min_text_size,
-                                     styles[i] is not None, image_ratio(images[i]) if images[i] else None,
+                                     styles[i] is not None, _ratio_or_none(images[i]),
                                      words["draw_here"]))
         except FitFailure as f:
             problems.append(src.problem(card_locs[i] + (f.field,), _fit_message(_card_name(card, i), f, page.name)))

@@ -1,0 +1,34 @@
+"""The house rules as tests, so the README's one test command checks them too:
+ruff finds no problem and mypy finds no type error in the package."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _tool(name: str) -> list[str]:
+    beside = Path(sys.executable).parent / name
+    if beside.exists():
+        return [str(beside)]
+    found = shutil.which(name)
+    if found is None:
+        pytest.skip(f"{name} is not installed (pip install '.[test]' brings it)")
+    return [found]
+
+
+def test_ruff_is_clean():
+    result = subprocess.run([*_tool("ruff"), "check", "smartprint", "tests", "benchmarks"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_is_clean():
+    result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
