@@ -13,7 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Duplex = Literal["duplex-long", "duplex-short", "none"]
+Flip = Literal["duplex-long", "duplex-short"]  # which edge a duplex printer turns the paper on
+Duplex = Literal[Flip, "none"]
 
 # Painters get the reportlab canvas; typed loosely so this module stays free of reportlab.
 Canvas = Any

@@ -6,8 +6,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smartprint.kinds.bingo.plan import (TooFewPrompts, TooManySheets, call_order, centre, first_full_line,
-                                         line_cells, make_sheets, max_sheets, squares_to_fill)
+from smartprint.kinds.bingo.plan import (
+    TooFewPrompts,
+    TooManySheets,
+    call_order,
+    centre,
+    first_full_line,
+    line_cells,
+    make_sheets,
+    max_sheets,
+    squares_to_fill,
+)
 
 
 def line_sets(sheet, grid):

@@ -165,3 +165,13 @@ def test_a_trimmed_copy_of_a_loaded_font_is_its_own_font(tmp_path):
     trimmed = load_fonts(_ascii_font(tmp_path))
     assert missing_glyphs("på", vera.regular) == []
     assert missing_glyphs("på", trimmed.regular) == ["å"]
+
+
+def test_a_broken_font_named_in_a_layout_is_blamed_on_the_layout(runner, tmp_path):
+    (tmp_path / "lay").mkdir()
+    (tmp_path / "lay" / "brukket.ttf").write_bytes(b"not a font at all" * 20)
+    write(tmp_path / "lay" / "min.yaml", "extends: kort-63x88\nfont: brukket.ttf\n")
+    src = write(tmp_path / "d.yaml", "kind: cards\ntitle: X\nlayout: lay/min.yaml\ncards:\n  - title: A\n")
+    result = run(runner, "build", str(src), "-o", str(tmp_path / "d.pdf"))
+    assert result.exit_code == 1
+    assert re.search(r"lay/min\.yaml:2:7: cannot use the font file brukket\.ttf", result.output), result.output

@@ -10,13 +10,13 @@ from collections.abc import Iterable, Sequence
 
 from reportlab.pdfgen.canvas import Canvas
 
-from smartprint.colors import RGB
+from smartprint.colors import INK, RGB
 from smartprint.parts.geometry import Rect, cut_lines
 from smartprint.textfit import Fitted
 from smartprint.units import MM
 
 
-def text_lines(c: Canvas, fitted: Fitted, left: float, top: float, color: RGB = (0.1, 0.1, 0.1)) -> None:
+def text_lines(c: Canvas, fitted: Fitted, left: float, top: float, color: RGB = INK) -> None:
     """Draw fitted lines with the box's top-left corner at (left, top), in one text object."""
     c.setFillColorRGB(*color)
     text = c.beginText()

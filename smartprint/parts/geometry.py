@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Flip = Literal["duplex-long", "duplex-short"]
+from smartprint.document import Flip
 
 
 @dataclass(frozen=True)

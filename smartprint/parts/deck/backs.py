@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-Backs = Literal["duplex-long", "duplex-short", "fold", "none"]
+from smartprint.document import Flip
+
+Backs = Literal[Flip, "fold", "none"]
 BACKS: tuple[str, ...] = get_args(Backs)
-DUPLEX: tuple[str, ...] = ("duplex-long", "duplex-short")
+DUPLEX: tuple[str, ...] = get_args(Flip)
