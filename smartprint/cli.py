@@ -50,6 +50,8 @@ def _parse_only(value: str | None) -> tuple[int, ...] | None:
 MAX_SHOWN = 12
 
 
+
+
 def _fail(exc: Exception) -> int:
     """Print a user's mistakes, one line each (a long list is cut short); returns the
     exit status: 2 for a wrong command line, 1 for a mistake in a file."""
@@ -71,7 +73,7 @@ LayoutOpt = Annotated[str | None, typer.Option("--layout", help="Built-in layout
 @app.command()
 def build(
     sources: SourcesArg,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="PDF to write (one source only). "
+    output: Annotated[str | None, typer.Option("-o", "--output", help="PDF to write (one source only). "
                                                   "Default: <name>.pdf in the current folder.")] = None,
     layout: LayoutOpt = None,
     backs: Annotated[BacksMode | None, typer.Option("--backs", help="How backs are printed.")] = None,
@@ -86,21 +88,35 @@ def build(
         raise typer.BadParameter("-o/--output can only be used with one source", param_hint="-o")
     only_numbers = _parse_only(only)
     from smartprint.errors import UserError, display_path
-    from smartprint.pipeline import Options, build_to, prepare
+    from smartprint.pipeline import Options, build, default_target
+    from smartprint.target import check_distinct
 
     options = Options(layout=layout, backs=backs.value if backs else None, sheets=sheets, seed=seed,
                       only=only_numbers, progress=not quiet and sys.stderr.isatty())
     status = 0
+    targets: list[tuple[str, Path]] = []
     for source in sources:
         try:
-            job = prepare(source, options)
-            target = output if output is not None else Path.cwd() / f"{job.name}.pdf"
-            pages, built = build_to(job, target)
+            targets.append((source, Path(output) if output is not None else default_target(source)))
+        except UserError as exc:
+            status = max(status, _fail(exc))
+    try:
+        check_distinct(targets)
+    except UserError as exc:
+        raise typer.Exit(_fail(exc)) from None
+    for source, target in targets:
+        try:
+            written, pages, built = build(source, options, target)
         except UserError as exc:
             status = max(status, _fail(exc))
             continue
+        except KeyboardInterrupt as exc:
+            from smartprint.stopping import Stopped
+
+            typer.echo(f"stopped; {display_path(target)} was not written", err=True)
+            raise typer.Exit(143 if isinstance(exc, Stopped) else 130) from None
         if not quiet:
-            typer.echo(f"wrote {display_path(target)} ({built.describe(pages)})")
+            typer.echo(f"wrote {display_path(written)} ({built.describe(pages)})")
     if status:
         raise typer.Exit(status)
 
@@ -163,6 +179,10 @@ def list_builtin() -> None:
 
 
 def main() -> None:
+    """The console script: SIGTERM stops a build as cleanly as Ctrl-C does."""
+    from smartprint import stopping
+
+    stopping.install()
     app()
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from smartprint import reads
 from smartprint.errors import UserError, display_path
 from smartprint.source import Path_, Source
 from smartprint.validation import Model, Text
@@ -30,6 +31,7 @@ def _one(value: str, src: Source, loc: Path_) -> Path:
     path = (src.path.parent / value).resolve()
     if not path.is_file():
         raise UserError(src.problem(loc, f"font file '{value}' not found (looked for {display_path(path)})"))
+    reads.note(path)
     return path
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
-from smartprint import resources
+from smartprint import reads, resources
 from smartprint.errors import Problem, UserError, display_path
 from smartprint.fontfiles import FontChoice, FontFiles, resolve_font_files
 from smartprint.source import Source, load_file
@@ -110,6 +110,7 @@ def _chain(path: Path) -> list[Source]:
             names = " → ".join(display_path(p) for p in seen + [current])
             raise UserError(chain[-1].problem(("extends",), f"layouts extend each other in a circle: {names}"))
         seen.append(current)
+        reads.note(current)
         src = load_file(current)
         if not isinstance(src.data, dict):
             raise UserError(src.problem((), "a layout file must be a group of 'key: value' lines"))

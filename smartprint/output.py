@@ -1,12 +1,7 @@
-"""Writing PDFs: deterministic bytes, true size on print, and never a half-written file."""
+"""The canvas every PDF is drawn on: deterministic bytes and true size on print."""
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import BinaryIO
 
 from reportlab import rl_config
@@ -32,25 +27,6 @@ def new_canvas(out: str | BinaryIO, page_w: float, page_h: float, fonts: FontSet
     c.setViewerPreference("PrintScaling", "None")
     c.setViewerPreference("Duplex", DUPLEX_PREF.get(backs, "Simplex"))
     return c
-
-
-@contextmanager
-def atomic_target(target: Path) -> Iterator[Path]:
-    """A temporary path beside `target`; it replaces `target` only if the block succeeds."""
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        yield tmp
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a PDF is for sharing
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 def prime_subset(c: Canvas, font: str, text: str) -> None:

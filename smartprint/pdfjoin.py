@@ -19,6 +19,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+from smartprint.stopping import checkpoint
+
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 _XREF_HEAD = re.compile(rb"xref\s+0\s+(\d+)\s+")
 _REF = re.compile(rb"(\d+) 0 R")
@@ -52,6 +54,8 @@ class _Part:
         if tail is None:
             raise JoinError("no startxref")
         at = int(tail.group(1))
+        self.xref_at = at
+        self._ends: dict[int, int] | None = None
         head = _XREF_HEAD.match(data, at)
         if head is None:
             raise JoinError("no classic xref table")
@@ -64,9 +68,17 @@ class _Part:
         self.info = int(info.group(1)) if info else None
 
     def body(self, number: int) -> bytes:
+        """The object's text between `obj` and its own `endobj`: the last one before the
+        next object starts, so a title containing "endobj" cannot cut it short."""
         start = self.data.index(b"obj", self.offsets[number]) + 3
-        end = self.data.index(b"endobj", start)
+        end = self.data.rindex(b"endobj", start, self._next_offset(number))
         return self.data[start:end].strip()
+
+    def _next_offset(self, number: int) -> int:
+        if self._ends is None:
+            positions = sorted(self.offsets.values()) + [self.xref_at]
+            self._ends = {offset: positions[i + 1] for i, offset in enumerate(positions[:-1])}
+        return self._ends[self.offsets[number]]
 
     def pages_root(self) -> int:
         return int(re.search(rb"/Pages (\d+) 0 R", self.body(self.root)).group(1))  # type: ignore[union-attr]
@@ -111,6 +123,7 @@ def join(parts: Sequence[Path], out: BinaryIO) -> int:
     preferences = b""
 
     for index, path in enumerate(parts):
+        checkpoint()
         part = _Part(Path(path).read_bytes())
         old_root, old_pages = part.root, part.pages_root()
         skip = {old_root, old_pages} | ({part.info} if part.info is not None else set())

@@ -85,7 +85,11 @@ def prepare(arg: str, options: Options | None = None) -> Job[Any]:
     from smartprint.fontfiles import resolve_font_files
     from smartprint.fonts import load_fonts
 
-    src, spec, kind = load_spec(locate_source(arg))
+    from smartprint import reads
+
+    path = locate_source(arg)
+    reads.note(path)
+    src, spec, kind = load_spec(path)
     _refuse_options(kind, arg, options)
     layout = _resolve_layout(kind, src, spec, options)
     choice = resolve_font_files(spec.font, src, ("font",)) if spec.font is not None else layout.page.font
@@ -129,9 +133,37 @@ def render(built: Built, out: str | BinaryIO) -> int:
     return write_document(built.kind.document(built.plan), built.job.fonts, out, built.job.options.progress)
 
 
+def default_target(arg: str) -> Path:
+    """Where a build writes when -o is not given: <name>.pdf in the current folder."""
+    return Path.cwd() / f"{locate_source(arg).stem}.pdf"
+
+
+def build(arg: str, options: Options | None = None, target: Path | None = None) -> tuple[Path, int, Built]:
+    """Load, plan, check and draw one material into `target` atomically.
+
+    The target is checked against every file the build read before drawing starts;
+    an old file survives any failure untouched. File-system trouble becomes a
+    UserError naming the path (the one place OSError is turned into words)."""
+    from smartprint import reads
+    from smartprint.target import atomic_target, check_target, os_reason
+
+    target = target if target is not None else default_target(arg)
+    try:
+        with reads.recording() as read:
+            built = plan(prepare(arg, options))
+        check_target(target, read)
+        with atomic_target(target) as tmp:
+            return target, render(built, str(tmp)), built
+    except OSError as exc:
+        where = exc.filename if isinstance(exc.filename, str) and exc.filename else str(target)
+        if isinstance(where, str) and where.endswith(".tmp") and Path(where).parent == target.parent:
+            where = str(target)  # the temporary file beside the target: name the target
+        raise UserError(f"{display_path(where)}: {os_reason(exc)}") from None
+
+
 def build_to(job: Job[Any], target: Path) -> tuple[int, Built]:
-    """Plan, check and draw into `target` atomically: an old file survives any failure."""
-    from smartprint.output import atomic_target
+    """Plan, check and draw a prepared job into `target` atomically (for benchmarks and tests)."""
+    from smartprint.target import atomic_target
 
     built = plan(job)
     with atomic_target(target) as tmp:

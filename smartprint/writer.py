@@ -9,7 +9,6 @@ page's content is the same bytes whichever part it lands in.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from pathlib import Path
@@ -19,6 +18,7 @@ from smartprint.document import Document, Section
 from smartprint.fonts import FontSet
 from smartprint.output import new_canvas
 from smartprint.progress import bar_for
+from smartprint.stopping import checkpoint, held
 
 PAGES_PER_PART = 500
 
@@ -38,6 +38,7 @@ def _draw_part(doc: Document, fonts: FontSet, out: str | BinaryIO,
         c.showPage()
         if step is not None:
             step()
+        checkpoint()
     c.save()
     return len(pages)
 
@@ -50,12 +51,14 @@ def write_document(doc: Document, fonts: FontSet, out: str | BinaryIO, progress:
     bar = bar_for(progress, len(pages), doc.progress_label or "Tegner sider")
     step = bar.step if bar is not None else None
     parts = [pages[i:i + PAGES_PER_PART] for i in range(0, len(pages), PAGES_PER_PART)]
-    with bar if bar is not None else nullcontext():
+    with bar if bar is not None else nullcontext(), held():
         if len(parts) == 1:
             return _draw_part(doc, fonts, out, parts[0], step)
         from smartprint.pdfjoin import join
 
-        with tempfile.TemporaryDirectory(prefix="smartprint-") as tmp:
+        from smartprint.target import parts_folder
+
+        with parts_folder() as tmp:
             paths = []
             for k, part in enumerate(parts):
                 path = Path(tmp) / f"part{k}.pdf"

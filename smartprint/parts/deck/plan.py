@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from smartprint import reads
 from smartprint.assets import image_path
 from smartprint.colors import RGB, parse_color
 from smartprint.errors import Problem, UserError
@@ -164,6 +165,9 @@ def plan_deck(name: str, title: str, language: str, cards: Sequence[Card], card_
             problems.append(src.problem(back_loc + (f.field,), _fit_message("the back", f, page.name)))
     if problems:
         raise UserError(problems)
+    for image in (*images, back_image):
+        if image is not None:
+            reads.note(image)
     pages = tuple(impose(len(expanded), geo, page, with_backs=back_face is not None))
     duplex = geo.backs if back_face is not None and geo.backs in DUPLEX else "none"
     return DeckPlan(name, title, language, tuple(cards), tuple(card_locs), expanded, tuple(styles), tuple(images),
