@@ -82,10 +82,9 @@ def _resolve_layout(kind: AnyKind, src: Source, spec: Any, options: Options) -> 
 def prepare(arg: str, options: Options | None = None) -> Job[Any]:
     """Load, validate and resolve one material: its layout and fonts."""
     options = options or Options()
+    from smartprint import reads
     from smartprint.fontfiles import resolve_font_files
     from smartprint.fonts import load_fonts
-
-    from smartprint import reads
 
     path = locate_source(arg)
     reads.note(path)

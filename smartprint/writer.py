@@ -55,7 +55,6 @@ def write_document(doc: Document, fonts: FontSet, out: str | BinaryIO, progress:
         if len(parts) == 1:
             return _draw_part(doc, fonts, out, parts[0], step)
         from smartprint.pdfjoin import join
-
         from smartprint.target import parts_folder
 
         with parts_folder() as tmp:
