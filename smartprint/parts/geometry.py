@@ -33,6 +33,11 @@ class Rect:
     def outset(self, d: float) -> Rect:
         return self.inset(-d)
 
+    def contains(self, other: Rect, tolerance: float = 0.5) -> bool:
+        """Whether `other` lies inside this rectangle (to a tolerance in points)."""
+        return (other.x >= self.x - tolerance and other.y >= self.y - tolerance
+                and other.right <= self.right + tolerance and other.top <= self.top + tolerance)
+
     def shifted(self, dx: float, dy: float) -> Rect:
         return Rect(self.x + dx, self.y + dy, self.w, self.h)
 

@@ -10,6 +10,7 @@ from smartprint.metrics import Fonts
 from smartprint.parts.deck.model import Back, Card
 from smartprint.parts.deck.style import BACK, FRONT, BackStyle, FrontStyle
 from smartprint.parts.geometry import Rect
+from smartprint.parts.inside import escaping
 from smartprint.textfit import Box, FitFailure, Run, fit_or_fail
 
 
@@ -112,7 +113,22 @@ def plan_front(card: Card, w: float, h: float, fonts: Fonts, min_size: float, ha
                             frame.h * style.drawing_label_box, max(min_size, w * style.drawing_label_size),
                             min_size, m, "drawing")
         face["drawing_label"] = Box(pad + pad * 0.5, frame.top - pad * 0.4, label)
-    return FrontFace(**face)
+    front = FrontFace(**face)
+    lines_rect = None
+    if front.lines:
+        left, right, top_y, count, spacing = front.lines
+        lines_rect = Rect(left, top_y - count * spacing, right - left, count * spacing)
+    _check_inside(Rect(0, 0, w, h), [("group", front.band_label), ("title", front.title), ("image", front.image),
+                                     ("text", front.body), ("lines", lines_rect), ("drawing", front.drawing),
+                                     ("drawing", front.drawing_label)], fonts)
+    return front
+
+
+def _check_inside(parent: Rect, parts: list[tuple[str, Rect | Box | None]], fonts: Fonts) -> None:
+    """A part that escapes the card is a failure of its field (never drawn off the card)."""
+    name = escaping(parent, parts, fonts)
+    if name is not None:
+        raise FitFailure(name, 99.0, 0.0)
 
 
 def plan_back(back: Back, w: float, h: float, fonts: Fonts, min_size: float, image_ratio: float | None,
@@ -151,4 +167,7 @@ def plan_back(back: Back, w: float, h: float, fonts: Fonts, min_size: float, ima
                            w * style.text_size, min_size, m, "text")
         # centre the text block in the room left between title and QR
         face["body"] = Box(left, top - (top - bottom - body.height) / 2, body)
-    return BackFace(**face)
+    back_face = BackFace(**face)
+    _check_inside(Rect(0, 0, w, h), [("title", back_face.title), ("text", back_face.body), ("image", back_face.image),
+                                     ("qr", back_face.qr), ("qr_label", back_face.qr_label)], fonts)
+    return back_face

@@ -89,6 +89,10 @@ def _fit_message(what: str, f: FitFailure, layout_name: str) -> str:
     if f.field == "lines":
         return (f"{what}: the writing lines do not fit on the card with its other content; "
                 "use fewer 'lines', or a larger card layout (kort-a6, plakat-a4)")
+    if f.ratio >= 90:
+        return (f"{what}: no room is left for '{f.field}' after the other parts of the card; use fewer "
+                f"'lines', a shorter text or no picture, or a larger card layout than '{layout_name}' "
+                "(kort-a6, plakat-a4)")
     return (f"{what}: '{f.field}' does not fit even at {f.size:g} pt ({f.need()}); "
             f"shorten it, or use a larger card layout than '{layout_name}' (kort-a6, plakat-a4)")
 

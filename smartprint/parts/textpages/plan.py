@@ -126,11 +126,18 @@ def paginate(heading: Para, intro: list[Para], columns: tuple[float, ...], heade
     header_origin = Label("table header", language)
 
     def table_header() -> None:
+        """The column heads, each wrapped in full (never cut to one line)."""
         nonlocal y
-        y -= leading * 1.3
+        y -= leading * 0.3
+        top = y
+        bottom = y
         for text, x, width in zip(header, lefts, widths):
-            for line in wrap(text, fonts.bold, size, width, m)[:1]:
+            y = top
+            for line in wrap(text, fonts.bold, size, width, m):
+                y -= leading
                 put(line, fonts.bold, size, x, header_origin)
+            bottom = min(bottom, y)
+        y = bottom
         pages[-1].rules.append((area.x, area.right, y - size * 0.45))
         y -= size * 0.3
 
