@@ -68,6 +68,9 @@ def _fail(exc: Exception) -> int:
 SourcesArg = Annotated[list[str], typer.Argument(
     help="YAML files, or names of built-in material (see 'smartprint list').", show_default=False)]
 LayoutOpt = Annotated[str | None, typer.Option("--layout", help="Built-in layout name or layout file.")]
+AllowOpt = Annotated[list[Path] | None, typer.Option(
+    "--allow-path", metavar="FOLDER",
+    help="Let the file use pictures, fonts or layouts from this folder too (by default only its own folder).")]
 
 
 @app.command()
@@ -82,6 +85,7 @@ def build(
                                              help="Seed for shuffling (same seed, same sheets).")] = None,
     only: Annotated[str | None, typer.Option("--only", help="Only these sheet numbers, e.g. 7 or 3-6 or 1,4.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
+    allow_path: AllowOpt = None,
 ) -> None:
     """Build PDFs."""
     if output is not None and len(sources) > 1:
@@ -92,7 +96,8 @@ def build(
     from smartprint.target import check_distinct
 
     options = Options(layout=layout, backs=backs.value if backs else None, sheets=sheets, seed=seed,
-                      only=only_numbers, progress=not quiet and sys.stderr.isatty())
+                      only=only_numbers, progress=not quiet and sys.stderr.isatty(),
+                      allow=tuple(p.resolve() for p in allow_path or ()))
     status = 0
     targets: list[tuple[str, Path]] = []
     for source in sources:
@@ -124,7 +129,8 @@ def build(
 @app.command()
 def validate(sources: SourcesArg,
              layout: LayoutOpt = None,
-             backs: Annotated[BacksMode | None, typer.Option("--backs")] = None) -> None:
+             backs: Annotated[BacksMode | None, typer.Option("--backs")] = None,
+             allow_path: AllowOpt = None) -> None:
     """Check files as a build would, without writing anything."""
     from smartprint.errors import UserError
     from smartprint.pipeline import Options, check_only, prepare
@@ -132,7 +138,9 @@ def validate(sources: SourcesArg,
     status = 0
     for source in sources:
         try:
-            pages, built = check_only(prepare(source, Options(layout=layout, backs=backs.value if backs else None)))
+            options = Options(layout=layout, backs=backs.value if backs else None,
+                              allow=tuple(p.resolve() for p in allow_path or ()))
+            pages, built = check_only(prepare(source, options))
         except UserError as exc:
             status = max(status, _fail(exc))
             continue

@@ -3,11 +3,13 @@ the file that named them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from smartprint import reads
-from smartprint.errors import UserError, display_path
+from smartprint.errors import UserError
+from smartprint.paths import PathRefused, resolve_inside
 from smartprint.source import Path_, Source
 from smartprint.validation import Model, Text
 
@@ -27,19 +29,28 @@ class FontChoice:
     loc: Path_
 
 
-def _one(value: str, src: Source, loc: Path_) -> Path:
-    path = (src.path.parent / value).resolve()
-    if not path.is_file():
-        raise UserError(src.problem(loc, f"font file '{value}' not found (looked for {display_path(path)})"))
+MAX_FONT_BYTES = 30 * 1024 * 1024
+
+
+def _one(value: str, src: Source, loc: Path_, allowed: Sequence[Path]) -> Path:
+    try:
+        path = resolve_inside(src.path.parent, value, allowed, named_in=src.path.name, what="font file")
+    except PathRefused as exc:
+        raise UserError(src.problem(loc, str(exc))) from None
+    if path.stat().st_size > MAX_FONT_BYTES:
+        raise UserError(src.problem(loc, f"the font file '{value}' is larger than "
+                                         f"{MAX_FONT_BYTES // 2**20} MB; is it really a font?"))
     reads.note(path)
     return path
 
 
-def resolve_font_files(value: str | FontFiles | dict[str, str], src: Source, loc: Path_) -> FontChoice:
-    """`font: file.ttf` or `font: {regular: …, bold: …}`, relative to the naming file."""
+def resolve_font_files(value: str | FontFiles | dict[str, str], src: Source, loc: Path_,
+                       allowed: Sequence[Path] = ()) -> FontChoice:
+    """`font: file.ttf` or `font: {regular: …, bold: …}`, inside the naming file's folder
+    (or a folder the command line allows)."""
     if isinstance(value, str):
-        return FontChoice(_one(value, src, loc), None, src, loc)
+        return FontChoice(_one(value, src, loc, allowed), None, src, loc)
     if isinstance(value, dict):
         value = FontFiles.model_validate(value)
-    bold = _one(value.bold, src, loc + ("bold",)) if value.bold else None
-    return FontChoice(_one(value.regular, src, loc + ("regular",)), bold, src, loc)
+    bold = _one(value.bold, src, loc + ("bold",), allowed) if value.bold else None
+    return FontChoice(_one(value.regular, src, loc + ("regular",), allowed), bold, src, loc)

@@ -12,6 +12,7 @@ are merged key by key.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -21,6 +22,7 @@ from pydantic import Field
 from smartprint import reads, resources
 from smartprint.errors import Problem, UserError, display_path
 from smartprint.fontfiles import FontChoice, FontFiles, resolve_font_files
+from smartprint.paths import FileMissing, PathRefused, resolve_inside
 from smartprint.source import Source, load_file
 from smartprint.units import MM, PAPER_SIZES_MM, format_mm
 from smartprint.validation import Length, Model, Text, validate
@@ -85,9 +87,23 @@ class LayoutMismatch(Exception):
     """A layout written for another kind; the caller says whether --layout or `layout:` named it."""
 
 
-def locate(name_or_path: str, relative_to: Path) -> Path:
-    """A built-in layout name, or a path relative to `relative_to` (a folder)."""
-    return resources.locate("layouts", name_or_path, relative_to, "layout")
+def locate(name_or_path: str, relative_to: Path, allowed: Sequence[Path] | None = None,
+           named_in: str | None = None) -> Path:
+    """A built-in layout name, or a path relative to `relative_to` (a folder).
+
+    A layout named inside a file (`allowed` given) must lie in that file's folder or
+    an allowed one; one named on the command line may lie anywhere."""
+    if allowed is None or resources.builtin_path("layouts", name_or_path) is not None:
+        return resources.locate("layouts", name_or_path, relative_to, "layout")
+    candidates = [name_or_path] + ([f"{name_or_path}.yaml"] if not Path(name_or_path).suffix else [])
+    for candidate in candidates:
+        try:
+            return resolve_inside(relative_to, candidate, allowed, named_in=named_in, what="layout")
+        except FileMissing:
+            continue
+        except PathRefused as exc:
+            raise FileNotFoundError(str(exc)) from None
+    return resources.locate("layouts", name_or_path, relative_to, "layout")  # raises, with did-you-mean
 
 
 def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
@@ -100,7 +116,7 @@ def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _chain(path: Path) -> list[Source]:
+def _chain(path: Path, allowed: Sequence[Path] = ()) -> list[Source]:
     """The file and every file it extends, most basic first; a cycle is an error."""
     chain: list[Source] = []
     seen: list[Path] = []
@@ -121,7 +137,7 @@ def _chain(path: Path) -> list[Source]:
         if not isinstance(parent, str):
             raise UserError(src.problem(("extends",), "'extends' must be the name of a layout"))
         try:
-            current = locate(parent, current.parent)
+            current = locate(parent, current.parent, allowed, current.name)
         except FileNotFoundError as exc:
             raise UserError(src.problem(("extends",), str(exc))) from None
     return list(reversed(chain))
@@ -141,7 +157,8 @@ def load_layout(path: Path, kind: AnyKind, options: Any = None) -> Layout:
     and resolve it to points."""
     from smartprint.kinds import KINDS, get_kind
 
-    chain = _chain(path)
+    allowed = tuple(getattr(options, "allow", ()))
+    chain = _chain(path, allowed)
     declared = declared_kind(chain)
     if declared is not None:
         name, src = declared
@@ -164,7 +181,7 @@ def load_layout(path: Path, kind: AnyKind, options: Any = None) -> Layout:
     for src in chain:
         merged = _merge(merged, {k: v for k, v in src.data.items() if k != "extends"})
         if src.data.get("font") is not None:
-            font = resolve_font_files(src.data["font"], src, ("font",))
+            font = resolve_font_files(src.data["font"], src, ("font",), allowed)
     top = chain[-1]
     keys = validate(kind.layout_keys, merged, top)
     return kind.resolve_layout(keys, Page(path.stem, top, 0, 0, 0, 0, False, font), options)

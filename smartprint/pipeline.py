@@ -66,13 +66,16 @@ def _resolve_layout(kind: AnyKind, src: Source, spec: Any, options: Options) -> 
     from smartprint.layout import LayoutMismatch, load_layout, locate
 
     if options.layout is not None:
-        arg, base, blame = options.layout, Path.cwd(), None
+        arg, blame = options.layout, None
+        path = lambda: locate(arg, Path.cwd())  # noqa: E731 - the command line may name any file
     elif spec.layout is not None:
-        arg, base, blame = spec.layout, src.path.parent, ("layout",)
+        arg, blame = spec.layout, ("layout",)
+        path = lambda: locate(arg, src.path.parent, options.allow, src.path.name)  # noqa: E731
     else:
-        arg, base, blame = kind.default_layout, Path.cwd(), None
+        arg, blame = kind.default_layout, None
+        path = lambda: locate(arg, Path.cwd())  # noqa: E731
     try:
-        return load_layout(locate(arg, base), kind, options)
+        return load_layout(path(), kind, options)
     except (FileNotFoundError, LayoutMismatch) as exc:
         if blame is None:
             raise UsageError(f"--layout {arg}: {exc}") from None
@@ -91,7 +94,8 @@ def prepare(arg: str, options: Options | None = None) -> Job[Any]:
     src, spec, kind = load_spec(path)
     _refuse_options(kind, arg, options)
     layout = _resolve_layout(kind, src, spec, options)
-    choice = resolve_font_files(spec.font, src, ("font",)) if spec.font is not None else layout.page.font
+    choice = (resolve_font_files(spec.font, src, ("font",), options.allow) if spec.font is not None
+              else layout.page.font)
     try:
         fonts = load_fonts(choice.regular if choice else None, choice.bold if choice else None)
     except ValueError as exc:

@@ -5,15 +5,29 @@ from __future__ import annotations
 MAX_QR_CHARS = 1000
 
 
+def _too_long(data: str) -> ValueError:
+    return ValueError(f"the QR text is {len(data)} characters, too long for a QR code a phone can read "
+                      "from a card; use a shorter link")
+
+
 def qr_matrix(data: str) -> list[list[bool]]:
-    """Dark/light modules including the quiet zone the standard asks for."""
+    """Dark/light modules including the quiet zone the standard asks for.
+
+    Every refusal is a ValueError in plain words: the library's own ("Invalid version
+    (was 41, expected 1 to 40)") means nothing to a teacher, and it raises several
+    types for the same cause (text that does not fit even the largest code)."""
     import qrcode
     from qrcode.constants import ERROR_CORRECT_M
 
     if len(data) > MAX_QR_CHARS:
-        raise ValueError(f"the QR text is {len(data)} characters; at most {MAX_QR_CHARS} fit a code "
-                         "that a phone reads from a card")
+        raise _too_long(data)
+    for ch in data:
+        if 0xD800 <= ord(ch) <= 0xDFFF:
+            raise ValueError(f"the QR text contains a broken character (U+{ord(ch):04X}); remove it")
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=4)
-    code.add_data(data)
-    code.make(fit=True)
-    return [list(row) for row in code.get_matrix()]
+    try:
+        code.add_data(data)
+        code.make(fit=True)
+        return [list(row) for row in code.get_matrix()]
+    except Exception as exc:  # the library's errors are no closed set; all mean "does not fit"
+        raise _too_long(data) from exc

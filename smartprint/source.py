@@ -4,10 +4,18 @@ Safe loading only. We compose the node tree ourselves so that every value and
 every mapping key keeps its line and column (so later steps can say
 `deck.yaml:12:5`), duplicate keys are refused, and the raw text of each scalar
 is kept: when YAML 1.1 turns `NO` into False we can tell the user to quote it.
+We also keep the text of each line, so a message can show the user's own line
+fixed, and note every plain value that a ` #` comment follows on its line (the
+C loader drops comments; a colour `#c0392b` written without quotes is one).
+
+YAML's own errors are parser jargon with marks that often point a line too
+late; `_yaml_problem` turns the common ones into one plain line at the place a
+teacher has to edit.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +25,7 @@ import yaml
 from smartprint.errors import Problem, UserError, Where, display_path
 
 try:  # the C loader is much faster on large decks and keeps marks too
-    _BaseLoader: type = yaml.CSafeLoader  # type: ignore[attr-defined]
+    _BaseLoader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - pure-python PyYAML
     _BaseLoader = yaml.SafeLoader
 
@@ -25,6 +33,17 @@ Path_ = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 500_000
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+# The line breaks YAML counts (its marks count lines the same way).
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# What YAML refuses to read (PyYAML's own definition of printable).
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_COMMENT_AFTER = re.compile(r"[ \t]+#(.*)")
+_CONTROL_NAMES = [
+    "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR", "SO", "SI",
+    "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US",
+]
 
 
 @dataclass(frozen=True)
@@ -37,13 +56,21 @@ class Scalar:
 
 @dataclass
 class Source:
-    """A loaded YAML document: data, the file it came from and where each part stood."""
+    """A loaded YAML document: data, the file it came from and where each part stood.
+
+    `values`/`keys` hold (line, column) of each value and key, `ends` where each value
+    ends, `scalars` how each scalar was written, `comments` the text of a ` #` comment
+    that follows a plain value (or an empty one) on its line, and `lines` the file's
+    lines, for messages that show the user's own line."""
 
     path: Path
     data: Any
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     scalars: dict[Path_, Scalar] = field(default_factory=dict)
+    ends: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    comments: dict[Path_, str] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -69,9 +96,41 @@ class Source:
     def problem(self, loc: Path_, message: str, key: bool = False) -> Problem:
         return Problem(self.where(loc, key), message)
 
+    def line(self, number: int) -> str:
+        """The text of line `number` (counting from 1), or '' past the end."""
+        return self.lines[number - 1] if 1 <= number <= len(self.lines) else ""
+
+    def written(self, loc: Path_) -> str | None:
+        """The value at `loc` exactly as the file has it, when it stands on one line (for
+        a mapping: from its first key to the end of its last value), else None."""
+        start, end = self.values.get(loc), self.ends.get(loc)
+        node = self.data
+        for part in loc:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        if isinstance(node, dict) and node:
+            end = self.ends.get(loc + (list(node)[-1],))
+        if start is None or end is None or start[0] != end[0]:
+            return None
+        return self.line(start[0])[start[1] - 1:end[1] - 1].rstrip()
+
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _end(node: yaml.Node) -> tuple[int, int]:
+    return node.end_mark.line + 1, node.end_mark.column + 1
+
+
+def quote(text: str) -> str:
+    """`text` as a YAML double-quoted scalar, for 'put it in quotes: …' hints."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+_Pair = tuple[str, yaml.Node, yaml.Node]
 
 
 class _Builder:
@@ -79,6 +138,49 @@ class _Builder:
         self.loader = loader
         self.src = src
         self.count = 0
+        self.flat: dict[int, list[_Pair]] = {}
+
+    def _where(self, node: yaml.Node) -> Where:
+        return Where(self.src.name, *_mark(node))
+
+    def _key(self, key_node: yaml.Node) -> str:
+        key = self.loader.construct_object(key_node, deep=True) if isinstance(key_node, yaml.ScalarNode) else None
+        if not isinstance(key, (str, int, float, bool)):
+            raise UserError(Problem(self._where(key_node), "a key must be a plain word"))
+        return str(key) if not isinstance(key, bool) else str(key_node.value)
+
+    def pairs(self, node: yaml.MappingNode) -> list[_Pair]:
+        """The keys of a mapping with `<<: *base` merges resolved, as YAML means them: a
+        key written in the mapping wins over a merged one, and of several merged
+        mappings the first wins. A key written twice in one mapping is an error.
+        Remembered per node, so a mapping merged many times is resolved once."""
+        done = self.flat.get(id(node))
+        if done is not None:
+            return done
+        merged: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        own: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                parts = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+                for part in parts:
+                    if not isinstance(part, yaml.MappingNode):
+                        raise UserError(Problem(self._where(part), "'<<:' merges a group of keys; write "
+                                                "'<<: *name' where '&name' marks a group of 'key: value' lines"))
+                    for key, k, v in self.pairs(part):
+                        merged.setdefault(key, (k, v))
+                continue
+            key = self._key(key_node)
+            if key in own:
+                line, _ = _mark(own[key][0])
+                raise UserError(Problem(
+                    self._where(key_node),
+                    f"duplicate key '{key}' (it is already given on line {line}); keep only one",
+                ))
+            own[key] = (key_node, value_node)
+        out = [(key, *merged[key]) for key in merged if key not in own]
+        out += [(key, k, v) for key, (k, v) in own.items()]
+        self.flat[id(node)] = out
+        return out
 
     def build(self, node: yaml.Node, loc: Path_) -> Any:
         self.count += 1
@@ -86,52 +188,262 @@ class _Builder:
             raise UserError(self.src.problem(loc, f"the file has more than {MAX_NODES} values "
                                              "(are aliases repeating a large part?)"))
         self.src.values[loc] = _mark(node)
+        self.src.ends[loc] = _end(node)
         if isinstance(node, yaml.MappingNode):
-            self.loader.flatten_mapping(node)  # handles `<<: *anchor` merges
             out: dict[str, Any] = {}
-            first_seen: dict[Any, yaml.Node] = {}
-            for key_node, value_node in node.value:
-                key = self.loader.construct_object(key_node, deep=True)
-                if not isinstance(key, (str, int, float, bool)) or key is None:
-                    raise UserError(Problem(Where(self.src.name, *_mark(key_node)),
-                                            "a key must be a plain word"))
-                key = str(key) if not isinstance(key, bool) else key_node.value
-                if key in first_seen:
-                    line, col = _mark(first_seen[key])
-                    raise UserError(Problem(
-                        Where(self.src.name, *_mark(key_node)),
-                        f"duplicate key '{key}' (it is already given on line {line}); keep only one",
-                    ))
-                first_seen[key] = key_node
+            for key, key_node, value_node in self.pairs(node):
                 self.src.keys[loc + (key,)] = _mark(key_node)
                 out[key] = self.build(value_node, loc + (key,))
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
-        value = self.loader.construct_object(node, deep=True)
-        self.src.scalars[loc] = Scalar(node.value, node.style in ("'", '"', "|", ">"))
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError) as exc:  # `2024-13-45`, `!!int abc`
+            raise UserError(Problem(self._where(node), _unreadable(node, exc))) from None
+        quoted = node.style in ("'", '"', "|", ">")
+        self.src.scalars[loc] = Scalar(node.value, quoted)
+        if not quoted:
+            self._note_comment(node, loc)
         return value
 
+    def _note_comment(self, node: yaml.Node, loc: Path_) -> None:
+        """Remember a ` #` comment right after a plain (or empty) value on its line."""
+        line, col = _end(node)
+        found = _COMMENT_AFTER.match(self.src.line(line)[col - 1:])
+        if found:
+            self.src.comments[loc] = found.group(1)
 
-def _yaml_problem(name: str, exc: yaml.YAMLError) -> Problem:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    what = getattr(exc, "problem", None) or str(exc)
-    context = getattr(exc, "context", None)
-    text = f"{what}" + (f" ({context})" if context else "")
-    hint = ""
-    if "mapping values are not allowed" in text:
-        hint = "; check the indentation, or put text that contains ': ' in quotes"
-    elif "expected <block end>" in text or "did not find expected" in text:
-        hint = "; check the indentation: items of one list or mapping must start in the same column"
-    elif "found character '\\t'" in text:
-        hint = "; use spaces, not tabs, for indentation"
-    where = Where(name, mark.line + 1, mark.column + 1) if mark else Where(name)
-    return Problem(where, f"this is not valid YAML: {text}{hint}")
+
+def _unreadable(node: yaml.Node, exc: Exception) -> str:
+    raw = str(node.value)
+    if node.tag.endswith(":timestamp"):
+        return f"YAML reads {raw} as a date, but it is not a real date; if it is text, put it in quotes: {quote(raw)}"
+    tag = node.tag.rsplit(":", 1)[-1]
+    return f"'{raw}' cannot be read as the {tag} its tag asks for; remove the tag, or put the value in quotes"
+
+
+# ---------------------------------------------------------------- YAML's own errors
+
+
+def _line_and_column(text: str, index: int) -> tuple[int, int]:
+    """Line and column (from 1) of `text[index]`, counting line breaks as YAML does."""
+    line, start = 1, 0
+    for brk in _LINE_BREAK.finditer(text, 0, index):
+        line, start = line + 1, brk.end()
+    return line, index - start + 1
+
+
+def _bad_character(src: Source, text: str, match: re.Match[str]) -> Problem:
+    """A character YAML refuses (a NUL from a word processor, a stray escape code)."""
+    ch = match.group()
+    line, col = _line_and_column(text, match.start())
+    code = f"U+{ord(ch):04X}"
+    more = len(_NOT_PRINTABLE.findall(text)) - 1
+    tail = f" ({more} more after it)" if more > 0 else ""
+    if ch == "\x00" and text.count("\x00") * 4 > len(text):
+        message = ("the file has NUL characters (U+0000) between its letters, so it is probably saved as "
+                   "UTF-16; save it as plain UTF-8 text")
+    elif ch == "\x00":
+        message = f"the file contains a NUL character (U+0000){tail}, which is not text; save it as plain UTF-8 text"
+    else:
+        if ord(ch) < 0x20 or ch == "\x7f":
+            what = f"the control character {_CONTROL_NAMES[ord(ch)] if ord(ch) < 0x20 else 'DEL'} ({code})"
+        elif 0xD800 <= ord(ch) <= 0xDFFF:
+            what = f"a broken character ({code})"
+        else:
+            what = f"the control character {code}"
+        message = f"the file contains {what}{tail}, which is not text; delete it, or save the file as plain UTF-8 text"
+    return Problem(Where(src.name, line, col), message)
+
+
+_DASH_NO_SPACE = re.compile(r"^(\s*)-(?=[^\s\-])")
+_KEY_NO_SPACE = re.compile(r"^\s*(?:-\s+)?[\w\-æøåÆØÅ]+:(?=[^\s:/])")
+_KEY_THEN_TEXT = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w\-]*):\s+(.*)$")
+_LIST_PREFIX = re.compile(r"^(\s*-\s+)(.*)$")
+_SIMPLE_KEY = re.compile(r"^(\s*(?:-\s+)?)([^\s'\"#][^:#]*?):(?:\s|$)")
+
+
+def _strip_comment(text: str) -> str:
+    found = re.search(r"[ \t]+#", text)
+    return (text[: found.start()] if found else text).rstrip()
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _previous_content_line(src: Source, number: int) -> int:
+    """The number of the last line before `number` that holds more than a comment."""
+    n = number - 1
+    while n >= 1 and (not src.line(n).strip() or src.line(n).lstrip().startswith("#")):
+        n -= 1
+    return n
+
+
+def _tab_at(src: Source, first: int, last: int) -> tuple[int, int] | None:
+    """The first tab in the indentation of lines first..last."""
+    for n in range(max(first, 1), last + 1):
+        line = src.line(n)
+        lead = line[: len(line) - len(line.lstrip(" \t-"))]
+        if "\t" in lead:
+            return n, lead.index("\t") + 1
+    return None
+
+
+def _colon_in_text(src: Source, line_no: int) -> tuple[int, str] | None:
+    """For a line like `text: Husk dette: alle er med` or `- a: b: c`: the column the
+    text starts in and the line with the text quoted."""
+    line = src.line(line_no)
+    keyed = _KEY_THEN_TEXT.match(line)
+    if keyed and not keyed.group(3).startswith(("'", '"', "[", "{", "|", ">")):
+        head = f"{keyed.group(1)}{keyed.group(2)}: "
+        text = _strip_comment(keyed.group(3))
+        return len(head) + 1, f"{head.strip()} {quote(text)}"
+    listed = _LIST_PREFIX.match(line)
+    if listed and not listed.group(2).startswith(("'", '"')):
+        return len(listed.group(1)) + 1, f"- {quote(_strip_comment(listed.group(2)))}"
+    return None
+
+
+def _explain(src: Source, problem: str, context: str, pline: int, pcol: int,
+             cline: int, ccol: int) -> tuple[int, int, str] | None:
+    """(line, column, plain message) for the YAML mistakes teachers make most."""
+    pchar = src.line(pline)[pcol - 1: pcol]
+    # A tab anywhere in the indentation of the lines the parser was reading.
+    tab = _tab_at(src, min(cline, pline) if cline else pline, pline)
+    if tab and (pchar == "\t" or "tab" in problem or "cannot start any token" in problem
+                or "expected" in problem):
+        return *tab, "a tab is used for indentation here; use spaces, not tabs, for indentation"
+
+    if "quoted scalar" in context and "end of stream" in problem:
+        q = src.line(cline)[ccol - 1: ccol] or '"'
+        return cline, ccol, f"the quote {q} that starts here is never closed; end the text with {q}"
+    if "unknown escape" in problem:
+        return pline, pcol, ("inside \"…\" a backslash starts a code like \\n; write \\\\ for a backslash, "
+                             "or put the text in single quotes ' ' instead")
+    if "alias" in context or "anchor" in context or "undefined alias" in problem:
+        sign = "*" if "alias" in context or "alias" in problem else "&"
+        return (cline or pline), (ccol or pcol), (
+            f"a value that starts with '{sign}' is read as a YAML reference; "
+            "if it is text, put the whole text in quotes")
+    if "cannot start any token" in problem and pchar in "@`%!|>":
+        return pline, pcol, f"a value cannot start with '{pchar}'; put the whole text in quotes"
+    if "a single document" in context:
+        return pline, 1, "a line '---' starts a second document; a file holds one, so remove the '---'"
+
+    if "simple key" in context and "could not find expected ':'" in problem:
+        # The mark is on the line after the real mistake: the line that holds no ':'.
+        line = src.line(cline)
+        if _DASH_NO_SPACE.match(line):
+            col = _indent(line) + 1
+            return cline, col, f"put a space after '-' to make a list item: '- {line.strip()[1:]}'"
+        if _KEY_NO_SPACE.match(line):
+            return cline, line.index(":") + 2, "put a space after ':' (write 'key: value')"
+        return cline, ccol, ("this line is neither 'key: value' nor a list item '- …'; "
+                             "start it with '- ' or check its indentation")
+
+    if "mapping values are not allowed" in problem:
+        # `title:Hei` on the line above (no space, so no key there) runs on into this one
+        prev = _previous_content_line(src, pline)
+        if prev >= 1 and _KEY_NO_SPACE.match(src.line(prev)) and not _SIMPLE_KEY.match(src.line(prev)):
+            line = src.line(prev)
+            return prev, line.index(":") + 2, "put a space after ':' (write 'key: value')"
+        # `text: Husk dette: alle er med`: a second ': ' on a line that already has a key
+        if _SIMPLE_KEY.match(src.line(pline)):
+            found = _colon_in_text(src, pline)
+            if found and src.line(pline).find(": ") < pcol - 1:
+                col, fixed = found
+                return pline, col, ("this text has ': ' in it, so YAML reads it as a key and a value; "
+                                    f"put the whole text in quotes: {fixed}")
+        above = src.line(prev) if prev >= 1 else ""
+        if prev >= 1 and _indent(src.line(pline)) > _indent(above):
+            return pline, pcol, (
+                "this line is indented more than the line above it, so YAML reads it as the rest of "
+                f"that line's value; line it up with '{above.strip()[:30]}' or put text with ': ' in quotes")
+        return pline, pcol, "put text that contains ': ' in quotes, or check the indentation"
+
+    if ("did not find expected key" in problem or "expected <block end>" in problem
+            or "did not find expected '-' indicator" in problem):
+        line = src.line(pline)
+        before = _strip_comment(line[: pcol - 1]).rstrip()
+        if before.endswith(("'", '"', "]", "}")) and pcol - 1 > _indent(line):
+            keyed = _KEY_THEN_TEXT.match(line) or _LIST_PREFIX.match(line)
+            if keyed:
+                head = line[: keyed.start(keyed.lastindex or 0)].strip()
+                value = _strip_comment(keyed.group(keyed.lastindex or 0))
+                fixed = ("'" + value.replace("'", "''") + "'") if value.startswith('"') else quote(value)
+                closer = {"'": "quote", '"': "quote", "]": "']'", "}": "'}'"}[before[-1]]
+                return pline, pcol, (f"there is more text after the closing {closer}; put the whole "
+                                     f"text in quotes: {(head + ' ' + fixed).strip()}")
+        if line.lstrip().startswith("-"):
+            prev = _previous_content_line(src, pline)
+            above = src.line(prev)
+            keyed = _KEY_THEN_TEXT.match(above)
+            if keyed and _strip_comment(keyed.group(3)):
+                key = keyed.group(2)
+                return pline, _indent(line) + 1, (
+                    f"a list item '- …' cannot follow '{key}: {_strip_comment(keyed.group(3))[:30]}' on "
+                    f"line {prev}; write '{key}:' alone on its line with the items under it")
+        return pline, _indent(line) + 1, (
+            f"check the indentation: this line starts in column {_indent(line) + 1}, which matches none of "
+            "the lines above it; keys of one group and '- ' items of one list start in the same column")
+
+    if "did not find expected ',' or '}'" in problem or "did not find expected ',' or ']'" in problem:
+        bracket = "{" if "}" in problem else "["
+        closing = "}" if bracket == "{" else "]"
+        return cline, ccol, (f"the '{bracket}' here is never closed with '{closing}' (or a ',' is missing "
+                             f"between two values); if the value is text, put it in quotes")
+    if "block sequence entries are not allowed" in problem:
+        return pline, pcol, "a list item '- …' cannot stand here; put the list on its own lines under its key"
+    if "could not determine a constructor for the tag" in problem:
+        return pline, pcol, "a value cannot start with '!' (YAML reads it as a tag); put the whole text in quotes"
+    if "unhashable key" in problem or "while constructing a mapping" in context:
+        return pline, pcol, "a key must be a plain word"
+    return None
+
+
+_JARGON = re.compile(r'\s*in "<[^>]*>",? (?:line \d+, column \d+|position \d+)')
+
+
+def _yaml_problem(src: Source, text: str, exc: yaml.YAMLError) -> Problem:
+    """One plain line for a YAML error, at the place the user has to edit."""
+    if isinstance(exc, yaml.reader.ReaderError):  # normally caught before parsing
+        line, col = _line_and_column(text, exc.position)
+        return Problem(Where(src.name, line, col), "the file contains a character that is not text; "
+                                              "save it as plain UTF-8 text")
+    pmark = getattr(exc, "problem_mark", None)
+    cmark = getattr(exc, "context_mark", None)
+    problem = str(getattr(exc, "problem", None) or "")
+    context = str(getattr(exc, "context", None) or "")
+    pline, pcol = (pmark.line + 1, pmark.column + 1) if pmark else (0, 0)
+    cline, ccol = (cmark.line + 1, cmark.column + 1) if cmark else (0, 0)
+    if not pmark:
+        pline, pcol = cline or 1, ccol or 1
+    explained = _explain(src, problem, context, pline, pcol, cline, ccol)
+    if explained is not None:
+        line, col, message = explained
+    else:
+        line, col = pline, pcol
+        said = _JARGON.sub("", problem or str(exc)).replace("\n", " ").strip()
+        message = f"{said}; check the indentation, and put texts with special characters in quotes"
+    # Never point past the end of the file: the last line is where the user looks.
+    if line > len(src.lines) or (line == len(src.lines) and not src.line(line).strip()):
+        line = max(1, _previous_content_line(src, line + 1 if line <= len(src.lines) else len(src.lines) + 1))
+        col = _indent(src.line(line)) + 1
+    return Problem(Where(src.name, line, col), "not valid YAML: " + " ".join(message.split()))
+
+
+def _split_lines(text: str) -> list[str]:
+    return _LINE_BREAK.split(text)
 
 
 def load_text(text: str, path: Path) -> Source:
     """Parse YAML text; `path` names it in messages and anchors relative paths."""
-    src = Source(path=path, data=None)
+    src = Source(path=path, data=None, lines=_split_lines(text))
+    bad = _NOT_PRINTABLE.search(text)
+    if bad:
+        raise UserError(_bad_character(src, text, bad))
     loader = _BaseLoader(text)
     try:
         node = loader.get_single_node()
@@ -139,7 +451,7 @@ def load_text(text: str, path: Path) -> Source:
             raise UserError(Problem(Where(src.name, 1, 1), "the file is empty"))
         src.data = _Builder(loader, src).build(node, ())
     except yaml.YAMLError as exc:
-        raise UserError(_yaml_problem(src.name, exc)) from None
+        raise UserError(_yaml_problem(src, text, exc)) from None
     except RecursionError:
         raise UserError(Problem(Where(src.name), "the file nests too deeply")) from None
     finally:

@@ -120,7 +120,7 @@ def clean_stale(folder: Path) -> None:
             if m is None or _alive(int(m.group("pid"))):
                 continue
             try:
-                remove(directory / name)  # type: ignore[operator]
+                remove(directory / name)
             except OSError:
                 pass
 

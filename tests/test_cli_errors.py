@@ -55,7 +55,7 @@ CASES = {
         cards:
           - title: A
             image: finnes-ikke.png
-        """, "deck.yaml:5:12:", "image file 'finnes-ikke.png' not found"),
+        """, "deck.yaml:5:12:", "image 'finnes-ikke.png' not found in the folder of deck.yaml"),
     "layout cycle": ("""
         kind: cards
         title: X

@@ -41,7 +41,7 @@ def test_alias_bomb_is_refused():
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
     prev = "a"
     for n in "bcdefgh":
-        bomb += f"{n}: &{n} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+        bomb += f"{n}: &{n} [{', '.join([f'*{prev}'] * 10)}]\n"
         prev = n
     with pytest.raises(UserError) as err:
         load_text(bomb, Path("b.yaml"))

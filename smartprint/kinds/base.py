@@ -10,6 +10,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
 from smartprint.document import Document
@@ -39,6 +40,7 @@ class Options:
     seed: int | None = None
     only: tuple[int, ...] | None = None
     progress: bool = False
+    allow: tuple[Path, ...] = ()  # folders outside a material's own that its files may name (--allow-path)
 
     def given(self) -> list[str]:
         """The kind options (see FLAGS) that were set on the command line."""

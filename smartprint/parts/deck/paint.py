@@ -6,7 +6,6 @@ from functools import partial
 
 from reportlab.pdfgen.canvas import Canvas
 
-from smartprint.assets import image_reader
 from smartprint.colors import RGB, WHITE, lighten
 from smartprint.document import Section
 from smartprint.parts import draw
@@ -70,7 +69,7 @@ def _front(c: Canvas, plan: DeckPlan, card: int, rect: Rect, outline: bool) -> N
         draw.writing_lines(c, left, right, y + 1, 1, 1)
     image = plan.images[card]
     if face.image is not None and image is not None:
-        draw.image_in(c, image_reader(image), face.image)
+        draw.image_in(c, image.reader(face.image.w, face.image.h), face.image)
     _box(c, face.body)
     if face.lines:
         left, right, top, count, spacing = face.lines
@@ -109,7 +108,7 @@ def _back_art(c: Canvas, plan: DeckPlan, w: float, h: float, bleed: float) -> No
     c.setLineWidth(max(1.0, w * BACK.frame_width))
     c.roundRect(f.x, f.y, f.w, f.h, min(f.w, f.h) * BACK.frame_corner, stroke=1, fill=1)
     if face.image is not None and plan.back_image is not None:
-        draw.image_in(c, image_reader(plan.back_image), face.image)
+        draw.image_in(c, plan.back_image.reader(face.image.w, face.image.h), face.image)
     _box(c, face.title, color)
     _box(c, face.body, BACK.ink)
     if face.qr is not None and plan.qr is not None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from smartprint import reads
-from smartprint.assets import image_path
+from smartprint.assets import Picture, load_picture
 from smartprint.colors import RGB, parse_color
 from smartprint.errors import Problem, UserError
 from smartprint.labels import labels
@@ -43,13 +43,13 @@ class DeckPlan:
     card_locs: tuple[Path_, ...]
     expanded: tuple[int, ...]  # card index per printed card (counts expanded)
     styles: tuple[CategoryStyle | None, ...]  # per card
-    images: tuple[Path | None, ...]  # per card
+    images: tuple[Picture | None, ...]  # per card
     fronts: tuple[FrontFace, ...]  # per card
     back: BackFace | None
     back_loc: Path_
     back_spec: Back | None
     back_color: RGB
-    back_image: Path | None
+    back_image: Picture | None
     qr: tuple[tuple[bool, ...], ...] | None
     pages: tuple[SheetPage, ...]
     footers: tuple[str | None, ...]  # per page
@@ -68,17 +68,8 @@ class DeckPlan:
         return None if style is None or not self.fronts[card].band_h else self.styles.index(style)
 
 
-def image_ratio(path: Path) -> float:
-    """Width over height of a picture (checked by `image_path` already)."""
-    from PIL import Image
-
-    with Image.open(path) as im:
-        w, h = im.size
-    return w / h
-
-
-def _ratio_or_none(path: Path | None) -> float | None:
-    return image_ratio(path) if path is not None else None
+def _ratio_or_none(picture: Picture | None) -> float | None:
+    return picture.ratio if picture is not None else None
 
 
 def _card_name(card: Card, i: int) -> str:
@@ -116,7 +107,8 @@ def _footers(pages: Sequence[SheetPage], title: str, language: str, geo: DeckGeo
 
 def plan_deck(name: str, title: str, language: str, cards: Sequence[Card], card_locs: Sequence[Path_],
               styles: Sequence[CategoryStyle | None], back: Back | None, back_loc: Path_,
-              geo: DeckGeometry, page: Page, fonts: Fonts, src: Source) -> DeckPlan:
+              geo: DeckGeometry, page: Page, fonts: Fonts, src: Source,
+              allowed: Sequence[Path] = ()) -> DeckPlan:
     """Check everything that can go wrong with a deck and plan every page of it."""
     words = labels(language)
     expanded = tuple(i for i, card in enumerate(cards) for _ in range(card.count))
@@ -124,10 +116,10 @@ def plan_deck(name: str, title: str, language: str, cards: Sequence[Card], card_
         raise UserError(src.problem(card_locs[0][:-1], f"the deck has {len(expanded)} cards with their counts; "
                                                        f"at most {MAX_EXPANDED} fit one build"))
     problems: list[Problem] = []
-    images: list[Path | None] = []
+    images: list[Picture | None] = []
     for card, loc in zip(cards, card_locs):
         try:
-            images.append(image_path(src, loc + ("image",), card.image) if card.image else None)
+            images.append(load_picture(src, loc + ("image",), card.image, allowed) if card.image else None)
         except UserError as exc:
             problems.extend(exc.problems)
             images.append(None)
@@ -159,19 +151,19 @@ def plan_deck(name: str, title: str, language: str, cards: Sequence[Card], card_
                 problems.append(src.problem(back_loc + ("qr",), str(exc)))
         if back.image:
             try:
-                back_image = image_path(src, back_loc + ("image",), back.image)
+                back_image = load_picture(src, back_loc + ("image",), back.image, allowed)
             except UserError as exc:
                 problems.extend(exc.problems)
         try:
             back_face = plan_back(back, geo.card_w, geo.card_h, fonts, page.min_text_size,
-                                  image_ratio(back_image) if back_image else None, len(qr) if qr else None)
+                                  _ratio_or_none(back_image), len(qr) if qr else None)
         except FitFailure as f:
             problems.append(src.problem(back_loc + (f.field,), _fit_message("the back", f, page.name)))
     if problems:
         raise UserError(problems)
     for image in (*images, back_image):
         if image is not None:
-            reads.note(image)
+            reads.note(image.path)
     pages = tuple(impose(len(expanded), geo, page, with_backs=back_face is not None))
     duplex = geo.backs if back_face is not None and geo.backs in DUPLEX else "none"
     return DeckPlan(name, title, language, tuple(cards), tuple(card_locs), expanded, tuple(styles), tuple(images),
