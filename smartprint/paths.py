@@ -76,6 +76,14 @@ def _kind(mode: int) -> str:
     return "not a plain file"
 
 
+def is_pseudo(path: Path) -> bool:
+    """A file under /proc, /sys or /dev: never something a material should read."""
+    try:
+        return _pseudo(Path(os.path.realpath(path)))
+    except OSError:
+        return False
+
+
 def _pseudo(path: Path) -> bool:
     return os.name == "posix" and any(_inside(path, p) for p in PSEUDO_FOLDERS)
 

@@ -22,10 +22,14 @@ __all__ = ["Options", "Built", "prepare", "plan", "build_to", "check_only", "loc
 def locate_source(arg: str) -> Path:
     """A YAML path, or the name of a built-in material."""
     path = Path(arg)
-    if path.is_file():
-        return path
+    if path.exists():
+        return path  # load_file says what is wrong if it is not a readable YAML file
     if path.suffix.lower() in (".yaml", ".yml") or "/" in arg or "\\" in arg:
-        raise UserError(f"{display_path(path)}: no such file")
+        from smartprint.paths import find_case_insensitive
+
+        other = find_case_insensitive(path)
+        hint = f"; there is '{other.name}' — the capital letters differ" if other is not None else ""
+        raise UserError(f"{display_path(path)}: no such file{hint}")
     try:
         return resources.locate("decks", arg, Path.cwd(), "file")
     except FileNotFoundError as exc:

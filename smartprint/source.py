@@ -460,20 +460,29 @@ def load_text(text: str, path: Path) -> Source:
 
 
 def load_file(path: Path) -> Source:
-    """Read and parse a YAML file with clear errors for a missing, huge or binary file."""
+    """Read and parse a YAML file with clear errors for a missing, huge, unreadable,
+    binary or not-a-file path (a folder, a device, /proc/self/mem)."""
+    from smartprint import paths
+
     name = display_path(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise UserError(f"{name}: no such file") from None
-    except OSError as exc:
-        raise UserError(f"{name}: cannot read it ({exc.strerror})") from None
     if path.is_dir():
         raise UserError(f"{name}: this is a folder, not a YAML file")
-    if size > MAX_FILE_BYTES:
-        raise UserError(f"{name}: the file is {size // 1024 // 1024} MB; "
-                        f"a source file may be at most {MAX_FILE_BYTES // 1024 // 1024} MB")
-    raw = path.read_bytes()
+    if paths.is_pseudo(path):
+        raise UserError(f"{name}: this is not a plain file; name a YAML file")
+    try:
+        raw = paths.read_bounded(path, MAX_FILE_BYTES)
+    except FileNotFoundError:
+        raise UserError(f"{name}: no such file") from None
+    except paths.TooLarge:
+        raise UserError(f"{name}: the file is larger than {MAX_FILE_BYTES // 1024 // 1024} MB, "
+                        "the most a source file may be") from None
+    except paths.PathRefused:
+        raise UserError(f"{name}: this is not a plain file (a device, a pipe or the like); "
+                        "name a YAML file") from None
+    except OSError as exc:
+        from smartprint.target import os_reason
+
+        raise UserError(f"{name}: cannot read it ({os_reason(exc)})") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
