@@ -68,6 +68,7 @@ def _fail(exc: Exception) -> int:
 SourcesArg = Annotated[list[str], typer.Argument(
     help="YAML files, or names of built-in material (see 'smartprint list').", show_default=False)]
 LayoutOpt = Annotated[str | None, typer.Option("--layout", help="Built-in layout name or layout file.")]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors: write nothing if there are any.")]
 AllowOpt = Annotated[list[Path] | None, typer.Option(
     "--allow-path", metavar="FOLDER",
     help="Let the file use pictures, fonts or layouts from this folder too (by default only its own folder).")]
@@ -85,6 +86,7 @@ def build(
                                              help="Seed for shuffling (same seed, same sheets).")] = None,
     only: Annotated[str | None, typer.Option("--only", help="Only these sheet numbers, e.g. 7 or 3-6 or 1,4.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
+    strict: StrictOpt = False,
     allow_path: AllowOpt = None,
 ) -> None:
     """Build PDFs."""
@@ -96,7 +98,7 @@ def build(
     from smartprint.target import check_distinct
 
     options = Options(layout=layout, backs=backs.value if backs else None, sheets=sheets, seed=seed,
-                      only=only_numbers, progress=not quiet and sys.stderr.isatty(),
+                      only=only_numbers, progress=not quiet and sys.stderr.isatty(), strict=strict,
                       allow=tuple(p.resolve() for p in allow_path or ()))
     status = 0
     targets: list[tuple[str, Path]] = []
@@ -120,6 +122,8 @@ def build(
 
             typer.echo(f"stopped; {display_path(target)} was not written", err=True)
             raise typer.Exit(143 if isinstance(exc, Stopped) else 130) from None
+        for warning in built.job.warnings:
+            typer.echo(str(warning), err=True)
         if not quiet:
             typer.echo(f"wrote {display_path(written)} ({built.describe(pages)})")
     if status:
@@ -130,6 +134,7 @@ def build(
 def validate(sources: SourcesArg,
              layout: LayoutOpt = None,
              backs: Annotated[BacksMode | None, typer.Option("--backs")] = None,
+             strict: StrictOpt = False,
              allow_path: AllowOpt = None) -> None:
     """Check files as a build would, without writing anything."""
     from smartprint.errors import UserError
@@ -138,9 +143,11 @@ def validate(sources: SourcesArg,
     status = 0
     for source in sources:
         try:
-            options = Options(layout=layout, backs=backs.value if backs else None,
+            options = Options(layout=layout, backs=backs.value if backs else None, strict=strict,
                               allow=tuple(p.resolve() for p in allow_path or ()))
             pages, built = check_only(prepare(source, options))
+            for warning in built.job.warnings:
+                typer.echo(str(warning), err=True)
         except UserError as exc:
             status = max(status, _fail(exc))
             continue

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from smartprint import resources
-from smartprint.errors import UsageError, UserError, display_path
+from smartprint.errors import Problem, UsageError, UserError, display_path
 from smartprint.kinds.base import FLAGS, AnyKind, Job, Options
 from smartprint.source import Source, load_file
 
@@ -125,12 +125,17 @@ def plan(job: Job[Any]) -> Built:
     from smartprint.fonts import missing_glyphs
     from smartprint.kinds import get_kind
     from smartprint.printed import check_printed
+    from smartprint.validation import cut_by_comment
 
     kind = get_kind(job.spec.kind)
+    job.warnings.extend(cut_by_comment(job.src, kind.spec))
     planned = kind.plan(job)
     problems = check_printed(kind.printed(planned), job.src, job.fonts.label, job.font_choice, missing_glyphs)
     if problems:
         raise UserError(problems)
+    if job.options.strict and job.warnings:
+        raise UserError([Problem(w.where, w.message.removeprefix("warning: ") + " (an error with --strict)")
+                         for w in job.warnings])
     return Built(job, kind, planned)
 
 

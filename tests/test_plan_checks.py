@@ -91,3 +91,30 @@ def test_geometry_out_of_range_is_refused(runner, tmp_path, key, value, says):
     result = run(runner, "build", str(src), "-o", str(tmp_path / "d.pdf"))
     assert result.exit_code == 1, result.output
     assert re.search(r"l\.yaml:2:\d+: ", result.output) and says in result.output
+
+
+def test_warnings_are_lines_on_stderr_and_strict_makes_them_errors(runner, tmp_path):
+    prompts = [f"  - har en katt nr {i}" for i in range(15)]
+    prompts.append("  - har vært på tur i fjellet med hele familien, og gått helt til toppen av den høyeste "
+                   "fjelltoppen i hele fylket uten å klage en eneste gang underveis")
+    prompts.append("  - har nummer #10 på drakta")
+    src = write(tmp_path / "b.yaml", "kind: bingo\ntitle: Lang\ngrid: 4\nsheets: 3\nprompts:\n" + "\n".join(prompts))
+    out = tmp_path / "b.pdf"
+    result = run(runner, "build", str(src), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert re.search(r"b\.yaml:21:5: warning: prompt 16 «har vært på tur.*» is long: it sets every prompt on the "
+                     r"sheets to [\d.]+ pt, where the others would fit at [\d.]+ pt", result.output)
+    assert re.search(r"b\.yaml:22:5: warning: YAML reads everything after ' #' as a comment", result.output)
+    assert out.exists()
+    out.write_bytes(b"old")
+    result = run(runner, "build", str(src), "-o", str(out), "--strict")
+    assert result.exit_code == 1 and "(an error with --strict)" in result.output
+    assert out.read_bytes() == b"old"
+
+
+def test_a_card_text_shrunk_to_the_smallest_size_warns(runner, tmp_path):
+    text = " ".join(["Dette er en lang forklaring som fortsetter."] * 16)
+    src = write(tmp_path / "d.yaml", f"kind: cards\ntitle: X\ncards:\n  - title: Lang\n    text: {text}\n")
+    result = run(runner, "build", str(src), "-o", str(tmp_path / "d.pdf"))
+    assert result.exit_code == 0, result.output
+    assert re.search(r"d\.yaml:5:11: warning: card 1 «Lang»: the text is shrunk to [\d.]+ pt", result.output)

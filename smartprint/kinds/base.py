@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
 from smartprint.document import Document
+from smartprint.errors import Problem
 from smartprint.fontfiles import FontChoice
 from smartprint.fonts import FontSet
 from smartprint.layout import Layout, Page, PageKeys
 from smartprint.printed import Printed
-from smartprint.source import Source
+from smartprint.source import Path_, Source
 from smartprint.spec import Common
 
 # Command-line options a kind may take, beyond those every kind takes (-o, --layout).
@@ -40,6 +41,7 @@ class Options:
     seed: int | None = None
     only: tuple[int, ...] | None = None
     progress: bool = False
+    strict: bool = False  # warnings are errors
     allow: tuple[Path, ...] = ()  # folders outside a material's own that its files may name (--allow-path)
 
     def given(self) -> list[str]:
@@ -61,6 +63,11 @@ class Job(Generic[SpecT]):
     fonts: FontSet
     options: Options
     font_choice: FontChoice | None = None  # the font files and who named them; None: the built-in Vera
+    warnings: list[Problem] = field(default_factory=list)  # allowed but probably not meant; --strict: errors
+
+    def warn(self, loc: Path_, message: str) -> None:
+        """Note something allowed but probably not meant, at `loc` in the material file."""
+        self.warnings.append(self.src.problem(loc, f"warning: {message}"))
 
     @property
     def name(self) -> str:

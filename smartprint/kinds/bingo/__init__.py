@@ -165,6 +165,7 @@ def _prepare(job: Job[BingoSpec]) -> Prepared:
                                         f"even at {f.size:g} pt ({f.need()}); shorten it, or use a smaller "
                                         "grid or fewer sheets a page"))
     if not problems:
+        _warn_small(job, squares, spec.prompts)
         squares = _same_size(squares, spec.prompts, face, fonts, min_size)
     free = None
     if spec.free is not None:
@@ -188,6 +189,24 @@ def _same_size(squares: list[SquareText], prompts: list[str], face: SheetFace, f
     evenly instead of shouting the short prompts and whispering the long ones."""
     common = min(sq.box.fitted.size for sq in squares)
     return [fit_square(p, face, fonts, min_size, max_size=common) for p in prompts]
+
+
+SMALL_SHARE = 0.75  # a prompt that pulls every prompt below this share of the usual size is named
+
+
+def _warn_small(job: Job[BingoSpec], squares: list[SquareText], prompts: list[str]) -> None:
+    """All prompts share the smallest size any of them needs; say which prompts pull the
+    sheet's text far below the size the others would have."""
+    sizes = sorted(sq.box.fitted.size for sq in squares)
+    usual = sizes[len(sizes) // 2]
+    common = sizes[0]
+    if common >= usual * SMALL_SHARE:
+        return
+    for i, sq in enumerate(squares):
+        if sq.box.fitted.size < usual * SMALL_SHARE:
+            job.warn(("prompts", i), f"prompt {i + 1} «{_short(prompts[i])}» is long: it sets every prompt on "
+                                     f"the sheets to {sq.box.fitted.size:g} pt, where the others would fit at "
+                                     f"{usual:g} pt; shorten it")
 
 
 def _short(text: str, n: int = 40) -> str:

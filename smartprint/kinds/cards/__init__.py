@@ -34,7 +34,7 @@ class CardsKind(Kind[CardsSpec, DeckPlan]):
         styles = styles_of([(c.group, ("cards", i, "group")) for i, c in enumerate(spec.cards)], declared, src)
         return plan_deck("deck", spec.title, spec.language, spec.cards,
                          [("cards", i) for i in range(len(spec.cards))], styles, spec.back, ("back",),
-                         job.layout.geometry, job.page, job.fonts, src, job.options.allow)
+                         job.layout.geometry, job.page, job.fonts, src, job.options.allow, job.warn)
 
     def printed(self, plan: DeckPlan) -> Iterable[Printed]:
         return deck_printed(plan)

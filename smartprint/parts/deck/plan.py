@@ -6,7 +6,7 @@ Pure data: no reportlab; text widths come from the font set's `measure`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from smartprint.parts.deck.faces import BackFace, FrontFace, plan_back, plan_fro
 from smartprint.parts.deck.impose import SheetPage, impose
 from smartprint.parts.deck.layout import DeckGeometry
 from smartprint.parts.deck.model import Back, Card
+from smartprint.parts.deck.style import FRONT
 from smartprint.printed import Label, Printed, of_box
 from smartprint.source import Path_, Source
 from smartprint.textfit import FitFailure
@@ -72,6 +73,22 @@ def _ratio_or_none(picture: Picture | None) -> float | None:
     return picture.ratio if picture is not None else None
 
 
+def _warn_small(cards: Sequence[Card], locs: Sequence[Path_], fronts: Sequence[FrontFace], geo: DeckGeometry,
+                page: Page, warn: Callable[[Path_, str], None]) -> None:
+    """A card text set at the smallest allowed size, or far below the face's usual size,
+    is hard to read for the children it is for: say so, naming the card."""
+    usual = max(page.min_text_size, geo.card_w * FRONT.body_size)
+    for i, face in enumerate(fronts):
+        if face.body is None:
+            continue
+        size = face.body.fitted.size
+        if size <= page.min_text_size + 0.01 or size < usual * FRONT.body_warn_share:
+            field = "text" if cards[i].text else "questions"
+            warn(locs[i] + (field,), f"{_card_name(cards[i], i)}: the text is shrunk to {size:g} pt to fit "
+                                     f"(the card's usual size is {usual:.0f} pt); shorten it, or use a larger "
+                                     "card layout (kort-a6, plakat-a4)")
+
+
 def _card_name(card: Card, i: int) -> str:
     return f"card {i + 1} «{card.title}»" if card.title else f"card {i + 1}"
 
@@ -108,8 +125,9 @@ def _footers(pages: Sequence[SheetPage], title: str, language: str, geo: DeckGeo
 def plan_deck(name: str, title: str, language: str, cards: Sequence[Card], card_locs: Sequence[Path_],
               styles: Sequence[CategoryStyle | None], back: Back | None, back_loc: Path_,
               geo: DeckGeometry, page: Page, fonts: Fonts, src: Source,
-              allowed: Sequence[Path] = ()) -> DeckPlan:
-    """Check everything that can go wrong with a deck and plan every page of it."""
+              allowed: Sequence[Path] = (), warn: Callable[[Path_, str], None] | None = None) -> DeckPlan:
+    """Check everything that can go wrong with a deck and plan every page of it; `warn`
+    hears of text shrunk far below the face's design size."""
     words = labels(language)
     expanded = tuple(i for i, card in enumerate(cards) for _ in range(card.count))
     if len(expanded) > MAX_EXPANDED:
@@ -161,6 +179,8 @@ def plan_deck(name: str, title: str, language: str, cards: Sequence[Card], card_
             problems.append(src.problem(back_loc + (f.field,), _fit_message("the back", f, page.name)))
     if problems:
         raise UserError(problems)
+    if warn is not None:
+        _warn_small(cards, card_locs, fronts, geo, page, warn)
     for image in (*images, back_image):
         if image is not None:
             reads.note(image.path)

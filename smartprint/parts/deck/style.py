@@ -27,6 +27,7 @@ class FrontStyle:
     image_share: float = 0.38  # of the room left
     image_share_with_drawing: float = 0.3
     body_size: float = 0.07  # of the card's width
+    body_warn_share: float = 0.7  # text shrunk below this share of body_size gets a warning
     body_share_with_drawing: float = 0.4  # of the room the drawing frame shares
     question_space: float = 0.55  # of the body size, before each question
     drawing_label_size: float = 0.035  # of the card's width
