@@ -104,7 +104,7 @@ def build(
     targets: list[tuple[str, Path]] = []
     for source in sources:
         try:
-            targets.append((source, Path(output) if output is not None else default_target(source)))
+            targets.append((source, Path(output) if output is not None else default_target(source, options)))
         except UserError as exc:
             status = max(status, _fail(exc))
     try:
@@ -125,7 +125,10 @@ def build(
         for warning in built.job.warnings:
             typer.echo(str(warning), err=True)
         if not quiet:
-            typer.echo(f"wrote {display_path(written)} ({built.describe(pages)})")
+            first, *more = built.describe(pages).splitlines()
+            typer.echo(f"wrote {display_path(written)} ({first})")
+            for line in more:
+                typer.echo(line)
     if status:
         raise typer.Exit(status)
 
@@ -151,7 +154,10 @@ def validate(sources: SourcesArg,
         except UserError as exc:
             status = max(status, _fail(exc))
             continue
-        typer.echo(f"{source}: ok ({built.describe(pages)})")
+        first, *more = built.describe(pages).splitlines()
+        typer.echo(f"{source}: ok ({first})")
+        for line in more:
+            typer.echo(line)
     if status:
         raise typer.Exit(status)
 

@@ -145,9 +145,21 @@ def render(built: Built, out: str | BinaryIO) -> int:
     return write_document(built.kind.document(built.plan), built.job.fonts, out, built.job.options.progress)
 
 
-def default_target(arg: str) -> Path:
-    """Where a build writes when -o is not given: <name>.pdf in the current folder."""
-    return Path.cwd() / f"{locate_source(arg).stem}.pdf"
+def default_target(arg: str, options: Options | None = None) -> Path:
+    """Where a build writes when -o is not given: <name>.pdf in the current folder, or
+    <name>-<layout>.pdf / <name>-<backs>.pdf when the command line chose a layout or
+    backs other than the material's own, so a print-shop build never replaces the
+    classroom PDF."""
+    path = locate_source(arg)
+    stem = path.stem
+    if options is not None and (options.layout or options.backs):
+        src, spec, kind = load_spec(path)
+        own_layout = spec.layout or kind.default_layout
+        if options.layout and Path(options.layout).stem != Path(own_layout).stem:
+            stem += f"-{Path(options.layout).stem}"
+        if options.backs:
+            stem += f"-{options.backs}"
+    return Path.cwd() / f"{stem}.pdf"
 
 
 def build(arg: str, options: Options | None = None, target: Path | None = None) -> tuple[Path, int, Built]:

@@ -125,7 +125,7 @@ def _prepare(job: Job[BingoSpec]) -> Prepared:
     if count > MAX_SHEETS:
         raise UsageError(f"--sheets {count}: at most {MAX_SHEETS} sheets in one build")
     seed = opts.seed if opts.seed is not None else spec.seed if spec.seed is not None \
-        else bingo_plan.default_seed(spec.title)
+        else bingo_plan.default_seed(spec.prompts, spec.grid, spec.free is not None, spec.mode)
     numbers = list(range(1, count + 1))
     if opts.only is not None:
         beyond = [n for n in opts.only if n > count]
@@ -178,7 +178,8 @@ def _prepare(job: Job[BingoSpec]) -> Prepared:
         raise UserError(problems)
 
     sheets = _make_sheets(job, spec, count, seed)
-    leader = _leader(spec, sheets, seed, page, fonts, words) if spec.leader and opts.only is None else []
+    leader = (_leader(spec, sheets, seed, page, fonts, words, _source_name(job))
+              if spec.leader and opts.only is None else [])
     return Prepared(job, spec, count, seed, numbers, sheets, page_w, page_h, units, face, squares, free, color,
                     leader, words)
 
@@ -209,12 +210,23 @@ def _warn_small(job: Job[BingoSpec], squares: list[SquareText], prompts: list[st
                                      f"{usual:g} pt; shorten it")
 
 
+def _source_name(job: Job[BingoSpec]) -> str:
+    """How the teacher names this material on the command line: a built-in by its name,
+    a file by its file name (quoted if it has spaces)."""
+    from smartprint import resources
+
+    path = job.src.path
+    if path.parent == resources.data_dir("decks"):
+        return path.stem
+    return f'"{path.name}"' if " " in path.name else path.name
+
+
 def _short(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def _leader(spec: BingoSpec, sheets: list[bingo_plan.Sheet], seed: int, page: Page, fonts: Fonts,
-            words: dict[str, str]) -> list[TextPage]:
+            words: dict[str, str], source_name: str) -> list[TextPage]:
     area = Rect(page.margin, page.margin, page.width - 2 * page.margin, page.height - 2 * page.margin)
     pfonts = PageFonts(fonts.regular, fonts.bold, fonts.measure)
     lang = spec.language
@@ -231,7 +243,8 @@ def _leader(spec: BingoSpec, sheets: list[bingo_plan.Sheet], seed: int, page: Pa
             intro.append(Para(spec.instructions, ("instructions",)))
         return paginate(heading, intro, (0.12, 0.5, 0.38), (words["call"], words["prompt"], words["new"]), rows,
                         area, pfonts, lang)
-    intro = [facts, Para(words["people_intro"], label)]
+    reprint = f"smartprint build {source_name} --seed {seed} --only <{words['number']}>"
+    intro = [facts, Para(words["people_intro"], label), Para(reprint, label)]
     if spec.instructions:
         intro.append(Para(f"{words['rules']}: {spec.instructions}", ("instructions",)))
     if spec.footer:

@@ -186,9 +186,11 @@ def first_full_line(sheets: Sequence[Sheet], order: Sequence[int], grid: int) ->
     return out
 
 
-def default_seed(title: str) -> int:
-    """A stable four-digit seed from the title, so a file without `seed:` still prints the
-    same sheets every time (and shows a number that reprints them)."""
+def default_seed(prompts: Sequence[str], grid: int, free: bool, mode: Mode) -> int:
+    """A stable four-digit code from what decides the sheets (the prompts, the grid, a
+    free centre, the mode), so a file without `seed:` prints the same sheets every time
+    and a reprint code stays valid when only the title or the instructions change."""
     import zlib
 
-    return zlib.crc32(title.encode("utf-8")) % 9000 + 1000
+    key = "\n".join([*prompts, str(grid), str(free), mode]).encode("utf-8")
+    return zlib.crc32(key) % 9000 + 1000

@@ -51,7 +51,25 @@ class CardsKind(Kind[CardsSpec, DeckPlan]):
         cards = len(plan.expanded)
         sheets = plan.pages[-1].sheets if plan.pages else 0
         what = "card" if cards == 1 else "cards"
-        return f"{pages} page{'s' if pages != 1 else ''}: {cards} {what} on {sheets} sheet{'s' if sheets != 1 else ''}"
+        line = f"{pages} page{'s' if pages != 1 else ''}: {cards} {what} on {sheets} sheet{'s' if sheets != 1 else ''}"
+        geo = plan.geometry
+        if not geo.page_is_card:
+            return line
+        from smartprint.units import format_mm
+
+        sides = "front and back" if plan.back is not None else "front only"
+        order = ("front, back, front, back … (one card per page, its back on the next page)"
+                 if plan.back is not None else "one card per page")
+        return "\n".join([
+            f"{pages} pages for a print shop",
+            "tell the print shop:",
+            f"  cards: {cards} ({len(plan.cards)} different), printed {sides}",
+            f"  trim size: {format_mm(geo.card_w)} × {format_mm(geo.card_h)}; bleed {format_mm(geo.bleed)} "
+            f"on every side (page size {format_mm(plan.page.width)} × {format_mm(plan.page.height)}, "
+            "TrimBox and BleedBox set)",
+            f"  page order: {order}",
+            "  colour as in the PDF, no scaling",
+        ])
 
 
 KIND = CardsKind()
