@@ -12,13 +12,31 @@ import typer
 
 from smartprint.parts.deck.backs import BACKS
 
+def _plain_argument_help() -> None:
+    """Show arguments as teachers read them: `SOURCE...`, not `{sources}... <list[str]>`.
+    (typer prints Python types beside arguments; guarded, so a newer typer without
+    these hooks only looks less tidy.)"""
+    from typer.core import TyperArgument
+
+    def usage_name(self: TyperArgument) -> str:
+        name = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+    if hasattr(TyperArgument, "_usage_display_name"):
+        TyperArgument._usage_display_name = usage_name  # type: ignore[method-assign]
+    if hasattr(TyperArgument, "display_type_rich"):
+        TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+
+
+_plain_argument_help()
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     help="Print-ready PDFs of SMART classroom material from short YAML files.\n\n"
-         "Examples:  smartprint build styrkekort   ·   smartprint build mitt-kort.yaml -o kort.pdf",
+         "Start:  smartprint list  ·  smartprint build styrkekort  ·  smartprint new styrkekort mine-kort.yaml",
 )
 
 
@@ -66,8 +84,11 @@ def _fail(exc: Exception) -> int:
 
 
 SourcesArg = Annotated[list[str], typer.Argument(
-    help="YAML files, or names of built-in material (see 'smartprint list').", show_default=False)]
-LayoutOpt = Annotated[str | None, typer.Option("--layout", help="Built-in layout name or layout file.")]
+    metavar="SOURCE", show_default=False,
+    help="YAML files, or names of built-in material (see 'smartprint list'); "
+         "'smartprint new NAME' makes an editable copy.")]
+LayoutOpt = Annotated[str | None, typer.Option("--layout", metavar="NAME|FILE",
+                                               help="Built-in layout name or layout file.")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors: write nothing if there are any.")]
 AllowOpt = Annotated[list[Path] | None, typer.Option(
     "--allow-path", metavar="FOLDER",
@@ -77,19 +98,30 @@ AllowOpt = Annotated[list[Path] | None, typer.Option(
 @app.command()
 def build(
     sources: SourcesArg,
-    output: Annotated[str | None, typer.Option("-o", "--output", help="PDF to write (one source only). "
+    output: Annotated[str | None, typer.Option("-o", "--output", metavar="FILE.pdf", help="PDF to write (one source only). "
                                                   "Default: <name>.pdf in the current folder.")] = None,
     layout: LayoutOpt = None,
-    backs: Annotated[BacksMode | None, typer.Option("--backs", help="How backs are printed.")] = None,
-    sheets: Annotated[int | None, typer.Option("--sheets", min=1, help="How many sheets or boards.")] = None,
-    seed: Annotated[int | None, typer.Option("--seed", min=0,
-                                             help="Seed for shuffling (same seed, same sheets).")] = None,
-    only: Annotated[str | None, typer.Option("--only", help="Only these sheet numbers, e.g. 7 or 3-6 or 1,4.")] = None,
+    backs: Annotated[BacksMode | None, typer.Option("--backs", metavar="|".join(BACKS),
+                                                    help="Card decks: how backs are printed.")] = None,
+    sheets: Annotated[int | None, typer.Option("--sheets", metavar="N",
+                                               help="Bingo: how many different sheets.")] = None,
+    seed: Annotated[int | None, typer.Option("--seed", metavar="CODE",
+                                             help="Bingo: the code printed on the sheets (same code, same "
+                                                  "sheets).")] = None,
+    only: Annotated[str | None, typer.Option("--only", metavar="NUMBERS",
+                                             help="Bingo: reprint only these sheets, e.g. 7 or 3-6 or 1,4.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
     strict: StrictOpt = False,
     allow_path: AllowOpt = None,
 ) -> None:
-    """Build PDFs."""
+    """Build PDFs from your YAML files or built-in material.
+
+    Examples: smartprint build styrkekort  ·  smartprint build mine-kort.yaml -o kort.pdf
+    ·  smartprint build paaskebingo --sheets 40"""
+    if sheets is not None and sheets < 1:
+        raise typer.BadParameter("give at least 1 sheet", param_hint="--sheets")
+    if seed is not None and seed < 0:
+        raise typer.BadParameter("the code is a whole number, 0 or more", param_hint="--seed")
     if output is not None and len(sources) > 1:
         raise typer.BadParameter("-o/--output can only be used with one source", param_hint="-o")
     only_numbers = _parse_only(only)
@@ -136,7 +168,7 @@ def build(
 @app.command()
 def validate(sources: SourcesArg,
              layout: LayoutOpt = None,
-             backs: Annotated[BacksMode | None, typer.Option("--backs")] = None,
+             backs: Annotated[BacksMode | None, typer.Option("--backs", metavar="|".join(BACKS))] = None,
              strict: StrictOpt = False,
              allow_path: AllowOpt = None) -> None:
     """Check files as a build would, without writing anything."""
@@ -160,6 +192,29 @@ def validate(sources: SourcesArg,
             typer.echo(line)
     if status:
         raise typer.Exit(status)
+
+
+@app.command()
+def new(
+    name: Annotated[str, typer.Argument(
+        metavar="NAME", help="A built-in material to copy (see 'smartprint list'), or a kind for a commented "
+                             "starter: " + ", ".join(__import__("smartprint.kinds").kinds.KINDS) + ".",
+        show_default=False)],
+    file: Annotated[str | None, typer.Argument(metavar="[FILE]", help="Where to write it. Default: NAME.yaml.",
+                                               show_default=False)] = None,
+) -> None:
+    """Copy a built-in material to edit, or start a new file of a kind (never overwrites).
+
+    Examples: smartprint new styrkekort  ·  smartprint new cards mine-kort.yaml"""
+    from smartprint.newfile import NewFileError, write_new
+
+    try:
+        written, origin = write_new(name, file)
+    except NewFileError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(exc.status) from None
+    typer.echo(f"wrote {written} ({origin})")
+    typer.echo(f"next: change the words in {written}, then run:  smartprint build {written}")
 
 
 @app.command("list")

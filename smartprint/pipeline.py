@@ -24,6 +24,8 @@ def locate_source(arg: str) -> Path:
     path = Path(arg)
     if path.exists():
         return path  # load_file says what is wrong if it is not a readable YAML file
+    if not path.suffix and path.with_name(path.name + ".yaml").is_file():
+        return path.with_name(path.name + ".yaml")  # your own copy (smartprint new) before the built-in
     if path.suffix.lower() in (".yaml", ".yml") or "/" in arg or "\\" in arg:
         from smartprint.paths import find_case_insensitive
 

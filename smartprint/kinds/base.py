@@ -1,5 +1,8 @@
 """The kind interface: what a material kind declares and does.
 
+A kind may also ship `starter.yaml` in its folder: the commented file that
+`smartprint new <kind>` writes (found by convention, so `new` loads no kind code).
+
 A kind is the unit of growth. It declares its file model, its layout keys and
 default layout, the command-line options it takes, and how it plans a document;
 the pipeline, the CLI and the refusals are built from these declarations.

@@ -1,0 +1,60 @@
+"""`smartprint new`: an editable copy of a built-in material, or a kind's commented
+starter, written into the current folder. Light to import: no kind code is loaded."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+from smartprint import resources
+from smartprint.kinds import KINDS
+
+
+class NewFileError(Exception):
+    def __init__(self, message: str, status: int = 1):
+        super().__init__(message)
+        self.status = status
+
+
+def starter_path(kind: str) -> Path | None:
+    """The kind's `starter.yaml`, found beside its module without importing it."""
+    spec = importlib.util.find_spec(KINDS[kind])
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "starter.yaml"
+    return path if path.is_file() else None
+
+
+def write_new(name: str, file: str | None) -> tuple[str, str]:
+    """Write the copy or starter; returns (the file written, what it is)."""
+    target = Path(file if file is not None else f"{name}.yaml")
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        target = target.with_name(target.name + ".yaml")
+    builtin = resources.builtin_path("decks", name)
+    if builtin is not None:
+        text = builtin.read_text(encoding="utf-8")
+        origin = f"a copy of the built-in {name}"
+    elif name in KINDS and (starter := starter_path(name)) is not None:
+        text = starter.read_text(encoding="utf-8").replace("{file}", target.name)
+        origin = f"a starter for kind: {name}"
+    else:
+        from smartprint.validation import did_you_mean
+
+        names = resources.builtin_names("decks") + list(KINDS)
+        hint = did_you_mean(name, names) or f"; choose one of: {', '.join(names)}"
+        raise NewFileError(f"{name}: no built-in material or kind of that name{hint}", status=2)
+    if not target.parent.is_dir():
+        raise NewFileError(f"{target}: the folder {target.parent} does not exist", status=2)
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:
+        raise NewFileError(f"{target} already exists; I never overwrite a file. Give another name: "
+                           f"smartprint new {name} another-name.yaml", status=1) from None
+    except OSError as exc:
+        from smartprint.target import os_reason
+
+        raise NewFileError(f"{target}: {os_reason(exc)}") from None
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    return str(target), origin
