@@ -12,6 +12,7 @@ import typer
 
 from smartprint.parts.deck.backs import BACKS
 
+
 def _plain_argument_help() -> None:
     """Show arguments as teachers read them: `SOURCE...`, not `{sources}... <list[str]>`.
     (typer prints Python types beside arguments; guarded, so a newer typer without
@@ -98,8 +99,9 @@ AllowOpt = Annotated[list[Path] | None, typer.Option(
 @app.command()
 def build(
     sources: SourcesArg,
-    output: Annotated[str | None, typer.Option("-o", "--output", metavar="FILE.pdf", help="PDF to write (one source only). "
-                                                  "Default: <name>.pdf in the current folder.")] = None,
+    output: Annotated[str | None, typer.Option(
+        "-o", "--output", metavar="FILE.pdf",
+        help="PDF to write (one source only). Default: <name>.pdf in the current folder.")] = None,
     layout: LayoutOpt = None,
     backs: Annotated[BacksMode | None, typer.Option("--backs", metavar="|".join(BACKS),
                                                     help="Card decks: how backs are printed.")] = None,
