@@ -100,14 +100,22 @@ def prepare(arg: str, options: Options | None = None) -> Job[Any]:
     src, spec, kind = load_spec(path)
     _refuse_options(kind, arg, options)
     layout = _resolve_layout(kind, src, spec, options)
-    choice = (resolve_font_files(spec.font, src, ("font",), options.allow) if spec.font is not None
-              else layout.page.font)
+    # A font that cannot be used does not stop the other checks: the plan is made with
+    # the built-in font, so a missing picture is reported in the same run.
+    font_problems: list[Problem] = []
     try:
+        choice = (resolve_font_files(spec.font, src, ("font",), options.allow) if spec.font is not None
+                  else layout.page.font)
         fonts = load_fonts(choice.regular if choice else None, choice.bold if choice else None)
+    except UserError as exc:
+        font_problems, choice, fonts = exc.problems, None, load_fonts()
     except ValueError as exc:
         assert choice is not None
-        raise UserError(choice.source.problem(choice.loc, str(exc))) from None
-    return Job(src, spec, layout, fonts, options, choice)
+        font_problems, fonts = [choice.source.problem(choice.loc, str(exc))], load_fonts()
+        choice = None
+    job = Job(src, spec, layout, fonts, options, choice)
+    job.pending.extend(font_problems)
+    return job
 
 
 @dataclass
@@ -131,7 +139,12 @@ def plan(job: Job[Any]) -> Built:
 
     kind = get_kind(job.spec.kind)
     job.warnings.extend(cut_by_comment(job.src, kind.spec))
-    planned = kind.plan(job)
+    try:
+        planned = kind.plan(job)
+    except UserError as exc:
+        raise UserError(job.pending + exc.problems) from None
+    if job.pending:  # the font could not be used: its glyphs cannot be checked either
+        raise UserError(job.pending)
     problems = check_printed(kind.printed(planned), job.src, job.fonts.label, job.font_choice, missing_glyphs)
     if problems:
         raise UserError(problems)

@@ -260,7 +260,7 @@ def known_keys(model: type[BaseModel], loc: Path_) -> list[str]:
 def did_you_mean(word: str, choices: list[str]) -> str:
     """'; did you mean 'x'?' for the closest choice (a typo), or '' when none is close."""
     by_lower = {c.lower(): c for c in choices}
-    close = difflib.get_close_matches(word.lower(), list(by_lower), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word.lower(), list(by_lower), n=1, cutoff=0.7)
     return f"; did you mean '{by_lower[close[0]]}'?" if close else ""
 
 
@@ -757,6 +757,17 @@ def _sort_key(problem: Problem) -> tuple[int, int]:
     return (where.line or 0, where.column or 0) if where else (0, 0)
 
 
+def _field_hint(model: type[BaseModel], rel: Path_) -> str:
+    """A field's own advice for a wrong value (`Field(json_schema_extra={"hint": …})`),
+    for mistakes its type alone cannot explain, e.g. a class list given to `names`."""
+    if not rel or not isinstance(rel[-1], str):
+        return ""
+    _, parent = _type_at(model, rel)
+    info = parent.model_fields.get(rel[-1]) if _is_model(parent) else None
+    extra = info.json_schema_extra if info is not None else None
+    return f"; {extra['hint']}" if isinstance(extra, dict) and extra.get("hint") else ""
+
+
 def validate(model: type[M], data: Any, src: Source, prefix: Path_ = ()) -> M:
     """Validate `data` (found at `prefix` in `src`) against `model`, or raise a UserError
     with one `file:line:col: message` line per problem, in the order of the file."""
@@ -772,6 +783,8 @@ def validate(model: type[M], data: Any, src: Source, prefix: Path_ = ()) -> M:
     problems = list(emptied.values())
     seen = {str(p) for p in problems}
     for where, message, at_key in _convert(ctx, model, errors):
+        if not at_key:
+            message += _field_hint(model, tuple(where[len(prefix):]))
         problem = src.problem(where, message, key=at_key)
         if str(problem) not in seen:
             seen.add(str(problem))

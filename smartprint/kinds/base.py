@@ -67,6 +67,7 @@ class Job(Generic[SpecT]):
     options: Options
     font_choice: FontChoice | None = None  # the font files and who named them; None: the built-in Vera
     warnings: list[Problem] = field(default_factory=list)  # allowed but probably not meant; --strict: errors
+    pending: list[Problem] = field(default_factory=list)  # found while resolving; reported with the plan's
 
     def warn(self, loc: Path_, message: str) -> None:
         """Note something allowed but probably not meant, at `loc` in the material file."""
