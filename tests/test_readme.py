@@ -1,0 +1,51 @@
+"""The README's tour is run line by line, as a newcomer would, in a fresh folder."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def tour_lines() -> list[str]:
+    """The shell lines of the README's "A short tour" section (indented code)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## A short tour", 1)[1].split("\n## ", 1)[0]
+    lines = [line.strip() for line in section.splitlines() if line.startswith("    smartprint ")]
+    return [re.sub(r"\s+#.*$", "", line) for line in lines]
+
+
+def test_the_tour_has_the_commands_a_newcomer_needs():
+    lines = tour_lines()
+    assert len(lines) >= 10
+    assert lines[0] == "smartprint list"
+    assert any(line.startswith("smartprint new ") for line in lines)
+
+
+def test_every_line_of_the_tour_runs(tmp_path):
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    for line in tour_lines():
+        args = shlex.split(line)[1:]
+        result = subprocess.run([sys.executable, "-m", "smartprint", *args], cwd=tmp_path,
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, f"{line}\n{result.stdout}{result.stderr}"
+        assert "Traceback" not in result.stderr
+    made = {p.name for p in tmp_path.iterdir()}
+    assert {"styrkekort.pdf", "mine-kort.pdf", "plakater.pdf", "styrkekort-trykkeri-63x88.pdf",
+            "styrkekort-fold.pdf", "paaskebingo.pdf", "klassens-kort.pdf", "styrkebingo.pdf"} <= made
+
+
+def test_the_set_up_section_has_exactly_two_commands():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    setup = text.split("## Set-up", 1)[1].split("\n### ", 1)[0].split("\n## ", 1)[0]
+    commands = [line for line in setup.splitlines() if line.startswith("    python3 -m venv")]
+    assert len(commands) == 2
+    assert "pip install . && .venv/bin/smartprint build" in commands[0]
+    assert "pip install '.[test]' && .venv/bin/python -m pytest" in commands[1]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pip install -q '.[test]' && .venv/bin/python -m pytest" in ci
