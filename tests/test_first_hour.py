@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import page_texts, render, run, write
+from conftest import page_texts, run, write
 
 ROOT = Path(__file__).resolve().parent.parent
 PROMPTS = "\n".join(f"  - ting {i}" for i in range(12))
