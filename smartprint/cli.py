@@ -4,7 +4,6 @@ the PDF machinery is loaded only when a command needs it."""
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -41,7 +40,14 @@ app = typer.Typer(
 )
 
 
-BacksMode = Enum("BacksMode", {mode.replace("-", "_"): mode for mode in BACKS}, type=str)  # type: ignore[misc]
+def _backs(value: str | None) -> str | None:
+    """--backs, checked here so a typo gets a plain message (not a library's)."""
+    if value is None or value in BACKS:
+        return value
+    from smartprint.validation import did_you_mean
+
+    hint = did_you_mean(value, list(BACKS)) or f"; use one of {', '.join(BACKS)}"
+    raise typer.BadParameter(f"'{value}' is not a way to print backs{hint}", param_hint="--backs")
 
 
 def _parse_only(value: str | None) -> tuple[int, ...] | None:
@@ -60,9 +66,9 @@ def _parse_only(value: str | None) -> tuple[int, ...] | None:
             else:
                 numbers.add(int(part))
     except ValueError:
-        raise typer.BadParameter("give sheet numbers like 7, 1,4,9 or 3-6") from None
+        raise typer.BadParameter("give sheet numbers like 7, 1,4,9 or 3-6", param_hint="--only") from None
     if not numbers or min(numbers) < 1:
-        raise typer.BadParameter("sheet numbers start at 1")
+        raise typer.BadParameter("sheet numbers start at 1", param_hint="--only")
     return tuple(sorted(numbers))
 
 
@@ -103,7 +109,7 @@ def build(
         "-o", "--output", metavar="FILE.pdf",
         help="PDF to write (one source only). Default: <name>.pdf in the current folder.")] = None,
     layout: LayoutOpt = None,
-    backs: Annotated[BacksMode | None, typer.Option("--backs", metavar="|".join(BACKS),
+    backs: Annotated[str | None, typer.Option("--backs", metavar="|".join(BACKS),
                                                     help="Card decks: how backs are printed.")] = None,
     sheets: Annotated[int | None, typer.Option("--sheets", metavar="N",
                                                help="Bingo: how many different sheets.")] = None,
@@ -122,7 +128,7 @@ def build(
     ·  smartprint build paaskebingo --sheets 40"""
     if sheets is not None and sheets < 1:
         raise typer.BadParameter("give at least 1 sheet", param_hint="--sheets")
-    if seed is not None and seed < 0:
+    if seed is not None and not 0 <= seed < 2**63:
         raise typer.BadParameter("the code is a whole number, 0 or more", param_hint="--seed")
     if output is not None and len(sources) > 1:
         raise typer.BadParameter("-o/--output can only be used with one source", param_hint="-o")
@@ -131,7 +137,7 @@ def build(
     from smartprint.pipeline import Options, build, default_target
     from smartprint.target import check_distinct
 
-    options = Options(layout=layout, backs=backs.value if backs else None, sheets=sheets, seed=seed,
+    options = Options(layout=layout, backs=_backs(backs), sheets=sheets, seed=seed,
                       only=only_numbers, progress=not quiet and sys.stderr.isatty(), strict=strict,
                       allow=tuple(p.resolve() for p in allow_path or ()))
     status = 0
@@ -170,7 +176,7 @@ def build(
 @app.command()
 def validate(sources: SourcesArg,
              layout: LayoutOpt = None,
-             backs: Annotated[BacksMode | None, typer.Option("--backs", metavar="|".join(BACKS))] = None,
+             backs: Annotated[str | None, typer.Option("--backs", metavar="|".join(BACKS))] = None,
              strict: StrictOpt = False,
              allow_path: AllowOpt = None) -> None:
     """Check files as a build would, without writing anything."""
@@ -180,7 +186,7 @@ def validate(sources: SourcesArg,
     status = 0
     for source in sources:
         try:
-            options = Options(layout=layout, backs=backs.value if backs else None, strict=strict,
+            options = Options(layout=layout, backs=_backs(backs), strict=strict,
                               allow=tuple(p.resolve() for p in allow_path or ()))
             pages, built = check_only(prepare(source, options))
             for warning in built.job.warnings:

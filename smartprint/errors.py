@@ -34,7 +34,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}" if self.where else self.message
+        # one problem is one line: a value quoted from the file may hold a line break
+        message = self.message.replace("\r\n", "\n").replace("\n", "⏎")
+        return f"{self.where}: {message}" if self.where else message
 
 
 class UserError(Exception):

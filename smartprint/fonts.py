@@ -42,11 +42,24 @@ def _register(path: Path) -> str:
         # file with a taken name a name of its own, or it would silently print as the first
         taken = pdfmetrics._dynFaceNames.get(font.face.name)  # noqa: SLF001
         if taken is not None and taken.face.filename != str(path):
-            font.face.name = f"{font.face.name}-{digest}"
+            own = font.face.name
+            suffix = f"-{digest}"
+            font.face.name = own + suffix.encode() if isinstance(own, bytes) else own + suffix
+        _trial_subset(font)
         pdfmetrics.registerFont(font)
-    except (TTFError, OSError, ValueError) as exc:
-        raise ValueError(f"cannot use the font file {path.name}: {exc}") from None
+    except Exception as exc:  # noqa: BLE001 - a damaged font fails in many ways inside reportlab
+        reason = exc if isinstance(exc, (TTFError, OSError, ValueError)) else "the file is damaged"
+        raise ValueError(f"cannot use the font file {path.name}: {reason}; choose another font file") from None
     return name
+
+
+def _trial_subset(font: TTFont) -> None:
+    """Build the subset of every glyph the font maps, as saving the PDF will: a font
+    whose glyph data is damaged fails here, before anything is drawn, and not in the
+    middle of writing the PDF."""
+    codes = sorted(font.face.charToGlyph)[:4000]
+    for start in range(0, len(codes), 255):
+        font.face.makeSubset([0, *codes[start:start + 255]])
 
 
 def load_fonts(regular: Path | None = None, bold: Path | None = None) -> FontSet:

@@ -28,6 +28,8 @@ def starter_path(kind: str) -> Path | None:
 
 def write_new(name: str, file: str | None) -> tuple[str, str]:
     """Write the copy or starter; returns (the file written, what it is)."""
+    if file is not None and (not Path(file).name or Path(file).name in (".", "..") or file.endswith(("/", "\\"))):
+        raise NewFileError(f"'{file}': give a file name, e.g. smartprint new {name} mine.yaml", status=2)
     target = Path(file if file is not None else f"{name}.yaml")
     if target.suffix.lower() not in (".yaml", ".yml"):
         target = target.with_name(target.name + ".yaml")

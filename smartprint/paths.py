@@ -64,6 +64,12 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or path.is_relative_to(folder)
 
 
+def _a(noun: str) -> str:
+    """'a font file', 'an image', 'a file': the noun with its article."""
+    noun = noun if noun.endswith("file") else f"{noun} file"
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
         return "a folder"
@@ -144,10 +150,10 @@ def resolve_inside(
         raise PathRefused(f"{label} cannot be used ({exc.strerror or exc})") from None
     if not stat.S_ISREG(st.st_mode):
         raise NotRegularFile(f"{label} is {_kind(st.st_mode)}, not a regular file; "
-                             f"name a {what or 'file'} file")
+                             f"name {_a(what or 'file')}")
     if _pseudo(real):
         raise NotRegularFile(f"{label} is a system pseudo-file, not a regular file; "
-                             f"name a {what or 'file'} file")
+                             f"name {_a(what or 'file')}")
     return real
 
 

@@ -22,10 +22,13 @@ __all__ = ["Options", "Built", "prepare", "plan", "build_to", "check_only", "loc
 def locate_source(arg: str) -> Path:
     """A YAML path, or the name of a built-in material."""
     path = Path(arg)
-    if path.exists():
-        return path  # load_file says what is wrong if it is not a readable YAML file
-    if not path.suffix and path.with_name(path.name + ".yaml").is_file():
-        return path.with_name(path.name + ".yaml")  # your own copy (smartprint new) before the built-in
+    try:
+        if path.exists():
+            return path  # load_file says what is wrong if it is not a readable YAML file
+        if not path.suffix and path.with_name(path.name + ".yaml").is_file():
+            return path.with_name(path.name + ".yaml")  # your own copy (smartprint new) before the built-in
+    except OSError as exc:
+        raise UsageError(f"{arg[:60]}…: cannot be used as a file name ({exc.strerror or exc})") from None
     if path.suffix.lower() in (".yaml", ".yml") or "/" in arg or "\\" in arg:
         from smartprint.paths import find_case_insensitive
 
@@ -142,7 +145,7 @@ def plan(job: Job[Any]) -> Built:
     try:
         planned = kind.plan(job)
     except UserError as exc:
-        raise UserError(job.pending + exc.problems) from None
+        raise type(exc)(job.pending + exc.problems) from None  # a UsageError stays one (exit 2)
     if job.pending:  # the font could not be used: its glyphs cannot be checked either
         raise UserError(job.pending)
     problems = check_printed(kind.printed(planned), job.src, job.fonts.label, job.font_choice, missing_glyphs)

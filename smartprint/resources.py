@@ -33,7 +33,10 @@ def builtin_path(kind: str, name: str) -> Path | None:
     if "/" in name or "\\" in name or name.endswith((".yaml", ".yml")):
         return None
     candidate = data_dir(kind) / f"{name}.yaml"
-    return candidate if candidate.is_file() else None
+    try:
+        return candidate if candidate.is_file() else None
+    except OSError:  # a name too long for the file system is no built-in name
+        return None
 
 
 WHAT = {"decks": "built-in material", "layouts": "built-in layout"}
@@ -46,11 +49,20 @@ def locate(kind: str, name_or_path: str, relative_to: Path, noun: str) -> Path:
     if builtin is not None:
         return builtin
     path = relative_to / name_or_path
-    if path.is_file():
-        return path.resolve()
-    for suffix in (".yaml", ".yml"):
-        if not path.suffix and path.with_name(path.name + suffix).is_file():
-            return path.with_name(path.name + suffix).resolve()
+    try:
+        if path.is_file():
+            return path.resolve()
+        if path.exists():
+            raise FileNotFoundError(f"'{name_or_path}' is not a plain file (a folder, a pipe or the like); "
+                                    f"name a {noun} file")
+        for suffix in (".yaml", ".yml"):
+            if not path.suffix and path.with_name(path.name + suffix).is_file():
+                return path.with_name(path.name + suffix).resolve()
+    except OSError as exc:
+        if isinstance(exc, FileNotFoundError):
+            raise
+        raise FileNotFoundError(f"'{name_or_path[:60]}…' cannot be used as a {noun} name "
+                                f"({exc.strerror or exc})") from None
     from smartprint.validation import did_you_mean
 
     names = builtin_names(kind)

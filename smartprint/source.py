@@ -32,7 +32,7 @@ except AttributeError:  # pragma: no cover - pure-python PyYAML
 Path_ = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_NODES = 500_000
+MAX_NODES = 200_000
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 # The line breaks YAML counts (its marks count lines the same way).
@@ -133,6 +133,12 @@ def quote(text: str) -> str:
 _Pair = tuple[str, yaml.Node, yaml.Node]
 
 
+def _build(loader: Any, src: Source, node: yaml.Node) -> Any:
+    builder = _Builder(loader, src)
+    builder.check_size(node)
+    return builder.build(node, ())
+
+
 class _Builder:
     def __init__(self, loader: Any, src: Source):
         self.loader = loader
@@ -164,7 +170,7 @@ class _Builder:
                 parts = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
                 for part in parts:
                     if not isinstance(part, yaml.MappingNode):
-                        raise UserError(Problem(self._where(part), "'<<:' merges a group of keys; write "
+                        raise UserError(Problem(self._where(key_node), "'<<:' merges a group of keys; write "
                                                 "'<<: *name' where '&name' marks a group of 'key: value' lines"))
                     for key, k, v in self.pairs(part):
                         merged.setdefault(key, (k, v))
@@ -181,6 +187,27 @@ class _Builder:
         out += [(key, k, v) for key, (k, v) in own.items()]
         self.flat[id(node)] = out
         return out
+
+    def check_size(self, root: yaml.Node) -> None:
+        """Count the values the file expands to, aliases included, before building any:
+        a few hundred bytes of nested aliases can stand for millions of values."""
+        sizes: dict[int, int] = {}
+
+        def size(node: yaml.Node) -> int:
+            known = sizes.get(id(node))
+            if known is not None:
+                return known
+            total = 1
+            if isinstance(node, yaml.MappingNode):
+                total += sum(size(k) + size(v) for k, v in node.value)
+            elif isinstance(node, yaml.SequenceNode):
+                total += sum(size(item) for item in node.value)
+            sizes[id(node)] = min(total, MAX_NODES + 1)
+            return sizes[id(node)]
+
+        if size(root) > MAX_NODES:
+            raise UserError(Problem(self._where(root), f"the file stands for more than {MAX_NODES} values "
+                                                       "(are aliases repeating a large part?)"))
 
     def build(self, node: yaml.Node, loc: Path_) -> Any:
         self.count += 1
@@ -449,7 +476,7 @@ def load_text(text: str, path: Path) -> Source:
         node = loader.get_single_node()
         if node is None:
             raise UserError(Problem(Where(src.name, 1, 1), "the file is empty"))
-        src.data = _Builder(loader, src).build(node, ())
+        src.data = _build(loader, src, node)
     except yaml.YAMLError as exc:
         raise UserError(_yaml_problem(src, text, exc)) from None
     except RecursionError:
@@ -487,5 +514,7 @@ def load_file(path: Path) -> Source:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise UserError(Problem(Where(name, line), "the file is not UTF-8 text; save it as UTF-8")) from None
+        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1: exc.start].decode("utf-8", "replace")) + 1
+        raise UserError(Problem(Where(name, line, column), "the file is not UTF-8 text (it may be Latin-1 or "
+                                                           "Windows text); save it as UTF-8")) from None
     return load_text(text, path)

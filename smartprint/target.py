@@ -29,7 +29,7 @@ _TMP_DIR = re.compile(r"^smartprint-(?P<pid>\d+)-")
 
 
 def _describe(what: str, path: Path) -> str:
-    return f"-o {display_path(path)}: {what}"
+    return f"-o {path}: {what}"  # as typed: a link is named, not what it leads to
 
 
 def check_target(target: Path, reads: Iterable[Path]) -> None:

@@ -275,6 +275,8 @@ class FitFailure(Exception):
         """How far off it is, in words for the error message."""
         if self.ratio >= 90:
             return "there is no room left for it"
+        if self.ratio < 1.05:
+            return "it needs a little more room"
         return f"it needs about {self.ratio:.1f}× the room"
 
 

@@ -260,7 +260,8 @@ def known_keys(model: type[BaseModel], loc: Path_) -> list[str]:
 def did_you_mean(word: str, choices: list[str]) -> str:
     """'; did you mean 'x'?' for the closest choice (a typo), or '' when none is close."""
     by_lower = {c.lower(): c for c in choices}
-    close = difflib.get_close_matches(word.lower(), list(by_lower), n=1, cutoff=0.7)
+    # short words differ by one letter in a large share of them ("Mod" for "Mot")
+    close = difflib.get_close_matches(word.lower(), list(by_lower), n=1, cutoff=0.6 if len(word) <= 5 else 0.7)
     return f"; did you mean '{by_lower[close[0]]}'?" if close else ""
 
 
@@ -591,6 +592,10 @@ def _message(ctx: _Context, err: Any, spot: _Spot) -> list[_Found]:
             return [(loc, f"{label} is empty; write some text", False)]
         bound = "at least" if etype == "string_too_short" else "at most"
         return [(loc, f"{label} is {size} characters; {bound} {limit}", False)]
+    if etype in ("too_short", "too_long") and isinstance(value, str):
+        bound = "at least" if etype == "too_short" else "at most"
+        limit = info.get("min_length") if etype == "too_short" else info.get("max_length")
+        return [(loc, f"{label} is {len(value)} characters; {bound} {limit}", False)]
     if etype in ("too_short", "too_long"):
         size = info.get("actual_length", len(value) if isinstance(value, (list, dict, str)) else 0)
         noun = _singular(str(rel[-1])) if rel and isinstance(rel[-1], str) else "item"
@@ -620,9 +625,14 @@ def _message(ctx: _Context, err: Any, spot: _Spot) -> list[_Found]:
         return [(loc, f"{label} must be true or false, not {shown}", False)]
     if etype in ("list_type", "tuple_type", "set_type", "frozen_set_type"):
         if isinstance(value, str) and re.match(r"-[^\s-]", value):
-            first = value.split(" - ")[0]
-            return [(loc, f"{label} reads as one text, because '{first}' has no space after '-'; "
-                          f"write '- {first[1:]}' to make it a list item", False)]
+            first = value.split(" - ")[0].split(" -")[0][1:]
+            spaceless = [part for part in re.split(r"\s+-(?=\S)", " " + value.split(" - ")[0]) if part.strip()]
+            if len(spaceless) > 1:
+                return [(loc, f"{label} reads as one text, because the lines starting with '-' have no space "
+                              f"after '-'; write '- {first}', '- {spaceless[1].strip()}' and so on, each on its "
+                              "own line", False)]
+            return [(loc, f"{label} reads as one text, because '-{first}' has no space after '-'; "
+                          f"write '- {first}' to make it a list item", False)]
         if isinstance(value, str) and _swallowed_list(src, loc):
             field = str(rel[-1]) if rel and isinstance(rel[-1], str) else "the key"
             message = (f"{label} reads as one text that runs on over the '- ' lines below it; write "

@@ -30,9 +30,15 @@ def run(runner: CliRunner, *args: str):
 
 
 def page_texts(pdf: Path) -> list[str]:
-    from pypdf import PdfReader
+    """The text of every page, in order, as PDFium (Chrome's PDF engine) reads it: much
+    faster than pypdf, which roughly doubled the time of the PDF tests."""
+    import pypdfium2 as pdfium
 
-    return [page.extract_text() or "" for page in PdfReader(str(pdf)).pages]
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return [doc[i].get_textpage().get_text_bounded() for i in range(len(doc))]
+    finally:
+        doc.close()  # closes its pages and text pages too
 
 
 def render(pdf: Path, page: int, dpi: int = 50):

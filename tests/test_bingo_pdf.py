@@ -6,9 +6,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from smartprint.units import MM
-
 from conftest import LOCATION, page_texts, run
+from smartprint.units import MM
 
 PROMPTS_24 = [f"ord {chr(ord('a') + i)}{i}" for i in range(24)]
 
@@ -22,27 +21,17 @@ def bingo(tmp_path: Path, name: str = "b.yaml", **keys) -> Path:
     return path
 
 
-def fast_texts(pdf: Path) -> list[str]:
-    import pypdfium2 as pdfium
-
-    doc = pdfium.PdfDocument(str(pdf))
-    try:
-        return [doc[i].get_textpage().get_text_range() for i in range(len(doc))]
-    finally:
-        doc.close()
-
-
 def test_thousand_sheets_each_numbered_and_different(runner, tmp_path):
     src = bingo(tmp_path, sheets=1000, seed=2024, leader=False)
     out = tmp_path / "b.pdf"
     result = run(runner, "build", str(src), "-o", str(out), "-q")
     assert result.exit_code == 0, result.output
-    texts = fast_texts(out)
+    texts = page_texts(out)
     assert len(texts) == 1000
     grids = set()
     for number, text in enumerate(texts, start=1):
         flat = " ".join(text.split())
-        assert f"Brett {number} av 1000 · frø 2024" in flat
+        assert f"Brett {number} av 1000 · kode 2024" in flat
         found = re.findall(r"ord [a-x]\d+", flat)
         assert sorted(found) == sorted(PROMPTS_24)  # every prompt once on every sheet
         grids.add(tuple(found))  # in drawing order, i.e. the arrangement
@@ -56,7 +45,7 @@ def test_same_seed_is_byte_identical_and_cli_seed_overrides(runner, tmp_path):
         assert run(runner, "build", str(src), "-o", str(out), *extra).exit_code == 0
     assert a.read_bytes() == b.read_bytes()
     assert a.read_bytes() != c.read_bytes()
-    assert "frø 6" in page_texts(c)[1]
+    assert "kode 6" in page_texts(c)[1]
 
 
 def test_only_reprints_exactly_sheet_seven(runner, tmp_path):
@@ -67,7 +56,7 @@ def test_only_reprints_exactly_sheet_seven(runner, tmp_path):
     full_pages, only_pages = PdfReader(str(full)).pages, PdfReader(str(only)).pages
     assert len(full_pages) == 41 and len(only_pages) == 1  # the leader's page is not reprinted
     assert only_pages[0].get_contents().get_data() == full_pages[7].get_contents().get_data()
-    assert "Brett 7 av 40 · frø 99" in " ".join(page_texts(only)[0].split())
+    assert "Brett 7 av 40 · kode 99" in " ".join(page_texts(only)[0].split())
 
 
 def test_only_range_and_out_of_range(runner, tmp_path):
@@ -110,23 +99,141 @@ def test_called_leader_page_has_call_order_and_winners(runner, tmp_path):
     src = bingo(tmp_path, sheets=30, mode="called", seed=4)
     out = tmp_path / "c.pdf"
     assert run(runner, "build", str(src), "-o", str(out)).exit_code == 0
-    leader = " ".join(page_texts(out)[0].split())
+    texts = page_texts(out)
+    leader = " ".join(texts[0].split())
     assert "Rop" in leader and "Brett som nå kan ha full rad" in leader
-    from smartprint.kinds.bingo.plan import call_order
+    from smartprint.kinds.bingo.plan import call_order, make_sheets
 
     order = call_order(24, 4)
     positions = [leader.index(PROMPTS_24[p] + " ") if PROMPTS_24[p] + " " in leader else leader.index(PROMPTS_24[p])
                  for p in order]
     assert positions == sorted(positions)  # listed in call order
 
+    # the sheets as printed: every sheet page shows its plan's prompts, row by row
+    sheets = make_sheets(24, 5, True, 30, 4, "called")
+    leader_pages, sheet_pages = texts[:-30], texts[-30:]
+    for number, (sheet, text) in enumerate(zip(sheets, sheet_pages), start=1):
+        assert f"Brett {number} av 30" in " ".join(text.split())
+        assert re.findall(r"ord [a-x]\d+", text) == [PROMPTS_24[p] for p in sheet if p is not None], number
+    # when each sheet gets its first full line (row, column or diagonal; the free centre counts)
+    lines = [[r * 5 + c for c in range(5)] for r in range(5)] + [[r * 5 + c for r in range(5)] for c in range(5)]
+    lines += [[i * 6 for i in range(5)], [i * 4 + 4 for i in range(5)]]
+    expected: list[list[int]] = [[] for _ in order]
+    for number, sheet in enumerate(sheets, start=1):
+        called: set[int] = set()
+        for call, prompt in enumerate(order):
+            called.add(prompt)
+            if any(all(sheet[cell] is None or sheet[cell] in called for cell in line) for line in lines):
+                expected[call].append(number)
+                break
+    assert sorted(n for winners in expected for n in winners) == list(range(1, 31))
+    # each call's row on the leader's page lists exactly those sheets
+    rows = {}
+    for line in "\n".join(leader_pages).splitlines():
+        found = re.fullmatch(r"(\d+)\. (ord [a-x]\d+)((?: \d+,)* \d+)?", line.strip())
+        if found:
+            rows[int(found[1]) - 1] = (found[2], [int(n) for n in re.findall(r"\d+", found[3] or "")])
+    assert sorted(rows) == list(range(24)), rows
+    for call, prompt in enumerate(order):
+        assert rows[call] == (PROMPTS_24[prompt], expected[call]), (call + 1, rows[call], expected[call])
+
 
 def test_seven_by_seven_long_prompts_with_names_builds(runner, tmp_path):
+    """Long prompts on a 7 × 7 sheet with name lines: each sheet has 49 squares, every square
+    prints its whole prompt (hyphenated at most) inside the square and at least 3 mm above
+    its name line, and no prompt letter is smaller than the layout's minimum text size."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+    import yaml
+    from pypdf.generic import ContentStream
+
+    from smartprint.kinds.bingo.plan import make_sheets
+
     prompts = [f"har en gang gjort noe helt spesielt som nummer {i} på denne listen" for i in range(1, 61)]
-    src = bingo(tmp_path, prompts=prompts, grid=7, names=True, sheets=3, leader=False)
+    src = bingo(tmp_path, prompts=prompts, grid=7, names=True, sheets=3, seed=11, leader=False)
     out = tmp_path / "seven.pdf"
     result = run(runner, "build", str(src), "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert "nummer 60" in " ".join(t for t in page_texts(out)) or "nummer 1 " in " ".join(page_texts(out))
+    layout = yaml.safe_load((Path(__file__).parent.parent / "layouts" / "bingo-a4.yaml").read_text(encoding="utf-8"))
+    min_size = float(str(layout["min_text_size"]).removesuffix("pt"))  # 7
+    sheets = make_sheets(len(prompts), 7, True, 3, 11, "people")
+
+    def times(m, n):  # PDF matrices [a b c d e f]: m, then n
+        return [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2],
+                m[2] * n[1] + m[3] * n[3], m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]]
+
+    def squares_on(page, reader):
+        """(left, bottom, side, name-line height or None) of every square form the page draws."""
+        found, ctm, stack = [], [1, 0, 0, 1, 0, 0], []
+        forms = page["/Resources"]["/XObject"]
+        for operands, op in ContentStream(page.get_contents(), reader).operations:
+            if op == b"q":
+                stack.append(ctm)
+            elif op == b"Q":
+                ctm = stack.pop()
+            elif op == b"cm":
+                ctm = times([float(v) for v in operands], ctm)
+            elif op == b"Do":
+                form = forms[operands[0]].get_object()
+                x0, y0, x1, y1 = (float(v) for v in form["/BBox"])
+                if abs((x1 - x0) - (y1 - y0)) > 0.01:
+                    continue  # the sheet's frame, not a square
+                assert ctm[1] == ctm[2] == 0 and ctm[0] == ctm[3] > 0
+                lines = [float(o[1]) for o, name in ContentStream(form, reader).operations if name == b"m"]
+                found.append((ctm[0] * x0 + ctm[4], ctm[3] * y0 + ctm[5], ctm[0] * (x1 - x0),
+                              ctm[3] * lines[0] + ctm[5] if lines else None))
+        return found
+
+    reader = PdfReader(str(out))
+    assert len(reader.pages) == 3
+    doc = pdfium.PdfDocument(str(out))
+    try:
+        for number, (page, sheet) in enumerate(zip(reader.pages, sheets), start=1):
+            squares = squares_on(page, reader)
+            assert len(squares) == 49, (number, len(squares))
+            side = squares[0][2]
+            left, bottom = min(s[0] for s in squares), min(s[1] for s in squares)
+            cells = {}
+            for x, y, s, name_line in squares:  # a 7 × 7 grid of equal squares, each drawn once
+                assert s == pytest.approx(side)
+                col, row = round((x - left) / side), 6 - round((y - bottom) / side)
+                assert (x, y) == pytest.approx((left + col * side, bottom + (6 - row) * side), abs=0.01)
+                cells[row * 7 + col] = (x, y, name_line)
+            assert sorted(cells) == list(range(49))
+
+            textpage = doc[number - 1].get_textpage()
+            placed = {cell: [] for cell in cells}  # cell → its characters, in drawing order
+            for i in range(textpage.count_chars()):
+                ch = chr(pdfium_c.FPDFText_GetUnicode(textpage, i))
+                if pdfium_c.FPDFText_IsGenerated(textpage, i) or ch.isspace():
+                    continue
+                c_left, c_bottom, c_right, c_top = textpage.get_charbox(i)
+                cx, cy = (c_left + c_right) / 2, (c_bottom + c_top) / 2
+                if not (left < cx < left + 7 * side and bottom < cy < bottom + 7 * side):
+                    continue  # title, name label, sheet number
+                cell = (6 - int((cy - bottom) // side)) * 7 + int((cx - left) // side)
+                x, y, name_line = cells[cell]
+                box = (c_left, c_bottom, c_right, c_top)
+                assert x <= c_left and c_right <= x + side and y <= c_bottom and c_top <= y + side, (number, cell, box)
+                if name_line is not None:  # clear of the line to write a name on, with room to write
+                    assert c_bottom - name_line >= 3 * MM, (number, cell, ch, box, name_line)
+                matrix = pdfium_c.FS_MATRIX()
+                assert pdfium_c.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix))
+                scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5  # of the glyphs, as printed
+                size = pdfium_c.FPDFText_GetFontSize(textpage, i) * scale
+                assert size >= min_size - 1e-3, (number, cell, ch, size)
+                placed[cell].append(i)
+            for cell, (x, y, name_line) in cells.items():
+                prompt = "Fri" if sheet[cell] is None else prompts[sheet[cell]]
+                assert (name_line is None) == (sheet[cell] is None)  # a name line in every prompt square
+                assert placed[cell], (number, cell)
+                text = textpage.get_text_bounded(x, y, x + side, y + side)
+                words = " ".join(text.split())
+                assert re.sub(r"(?<=\w)- (?=\w)", "", words) == prompt, (number, cell, text)
+    finally:
+        doc.close()
 
 
 def test_builtin_bingos_build(runner, tmp_path):
@@ -153,7 +260,7 @@ ERRORS = {
     "too many called sheets": ({"grid": 3, "free": None, "prompts": PROMPTS_24[:9], "mode": "called",
                                 "sheets": 20}, "b.yaml:", "make at most 10 sheets where no two share a complete line"),
     "prompt too long": ({"prompts": PROMPTS_24[:23] + ["ord " * 200]}, "b.yaml:", "prompt 24 «ord ord"),
-    "grid too big": ({"grid": 9}, "b.yaml:", "'grid' input should be less than or equal to 7"),
+    "grid too big": ({"grid": 9}, "b.yaml:", "'grid' must be between 3 and 7, not 9"),
     "mode typo": ({"mode": "caled"}, "b.yaml:", "did you mean 'called'"),
 }
 
@@ -210,7 +317,7 @@ def test_large_runs_are_drawn_in_parts_and_joined(runner, tmp_path, monkeypatch)
     assert len(reader.pages) == 101
     assert reader.metadata.title == "Bingo (5 0 R) «del»"
     assert reader.trailer["/Root"]["/ViewerPreferences"]["/PrintScaling"] == "/None"
-    texts = fast_texts(a)
+    texts = page_texts(a)
     assert "Til den som leder" in texts[0]
     numbers = [int(re.search(r"Brett (\d+) av 100", t).group(1)) for t in texts[1:]]
     assert numbers == list(range(1, 101))

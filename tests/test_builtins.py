@@ -6,9 +6,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from smartprint import resources
-
 from conftest import page_texts, run, write
+from smartprint import resources
 
 
 @pytest.mark.parametrize("name", resources.builtin_names("decks"))
@@ -42,28 +41,68 @@ def test_printed_labels_follow_the_language(runner, tmp_path, language, words):
 
 def test_bingo_in_english(runner, tmp_path):
     prompts = "\n".join(f"  - thing {i}" for i in range(9))
-    write(tmp_path / "b.yaml", f"kind: bingo\ntitle: B\nlanguage: en\ngrid: 3\nsheets: 2\nseed: 5\nprompts:\n{prompts}\n")
+    write(tmp_path / "b.yaml",
+          f"kind: bingo\ntitle: B\nlanguage: en\ngrid: 3\nsheets: 2\nseed: 5\nprompts:\n{prompts}\n")
     out = tmp_path / "b.pdf"
     assert run(runner, "build", str(tmp_path / "b.yaml"), "-o", str(out)).exit_code == 0
     texts = page_texts(out)
     assert "For the leader: B" in texts[0]
-    assert "Board 2 of 2 · seed 5" in " ".join(texts[2].split())
+    assert "Board 2 of 2 · code 5" in " ".join(texts[2].split())
 
 
 def test_own_font_file_is_embedded(runner, tmp_path):
+    """The deck's own font file travels inside the PDF (a /FontFile2 program that is that
+    file's font), and no font in the PDF is left for the printer to substitute."""
+    from io import BytesIO
+
     import reportlab
+    from fontTools.ttLib import TTFont
 
     font = Path(reportlab.__file__).parent / "fonts" / "VeraBI.ttf"
     shutil.copy(font, tmp_path / "MinSkrift.ttf")
+    own_name = TTFont(str(font))["name"].getDebugName(6)  # BitstreamVeraSans-BoldOblique
     write(tmp_path / "d.yaml", "kind: cards\ntitle: X\nfont: MinSkrift.ttf\ncards:\n  - title: Hei\n")
     out = tmp_path / "d.pdf"
     result = run(runner, "build", str(tmp_path / "d.yaml"), "-o", str(out))
     assert result.exit_code == 0, result.output
-    names = set()
+
+    fonts, seen = {}, set()
+
+    def collect(resources) -> None:  # fonts of a page, and of the forms it draws, at any depth
+        resources = resources.get_object() if resources is not None else {}
+        for ref in resources.get("/Font", {}).values():
+            f = ref.get_object()
+            fonts[str(f["/BaseFont"])] = f
+        for ref in resources.get("/XObject", {}).values():
+            x, key = ref.get_object(), getattr(ref, "idnum", None)
+            if x.get("/Subtype") == "/Form" and (key is None or key not in seen):
+                seen.add(key)
+                collect(x.get("/Resources"))
+
     for page in PdfReader(str(out)).pages:
-        for f in page["/Resources"]["/Font"].values():
-            names.add(str(f.get_object()["/BaseFont"]))
-    assert any("BoldOblique" in n or "BI" in n for n in names), names
+        collect(page.get("/Resources"))
+    assert fonts
+    programs = {}
+    for name, f in fonts.items():
+        if f["/Subtype"] == "/Type3":
+            continue  # glyphs drawn by the PDF itself
+        descriptor_of = f["/DescendantFonts"][0].get_object() if f["/Subtype"] == "/Type0" else f
+        assert "/FontDescriptor" in descriptor_of, f"{name} has no font descriptor: not embedded"
+        descriptor = descriptor_of["/FontDescriptor"].get_object()
+        files = [k for k in ("/FontFile", "/FontFile2", "/FontFile3") if k in descriptor]
+        assert files, f"{name} is not embedded"
+        for key in files:
+            assert len(descriptor[key].get_object().get_data()) > 0, f"{name}: empty {key}"
+        programs[name] = descriptor
+    own = [d for name, d in programs.items() if name.split("+")[-1] == own_name]
+    assert own, (own_name, sorted(fonts))
+    for descriptor in own:
+        stream = descriptor["/FontFile2"].get_object()
+        data = stream.get_data()
+        assert len(data) > 0 and stream["/Length1"] == len(data)
+        embedded = TTFont(BytesIO(data))  # a TrueType program that is the deck's font
+        assert embedded["name"].getDebugName(6) == own_name
+        assert any(embedded["glyf"][g].numberOfContours for g in embedded.getGlyphOrder())
 
 
 def test_missing_font_file_is_a_located_error(runner, tmp_path):

@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from smartprint.units import MM
-
 from conftest import page_texts, render, run, write
+from smartprint.units import MM
 
 STRENGTHS = ["Kreativitet", "Nysgjerrighet", "Dømmekraft", "Lærelyst", "Perspektiv", "Tapperhet",
              "Utholdenhet", "Ærlighet", "Livsglede", "Kjærlighet", "Vennlighet", "Sosial intelligens",
@@ -153,10 +152,34 @@ def test_fold_layout_is_one_sided_with_pairs(runner, tmp_path):
 
 
 def test_decomposed_letters_are_composed(runner, tmp_path):
-    write(tmp_path / "d.yaml", "kind: cards\ntitle: X\ncards:\n  - title: \"Ha\u0308p og gla\u030ade\"\n")
-    out = tmp_path / "d.pdf"
-    result = run(runner, "build", str(tmp_path / "d.yaml"), "-o", str(out))
-    assert result.exit_code == 0, result.output
+    """Letters pasted in decomposed form (a + U+030A COMBINING RING ABOVE) print as the one
+    composed letter (U+00E5 å), never as a base letter with a loose combining mark, also
+    with a font that has glyphs for the combining marks (where the glyph check cannot help)."""
+    import unicodedata
+
+    import reportlab
+    from fontTools.ttLib import TTFont
+
+    marked = TTFont(str(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"))
+    for table in marked["cmap"].tables:
+        if table.isUnicode():  # give the combining marks the spacing accents' glyphs
+            table.cmap.update({0x030A: "ring", 0x0308: "dieresis", 0x0301: "acute"})
+    for record in marked["name"].names:
+        if record.nameID == 6:  # a PostScript name of its own, not Vera's
+            record.string = "Merker-Roman"
+    marked.save(str(tmp_path / "Merker.ttf"))
+    # å, ä and é each typed as a base letter plus a combining mark (Ø has no decomposition)
+    title = "Ha\u030ap, gla\u0308de og Ide\u0301 for Ø"
+    assert all(mark in title for mark in "\u030a\u0308\u0301")  # the file really holds decomposed letters
+    for font in ("font: Merker.ttf\n", ""):
+        write(tmp_path / "d.yaml", f'kind: cards\ntitle: X\n{font}cards:\n  - title: "{title}"\n')
+        out = tmp_path / "d.pdf"
+        result = run(runner, "build", str(tmp_path / "d.yaml"), "-o", str(out))
+        assert result.exit_code == 0, result.output
+        texts = page_texts(out)
+        assert "H\u00e5p, gl\u00e4de og Id\u00e9 for \u00d8" in " ".join(texts[0].split()), (font, ascii(texts[0]))
+        marks = sorted({f"U+{ord(ch):04X}" for ch in "".join(texts) if unicodedata.combining(ch)})
+        assert marks == [], (font, marks)
 
 
 def test_egenskaper_posters(runner, tmp_path):

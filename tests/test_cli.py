@@ -1,5 +1,6 @@
 """The command line as a teacher meets it: real processes, real exit codes."""
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -19,9 +20,53 @@ def test_help_lists_the_commands(tmp_path):
 
 
 def test_help_does_not_load_the_pdf_machinery(tmp_path):
-    code = "import sys; from smartprint import cli; print('reportlab' in sys.modules, 'pydantic' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "False"]
+    """`smartprint --help` and `smartprint build --help` print their help without loading
+    reportlab or pydantic (smartprint's own modules never import them on the way)."""
+    probe = """
+import builtins, json, sys
+
+HEAVY = ("reportlab", "pydantic")
+importers = set()  # (heavy package, module whose import statement asked for it), already loaded or not
+real_import = builtins.__import__
+
+def spy(name, globals=None, locals=None, fromlist=(), level=0):
+    top = name.split(".")[0] if level == 0 else ""
+    if top in HEAVY:
+        importers.add((top, (globals or {}).get("__name__", "?")))
+    return real_import(name, globals, locals, fromlist, level)
+
+builtins.__import__ = spy
+
+def state():
+    return {"heavy": sorted(m for m in HEAVY if m in sys.modules),
+            "importers": sorted({who for top, who in importers if who.split(".")[0] not in HEAVY})}
+
+from smartprint.cli import app
+
+states = {"import": state()}
+for args in (["--help"], ["build", "--help"]):
+    try:
+        app(args, prog_name="smartprint", standalone_mode=False)
+    except SystemExit:
+        pass
+    print("=== end of help ===")
+    states[" ".join(args)] = state()
+print(json.dumps(states))
+"""
+    out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True)
+    main_help, build_help, report = out.stdout.split("=== end of help ===\n")
+    assert "Usage: smartprint [OPTIONS] COMMAND" in main_help
+    for command in ("build", "validate", "list"):
+        assert command in main_help
+    assert "Usage: smartprint build [OPTIONS]" in build_help and "Build PDFs" in build_help
+    for option in ("--output", "--layout", "--backs", "--sheets", "--seed", "--only", "--quiet"):
+        assert option in build_help
+    states = json.loads(report)
+    assert states["import"]["heavy"] == [] and states["--help"]["heavy"] == [], states
+    assert "reportlab" not in states["build --help"]["heavy"], states
+    # typer 0.29 itself imports pydantic (typer._adapters) to coerce the group's own options
+    # whenever a subcommand is given; no other module may ask for pydantic or reportlab
+    assert [who for who in states["build --help"]["importers"] if not who.startswith("typer.")] == [], states
 
 
 def test_build_default_output_name_in_current_folder(tmp_path):

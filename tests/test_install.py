@@ -23,10 +23,18 @@ def wheel(tmp_path_factory) -> Path:
 
 
 def test_wheel_contains_decks_and_layouts(wheel):
-    names = zipfile.ZipFile(wheel).namelist()
-    for needed in ["smartprint/_data/decks/styrkekort.yaml", "smartprint/_data/decks/egenskaper.yaml",
-                   "smartprint/_data/layouts/kort-63x88.yaml", "smartprint/_data/layouts/trykkeri-63x88.yaml"]:
-        assert needed in names
+    """Every file of the checkout's decks/ and layouts/ (every built-in YAML file) is in the
+    wheel, unchanged, and the wheel's data folders hold nothing the checkout does not have."""
+    with zipfile.ZipFile(wheel) as whl:
+        names = whl.namelist()
+        for folder in ("decks", "layouts"):
+            ours = sorted(p.relative_to(ROOT / folder).as_posix() for p in (ROOT / folder).rglob("*") if p.is_file())
+            assert any(name.endswith((".yaml", ".yml")) for name in ours), folder
+            prefix = f"smartprint/_data/{folder}/"
+            packed = sorted(n.removeprefix(prefix) for n in names if n.startswith(prefix) and not n.endswith("/"))
+            assert packed == ours, (folder, sorted(set(ours) - set(packed)), sorted(set(packed) - set(ours)))
+            for name in ours:
+                assert whl.read(prefix + name) == (ROOT / folder / name).read_bytes(), f"{folder}/{name} differs"
 
 
 def test_installed_wheel_builds_from_another_folder(wheel, tmp_path):

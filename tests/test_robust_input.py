@@ -147,7 +147,7 @@ def test_a_key_written_twice_stays_an_error_even_beside_a_merge():
 
 def test_merging_a_plain_value_is_refused_in_words():
     message = refused("a: &a 5\nb:\n  <<: *a\n")
-    assert message.startswith("f.yaml:1:4: ") and "'<<: *name'" in message
+    assert message.startswith("f.yaml:3:3: ") and "'<<: *name'" in message  # the line with <<
 
 
 # ---------------------------------------------------------------- 2. control characters

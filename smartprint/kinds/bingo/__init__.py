@@ -94,7 +94,8 @@ def _make_sheets(job: Job[BingoSpec], spec: BingoSpec, count: int, seed: int) ->
             return bingo_plan.make_sheets(n, spec.grid, free, count, seed, spec.mode,
                                           progress.advance if progress is not None else None)
     except bingo_plan.TooFewPrompts as exc:
-        raise UserError(src.problem(("prompts",), f"there are {n} prompts, but a {spec.grid} × {spec.grid} sheet"
+        raise UserError(src.problem(("prompts",), f"there {'is' if n == 1 else 'are'} {_count(n, 'prompt')}, "
+                                    f"but a {spec.grid} × {spec.grid} sheet"
                                     f"{' with a free centre' if free else ''} needs at least {exc.needed}; "
                                     f"add {exc.needed - n} more or choose a smaller grid")) from None
     except bingo_plan.TooManySheets as exc:
@@ -130,7 +131,7 @@ def _prepare(job: Job[BingoSpec]) -> Prepared:
     if opts.only is not None:
         beyond = [n for n in opts.only if n > count]
         if beyond:
-            raise UsageError(f"--only {beyond[0]}: there are only {count} sheets in this run")
+            raise UsageError(f"--only {beyond[0]}: this run has only {_count(count, 'sheet')}")
         numbers = list(opts.only)
 
     try:
@@ -219,6 +220,10 @@ def _source_name(job: Job[BingoSpec]) -> str:
     if path.parent == resources.data_dir("decks"):
         return path.stem
     return f'"{path.name}"' if " " in path.name else path.name
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _short(text: str, n: int = 40) -> str:

@@ -125,8 +125,9 @@ def resolve_deck(keys: DeckKeys, page: Page, backs_flag: str | None) -> tuple[Pa
         cols, rows = keys.grid.cols, keys.grid.rows
     else:
         cols, rows = _fits(page, unit_w, card_h, gap, bleed)
-    need_w = cols * (unit_w + 2 * bleed) + (cols - 1) * gap
-    need_h = rows * (card_h + 2 * bleed) + (rows - 1) * gap
+    shown_cols, shown_rows = max(cols, 1), max(rows, 1)  # what does not fit: at least one card
+    need_w = shown_cols * (unit_w + 2 * bleed) + (shown_cols - 1) * gap
+    need_h = shown_rows * (card_h + 2 * bleed) + (shown_rows - 1) * gap
     room_w, room_h = page.width - 2 * page.margin, page.height - 2 * page.margin
     fits = cols >= 1 and rows >= 1 and need_w <= room_w + 0.01 and need_h <= room_h + 0.01
     if not fits and backs == "fold" and backs_flag:
@@ -139,7 +140,7 @@ def resolve_deck(keys: DeckKeys, page: Page, backs_flag: str | None) -> tuple[Pa
                              f"not fit the paper of '{page.name}'; use a layout with smaller cards or larger paper")
         fits = True
     if not fits:
-        what = "a folded card (front and back side by side)" if backs == "fold" else "the cards"
+        what = "the folded cards (front and back side by side)" if backs == "fold" else "the cards"
         raise UserError(top.problem(
             ("grid",) if isinstance(keys.grid, Grid) else ("card",),
             f"{what} do not fit: {max(cols, 1)} × {max(rows, 1)} of {format_mm(unit_w)} × {format_mm(card_h)} "

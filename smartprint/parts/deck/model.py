@@ -27,7 +27,7 @@ class Card(Model):
     text: PrintedText | None = None
     questions: list[PrintedText] = Field(default_factory=list, max_length=12)
     group: PrintedText | None = None
-    image: Text | None = None
+    image: Text | None = Field(default=None, min_length=1)
     count: int = Field(default=1, ge=1, le=200)
     lines: int = Field(default=0, ge=0, le=40)
     drawing: bool | PrintedText = False
@@ -38,5 +38,5 @@ class Back(Model):
     text: PrintedText | None = None
     qr: Text | None = Field(default=None, min_length=1)
     qr_label: PrintedText | None = None
-    image: Text | None = None
+    image: Text | None = Field(default=None, min_length=1)
     color: Text | None = None
