@@ -113,6 +113,52 @@ class _Out:
         self.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
 
 
+def _split(body: bytes) -> tuple[bytes, bytes | None]:
+    """(dictionary part, stream data or None) of an object's body."""
+    stream = _STREAM.search(body)
+    if stream is None:
+        return body, None
+    head = body[:stream.start() + 2]
+    length = _LENGTH.search(head)
+    if length is None:
+        raise JoinError("stream without a direct /Length")
+    return head, body[stream.end():stream.end() + int(length.group(1))]
+
+
+def _content_keys(part: _Part, skip: set[int]) -> dict[int, bytes | None]:
+    """A key per object that is the same for objects with the same content in any part:
+    a digest of its bytes with every reference replaced by the key of what it refers to.
+    Objects on a cycle (pages and their parent) or referring to a skipped object get
+    None: they are never shared."""
+    keys: dict[int, bytes | None] = {}
+    visiting: set[int] = set()
+
+    def key(number: int) -> bytes | None:
+        if number in keys:
+            return keys[number]
+        if number in visiting or number in skip or number not in part.offsets:
+            return None
+        visiting.add(number)
+        head, data = _split(part.body(number))
+        refs = [int(m.group(1)) for m in _TOKENS.finditer(head) if m.group(1) is not None]
+        inner = [key(n) for n in refs]
+        visiting.discard(number)
+        if any(k is None for k in inner):
+            keys[number] = None
+            return None
+        digest = hashlib.sha256(head)
+        for k in inner:
+            digest.update(k or b"")
+        digest.update(data or b"")
+        keys[number] = digest.digest()
+        return keys[number]
+
+    for number in part.offsets:
+        key(number)
+    del key  # the recursive closure refers to itself: free it (and the part's bytes) now, not at a GC pass
+    return keys
+
+
 def join(parts: Sequence[Path], out: BinaryIO) -> int:
     """Write the pages of `parts`, in order, as one PDF to `out`; returns the page count.
     The viewer preferences and document information come from the first part."""
@@ -121,6 +167,7 @@ def join(parts: Sequence[Path], out: BinaryIO) -> int:
     catalog, pages_root, info = o.reserve(), o.reserve(), o.reserve()
     kids: list[int] = []
     preferences = b""
+    shared: dict[bytes, int] = {}  # content key → object already written (fonts, forms of every part)
 
     for index, path in enumerate(parts):
         checkpoint()
@@ -130,9 +177,19 @@ def join(parts: Sequence[Path], out: BinaryIO) -> int:
         mapping: dict[int, int] = {old_pages: pages_root}
         if index == 0 and part.info is not None:
             mapping[part.info] = info
+        keys = _content_keys(part, skip)
+        again: set[int] = set()  # this part's copies of objects an earlier part wrote
         for number in sorted(part.offsets):
-            if number not in skip:
+            if number in skip:
+                continue
+            k = keys.get(number)
+            if k is not None and k in shared:
+                mapping[number] = shared[k]
+                again.add(number)
+            else:
                 mapping[number] = o.reserve()
+                if k is not None:
+                    shared[k] = mapping[number]
 
         def new(number: int, mapping: dict[int, int] = mapping) -> int:
             if number not in mapping:
@@ -147,19 +204,13 @@ def join(parts: Sequence[Path], out: BinaryIO) -> int:
                 o.object(info, _renumber(part.body(part.info), new))
         kids.extend(new(k) for k in part.kids())
         for number in sorted(part.offsets):
-            if number in skip:
+            if number in skip or number in again:
                 continue
-            body = part.body(number)
-            stream = _STREAM.search(body)
-            if stream is None:
-                o.object(mapping[number], _renumber(body, new))
-                continue
-            head = body[:stream.start() + 2]
-            length = _LENGTH.search(head)
-            if length is None:
-                raise JoinError("stream without a direct /Length")
-            data = body[stream.end():stream.end() + int(length.group(1))]
-            o.object(mapping[number], _renumber(head, new) + b"\nstream\n" + data + b"\nendstream")
+            head, data = _split(part.body(number))
+            if data is None:
+                o.object(mapping[number], _renumber(head, new))
+            else:
+                o.object(mapping[number], _renumber(head, new) + b"\nstream\n" + data + b"\nendstream")
         del part
 
     if o.offsets[info] < 0:

@@ -33,6 +33,7 @@ Path_ = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
+_STR_TAG = "tag:yaml.org,2002:str"
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 # The line breaks YAML counts (its marks count lines the same way).
@@ -225,7 +226,9 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
         try:
-            value = self.loader.construct_object(node, deep=True)
+            # a text is by far the most common value: take it as written, without the
+            # constructor's round trip (what construct_object returns for it anyway)
+            value = node.value if node.tag == _STR_TAG else self.loader.construct_object(node, deep=True)
         except (ValueError, OverflowError) as exc:  # `2024-13-45`, `!!int abc`
             raise UserError(Problem(self._where(node), _unreadable(node, exc))) from None
         quoted = node.style in ("'", '"', "|", ">")

@@ -165,7 +165,9 @@ def test_seven_by_seven_long_prompts_with_names_builds(runner, tmp_path):
                 m[2] * n[1] + m[3] * n[3], m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]]
 
     def squares_on(page, reader):
-        """(left, bottom, side, name-line height or None) of every square form the page draws."""
+        """(left, bottom, side, name-line height or None) of every square, read from what the
+        page draws: the grid's outline (a square `re` in the sheet's form) and the short
+        name lines in its squares."""
         found, ctm, stack = [], [1, 0, 0, 1, 0, 0], []
         forms = page["/Resources"]["/XObject"]
         for operands, op in ContentStream(page.get_contents(), reader).operations:
@@ -177,13 +179,22 @@ def test_seven_by_seven_long_prompts_with_names_builds(runner, tmp_path):
                 ctm = times([float(v) for v in operands], ctm)
             elif op == b"Do":
                 form = forms[operands[0]].get_object()
-                x0, y0, x1, y1 = (float(v) for v in form["/BBox"])
-                if abs((x1 - x0) - (y1 - y0)) > 0.01:
-                    continue  # the sheet's frame, not a square
-                assert ctm[1] == ctm[2] == 0 and ctm[0] == ctm[3] > 0
-                lines = [float(o[1]) for o, name in ContentStream(form, reader).operations if name == b"m"]
-                found.append((ctm[0] * x0 + ctm[4], ctm[3] * y0 + ctm[5], ctm[0] * (x1 - x0),
-                              ctm[3] * lines[0] + ctm[5] if lines else None))
+                ops = ContentStream(form, reader).operations
+                outline = [[float(v) for v in o] for o, name in ops if name == b"re"
+                           and abs(float(o[2]) - float(o[3])) < 0.01 and float(o[2]) > 100]
+                assert len(outline) == 1 and ctm[1] == ctm[2] == 0 and ctm[0] == ctm[3] > 0
+                gx, gy, gw, _ = outline[0]
+                side = gw / 7
+                moves = [(float(o[0]), float(o[1])) for o, name in ops if name == b"m"]
+                ends = [(float(o[0]), float(o[1])) for o, name in ops if name == b"l"]
+                name_lines = [(m, e) for m, e in zip(moves, ends)
+                              if abs(m[1] - e[1]) < 0.01 and abs((e[0] - m[0]) - 0.8 * side) < 0.5]
+                for row in range(7):
+                    for col in range(7):
+                        x, y = gx + col * side, gy + (6 - row) * side
+                        mine = [m[1] for m, e in name_lines if x < m[0] < x + side and y < m[1] < y + side]
+                        found.append((ctm[0] * x + ctm[4], ctm[3] * y + ctm[5], ctm[0] * side,
+                                      ctm[3] * mine[0] + ctm[5] if mine else None))
         return found
 
     reader = PdfReader(str(out))

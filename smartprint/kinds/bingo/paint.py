@@ -1,15 +1,18 @@
 """Drawing bingo sheets. The parts every sheet shares (title, name line, rules, grid,
-footer) are one form; each prompt is one form; a sheet is a handful of references
-plus its number. Pages stay tiny, so 10,000 sheets need little memory and disk."""
+the name line in each square, the free square, footer) are one form. Each prompt's
+text operators are made once per canvas and placed in a square by a translation:
+a sheet is one form reference, 24 short placements and its number. Pages stay
+small, and the page dictionaries name one form instead of one per prompt."""
 
 from __future__ import annotations
 
-from functools import partial
+import re
 from typing import TYPE_CHECKING
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 
-from smartprint.colors import RGB, lighten
+from smartprint.colors import lighten
 from smartprint.document import Document, Section
 from smartprint.kinds.bingo.face import SquareText
 from smartprint.kinds.bingo.style import SHEET
@@ -21,11 +24,6 @@ if TYPE_CHECKING:
     from smartprint.kinds.bingo import Prepared
 
 FRAME = "bframe"
-FREE = "bfree"
-
-
-def _prompt_form(i: int) -> str:
-    return f"bp{i}"
 
 
 def _define_frame(c: Canvas, prep: Prepared) -> None:
@@ -55,52 +53,113 @@ def _define_frame(c: Canvas, prep: Prepared) -> None:
     c.setStrokeColorRGB(*prep.color)
     c.setLineWidth(SHEET.frame_width)
     c.rect(g.x, g.y, g.w, g.h, stroke=1, fill=0)
+    _define_free_and_lines(c, prep)
     c.endForm()
 
 
-def _define_square(c: Canvas, name: str, square: SquareText, prep: Prepared, names: bool,
-                   color: RGB = SHEET.ink) -> None:
-    side = prep.face.side
-    c.beginForm(name, 0, 0, side, side)
-    draw.text_lines(c, square.box.fitted, square.box.left, square.box.top, color)
-    if names and prep.face.name_in_square:
-        x0, x1, y = prep.face.name_in_square
+def _define_free_and_lines(c: Canvas, prep: Prepared) -> None:
+    """Inside the frame form: every square's name line and the free square's text."""
+    face, grid = prep.face, prep.spec.grid
+    mid = grid * grid // 2 if prep.free is not None else None
+    if prep.spec.names and face.name_in_square:
+        x0, x1, y = face.name_in_square
         c.setStrokeColorRGB(*SHEET.square_line_grey)
         c.setLineWidth(SHEET.square_line_width)
-        c.line(x0, y, x1, y)
-    c.endForm()
+        for cell in range(grid * grid):
+            if cell != mid:
+                cx, cy = _cell_origin(prep, cell)
+                c.line(cx + x0, cy + y, cx + x1, cy + y)
+    if prep.free is not None and mid is not None:
+        cx, cy = _cell_origin(prep, mid)
+        box = prep.free.box
+        draw.text_lines(c, box.fitted, cx + box.left, cy + box.top, prep.color)
 
 
-def _setup(prep: Prepared, c: Canvas) -> None:
-    """The shared forms, defined on every canvas (every part of a long run)."""
-    w = prep.words
-    prime_subset(c, prep.job.fonts.regular, f"0123456789 {w['board']}{w['of']}{w['seed']}·")
-    _define_frame(c, prep)
-    for p in range(len(prep.squares)):  # all, so a reprint with --only encodes alike
-        _define_square(c, _prompt_form(p), prep.squares[p], prep, prep.spec.names)
-    if prep.free is not None:
-        _define_square(c, FREE, prep.free, prep, False, prep.color)
-
-
-def _sheet(c: Canvas, prep: Prepared, number: int, unit_index: int) -> None:
+def _cell_origin(prep: Prepared, cell: int) -> tuple[float, float]:
+    """The bottom-left corner of a square in the sheet's unit."""
     face, grid = prep.face, prep.spec.grid
-    unit = prep.units[unit_index]
-    sheet = prep.sheets[number - 1]
-    c.saveState()
-    c.translate(unit.x, unit.y)
-    c.doForm(FRAME)
-    for cell, prompt in enumerate(sheet):
-        x = face.grid.x + (cell % grid) * face.side
-        y = face.grid.top - (cell // grid + 1) * face.side
+    return face.grid.x + (cell % grid) * face.side, face.grid.top - (cell // grid + 1) * face.side
+
+
+_TM = re.compile(r"1 0 0 1 (-?[\d.]+) (-?[\d.]+) Tm")
+
+
+def _num(value: float) -> str:
+    return f"{value:.3f}".rstrip("0").rstrip(".") or "0"
+
+
+def _prompt_code(c: Canvas, square: SquareText) -> str:
+    """The text operators of one prompt, relative to its square's corner, made short:
+    each line's start as a move from the last one (Td), no text matrix or leading that
+    is never used. Written once, placed on thousands of squares."""
+    box = square.box
+    text = c.beginText()
+    font = None
+    for line in box.fitted.lines:
+        if (line.font, line.size) != font:
+            font = (line.font, line.size)
+            text.setFont(line.font, line.size)
+        text.setTextOrigin(box.left + line.x, box.top - line.baseline)
+        text.textOut(line.text)
+    code = text.getCode().replace("BT 1 0 0 1 0 0 Tm ", "BT ")
+    code = re.sub(r" -?[\d.]+ TL", "", code)
+    at = [0.0, 0.0]
+
+    def move(m: re.Match[str]) -> str:
+        x, y = float(m.group(1)), float(m.group(2))
+        dx, dy = x - at[0], y - at[1]
+        at[0], at[1] = x, y
+        return f"{_num(dx)} {_num(dy)} Td"
+
+    return _TM.sub(move, code)
+
+
+class _Painter:
+    """Paints one run. The prompts' operators belong to the canvas they were encoded on
+    (font subset codes are per PDF), so they are made anew by `setup` for each canvas
+    the writer opens and used by the pages drawn on it."""
+
+    def __init__(self, prep: Prepared):
+        self.prep = prep
+        self.canvas: Canvas | None = None
+        self.codes: list[str] = []
+        self.cells: list[str] = []
+
+    def setup(self, c: Canvas) -> None:
+        """Shared art, in one order on every canvas, so every part encodes the same
+        characters with the same codes (and a reprint's page matches the first print)."""
+        prep = self.prep
+        w = prep.words
+        prime_subset(c, prep.job.fonts.regular, f"0123456789 {w['board']}{w['of']}{w['seed']}·")
+        _define_frame(c, prep)
+        self.codes = [_prompt_code(c, square) for square in prep.squares]  # all, so a reprint encodes alike
+        self.cells = [f"q 1 0 0 1 {fp_str(*_cell_origin(prep, cell))} cm " for cell in range(prep.spec.grid ** 2)]
+        self.canvas = c
+
+    def sheet(self, c: Canvas, number: int, unit_index: int) -> None:
+        if id(c) != id(self.canvas):
+            raise RuntimeError("setup runs on every canvas before its pages")
+        prep = self.prep
+        face = prep.face
+        unit = prep.units[unit_index]
         c.saveState()
-        c.translate(x, y)
-        c.doForm(FREE if prompt is None else _prompt_form(prompt))
+        c.translate(unit.x, unit.y)
+        c.doForm(FRAME)
+        c.setFillColorRGB(*SHEET.ink)
+        code = c._code  # noqa: SLF001 - the page's operator list: placing ready-made text
+        for cell, prompt in enumerate(prep.sheets[number - 1]):
+            if prompt is not None:
+                code.append(f"{self.cells[cell]}{self.codes[prompt]} Q")
+        x, y, size = face.number_at
+        c.setFillColorRGB(*SHEET.number_grey)
+        c.setFont(prep.job.fonts.regular, size)
+        c.drawString(x, y, prep.sheet_label(number))
         c.restoreState()
-    x, y, size = face.number_at
-    c.setFillColorRGB(*SHEET.number_grey)
-    c.setFont(prep.job.fonts.regular, size)
-    c.drawString(x, y, prep.sheet_label(number))
-    c.restoreState()
+
+    def page(self, c: Canvas, numbers: tuple[int, ...]) -> None:
+        for unit_index, number in enumerate(numbers):
+            self.sheet(c, number, unit_index)
+        _cut_lines(c, self.prep)
 
 
 def _cut_lines(c: Canvas, prep: Prepared) -> None:
@@ -121,12 +180,6 @@ def _cut_lines(c: Canvas, prep: Prepared) -> None:
     c.setDash()
 
 
-def _sheet_page(prep: Prepared, c: Canvas, numbers: tuple[int, ...]) -> None:
-    for unit_index, number in enumerate(numbers):
-        _sheet(c, prep, number, unit_index)
-    _cut_lines(c, prep)
-
-
 def bingo_document(prep: Prepared) -> Document:
     per_page = len(prep.units)
     pages = [tuple(prep.numbers[i:i + per_page]) for i in range(0, len(prep.numbers), per_page)]
@@ -135,5 +188,6 @@ def bingo_document(prep: Prepared) -> Document:
     if prep.leader:
         sections.append(Section(page.width, page.height, prep.leader, lambda c, p: paint_text_page(c, p),
                                 name="leader"))
-    sections.append(Section(prep.page_w, prep.page_h, pages, partial(_sheet_page, prep), name="sheets"))
-    return Document(prep.spec.title, tuple(sections), "none", partial(_setup, prep), "Tegner brett")
+    painter = _Painter(prep)
+    sections.append(Section(prep.page_w, prep.page_h, pages, painter.page, name="sheets"))
+    return Document(prep.spec.title, tuple(sections), "none", painter.setup, "Tegner brett")

@@ -1,0 +1,136 @@
+"""The benchmark table the README quotes: smartprint against plain reportlab scripts.
+
+    python benchmarks/run.py            # about two minutes on two cores
+
+Every case runs as whole processes (start-up included), smartprint and the plain
+script taking turns, several times; the table gives the median wall time with the
+range, the ratio of the medians, each child's own peak memory (from `wait4`, the
+rusage of that child alone) and the PDF sizes. The plain scripts
+(`plain_bingo.py`, `plain_cards.py`) do the same job as well as a competent
+programmer would write it: each text wrapped once, shared art drawn once as a
+form, the same fonts and the same compression. Nothing here is asserted by tests.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+PY = sys.executable
+SEED = "2024"
+
+
+@dataclass
+class Runs:
+    walls: list[float] = field(default_factory=list)
+    peaks: list[float] = field(default_factory=list)  # MiB
+    size: int = 0
+
+
+def run(cmd: list[str], cwd: Path, out: Path | None) -> tuple[float, float]:
+    """Wall seconds and the child's own peak RSS in MiB."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{err}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def measure(cases: list[tuple[str, list[str], list[str] | None, int]], cwd: Path) -> list[tuple[str, Runs, Runs]]:
+    results = []
+    for label, ours, plain, repeat in cases:
+        a, b = Runs(), Runs()
+        for _ in range(repeat):
+            for cmd, into in ((ours, a), (plain, b)):
+                if cmd is None:
+                    continue
+                wall, peak = run(cmd, cwd, None)
+                into.walls.append(wall)
+                into.peaks.append(peak)
+        for cmd, into in ((ours, a), (plain, b)):
+            if cmd is not None and "-o" in cmd:
+                into.size = (cwd / cmd[cmd.index("-o") + 1]).stat().st_size
+            elif cmd is not None and cmd[-1].endswith(".pdf"):
+                into.size = (cwd / cmd[-1]).stat().st_size
+        results.append((label, a, b))
+        print(f"  measured: {label}", file=sys.stderr)
+    return results
+
+
+def deck_500(folder: Path) -> Path:
+    base = yaml.safe_load((ROOT / "decks" / "styrkekort.yaml").read_text(encoding="utf-8"))
+    strengths = [c for c in base["cards"] if c.get("title")]
+    cards = []
+    for i in range(500):
+        s = strengths[i % len(strengths)]
+        cards.append({"title": f"{s['title']} {i + 1}", "group": s["group"], "text": s["text"],
+                      "questions": s.get("questions", [])})
+    deck = {"kind": "cards", "title": "500 kort", "groups": base["groups"], "cards": cards, "back": base["back"]}
+    path = folder / "deck500.yaml"
+    path.write_text(yaml.safe_dump(deck, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def fmt(runs: Runs) -> str:
+    if not runs.walls:
+        return "—"
+    med = statistics.median(runs.walls)
+    return f"{med:.3f} s ({min(runs.walls):.3f}–{max(runs.walls):.3f})"
+
+
+def main() -> None:
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "smartprint")], check=True,
+                   stdout=subprocess.DEVNULL)  # as after `pip install .`: imports from .pyc
+    sp = [PY, "-m", "smartprint"]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        deck500 = deck_500(folder)
+        bingo = ROOT / "decks" / "paaskebingo.yaml"
+        styrke = ROOT / "decks" / "styrkekort.yaml"
+        file1000 = folder / "bingo1000.yaml"
+        file1000.write_text(bingo.read_text(encoding="utf-8").replace("sheets: 40", "sheets: 1000\nseed: 2024"),
+                            encoding="utf-8")
+        cases = [
+            ("bingo, 1,000 sheets", [*sp, "build", str(bingo), "--sheets", "1000", "--seed", SEED, "-q", "-o", "a.pdf"],
+             [PY, str(HERE / "plain_bingo.py"), str(bingo), "1000", SEED, "b.pdf"], 7),
+            ("bingo, 10,000 sheets", [*sp, "build", str(bingo), "--sheets", "10000", "--seed", SEED, "-q", "-o",
+                                      "c.pdf"],
+             [PY, str(HERE / "plain_bingo.py"), str(bingo), "10000", SEED, "d.pdf"], 3),
+            ("500 cards, duplex", [*sp, "build", str(deck500), "-q", "-o", "e.pdf"],
+             [PY, str(HERE / "plain_cards.py"), str(deck500), "f.pdf"], 7),
+            ("styrkekort (built-in, 25 cards)", [*sp, "build", "styrkekort", "-q", "-o", "g.pdf"],
+             [PY, str(HERE / "plain_cards.py"), str(styrke), "h.pdf"], 7),
+            ("validate, 1,000-sheet file", [*sp, "validate", str(file1000)], None, 7),
+            ("--help", [*sp, "--help"], None, 7),
+            ("list", [*sp, "list"], None, 7),
+        ]
+        results = measure(cases, folder)
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; wall time, median (min–max); "
+          "peak = each child's own max RSS")
+    print()
+    print("| case | smartprint | plain reportlab | ratio | peak MiB (ours / plain) | PDF kB (ours / plain) |")
+    print("|---|---|---|---|---|---|")
+    for label, a, b in results:
+        ratio = f"{statistics.median(a.walls) / statistics.median(b.walls):.2f}×" if b.walls else "—"
+        peaks = f"{max(a.peaks):.0f} / {max(b.peaks):.0f}" if b.peaks else f"{max(a.peaks):.0f}"
+        sizes = (f"{a.size / 1024:.0f} / {b.size / 1024:.0f} ({a.size / b.size:.2f}×)" if b.size
+                 else (f"{a.size / 1024:.0f}" if a.size else "—"))
+        print(f"| {label} | {fmt(a)} | {fmt(b)} | {ratio} | {peaks} | {sizes} |")
+
+
+if __name__ == "__main__":
+    main()
