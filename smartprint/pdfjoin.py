@@ -125,38 +125,44 @@ def _split(body: bytes) -> tuple[bytes, bytes | None]:
     return head, body[stream.end():stream.end() + int(length.group(1))]
 
 
-def _content_keys(part: _Part, skip: set[int]) -> dict[int, bytes | None]:
+class _ContentKeys:
     """A key per object that is the same for objects with the same content in any part:
     a digest of its bytes with every reference replaced by the key of what it refers to.
     Objects on a cycle (pages and their parent) or referring to a skipped object get
-    None: they are never shared."""
-    keys: dict[int, bytes | None] = {}
-    visiting: set[int] = set()
+    None: they are never shared. (A class rather than a recursive closure, which would
+    keep itself, and the part's bytes, alive until a garbage-collection pass.)"""
 
-    def key(number: int) -> bytes | None:
-        if number in keys:
-            return keys[number]
-        if number in visiting or number in skip or number not in part.offsets:
+    def __init__(self, part: _Part, skip: set[int]):
+        self.part, self.skip = part, skip
+        self.keys: dict[int, bytes | None] = {}
+        self.visiting: set[int] = set()
+
+    def key(self, number: int) -> bytes | None:
+        if number in self.keys:
+            return self.keys[number]
+        if number in self.visiting or number in self.skip or number not in self.part.offsets:
             return None
-        visiting.add(number)
-        head, data = _split(part.body(number))
+        self.visiting.add(number)
+        head, data = _split(self.part.body(number))
         refs = [int(m.group(1)) for m in _TOKENS.finditer(head) if m.group(1) is not None]
-        inner = [key(n) for n in refs]
-        visiting.discard(number)
+        inner = [self.key(n) for n in refs]
+        self.visiting.discard(number)
         if any(k is None for k in inner):
-            keys[number] = None
+            self.keys[number] = None
             return None
         digest = hashlib.sha256(head)
         for k in inner:
             digest.update(k or b"")
         digest.update(data or b"")
-        keys[number] = digest.digest()
-        return keys[number]
+        self.keys[number] = digest.digest()
+        return self.keys[number]
 
+
+def _content_keys(part: _Part, skip: set[int]) -> dict[int, bytes | None]:
+    keys = _ContentKeys(part, skip)
     for number in part.offsets:
-        key(number)
-    del key  # the recursive closure refers to itself: free it (and the part's bytes) now, not at a GC pass
-    return keys
+        keys.key(number)
+    return keys.keys
 
 
 def join(parts: Sequence[Path], out: BinaryIO) -> int:
