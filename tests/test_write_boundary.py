@@ -171,3 +171,27 @@ def test_a_title_with_pdf_words_survives_a_joined_run(runner, tmp_path, monkeypa
     if shutil.which("qpdf"):
         check = subprocess.run(["qpdf", "--check", str(out)], capture_output=True, text=True)
         assert check.returncode == 0 and "No syntax or stream encoding errors" in check.stdout, check.stdout
+
+
+def test_a_joined_run_carries_each_font_and_form_once_per_distinct_content(runner, tmp_path, monkeypatch):
+    """Every part defines the same fonts and frame; the joined file shares identical
+    copies (the first part, with the leader's page, and the last, shorter one may keep
+    their own): 7 parts carry at most 6 font objects, not 14."""
+    from pypdf import PdfReader
+
+    from smartprint import writer
+
+    monkeypatch.setattr(writer, "PAGES_PER_PART", 10)
+    out = tmp_path / "b.pdf"
+    assert run(runner, "build", "paaskebingo", "--sheets", "60", "-o", str(out)).exit_code == 0
+    reader = PdfReader(str(out))
+    assert len(reader.pages) == 61  # seven parts
+    fonts, forms = set(), set()
+    for page in reader.pages:
+        resources = page["/Resources"]
+        for ref in resources.get("/Font", {}).values():
+            fonts.add(ref.idnum)
+        for ref in resources.get("/XObject", {}).values():
+            forms.add(ref.idnum)
+    assert len(fonts) <= 6, fonts
+    assert len(forms) <= 3, forms
