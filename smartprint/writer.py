@@ -20,7 +20,7 @@ from smartprint.output import new_canvas
 from smartprint.progress import bar_for
 from smartprint.stopping import checkpoint, held
 
-PAGES_PER_PART = 500
+PAGES_PER_PART = 1200
 
 
 def _draw_part(doc: Document, fonts: FontSet, out: str | BinaryIO,

@@ -7,9 +7,9 @@ small, and the page dictionaries name one form instead of one per prompt."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 
 from smartprint.colors import lighten
@@ -85,33 +85,53 @@ _TM = re.compile(r"1 0 0 1 (-?[\d.]+) (-?[\d.]+) Tm")
 
 
 def _num(value: float) -> str:
-    return f"{value:.3f}".rstrip("0").rstrip(".") or "0"
+    return f"{value:.2f}".rstrip("0").rstrip(".") or "0"
 
 
-def _prompt_code(c: Canvas, square: SquareText) -> str:
-    """The text operators of one prompt, relative to its square's corner, made short:
-    each line's start as a move from the last one (Td), no text matrix or leading that
-    is never used. Written once, placed on thousands of squares."""
+@dataclass(frozen=True)
+class _PromptText:
+    """One prompt's text operators, made once per canvas: its first line starts at
+    `first` (from its square's corner); `body` draws every line, moving from line to
+    line with Td; the last line starts at `first` + `last`. `font` sets the font the
+    body starts with, `end_font` is the one in force after it."""
+
+    first: tuple[float, float]
+    body: str
+    last: tuple[float, float]
+    font: str
+    end_font: str
+
+
+_TF = re.compile(r"/\S+ -?[\d.]+ Tf")
+
+
+def _prompt_text(c: Canvas, square: SquareText) -> _PromptText:
     box = square.box
     text = c.beginText()
-    font = None
+    current = None
     for line in box.fitted.lines:
-        if (line.font, line.size) != font:
-            font = (line.font, line.size)
+        if (line.font, line.size) != current:
+            current = (line.font, line.size)
             text.setFont(line.font, line.size)
         text.setTextOrigin(box.left + line.x, box.top - line.baseline)
         text.textOut(line.text)
-    code = text.getCode().replace("BT 1 0 0 1 0 0 Tm ", "BT ")
+    code = text.getCode().removeprefix("BT 1 0 0 1 0 0 Tm ").removesuffix(" ET")
     code = re.sub(r" -?[\d.]+ TL", "", code)
-    at = [0.0, 0.0]
-
-    def move(m: re.Match[str]) -> str:
-        x, y = float(m.group(1)), float(m.group(2))
-        dx, dy = x - at[0], y - at[1]
-        at[0], at[1] = x, y
-        return f"{_num(dx)} {_num(dy)} Td"
-
-    return _TM.sub(move, code)
+    fonts = _TF.findall(code)
+    font = fonts[0] if fonts else ""
+    code = code.replace(font, "", 1) if font else code  # set once per sheet, not per square
+    pieces = _TM.split(code)  # [before, x, y, ops, x, y, ops, …]
+    first = (float(pieces[1]), float(pieces[2]))
+    body = [" ".join(pieces[3].split())]
+    at = first
+    moved = (0.0, 0.0)
+    for k in range(4, len(pieces), 3):
+        x, y = float(pieces[k]), float(pieces[k + 1])
+        dx, dy = float(_num(x - at[0])), float(_num(y - at[1]))
+        body.append(f"{_num(dx)} {_num(dy)} Td {' '.join(pieces[k + 2].split())}")
+        at = (at[0] + dx, at[1] + dy)
+        moved = (moved[0] + dx, moved[1] + dy)
+    return _PromptText(first, " ".join(part for part in body if part), moved, font, fonts[-1] if fonts else font)
 
 
 class _Painter:
@@ -122,8 +142,8 @@ class _Painter:
     def __init__(self, prep: Prepared):
         self.prep = prep
         self.canvas: Canvas | None = None
-        self.codes: list[str] = []
-        self.cells: list[str] = []
+        self.texts: list[_PromptText] = []
+        self.origins: list[tuple[float, float]] = []
 
     def setup(self, c: Canvas) -> None:
         """Shared art, in one order on every canvas, so every part encodes the same
@@ -132,8 +152,8 @@ class _Painter:
         w = prep.words
         prime_subset(c, prep.job.fonts.regular, f"0123456789 {w['board']}{w['of']}{w['seed']}·")
         _define_frame(c, prep)
-        self.codes = [_prompt_code(c, square) for square in prep.squares]  # all, so a reprint encodes alike
-        self.cells = [f"q 1 0 0 1 {fp_str(*_cell_origin(prep, cell))} cm " for cell in range(prep.spec.grid ** 2)]
+        self.texts = [_prompt_text(c, square) for square in prep.squares]  # all, so a reprint encodes alike
+        self.origins = [_cell_origin(prep, cell) for cell in range(prep.spec.grid ** 2)]
         self.canvas = c
 
     def sheet(self, c: Canvas, number: int, unit_index: int) -> None:
@@ -146,14 +166,31 @@ class _Painter:
         c.translate(unit.x, unit.y)
         c.doForm(FRAME)
         c.setFillColorRGB(*SHEET.ink)
-        code = c._code  # noqa: SLF001 - the page's operator list: placing ready-made text
+        # one text object for the whole grid: each prompt's ready-made lines, reached by a
+        # move from where the last prompt ended (no save/restore or matrix per square)
+        ops = ["BT"]
+        at, font = (0.0, 0.0), ""
         for cell, prompt in enumerate(prep.sheets[number - 1]):
-            if prompt is not None:
-                code.append(f"{self.cells[cell]}{self.codes[prompt]} Q")
+            if prompt is None:
+                continue
+            t = self.texts[prompt]
+            if t.font != font:
+                ops.append(t.font)
+            ox, oy = self.origins[cell]
+            dx = float(_num(ox + t.first[0] - at[0]))
+            dy = float(_num(oy + t.first[1] - at[1]))
+            ops.append(f"{_num(dx)} {_num(dy)} Td {t.body}")
+            at = (at[0] + dx + t.last[0], at[1] + dy + t.last[1])
+            font = t.end_font
+        # the sheet's number, in the same text object
         x, y, size = face.number_at
-        c.setFillColorRGB(*SHEET.number_grey)
-        c.setFont(prep.job.fonts.regular, size)
-        c.drawString(x, y, prep.sheet_label(number))
+        label = c.beginText()
+        label.setFont(prep.job.fonts.regular, size)
+        label.textOut(prep.sheet_label(number))
+        shown = re.sub(r" -?[\d.]+ TL", "", label.getCode().removeprefix("BT 1 0 0 1 0 0 Tm ").removesuffix(" ET"))
+        grey = " ".join(_num(v) for v in SHEET.number_grey)
+        ops.append(f"{grey} rg {_num(x - at[0])} {_num(y - at[1])} Td {shown} ET")
+        c._code.append(" ".join(ops))  # noqa: SLF001 - the page's operator list: ready-made text
         c.restoreState()
 
     def page(self, c: Canvas, numbers: tuple[int, ...]) -> None:
