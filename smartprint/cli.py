@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from smartprint.pipeline import Built
 
 from smartprint.parts.deck.backs import BACKS
 
@@ -162,15 +165,22 @@ def build(
 
             typer.echo(f"stopped; {display_path(target)} was not written", err=True)
             raise typer.Exit(143 if isinstance(exc, Stopped) else 130) from None
-        for warning in built.job.warnings:
-            typer.echo(str(warning), err=True)
-        if not quiet:
-            first, *more = built.describe(pages).splitlines()
-            typer.echo(f"wrote {display_path(written)} ({first})")
-            for line in more:
-                typer.echo(line)
+        _report(built, pages, f"wrote {display_path(written)}", quiet)
     if status:
         raise typer.Exit(status)
+
+
+def _report(built: Built, pages: int, what: str, quiet: bool = False) -> None:
+    """Warnings on stderr; then what was made and what the pages are (and, for a print
+    shop, the lines to forward)."""
+    for warning in built.job.warnings:
+        typer.echo(str(warning), err=True)
+    if quiet:
+        return
+    first, *more = built.describe(pages).splitlines()
+    typer.echo(f"{what} ({first})")
+    for line in more:
+        typer.echo(line)
 
 
 @app.command()
@@ -189,15 +199,10 @@ def validate(sources: SourcesArg,
             options = Options(layout=layout, backs=_backs(backs), strict=strict,
                               allow=tuple(p.resolve() for p in allow_path or ()))
             pages, built = check_only(prepare(source, options))
-            for warning in built.job.warnings:
-                typer.echo(str(warning), err=True)
         except UserError as exc:
             status = max(status, _fail(exc))
             continue
-        first, *more = built.describe(pages).splitlines()
-        typer.echo(f"{source}: ok ({first})")
-        for line in more:
-            typer.echo(line)
+        _report(built, pages, f"{source}: ok")
     if status:
         raise typer.Exit(status)
 

@@ -45,7 +45,6 @@ import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, BeforeValidator
-from pydantic.fields import FieldInfo
 
 import smartprint
 from smartprint.colors import NAMED as COLOR_NAMES
@@ -274,18 +273,7 @@ def run_build(inputs: Inputs, outcome_key: str) -> None:
 # ------------------------------------------------------------------ reading the models
 
 
-def _field_type(info: FieldInfo) -> Any:
-    return Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
-
-
-def _strip(tp: Any) -> tuple[Any, list[Any]]:
-    extras: list[Any] = []
-    while typing.get_origin(tp) is Annotated:
-        args = typing.get_args(tp)
-        tp = args[0]
-        for extra in args[1:]:
-            extras.extend(extra.metadata if isinstance(extra, FieldInfo) else [extra])
-    return tp, extras
+from smartprint.validation import _field_type, _strip  # noqa: E402 - the same reading of types as the validator
 
 
 def _bound(extras: list[Any], name: str) -> Any:
