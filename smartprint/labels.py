@@ -4,6 +4,13 @@ from __future__ import annotations
 
 LABELS: dict[str, dict[str, str]] = {
     "nb": {
+        "five_back": "Fem på rad: snakk sammen om egenskapene",
+        "fiar_rules": "Spill to og to eller i lag. Velg en rute, og fortell om en gang du eller en annen viste "
+                      "egenskapen i ruta. Lytt til hverandre og still gjerne et spørsmål. Har dere snakket om "
+                      "den, får dere legge en brikke på ruta. Først til fem brikker på rad – vannrett, loddrett "
+                      "eller på skrå – vinner. Det viktigste er de gode samtalene!",
+        "markers": "Brikker: klipp dem ut. Lag 1 har runde brikker, lag 2 har firkantede.",
+        "team": "Lag", "questions": "Spørsmål til samtalen",
         "leader": "Til den som leder", "call": "Rop", "prompt": "Rute", "sheets": "brett",
         "new": "Brett som nå kan ha full rad",
         "called_intro": "Rop rutene i denne rekkefølgen og kryss av. Til høyre står brettene som får sin "
@@ -19,6 +26,13 @@ LABELS: dict[str, dict[str, str]] = {
         "one_sided": "skriv ut ensidig", "scale": "skriv ut i 100 % størrelse",
     },
     "nn": {
+        "five_back": "Fem på rad: snakk saman om eigenskapane",
+        "fiar_rules": "Spel to og to eller i lag. Vel ei rute, og fortel om ein gong du eller ein annan viste "
+                      "eigenskapen i ruta. Lytt til kvarandre og still gjerne eit spørsmål. Har de snakka om han, "
+                      "får de leggje ei brikke på ruta. Først til fem brikker på rad – vassrett, loddrett eller "
+                      "på skrå – vinn. Det viktigaste er dei gode samtalane!",
+        "markers": "Brikker: klipp dei ut. Lag 1 har runde brikker, lag 2 har firkanta.",
+        "team": "Lag", "questions": "Spørsmål til samtalen",
         "leader": "Til den som leier", "call": "Rop", "prompt": "Rute", "sheets": "brett",
         "new": "Brett som no kan ha full rad",
         "called_intro": "Rop rutene i denne rekkjefølgja og kryss av. Til høgre står bretta som får den "
@@ -34,6 +48,13 @@ LABELS: dict[str, dict[str, str]] = {
         "one_sided": "skriv ut einsidig", "scale": "skriv ut i 100 % storleik",
     },
     "en": {
+        "five_back": "Five in a row: talk about the qualities",
+        "fiar_rules": "Play in pairs or in teams. Choose a square and tell about a time when you or someone "
+                      "else showed the quality in it. Listen to each other and ask a question. When you have "
+                      "talked about it, put a marker on the square. The first to get five in a row – across, "
+                      "down or diagonally – wins. The conversations are what matters most!",
+        "markers": "Markers: cut them out. Team 1 has round markers, team 2 square ones.",
+        "team": "Team", "questions": "Questions for the conversation",
         "leader": "For the leader", "call": "Call", "prompt": "Square", "sheets": "sheets",
         "new": "Sheets that can now have a full line",
         "called_intro": "Call the squares in this order and tick them off. On the right are the sheets that "

@@ -40,3 +40,12 @@ def prime_subset(c: Canvas, font: str, text: str) -> None:
     from reportlab.pdfbase import pdfmetrics
 
     pdfmetrics.getFont(font).splitString(text, c._doc)  # noqa: SLF001 - the canvas's document
+
+
+def name_fonts(c: Canvas, *fonts: str) -> None:
+    """Give the fonts their names in the PDF (/F1, /F2, …) now, in this order, so the
+    same page gets the same names whatever was drawn before it (a reprint with --only)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    for font in fonts:
+        pdfmetrics.getFont(font).getSubsetInternalName(0, c._doc)  # noqa: SLF001 - the canvas's document

@@ -388,9 +388,10 @@ class Gen:
     fonts: dict[str, bytes] = field(default_factory=dict)  # generated (damaged) font files by name
 
 
-SMALL_INTS = {"count": (1, 3), "lines": (0, 5), "grid": (3, 7), "sheets": (1, 8), "cols": (1, 4), "rows": (1, 4)}
+SMALL_INTS = {"count": (1, 3), "lines": (0, 5), "grid": (3, 7), "sheets": (1, 8), "cols": (1, 4), "rows": (1, 4),
+              "boards": (1, 3), "blank_cards": (0, 2)}
 LENGTHS_MM = {"margin": (0, 25), "gap": (0, 6), "bleed": (0, 4), "x": (-3, 3), "y": (-3, 3)}
-LIST_SIZES = {"cards": (1, 6), "groups": (0, 4), "questions": (0, 3), "prompts": (1, 30)}
+LIST_SIZES = {"cards": (1, 6), "groups": (0, 4), "questions": (0, 3), "prompts": (1, 30), "entries": (5, 30)}
 
 
 EXTREME_LENGTHS = {"min_text_size": ["4pt", "72pt", "40pt"], "margin": ["0", "0mm", "100mm", "60mm"],

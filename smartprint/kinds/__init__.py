@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 KINDS: dict[str, str] = {
     "cards": "smartprint.kinds.cards",
     "bingo": "smartprint.kinds.bingo",
+    "five-in-a-row": "smartprint.kinds.fiveinarow",
 }
 
 

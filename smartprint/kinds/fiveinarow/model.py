@@ -1,0 +1,29 @@
+"""What a five-in-a-row file (`kind: five-in-a-row`) may say, and its layout keys."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from smartprint.layout import PageKeys
+from smartprint.spec import Common, PrintedText
+from smartprint.validation import Text
+
+MAX_BOARDS = 500
+
+
+class FiveInARowSpec(Common):
+    kind: Literal["five-in-a-row"]
+    entries: list[PrintedText] = Field(min_length=1, max_length=400)
+    grid: int = Field(default=7, ge=5, le=10)
+    boards: int = Field(default=1, ge=1, le=MAX_BOARDS)
+    rules: PrintedText | None = None
+    questions: list[PrintedText] = Field(default_factory=list, max_length=200)
+    blank_cards: int = Field(default=3, ge=0, le=60)
+    color: Text | None = None  # the board's colour (red for 17. mai)
+    markers: bool = True
+
+
+class FiveInARowLayout(PageKeys):
+    """The board's page (A4 or A3, landscape by default in the built-in layouts)."""

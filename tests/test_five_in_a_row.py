@@ -1,0 +1,135 @@
+"""Fem på rad: balanced boards where no entry touches itself, different and reproducible,
+with markers and question cards whose backs lie behind their fronts."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pypdfium2 as pdfium
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from conftest import run
+from smartprint.kinds.fiveinarow.fill import TooFewEntries, clashes, make_boards, neighbours
+
+ENTRIES = ["Mot", "Omsorg", "Humor", "Ærlighet", "Samarbeid", "Respekt", "Glede", "Håp", "Ro", "Lek"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(grid=st.integers(5, 10), entries=st.integers(1, 70), seed=st.integers(0, 10_000))
+def test_boards_are_balanced_and_no_entry_touches_itself(grid, entries, seed):
+    try:
+        boards = make_boards(entries, grid, 3, seed)
+    except TooFewEntries as exc:
+        assert exc.needed > entries and entries <= 6
+        return
+    near = neighbours(grid)
+    assert len(set(boards)) == 3
+    for board in boards:
+        assert clashes(board, near) == 0
+        counts = Counter(board)
+        if entries < grid * grid:
+            assert len(counts) == entries and max(counts.values()) - min(counts.values()) <= 1
+    assert boards == make_boards(entries, grid, 3, seed)
+
+
+def _deck(tmp_path, **extra):
+    body = {"kind": "five-in-a-row", "title": "Fem på rad", "grid": 7, "boards": 3, "seed": 5,
+            "entries": ENTRIES, "questions": ["Når var du modig?", "Hvem hjalp deg?"], "blank_cards": 1, **extra}
+    import yaml
+
+    path = tmp_path / "f.yaml"
+    path.write_text(yaml.safe_dump(body, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _cells(pdf, page_index, plan):
+    """The text in each square of a board page, read from the PDF's character positions."""
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        page = doc[page_index]
+        text = page.get_textpage()
+        g, side, grid = plan.face.grid, plan.face.side, plan.job.spec.grid
+        cells: dict[int, str] = {}
+        for i in range(text.count_chars()):
+            left, bottom, right, top = text.get_charbox(i)
+            x, y = (left + right) / 2, (bottom + top) / 2
+            if g.x < x < g.right and g.y < y < g.top:
+                cell = int((g.top - y) // side) * grid + int((x - g.x) // side)
+                cells[cell] = cells.get(cell, "") + text.get_text_range(i, 1)
+        return {k: "".join(v.split()) for k, v in cells.items()}
+    finally:
+        doc.close()
+
+
+def test_a_seven_by_seven_board_from_ten_entries_in_the_pdf(runner, tmp_path):
+    from smartprint.pipeline import plan, prepare
+
+    src = _deck(tmp_path)
+    out = tmp_path / "f.pdf"
+    result = run(runner, "build", str(src), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    built = plan(prepare(str(src)))
+    near = neighbours(7)
+    for number in range(3):
+        cells = _cells(out, number * 2, built.plan)  # each board is followed by its empty back
+        assert sorted(cells) == list(range(49))
+        counts = Counter(cells.values())
+        assert set(counts) == {e.replace(" ", "") for e in ENTRIES}
+        assert set(counts.values()) <= {4, 5}
+        for i, js in enumerate(near):
+            assert all(cells[i] != cells[j] for j in js)
+    texts = [_cells(out, k, built.plan) for k in (0, 2, 4)]
+    assert texts[0] != texts[1] != texts[2]
+
+
+def test_same_seed_same_bytes_and_only_reprints_a_board(runner, tmp_path):
+    src = _deck(tmp_path)
+    a, b, only = tmp_path / "a.pdf", tmp_path / "b.pdf", tmp_path / "o.pdf"
+    assert run(runner, "build", str(src), "-o", str(a)).exit_code == 0
+    assert run(runner, "build", str(src), "-o", str(b)).exit_code == 0
+    assert a.read_bytes() == b.read_bytes()
+    assert run(runner, "build", str(src), "-o", str(only), "--only", "2").exit_code == 0
+    full, single = PdfReader(str(a)), PdfReader(str(only))
+    assert single.pages[0].get_contents().get_data() == full.pages[2].get_contents().get_data()
+    assert "Brett 2 av 3 · kode 5" in " ".join(single.pages[0].extract_text().split())
+
+
+def test_question_card_backs_lie_behind_their_fronts(tmp_path):
+    from smartprint.pipeline import plan, prepare
+
+    deck = plan(prepare(str(_deck(tmp_path)))).plan.questions
+    assert deck is not None and len(deck.expanded) == 3
+    page = deck.page
+    fronts = [p for p in deck.pages if p.side == "front"]
+    backs = [p for p in deck.pages if p.side == "back"]
+    assert len(fronts) == len(backs) == 1
+    for f, b in zip(fronts[0].placements, backs[0].placements):
+        assert f.card == b.card
+        # landscape A4, flipped on the long edge: top and bottom swap, left and right stay
+        assert b.rect.x == pytest.approx(f.rect.x)
+        assert b.rect.y == pytest.approx(page.height - f.rect.y - f.rect.h)
+
+
+def test_too_few_entries_says_how_many_are_needed(runner, tmp_path):
+    src = _deck(tmp_path, entries=["Mot", "Omsorg", "Humor"])
+    result = run(runner, "build", str(src), "-o", str(tmp_path / "f.pdf"))
+    assert result.exit_code == 1
+    assert re.search(r"f\.yaml:\d+:\d+: there are 3 entries; .* needs at least 4; add 1 more", result.output)
+
+
+def test_markers_for_two_teams_enough_for_a_full_board(runner, tmp_path):
+    out = tmp_path / "f.pdf"
+    assert run(runner, "build", str(_deck(tmp_path)), "-o", str(out)).exit_code == 0
+    text = PdfReader(str(out)).pages[6].extract_text()
+    assert "Lag 1 har runde brikker, lag 2 har firkantede" in " ".join(text.split())
+    assert text.count("1") >= 25 and text.count("2") >= 25
+
+
+def test_the_built_in_editions_build(runner, tmp_path):
+    for name in ("fem-paa-rad", "fem-paa-rad-hele-aaret"):
+        result = run(runner, "build", name, "-o", str(tmp_path / f"{name}.pdf"))
+        assert result.exit_code == 0, result.output
