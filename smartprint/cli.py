@@ -256,15 +256,19 @@ def list_builtin() -> None:
     def describe(folder: str, name: str) -> str:
         data = read(folder, name)
         if folder == "decks":
-            return f"{data.get('kind', '?')!s:<14} {data.get('title', '')}"
-        return f"{layout_kind(name)!s:<14} {data.get('description', '')}"
+            return f"{data.get('kind', '?')!s:<{kind_w}} {data.get('title', '')}"
+        return f"{layout_kind(name)!s:<{kind_w}} {data.get('description', '')}"
 
+    from smartprint.kinds import KINDS
+
+    name_w = max(len(n) for folder in ("decks", "layouts") for n in resources.builtin_names(folder))
+    kind_w = max(len(k) for k in KINDS)
     typer.echo("Built-in material (smartprint build NAME):")
     for name in resources.builtin_names("decks"):
-        typer.echo(f"  {name:<18} {describe('decks', name)}")
+        typer.echo(f"  {name:<{name_w}} {describe('decks', name)}")
     typer.echo("Built-in layouts (--layout NAME, or 'layout: NAME' in a file):")
     for name in resources.builtin_names("layouts"):
-        typer.echo(f"  {name:<18} {describe('layouts', name)}")
+        typer.echo(f"  {name:<{name_w}} {describe('layouts', name)}")
 
 
 def main() -> None:
