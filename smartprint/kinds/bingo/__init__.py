@@ -17,6 +17,7 @@ from smartprint.labels import labels
 from smartprint.layout import Layout, Page, resolve_page
 from smartprint.metrics import Fonts
 from smartprint.parts.geometry import Rect, split_page
+from smartprint.parts.numbered import distinct_texts, numbered_run
 from smartprint.parts.textpages.plan import PageFonts, Para, Row, TextPage, paginate
 from smartprint.parts.textpages.plan import printed as text_printed
 from smartprint.printed import Label, Printed, of_box
@@ -68,17 +69,7 @@ def _prompts_needed(asked: int, grid: int, free: bool, mode: str, start: int) ->
 
 
 def _check_prompts(spec: BingoSpec, src: Source) -> list[Problem]:
-    problems: list[Problem] = []
-    first_seen: dict[str, int] = {}
-    for i, prompt in enumerate(spec.prompts):
-        key = " ".join(prompt.split()).casefold()
-        if not key:
-            problems.append(src.problem(("prompts", i), f"prompt {i + 1} is empty"))
-        elif key in first_seen:
-            problems.append(src.problem(("prompts", i), f"prompt {i + 1} is the same as prompt "
-                                                        f"{first_seen[key] + 1}; every prompt must differ"))
-        else:
-            first_seen[key] = i
+    problems = distinct_texts(spec.prompts, "prompts", "prompt", src)
     if spec.free is not None and spec.grid % 2 == 0:
         problems.append(src.problem(("free",), f"a free centre square needs an odd grid (3, 5 or 7), "
                                                f"but grid is {spec.grid}; remove 'free' or change the grid"))
@@ -122,17 +113,9 @@ def _prepare(job: Job[BingoSpec]) -> Prepared:
     if problems:
         raise UserError(problems)
 
-    count = opts.sheets if opts.sheets is not None else spec.sheets
-    if count > MAX_SHEETS:
-        raise UsageError(f"--sheets {count}: at most {MAX_SHEETS} sheets in one build")
-    seed = opts.seed if opts.seed is not None else spec.seed if spec.seed is not None \
-        else bingo_plan.default_seed(spec.prompts, spec.grid, spec.free is not None, spec.mode)
-    numbers = list(range(1, count + 1))
-    if opts.only is not None:
-        beyond = [n for n in opts.only if n > count]
-        if beyond:
-            raise UsageError(f"--only {beyond[0]}: this run has only {_count(count, 'sheet')}")
-        numbers = list(opts.only)
+    run = numbered_run(opts, spec.sheets, spec.seed, lambda: bingo_plan.default_seed(
+        spec.prompts, spec.grid, spec.free is not None, spec.mode), MAX_SHEETS, "sheet")
+    count, seed, numbers = run.count, run.seed, run.numbers
 
     try:
         color = parse_color(spec.color or DEFAULT_COLOR)

@@ -8,16 +8,17 @@ from dataclasses import dataclass
 
 from smartprint.colors import RGB, parse_color
 from smartprint.document import Document
-from smartprint.errors import Problem, UsageError, UserError
+from smartprint.errors import UserError
 from smartprint.kinds.base import Job, Kind, Options
 from smartprint.kinds.fiveinarow import fill
 from smartprint.kinds.fiveinarow.board import BoardFace, plan_board
-from smartprint.kinds.fiveinarow.model import FiveInARowLayout, FiveInARowSpec
+from smartprint.kinds.fiveinarow.model import MAX_BOARDS, FiveInARowLayout, FiveInARowSpec
 from smartprint.labels import labels
 from smartprint.layout import Layout, Page, resolve_page
 from smartprint.parts.deck.layout import DeckKeys, resolve_deck
 from smartprint.parts.deck.model import Back, Card
 from smartprint.parts.deck.plan import DeckPlan, deck_printed, plan_deck
+from smartprint.parts.numbered import distinct_texts, numbered_run
 from smartprint.printed import Label, Printed, of_box
 from smartprint.textfit import FitFailure
 
@@ -44,17 +45,7 @@ class FiveInARowPlan:
 def _plan(job: Job[FiveInARowSpec]) -> FiveInARowPlan:
     spec, src, page, opts = job.spec, job.src, job.page, job.options
     words = labels(spec.language)
-    problems: list[Problem] = []
-    seen: dict[str, int] = {}
-    for i, entry in enumerate(spec.entries):
-        key = " ".join(entry.split()).casefold()
-        if not key:
-            problems.append(src.problem(("entries", i), f"entry {i + 1} is empty"))
-        elif key in seen:
-            problems.append(src.problem(("entries", i), f"entry {i + 1} is the same as entry {seen[key] + 1}; "
-                                                        "every entry must differ"))
-        else:
-            seen[key] = i
+    problems = distinct_texts(spec.entries, "entries", "entry", src)
     try:
         color = parse_color(spec.color or DEFAULT_COLOR)
     except ValueError as exc:
@@ -78,17 +69,9 @@ def _plan(job: Job[FiveInARowSpec]) -> FiveInARowPlan:
     if problems:
         raise UserError(problems)
 
-    count = opts.sheets if opts.sheets is not None else spec.boards
-    if count > 500:
-        raise UsageError(f"--sheets {count}: at most 500 boards in one build")
-    seed = opts.seed if opts.seed is not None else spec.seed if spec.seed is not None \
-        else fill.default_seed(spec.entries, spec.grid)
-    numbers = list(range(1, count + 1))
-    if opts.only is not None:
-        beyond = [n for n in opts.only if n > count]
-        if beyond:
-            raise UsageError(f"--only {beyond[0]}: this run has only {count} board{'s' if count != 1 else ''}")
-        numbers = list(opts.only)
+    run = numbered_run(opts, spec.boards, spec.seed, lambda: fill.default_seed(spec.entries, spec.grid),
+                       MAX_BOARDS, "board")
+    count, seed, numbers = run.count, run.seed, run.numbers
     try:
         boards = fill.make_boards(len(spec.entries), spec.grid, count, seed)
     except fill.TooFewEntries as exc:
