@@ -36,6 +36,7 @@ class BackFace:
     body: Box | None = None
     qr: Rect | None = None
     qr_label: Box | None = None
+    symbol_at: tuple[float, float, float] | None = None  # cx, cy, r
 
 
 def plan_front(card: Card, w: float, h: float, fonts: Fonts, min_size: float, has_group: bool,
@@ -131,6 +132,10 @@ def _check_inside(parent: Rect, parts: list[tuple[str, Rect | Box | None]], font
         raise FitFailure(name, 99.0, 0.0)
 
 
+def _symbol_rect(at: tuple[float, float, float] | None) -> Rect | None:
+    return None if at is None else Rect(at[0] - at[2], at[1] - at[2], 2 * at[2], 2 * at[2])
+
+
 def plan_back(back: Back, w: float, h: float, fonts: Fonts, min_size: float, image_ratio: float | None,
               qr_modules: int | None, style: BackStyle = BACK) -> BackFace:
     """Set the deck's common back in a w × h box."""
@@ -157,6 +162,10 @@ def plan_back(back: Back, w: float, h: float, fonts: Fonts, min_size: float, ima
         img_h = min((top - bottom) * style.image_share, cw / image_ratio)
         face["image"] = Rect(left, top - img_h, cw, img_h)
         top -= img_h + pad * 0.5
+    if back.symbol:
+        r = w * style.symbol_radius
+        face["symbol_at"] = (w / 2, top - r, r)
+        top -= 2 * r + pad * 0.6
     if back.title:
         title = fit_or_fail([Run(back.title, fonts.bold, align="center", max_lines=2)], cw,
                             (top - bottom) * style.title_share, w * style.title_size, min_size, m, "title")
@@ -169,5 +178,6 @@ def plan_back(back: Back, w: float, h: float, fonts: Fonts, min_size: float, ima
         face["body"] = Box(left, top - (top - bottom - body.height) / 2, body)
     back_face = BackFace(**face)
     _check_inside(Rect(0, 0, w, h), [("title", back_face.title), ("text", back_face.body), ("image", back_face.image),
-                                     ("qr", back_face.qr), ("qr_label", back_face.qr_label)], fonts)
+                                     ("qr", back_face.qr), ("qr_label", back_face.qr_label),
+                                     ("symbol", _symbol_rect(back_face.symbol_at))], fonts)
     return back_face

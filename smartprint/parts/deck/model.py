@@ -40,3 +40,4 @@ class Back(Model):
     qr_label: PrintedText | None = None
     image: Text | None = Field(default=None, min_length=1)
     color: Text | None = None
+    symbol: SymbolName | None = None  # drawn large in the back's colour: which pile a card belongs to

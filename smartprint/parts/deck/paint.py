@@ -109,6 +109,8 @@ def _back_art(c: Canvas, plan: DeckPlan, w: float, h: float, bleed: float) -> No
     c.roundRect(f.x, f.y, f.w, f.h, min(f.w, f.h) * BACK.frame_corner, stroke=1, fill=1)
     if face.image is not None and plan.back_image is not None:
         draw.image_in(c, plan.back_image.reader(face.image.w, face.image.h), face.image)
+    if face.symbol_at is not None and plan.back_spec is not None and plan.back_spec.symbol:
+        draw.symbol(c, plan.back_spec.symbol, *face.symbol_at, color=color)
     _box(c, face.title, color)
     _box(c, face.body, BACK.ink)
     if face.qr is not None and plan.qr is not None:

@@ -50,6 +50,7 @@ class BackStyle:
     qr_share_h: float = 0.4
     qr_label_size: float = 0.04  # of the card's width
     image_share: float = 0.35
+    symbol_radius: float = 0.16  # of the card's width
     title_share: float = 0.45
     title_size: float = 0.13  # of the card's width
     text_size: float = 0.075  # of the card's width

@@ -9,6 +9,7 @@ check can name the field (or smartprint's own label) that a missing character is
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from smartprint.parts.geometry import Rect
 from smartprint.printed import Label, Origin, Printed
@@ -17,8 +18,12 @@ from smartprint.textfit import Measure, wrap
 
 @dataclass(frozen=True)
 class Para:
+    """A paragraph; a `subheading` is set bold with room above it, a `bullet` hangs
+    behind a bullet sign."""
+
     text: str
     origin: Origin
+    role: Literal["text", "subheading", "bullet"] = "text"
 
 
 @dataclass(frozen=True)
@@ -109,13 +114,22 @@ def paginate(heading: Para, intro: list[Para], columns: tuple[float, ...], heade
         y -= title_size * 1.2
         put(line, fonts.bold, title_size, area.x, heading.origin)
     y -= size * 0.6
+    bullet_w = m("•", fonts.regular, size) + size * 0.5
     for paragraph in intro:
-        for line in wrap(paragraph.text, fonts.regular, size, area.w, m):
-            if y - leading < area.y:
+        font = fonts.bold if paragraph.role == "subheading" else fonts.regular
+        indent = bullet_w if paragraph.role == "bullet" else 0.0
+        if paragraph.role == "subheading":
+            y -= size * 0.5
+        lines = wrap(paragraph.text, font, size, area.w - indent, m)
+        for k, line in enumerate(lines):
+            # a subheading stays with the first line that follows it
+            if y - leading * (2 if paragraph.role == "subheading" else 1) < area.y:
                 new_page()
             y -= leading
-            put(line, fonts.regular, size, area.x, paragraph.origin)
-        y -= size * 0.5
+            if k == 0 and indent:
+                put("•", fonts.regular, size, area.x, Label("bullet", language))
+            put(line, font, size, area.x + indent, paragraph.origin)
+        y -= size * (0.2 if paragraph.role == "subheading" else 0.5)
 
     tick = size * 1.05
     shares = _column_widths(rows, columns, area, fonts, style) if rows else [area.w]
@@ -167,9 +181,9 @@ def paginate(heading: Para, intro: list[Para], columns: tuple[float, ...], heade
 
 
 def rules_pages(heading: Para, paragraphs: list[Para], area: Rect, fonts: PageFonts,
-                language: str) -> list[TextPage]:
+                language: str, style: TextStyle = TEXT) -> list[TextPage]:
     """A rules sheet: a heading and paragraphs, over as many pages as it takes."""
-    return paginate(heading, paragraphs, (1.0,), (), [], area, fonts, language)
+    return paginate(heading, paragraphs, (1.0,), (), [], area, fonts, language, style)
 
 
 def printed(pages: list[TextPage]) -> list[Printed]:

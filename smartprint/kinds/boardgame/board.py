@@ -1,0 +1,145 @@
+"""The board page of a board game set as pure data: title, track and legend, every
+text fitted and every part checked to lie on the page, before anything is drawn.
+
+Coordinates are those of the board page (origin bottom-left), margins included; the
+tiled A4 print shows the same page's content box in pieces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from smartprint.kinds.boardgame.track import Track, plan_track
+from smartprint.metrics import Fonts
+from smartprint.parts.geometry import Rect
+from smartprint.parts.inside import escaping
+from smartprint.textfit import Box, FitFailure, Run, fit_or_fail
+
+
+@dataclass(frozen=True)
+class BoardStyle:
+    title_band: float = 0.075  # of the content height
+    legend_band: float = 0.085
+    gutter: float = 0.11  # white space around each square, of a cell's side
+    number_size: float = 0.15  # of a square's side
+    symbol_radius: float = 0.24
+    special_text: float = 0.105  # largest special text, of the side
+    end_label: float = 0.2  # START and MÅL, of the side
+    tint: float = 0.72  # how much lighter a category square is than its colour
+    road_width: float = 0.3  # the road that joins consecutive squares, of the side
+
+
+STYLE = BoardStyle()
+
+
+@dataclass(frozen=True)
+class Square:
+    number: int  # 0 start, n + 1 finish
+    rect: Rect
+    category: int | None
+    number_at: tuple[float, float, float] | None  # x, baseline, size (the square's number, top left)
+    symbol_at: tuple[float, float, float] | None  # cx, cy, r
+    text: Box | None  # a special's text, or the start/finish label
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    swatch: Rect
+    category: int | None  # None: the special squares
+    label: Box
+
+
+@dataclass(frozen=True)
+class BoardFace:
+    width: float
+    height: float
+    content: Rect  # the page inside its margins
+    title: Box
+    track: Track
+    squares: tuple[Square, ...]
+    legend: tuple[LegendItem, ...]
+    number_font_size: float
+
+
+def _legend(names: Sequence[str], special: str | None, band: Rect, fonts: Fonts, min_size: float) -> list[LegendItem]:
+    """One column per category (and one for specials), a swatch and its name beside it."""
+    entries: list[tuple[str, int | None]] = [(n, i) for i, n in enumerate(names)]
+    if special is not None:
+        entries.append((special, None))
+    col_w = band.w / len(entries)
+    sw = min(band.h * 0.8, col_w * 0.3)
+    size = min(band.h * 0.32, 18.0)
+    items = []
+    for i, (name, category) in enumerate(entries):
+        x = band.x + i * col_w
+        swatch = Rect(x, band.y + (band.h - sw) / 2, sw, sw)
+        text_w = col_w - sw * 1.3 - sw * 0.5  # room before the next swatch
+        field = f"categories.{category}.name" if category is not None else "specials"
+        fitted = fit_or_fail([Run(name, fonts.bold, max_lines=2)], text_w, band.h, size, min_size, fonts.measure,
+                             field)
+        items.append(LegendItem(swatch, category, Box(swatch.right + sw * 0.3, band.y + band.h / 2 + fitted.height / 2,
+                                                      fitted)))
+    return items
+
+
+def plan_board(width: float, height: float, margin: float, title: str, squares: int,
+               categories: Sequence[int | None], names: Sequence[str], specials: dict[int, str],
+               start: str, finish: str, special_label: str, fonts: Fonts, min_size: float,
+               style: BoardStyle = STYLE) -> BoardFace:
+    """Set the board on a width × height page; a text that does not fit its square even
+    at `min_size` is a FitFailure naming its field ("specials.3", "start", "title")."""
+    content = Rect(margin, margin, width - 2 * margin, height - 2 * margin)
+    title_h = content.h * style.title_band
+    legend_h = content.h * style.legend_band
+    gap = title_h * 0.25
+    title_fit = fit_or_fail([Run(title, fonts.bold, max_lines=1)], content.w, title_h, title_h * 0.75,
+                            min_size, fonts.measure, "title")
+    title_box = Box(content.x, content.top - (title_h - title_fit.height) / 2, title_fit)
+    legend = _legend(names, special_label if specials else None, Rect(content.x, content.y, content.w, legend_h),
+                     fonts, min_size)
+    area = Rect(content.x, content.y + legend_h + gap, content.w, content.h - title_h - legend_h - 2 * gap)
+    track = plan_track(squares, area)
+    side = track.side
+    inset = side * style.gutter / 2
+    number_size = max(min_size, side * style.number_size)
+    out = []
+    specials_order = {at: i for i, at in enumerate(sorted(specials))}
+    for cell in track.cells:
+        rect = cell.rect.inset(inset)
+        pad = rect.w * 0.07
+        number_at = None
+        symbol_at = None
+        text = None
+        category = None
+        if cell.index in (0, squares + 1):
+            label = start if cell.index == 0 else finish
+            field = "start" if cell.index == 0 else "finish"
+            fitted = fit_or_fail([Run(label, fonts.bold, align="center")], rect.w - 2 * pad, rect.h - 2 * pad,
+                                 side * style.end_label, min_size, fonts.measure, field)
+            text = Box(rect.x + pad, rect.y + (rect.h + fitted.height) / 2, fitted)
+        else:
+            number_at = (rect.x + pad, rect.top - pad - number_size * 0.75, number_size)
+            if cell.index in specials:
+                below = rect.top - pad - number_size * 1.1
+                room = below - rect.y - pad
+                fitted = fit_or_fail([Run(specials[cell.index], fonts.regular, align="center")], rect.w - 2 * pad,
+                                     room, side * style.special_text, min_size, fonts.measure,
+                                     f"specials.{specials_order[cell.index]}")
+                text = Box(rect.x + pad, below - (room - fitted.height) / 2, fitted)
+            else:
+                category = categories[cell.index - 1]
+                r = side * style.symbol_radius
+                symbol_at = (rect.x + rect.w / 2, rect.y + rect.h * 0.44, r)
+        square = Square(cell.index, rect, category, number_at, symbol_at, text)
+        part = escaping(rect, [("text", text)], fonts)
+        if part is not None:
+            raise FitFailure("start" if cell.index == 0 else "finish" if cell.index == squares + 1
+                             else f"specials.{specials_order.get(cell.index, 0)}", 99.0, min_size)
+        out.append(square)
+    page = Rect(0, 0, width, height)
+    for name, box in [("title", title_box)] + [(f"legend.{i}", item.label) for i, item in enumerate(legend)]:
+        if escaping(content, [(name, box)], fonts) is not None:
+            raise FitFailure(name.replace("legend.", "categories.") if name != "title" else name, 99.0, min_size)
+    assert page.contains(track.area)
+    return BoardFace(width, height, content, title_box, track, tuple(out), tuple(legend), number_size)

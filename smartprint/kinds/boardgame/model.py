@@ -1,0 +1,52 @@
+"""What a board-game file (`kind: board-game`) may say, and its layout keys."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from smartprint.layout import PageKeys
+from smartprint.parts.deck.model import SymbolName
+from smartprint.spec import Common, PrintedText
+from smartprint.units import MM
+from smartprint.validation import Length, Model, Text
+
+MIN_SQUARES, MAX_SQUARES = 20, 80
+MAX_CATEGORIES = 8  # one symbol each, so they stay apart in black and white
+
+
+class Category(Model):
+    name: PrintedText = Field(min_length=1, max_length=40)
+    color: Text | None = None
+    symbol: SymbolName | None = None
+    questions: list[PrintedText] = Field(default_factory=list, max_length=300)
+
+
+class Special(Model):
+    at: int = Field(ge=1, le=MAX_SQUARES, json_schema_extra={"hint": "the number of the square on the track"})
+    text: PrintedText = Field(min_length=1, max_length=200)
+
+
+class BoardGameSpec(Common):
+    kind: Literal["board-game"]
+    squares: int = Field(default=40, ge=MIN_SQUARES, le=MAX_SQUARES)
+    categories: list[Category] = Field(min_length=1, max_length=MAX_CATEGORIES)
+    specials: list[Special] = Field(default_factory=list, max_length=MAX_SQUARES)
+    start: PrintedText | None = Field(default=None, max_length=30)
+    finish: PrintedText | None = Field(default=None, max_length=30)
+    rules: PrintedText | None = None
+    players: int = Field(default=4, ge=2, le=6)
+    blank_cards: int = Field(default=2, ge=0, le=30)  # per category, to write own questions on
+    printables: bool = True  # the die net and the pawns to fold
+
+
+class BoardGameLayout(PageKeys):
+    """The A4 page the rules, cards and printables use, plus the board's own paper:
+    printed whole (`tiles: false`, on an A3 printer) or split over pages of the A4
+    paper with an overlap to glue (`tiles: true`)."""
+
+    board_paper: Text = "A3"
+    board_orientation: Literal["portrait", "landscape"] = "landscape"
+    tiles: bool = False
+    overlap: Length = Field(default=15 * MM, ge=8 * MM, le=40 * MM)

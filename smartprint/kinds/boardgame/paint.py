@@ -1,0 +1,276 @@
+"""Drawing a board game: the board (drawn once as a form, placed whole on its page or
+clipped into A4 parts), the rules, the question decks and the things to fold.
+
+Every section but the decks is followed by an empty page when it ends on a front, so
+the decks' fronts and backs pair up when the A4 pages are printed double-sided."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from reportlab.pdfgen.canvas import Canvas
+
+from smartprint.colors import INK, WHITE, lighten
+from smartprint.document import Document, Section
+from smartprint.kinds.boardgame.board import STYLE, BoardFace
+from smartprint.kinds.boardgame.printables import printables_section
+from smartprint.output import name_fonts
+from smartprint.parts import draw
+from smartprint.parts.deck.paint import deck_section, define_forms
+from smartprint.parts.geometry import Rect
+from smartprint.parts.textpages.paint import paint_text_page
+from smartprint.parts.tiling import Seam, Tile
+from smartprint.units import MM
+
+if TYPE_CHECKING:
+    from smartprint.kinds.boardgame import BoardGamePlan
+
+BLANK = "blank"
+BOARD_FORM = "board"
+SPECIAL = (0.72, 0.53, 0.04)  # gold: squares where something happens
+ROAD = (0.62, 0.62, 0.62)
+GLUE = (0.86, 0.86, 0.86)
+
+
+def _board_art(plan: BoardGamePlan, c: Canvas) -> None:
+    """The whole board page, in its own coordinates."""
+    face: BoardFace = plan.board
+    fonts = plan.job.fonts
+    side = face.track.side
+    draw.text_lines(c, face.title.fitted, face.title.left, face.title.top, INK)
+    # the road: joins consecutive squares through the gutters, never lane neighbours
+    c.setStrokeColorRGB(*ROAD)
+    c.setLineWidth(side * STYLE.road_width)
+    c.setLineCap(1)
+    c.setLineJoin(1)
+    path = c.beginPath()
+    cells = face.track.cells
+    path.moveTo(cells[0].rect.x + side / 2, cells[0].rect.y + side / 2)
+    for cell in cells[1:]:
+        path.lineTo(cell.rect.x + side / 2, cell.rect.y + side / 2)
+    c.drawPath(path, stroke=1, fill=0)
+    c.setLineCap(0)
+    c.setLineJoin(0)
+    for square in face.squares:
+        _square(plan, c, square)
+    for item in face.legend:
+        s = item.swatch
+        if item.category is None:
+            _special_frame(c, s, side)
+        else:
+            style = plan.styles[item.category]
+            c.setFillColorRGB(*lighten(style.color, STYLE.tint))
+            c.setStrokeColorRGB(*style.color)
+            c.setLineWidth(1.2)
+            c.roundRect(s.x, s.y, s.w, s.h, s.w * 0.12, stroke=1, fill=1)
+            draw.symbol(c, style.symbol, s.x + s.w / 2, s.y + s.h / 2, s.w * 0.32, style.color)
+        draw.text_lines(c, item.label.fitted, item.label.left, item.label.top, INK)
+    del fonts
+
+
+def _special_frame(c: Canvas, r: Rect, side: float) -> None:
+    c.setFillColorRGB(*WHITE)
+    c.setStrokeColorRGB(*SPECIAL)
+    c.setLineWidth(max(1.5, side * 0.03))
+    c.roundRect(r.x, r.y, r.w, r.h, r.w * 0.12, stroke=1, fill=1)
+    star = r.w * 0.13
+    draw.symbol(c, "star", r.right - star * 1.4, r.top - star * 1.4, star, SPECIAL)
+
+
+def _square(plan: BoardGamePlan, c: Canvas, square: Any) -> None:
+    r: Rect = square.rect
+    fonts = plan.job.fonts
+    last = plan.job.spec.squares + 1
+    corner = r.w * 0.12
+    if square.number in (0, last):
+        c.setFillColorRGB(*INK)
+        c.roundRect(r.x, r.y, r.w, r.h, corner, stroke=0, fill=1)
+        draw.text_lines(c, square.text.fitted, square.text.left, square.text.top, WHITE)
+        return
+    if square.category is None:
+        _special_frame(c, r, r.w)
+        draw.text_lines(c, square.text.fitted, square.text.left, square.text.top, INK)
+    else:
+        style = plan.styles[square.category]
+        c.setFillColorRGB(*lighten(style.color, STYLE.tint))
+        c.setStrokeColorRGB(*style.color)
+        c.setLineWidth(max(1.0, r.w * 0.02))
+        c.roundRect(r.x, r.y, r.w, r.h, corner, stroke=1, fill=1)
+        cx, cy, rad = square.symbol_at
+        draw.symbol(c, style.symbol, cx, cy, rad, style.color)
+    x, y, size = square.number_at
+    c.setFillColorRGB(*INK)
+    c.setFont(fonts.bold, size)
+    c.drawString(x, y, str(square.number))
+
+
+def _board_page(plan: BoardGamePlan, c: Canvas, page: Any) -> None:
+    if page != BLANK:
+        c.doForm(BOARD_FORM)
+
+
+def _triangle(c: Canvas, x: float, y: float, size: float, direction: str) -> None:
+    """A small filled triangle with its tip at (x, y), pointing `direction` (the seam)."""
+    dx, dy = {"left": (1, 0), "right": (-1, 0), "up": (0, -1), "down": (0, 1)}[direction]
+    px, py = -dy, dx
+    pts = [(x, y), (x + dx * size + px * size * 0.6, y + dy * size + py * size * 0.6),
+           (x + dx * size - px * size * 0.6, y + dy * size - py * size * 0.6)]
+    path = c.beginPath()
+    path.moveTo(*pts[0])
+    for p in pts[1:]:
+        path.lineTo(*p)
+    path.close()
+    c.drawPath(path, stroke=0, fill=1)
+
+
+def _seam_line(tile: Tile, seam: Seam) -> tuple[float, float, float, float]:
+    if seam.axis == "x":
+        (x0, y0), (x1, y1) = tile.to_page(seam.at, seam.lo), tile.to_page(seam.at, seam.hi)
+    else:
+        (x0, y0), (x1, y1) = tile.to_page(seam.lo, seam.at), tile.to_page(seam.hi, seam.at)
+    return x0, y0, x1, y1
+
+
+def _tile_page(plan: BoardGamePlan, c: Canvas, page: Any) -> None:
+    if page == BLANK:
+        return
+    assert plan.tiling is not None
+    tiling = plan.tiling
+    tile = tiling.tiles[page]
+    words = plan.words
+    fonts = plan.job.fonts
+    p = tile.place
+    c.saveState()
+    path = c.beginPath()
+    path.rect(p.x, p.y, p.w, p.h)
+    c.clipPath(path, stroke=0, fill=0)
+    content = plan.board.content  # the tiles' coordinates start at its corner, the form's at the page's
+    c.translate(p.x - tile.window.x - content.x, p.y - tile.window.y - content.y)
+    c.doForm(BOARD_FORM)
+    c.restoreState()
+    mark = 4 * MM
+    for seam in tile.glue:  # the strip the neighbour covers: grey, with the word for glue
+        g = seam.glue
+        x, y = tile.to_page(g.x, g.y)
+        c.setFillColorRGB(*GLUE)
+        c.setFillAlpha(0.75)
+        c.rect(x, y, g.w, g.h, stroke=0, fill=1)
+        c.setFillAlpha(1)
+        c.setFillColorRGB(0.35, 0.35, 0.35)
+        c.setFont(fonts.bold, 9)
+        c.saveState()
+        c.translate(x + g.w / 2, y + g.h / 2)
+        if seam.axis == "x":
+            c.rotate(90)
+        c.drawCentredString(0, -3, words["glue"])
+        c.restoreState()
+        _marks(c, tile, seam, mark, on_glue=True)
+    for seam in tile.cut:  # this edge is cut and laid on the neighbour's strip
+        x0, y0, x1, y1 = _seam_line(tile, seam)
+        c.setStrokeColorRGB(*INK)
+        c.setLineWidth(0.8)
+        c.line(x0, y0, x1, y1)
+        _marks(c, tile, seam, mark, on_glue=False)
+        c.setFillColorRGB(*INK)
+        c.setFont(fonts.bold, 8)
+        if seam.axis == "x":
+            c.saveState()
+            c.translate(x0 - 2.5 * MM, (y0 + y1) / 2)
+            c.rotate(90)
+            c.drawCentredString(0, 0, words["cut"])
+            c.restoreState()
+        else:
+            c.drawCentredString((x0 + x1) / 2, y0 + 1.5 * MM, words["cut"])
+    # the foot: which part this is, how to join it, and a map of all parts
+    m = plan.job.page.margin
+    c.setFillColorRGB(*INK)
+    c.setFont(fonts.bold, 10)
+    foot = p.y - 6 * MM
+    c.drawString(m, foot, plan.tile_label(page))
+    c.setFont(fonts.regular, 8)
+    for k, line in enumerate(plan.tile_how):
+        c.drawString(m, foot - (k + 1) * 10, line)
+    _map(c, plan, tile, Rect(tiling.sheet_w - m - 30 * MM, m, 30 * MM, p.y - m - 3 * MM))
+
+
+def _marks(c: Canvas, tile: Tile, seam: Seam, size: float, on_glue: bool) -> None:
+    """Triangles touching the seam at the same board positions on both parts: on the
+    glue strip they point at the line the other part's cut edge is laid on."""
+    c.setFillColorRGB(*INK)
+    for pos in seam.marks:
+        if seam.axis == "x":
+            x, y = tile.to_page(seam.at, pos)
+            _triangle(c, x, y, size, "right" if on_glue else "left")
+        else:
+            x, y = tile.to_page(pos, seam.at)
+            _triangle(c, x, y, size, "down" if on_glue else "up")
+
+
+def _map(c: Canvas, plan: BoardGamePlan, tile: Tile, box: Rect) -> None:
+    """A small map of all parts, this one filled: where it goes."""
+    assert plan.tiling is not None
+    t = plan.tiling
+    scale = min(box.w / t.content_w, box.h / t.content_h)
+    w, h = t.content_w * scale, t.content_h * scale
+    x0, y0 = box.right - w, box.y + (box.h - h) / 2
+    c.setLineWidth(0.5)
+    for other in t.tiles:
+        r = other.window
+        c.setStrokeColorRGB(*INK)
+        c.setFillColorRGB(*((0.7, 0.7, 0.7) if other.index == tile.index else WHITE))
+        c.rect(x0 + r.x * scale, y0 + r.y * scale, r.w * scale, r.h * scale, stroke=1, fill=1)
+    for other in t.tiles:  # names on top, where the next part's outline would cross them
+        r = other.window
+        c.setFillColorRGB(*INK)
+        c.setFont(plan.job.fonts.bold, 7)
+        visible_x = r.x + (t.overlap if other.col else 0)
+        visible_top = r.top - (t.overlap if other.row else 0)
+        cx = x0 + (visible_x + r.right) / 2 * scale
+        cy = y0 + (r.y + visible_top) / 2 * scale
+        c.drawCentredString(cx, cy - 2.5, t.name(other))
+
+
+def _rules_page(plan: BoardGamePlan, c: Canvas, page: Any) -> None:
+    if page != BLANK:
+        paint_text_page(c, plan.rules[page])
+
+
+def _padded(pages: list[Any]) -> list[Any]:
+    """Pages with an empty back after each, so every one starts a sheet of its own."""
+    out: list[Any] = []
+    for page in pages:
+        out += [page, BLANK]
+    return out
+
+
+def board_game_document(plan: BoardGamePlan) -> Document:
+    job = plan.job
+    p = job.page
+    geo = plan.geometry
+    sections: list[Section] = []
+    if plan.tiling is None:
+        sections.append(Section(geo.width, geo.height, [0, BLANK], partial(_board_page, plan), name="board"))
+    else:
+        t = plan.tiling
+        sections.append(Section(t.sheet_w, t.sheet_h, _padded(list(range(len(t.tiles)))), partial(_tile_page, plan),
+                                name="board parts"))
+    rules: list[Any] = list(range(len(plan.rules)))
+    if len(rules) % 2:
+        rules.append(BLANK)
+    sections.append(Section(p.width, p.height, rules, partial(_rules_page, plan), name="rules"))
+    if plan.printables is not None:
+        sections.append(printables_section(plan, BLANK))
+    sections += [deck_section(deck) for deck in plan.decks]
+    return Document(job.spec.title, tuple(sections), "duplex-long", partial(_setup, plan), "Tegner brettspill")
+
+
+def _setup(plan: BoardGamePlan, c: Canvas) -> None:
+    fonts = plan.job.fonts
+    name_fonts(c, fonts.regular, fonts.bold)
+    face = plan.board
+    c.beginForm(BOARD_FORM, 0, 0, face.width, face.height)
+    _board_art(plan, c)
+    c.endForm()
+    for deck in plan.decks:
+        define_forms(c, deck)

@@ -1,0 +1,103 @@
+"""The track of a board game: a snake of squares from start to finish, and which
+category each square asks from. Pure data, no reportlab.
+
+The track runs in lanes (rows, or columns on a tall board), turning at the ends, so
+consecutive squares always share an edge and the board is filled without gaps; a
+thick wall between lanes and the numbers show the way. Lane length and count are
+chosen for the largest squares the board area allows.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from smartprint.parts.geometry import Rect
+
+
+@dataclass(frozen=True)
+class Cell:
+    index: int  # 0 is start, squares are 1 … n, n + 1 is finish
+    lane: int
+    rect: Rect  # the cell; the square drawn inside it keeps a small gutter
+
+
+@dataclass(frozen=True)
+class Track:
+    cells: tuple[Cell, ...]
+    side: float  # a cell's side
+    lanes: int
+    per_lane: int
+    across: bool  # lanes run across the board (rows); False: up and down (columns)
+    area: Rect  # the rectangle the cells fill (inside the board area, centred)
+
+    @property
+    def squares(self) -> int:
+        return len(self.cells) - 2
+
+    def turns(self) -> list[tuple[Cell, Cell]]:
+        """The pairs of consecutive cells in different lanes: where the track turns."""
+        return [(a, b) for a, b in zip(self.cells, self.cells[1:]) if a.lane != b.lane]
+
+
+def _shape(cells: int, area: Rect) -> tuple[int, int, bool, float]:
+    """(per lane, lanes, across, side) giving the largest cells, then the fullest last lane."""
+    best: tuple[float, int, int, int, bool] | None = None
+    for across in (True, False):
+        long_side, short_side = (area.w, area.h) if across else (area.h, area.w)
+        for per_lane in range(3, cells + 1):
+            lanes = -(-cells // per_lane)
+            if lanes < 2:
+                break
+            side = min(long_side / per_lane, short_side / lanes)
+            waste = lanes * per_lane - cells
+            key = (round(side, 1), -waste, per_lane, lanes, across)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    assert best is not None
+    side, _, per_lane, lanes, across = best
+    long_side, short_side = (area.w, area.h) if across else (area.h, area.w)
+    side = min(long_side / per_lane, short_side / lanes)
+    return per_lane, lanes, across, side
+
+
+def plan_track(squares: int, area: Rect) -> Track:
+    """Start, `squares` numbered squares and finish, snaking through `area` from its
+    top-left corner (left to right first, then back)."""
+    cells = squares + 2
+    per_lane, lanes, across, side = _shape(cells, area)
+    w, h = (per_lane * side, lanes * side) if across else (lanes * side, per_lane * side)
+    box = Rect(area.x + (area.w - w) / 2, area.y + (area.h - h) / 2, w, h)
+    out = []
+    for i in range(cells):
+        lane, k = divmod(i, per_lane)
+        along = k if lane % 2 == 0 else per_lane - 1 - k
+        if across:
+            rect = Rect(box.x + along * side, box.top - (lane + 1) * side, side, side)
+        else:
+            rect = Rect(box.x + lane * side, box.top - (along + 1) * side, side, side)
+        out.append(Cell(i, lane, rect))
+    return Track(tuple(out), side, lanes, per_lane, across, box)
+
+
+def assign_categories(squares: int, specials: set[int], categories: int, seed: int) -> list[int | None]:
+    """The category of squares 1 … n (index 0 is square 1); None on special squares.
+
+    Categories take turns in shuffled rounds, so each stands about equally often
+    (counts differ by at most one) and, with two or more, no two squares in a row
+    (specials skipped) ask from the same one."""
+    rng = random.Random(seed)
+    plain = squares - len(specials)
+    order: list[int] = []
+    while len(order) < plain:
+        round_ = list(range(categories))
+        rng.shuffle(round_)
+        if categories > 1 and order and round_[0] == order[-1]:
+            round_[0], round_[-1] = round_[-1], round_[0]
+        order.extend(round_)
+    order = order[:plain]
+    out: list[int | None] = []
+    taken = iter(order)
+    for number in range(1, squares + 1):
+        out.append(None if number in specials else next(taken))
+    return out

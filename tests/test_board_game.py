@@ -1,0 +1,287 @@
+"""Relasjonsspill (kind: board-game): a track whose consecutive squares touch and whose
+categories are balanced, A4 parts that reassemble the A3 board, and the PDF: numbers
+that follow the track, question decks with backs behind their fronts, and the
+mistakes a teacher makes told with their place."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pypdfium2 as pdfium
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import page_texts, run
+from smartprint.kinds.boardgame.track import assign_categories, plan_track
+from smartprint.parts.geometry import Rect
+from smartprint.parts.tiling import plan_tiling
+from smartprint.units import MM
+
+A3_LANDSCAPE = (420 * MM, 297 * MM)
+A4_PORTRAIT = (210 * MM, 297 * MM)
+A4_LANDSCAPE = (297 * MM, 210 * MM)
+
+
+def _board_area(width: float, height: float) -> Rect:
+    """The room the board keeps for the track: inside 10 mm margins, below a title, above a legend."""
+    return Rect(10 * MM, 40 * MM, width - 20 * MM, height - 70 * MM)
+
+
+def _touch(a: Rect, b: Rect, tol: float = 0.01) -> bool:
+    """Whether two equal squares share a whole edge."""
+    dx, dy = abs(a.x - b.x), abs(a.y - b.y)
+    return (abs(dx - a.w) < tol and dy < tol) or (abs(dy - a.h) < tol and dx < tol)
+
+
+def _overlap(a: Rect, b: Rect, tol: float = 0.01) -> bool:
+    return a.x < b.right - tol and b.x < a.right - tol and a.y < b.top - tol and b.y < a.top - tol
+
+
+@pytest.mark.parametrize("paper", [A3_LANDSCAPE, A4_PORTRAIT, A4_LANDSCAPE], ids=["A3", "A4-portrait", "A4-landscape"])
+def test_every_track_from_20_to_80_squares_is_connected_and_inside(paper):
+    area = _board_area(*paper)
+    for squares in range(20, 81):
+        track = plan_track(squares, area)
+        cells = [c.rect for c in track.cells]
+        assert len(cells) == squares + 2  # start, 1 … n, finish
+        for a, b in zip(cells, cells[1:]):
+            assert _touch(a, b), (squares, a, b)
+        for i, a in enumerate(cells):
+            assert area.contains(a, tolerance=0.01)
+            assert not any(_overlap(a, b) for b in cells[i + 1:])
+        # the squares are as large as the area allows for a snake of this length
+        assert track.side >= 0.5 * (area.w * area.h / (squares + 2)) ** 0.5
+
+
+@settings(max_examples=200, deadline=None)
+@given(squares=st.integers(20, 80), categories=st.integers(1, 8), seed=st.integers(0, 10**6),
+       specials=st.sets(st.integers(1, 20), max_size=8))
+def test_categories_are_balanced_and_never_run(squares, categories, seed, specials):
+    order = assign_categories(squares, specials, categories, seed)
+    assert len(order) == squares
+    assert [i + 1 for i, c in enumerate(order) if c is None] == sorted(specials)
+    plain = [c for c in order if c is not None]
+    counts = Counter(plain)
+    assert max(counts.values()) - min(counts.get(k, 0) for k in range(categories)) <= 1
+    if categories >= 2:
+        # not even two in a row (specials skipped), so never a run of three
+        assert all(a != b for a, b in zip(plain, plain[1:]))
+    assert order == assign_categories(squares, specials, categories, seed)
+
+
+@pytest.mark.parametrize("content,paper", [
+    ((400 * MM, 277 * MM), A4_PORTRAIT),  # the A3 board's content on A4
+    ((277 * MM, 400 * MM), A4_PORTRAIT),  # an A3 portrait board
+    ((574 * MM, 400 * MM), A4_PORTRAIT),  # A2
+    ((190 * MM, 120 * MM), A4_PORTRAIT),  # smaller than the sheet: one part
+])
+def test_the_parts_reassemble_the_board(content, paper):
+    w, h = content
+    overlap, margin, room = 15 * MM, 10 * MM, 16 * MM
+    tiling = plan_tiling(w, h, *paper, margin, overlap, room)
+    tiles = tiling.tiles
+    assert len(tiles) == tiling.cols * tiling.rows
+    for tile in tiles:  # each part is printed 1:1 inside the sheet's margins, above its label
+        assert Rect(margin, margin + room, tiling.sheet_w - 2 * margin, tiling.sheet_h - 2 * margin - room).contains(
+            tile.place, tolerance=0.01)
+        assert (tile.place.w, tile.place.h) == pytest.approx((tile.window.w, tile.window.h))
+    # every point of the board is on some part …
+    steps = 60
+    for i in range(steps + 1):
+        for j in range(steps + 1):
+            x, y = w * i / steps, h * j / steps
+            assert any(t.window.x - 1e-6 <= x <= t.window.right + 1e-6 and
+                       t.window.y - 1e-6 <= y <= t.window.top + 1e-6 for t in tiles)
+    # … and each seam is where its marks say: the glue strip is on both parts, one part's
+    # cut edge is the seam, and the marks sit on the seam inside both parts
+    by_pos = {(t.col, t.row): t for t in tiles}
+    seams = 0
+    for tile in tiles:
+        for seam in tile.glue:
+            other = by_pos[(tile.col + 1, tile.row)] if seam.axis == "x" else by_pos[(tile.col, tile.row + 1)]
+            assert seam in other.cut
+            assert tile.window.contains(seam.glue, 0.01) and other.window.contains(seam.glue, 0.01)
+            if seam.axis == "x":
+                assert seam.at == pytest.approx(other.window.x)
+                assert seam.glue.w == pytest.approx(overlap) and seam.glue.right == pytest.approx(tile.window.right)
+                points = [(seam.at, m) for m in seam.marks]
+            else:
+                assert seam.at == pytest.approx(other.window.top)
+                assert seam.glue.h == pytest.approx(overlap) and seam.glue.y == pytest.approx(tile.window.y)
+                points = [(m, seam.at) for m in seam.marks]
+            for x, y in points:
+                for t in (tile, other):
+                    assert t.window.x - 0.01 <= x <= t.window.right + 0.01
+                    assert t.window.y - 0.01 <= y <= t.window.top + 0.01
+            seams += 1
+    assert seams == (tiling.cols - 1) * tiling.rows + (tiling.rows - 1) * tiling.cols
+
+
+def test_the_a3_board_on_a4_needs_four_sheets():
+    tiling = plan_tiling(400 * MM, 277 * MM, *A4_PORTRAIT, 10 * MM, 15 * MM, 16 * MM)
+    assert (tiling.cols, tiling.rows) == (2, 2) and tiling.sheet_w > tiling.sheet_h  # landscape A4
+
+
+def _numbers_on_board(pdf, page_index=0):
+    """The centre of every number drawn on the board page, read from the PDF's characters."""
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        page = doc[page_index]
+        size = page.get_size()
+        text = page.get_textpage()
+        runs: list[tuple[str, float, float]] = []
+        current, xs, ys = "", [], []
+        for i in range(text.count_chars()):
+            ch = text.get_text_range(i, 1)
+            if ch.isdigit():
+                left, bottom, right, top = text.get_charbox(i)
+                if current and abs((bottom + top) / 2 - ys[-1]) > 2:
+                    runs.append((current, sum(xs) / len(xs), sum(ys) / len(ys)))
+                    current, xs, ys = "", [], []
+                current += ch
+                xs.append((left + right) / 2)
+                ys.append((bottom + top) / 2)
+            elif current:
+                runs.append((current, sum(xs) / len(xs), sum(ys) / len(ys)))
+                current, xs, ys = "", [], []
+        if current:
+            runs.append((current, sum(xs) / len(xs), sum(ys) / len(ys)))
+        return size, runs
+    finally:
+        doc.close()
+
+
+def test_relasjonsspill_pdf_board_numbers_follow_the_track(runner, tmp_path):
+    from smartprint.pipeline import plan, prepare
+
+    out = tmp_path / "r.pdf"
+    result = run(runner, "build", "relasjonsspill", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    built = plan(prepare("relasjonsspill")).plan
+    n = built.job.spec.squares
+    (w, h), runs = _numbers_on_board(out)
+    assert (round(w), round(h)) == (1191, 842)  # an A3 page, landscape
+    positions = {}
+    for number, x, y in runs:
+        if number.isdigit() and 1 <= int(number) <= n and int(number) not in positions:
+            positions[int(number)] = (x, y)
+    assert sorted(positions) == list(range(1, n + 1))
+    side = built.board.track.side
+    for k in range(1, n):  # the number of square k + 1 is one square from that of square k
+        (x0, y0), (x1, y1) = positions[k], positions[k + 1]
+        d = abs(x1 - x0) + abs(y1 - y0)
+        assert d == pytest.approx(side, abs=side * 0.35), (k, positions[k], positions[k + 1])
+    texts = page_texts(out)
+    board = " ".join(texts[0].split())
+    assert "START" in board and "MÅL" in board and "Egenskaper" in board and "Flytt to ruter fram." in board
+    assert "Slik har vi det rundt bordet" in " ".join(texts[2].split())
+
+
+def test_each_category_is_its_own_deck_with_its_backs_behind_its_fronts():
+    from smartprint.pipeline import plan, prepare
+
+    built = plan(prepare("relasjonsspill")).plan
+    spec = built.job.spec
+    assert len(built.decks) == 4
+    for deck, cat, style in zip(built.decks, spec.categories, built.styles):
+        assert len(cat.questions) >= 12
+        assert len(deck.expanded) == len(cat.questions) + spec.blank_cards
+        assert deck.back_spec is not None and deck.back_spec.title == cat.name
+        assert deck.back_spec.symbol == style.symbol and deck.back_color == pytest.approx(style.color, abs=0.003)
+        assert all(s == style for s in deck.styles)  # every front carries the category's band
+        page = deck.page
+        fronts = [p for p in deck.pages if p.side == "front"]
+        backs = [p for p in deck.pages if p.side == "back"]
+        assert len(fronts) == len(backs) >= 1
+        for front, back in zip(fronts, backs):
+            for f, b in zip(front.placements, back.placements):
+                assert f.card == b.card
+                # portrait A4 flipped on the long edge: left and right swap
+                assert b.rect.x == pytest.approx(page.width - f.rect.x - f.rect.w)
+                assert b.rect.y == pytest.approx(f.rect.y)
+
+
+def _game(tmp_path, **extra):
+    body = {"kind": "board-game", "title": "Spill", "squares": 24, "printables": False,
+            "categories": [{"name": "Egenskaper", "questions": [f"Spørsmål {i}" for i in range(8)]},
+                           {"name": "Inkludering", "questions": [f"Hvordan {i}?" for i in range(8)]},
+                           {"name": "Oppgaver", "questions": [f"Gjør {i}" for i in range(8)]}],
+            "specials": [{"at": 5, "text": "Gå to ruter fram."}], **extra}
+    path = tmp_path / "spill.yaml"
+    path.write_text(yaml.safe_dump(body, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _build(runner, tmp_path, path):
+    out = tmp_path / "spill.pdf"
+    out.write_bytes(b"old")
+    result = run(runner, "build", str(path), "-o", str(out))
+    return result, out
+
+
+@pytest.mark.parametrize("change,message", [
+    ({"specials": [{"at": 25, "text": "Hei"}]}, r"spill\.yaml:\d+:\d+: square 25 is not on the track; the track "
+                                                r"has squares 1 to 24"),
+    ({"specials": [{"at": 5, "text": "A"}, {"at": 5, "text": "B"}]},
+     r"spill\.yaml:\d+:\d+: square 5 already has a special \(special 1\)"),
+    ({"categories": [{"name": "Tom", "questions": []}]}, r"spill\.yaml:\d+:\d+: category 'Tom' has no questions"),
+    ({"categories": [{"name": "Tom"}]}, r"spill\.yaml:\d+:\d+: category 'Tom' has no questions"),
+    ({"categories": [{"name": "A", "questions": ["x"]}, {"name": "a", "questions": ["y"]}]},
+     r"spill\.yaml:\d+:\d+: category 2 has the same name as category 1"),
+    ({"squares": 12}, r"spill\.yaml:\d+:\d+: .*squares"),
+])
+def test_mistakes_are_told_with_their_place_and_the_old_pdf_is_kept(runner, tmp_path, change, message):
+    result, out = _build(runner, tmp_path, _game(tmp_path, **change))
+    assert result.exit_code == 1, result.output
+    assert re.search(message, result.output), result.output
+    assert out.read_bytes() == b"old"
+
+
+def test_a_special_outside_the_track_points_at_its_number(runner, tmp_path):
+    path = _game(tmp_path, specials=[{"at": 5, "text": "Gå to ruter fram."}, {"at": 30, "text": "For langt"}])
+    result, _ = _build(runner, tmp_path, path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    m = re.search(r"spill\.yaml:(\d+):(\d+): square 30", result.output)
+    assert m, result.output
+    assert lines[int(m.group(1)) - 1][int(m.group(2)) - 1:].startswith("30")
+
+
+def test_fewer_questions_than_squares_is_a_warning_that_strict_refuses(runner, tmp_path):
+    path = _game(tmp_path, categories=[{"name": "Få", "questions": ["Én", "To"]},
+                                       {"name": "Mange", "questions": [f"Q{i}" for i in range(20)]}])
+    result, out = _build(runner, tmp_path, path)
+    assert result.exit_code == 0, result.output
+    assert re.search(r"spill\.yaml:\d+:\d+: warning: category 'Få' has 2 questions for 1\d squares", result.output)
+    assert "Mange" not in result.output
+    out.write_bytes(b"old")
+    strict = run(runner, "build", str(path), "-o", str(out), "--strict")
+    assert strict.exit_code == 1 and out.read_bytes() == b"old"
+
+
+def test_same_file_same_bytes_and_seed_changes_the_board(runner, tmp_path):
+    path = _game(tmp_path)
+    a, b, c = tmp_path / "a.pdf", tmp_path / "b.pdf", tmp_path / "c.pdf"
+    for out, extra in ((a, ()), (b, ()), (c, ("--seed", "99"))):
+        assert run(runner, "build", str(path), "-o", str(out), *extra).exit_code == 0
+    assert a.read_bytes() == b.read_bytes()
+    assert a.read_bytes() != c.read_bytes()
+
+
+def test_the_a4_layout_prints_the_board_in_glued_parts(runner, tmp_path):
+    out = tmp_path / "r4.pdf"
+    result = run(runner, "build", "relasjonsspill", "--layout", "spillbrett-a4", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "the board in 4 A4 parts" in result.output
+    doc = pdfium.PdfDocument(str(out))
+    try:
+        sizes = {tuple(round(v) for v in doc[i].get_size()) for i in range(len(doc))}
+    finally:
+        doc.close()
+    assert sizes == {(842, 595), (595, 842)}  # landscape A4 parts, portrait A4 for the rest
+    texts = page_texts(out)
+    for k, name in enumerate(("A1", "A2", "B1", "B2")):
+        assert f"Del {name} ({k + 1} av 4)" in " ".join(texts[2 * k].split())
+    assert "lim" in texts[0] and "klipp" in texts[2]
