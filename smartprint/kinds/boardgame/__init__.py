@@ -7,7 +7,7 @@ from __future__ import annotations
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from smartprint.document import Document
 from smartprint.errors import Problem, UserError
@@ -22,6 +22,7 @@ from smartprint.parts.categories import CategoryStyle, Declared, declared_styles
 from smartprint.parts.deck.layout import DeckKeys, resolve_deck
 from smartprint.parts.deck.model import Back, Card
 from smartprint.parts.deck.plan import DeckPlan, deck_printed, plan_deck
+from smartprint.parts.deck.style import FRONT
 from smartprint.parts.geometry import Rect
 from smartprint.parts.textpages.plan import PageFonts, Para, TextPage, TextStyle, rules_pages
 from smartprint.parts.textpages.plan import printed as text_printed
@@ -32,6 +33,7 @@ from smartprint.textfit import FitFailure
 from smartprint.units import MM, PAPER_SIZES_MM
 
 RULES_TEXT = TextStyle(size=13.0, leading=1.35, heading=1.9)  # read aloud at a table of parents and pupils
+QUESTION_FACE = replace(FRONT, body_size=0.085)  # a question alone on a card: 15 pt, read aloud across a table
 TILE_LABEL_ROOM = 16 * MM  # at the foot of each A4 part: its name, how to join it, a map
 
 
@@ -179,7 +181,7 @@ def _decks(job: Job[BoardGameSpec], styles: tuple[CategoryStyle, ...], words: di
         back = Back(title=cat.name, text=words["back"], color=hexcolor, symbol=style.symbol)
         decks.append(plan_deck(f"deck{i}", f"{spec.title}: {cat.name}", spec.language, cards, locs,
                                [style] * len(cards), back, ("categories", i, "name"), geo, deck_page, job.fonts,
-                               job.src, job.options.allow, job.warn))
+                               job.src, job.options.allow, job.warn, QUESTION_FACE))
     return tuple(decks)
 
 

@@ -23,7 +23,7 @@ from smartprint.parts.deck.faces import BackFace, FrontFace, plan_back, plan_fro
 from smartprint.parts.deck.impose import SheetPage, impose
 from smartprint.parts.deck.layout import DeckGeometry
 from smartprint.parts.deck.model import Back, Card
-from smartprint.parts.deck.style import FRONT
+from smartprint.parts.deck.style import FRONT, FrontStyle
 from smartprint.printed import Label, Printed, of_box
 from smartprint.source import Path_, Source
 from smartprint.textfit import FitFailure
@@ -74,15 +74,15 @@ def _ratio_or_none(picture: Picture | None) -> float | None:
 
 
 def _warn_small(cards: Sequence[Card], locs: Sequence[Path_], fronts: Sequence[FrontFace], geo: DeckGeometry,
-                page: Page, warn: Callable[[Path_, str], None]) -> None:
+                page: Page, warn: Callable[[Path_, str], None], style: FrontStyle) -> None:
     """A card text set at the smallest allowed size, or far below the face's usual size,
     is hard to read for the children it is for: say so, naming the card."""
-    usual = max(page.min_text_size, geo.card_w * FRONT.body_size)
+    usual = max(page.min_text_size, geo.card_w * style.body_size)
     for i, face in enumerate(fronts):
         if face.body is None:
             continue
         size = face.body.fitted.size
-        if size <= page.min_text_size + 0.01 or size < usual * FRONT.body_warn_share:
+        if size <= page.min_text_size + 0.01 or size < usual * style.body_warn_share:
             field = "text" if cards[i].text else "questions"
             warn(locs[i] + (field,), f"{_card_name(cards[i], i)}: the text is shrunk to {size:g} pt to fit "
                                      f"(the card's usual size is {usual:.0f} pt); shorten it, or use a larger "
@@ -125,9 +125,11 @@ def _footers(pages: Sequence[SheetPage], title: str, language: str, geo: DeckGeo
 def plan_deck(name: str, title: str, language: str, cards: Sequence[Card], card_locs: Sequence[Path_],
               styles: Sequence[CategoryStyle | None], back: Back | None, back_loc: Path_,
               geo: DeckGeometry, page: Page, fonts: Fonts, src: Source,
-              allowed: Sequence[Path] = (), warn: Callable[[Path_, str], None] | None = None) -> DeckPlan:
+              allowed: Sequence[Path] = (), warn: Callable[[Path_, str], None] | None = None,
+              front_style: FrontStyle = FRONT) -> DeckPlan:
     """Check everything that can go wrong with a deck and plan every page of it; `warn`
-    hears of text shrunk far below the face's design size."""
+    hears of text shrunk far below the face's design size. `front_style`: a deck of
+    short questions may set them larger than a card with a title."""
     words = labels(language)
     expanded = tuple(i for i, card in enumerate(cards) for _ in range(card.count))
     if len(expanded) > MAX_EXPANDED:
@@ -146,7 +148,7 @@ def plan_deck(name: str, title: str, language: str, cards: Sequence[Card], card_
         try:
             fronts.append(plan_front(card, geo.card_w, geo.card_h, fonts, page.min_text_size,
                                      styles[i] is not None, _ratio_or_none(images[i]),
-                                     words["draw_here"]))
+                                     words["draw_here"], front_style))
         except FitFailure as f:
             problems.append(src.problem(card_locs[i] + (f.field,), _fit_message(_card_name(card, i), f, page.name)))
             fronts.append(FrontFace())
@@ -180,7 +182,7 @@ def plan_deck(name: str, title: str, language: str, cards: Sequence[Card], card_
     if problems:
         raise UserError(problems)
     if warn is not None:
-        _warn_small(cards, card_locs, fronts, geo, page, warn)
+        _warn_small(cards, card_locs, fronts, geo, page, warn, front_style)
     for image in (*images, back_image):
         if image is not None:
             reads.note(image.path)
