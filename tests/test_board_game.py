@@ -285,3 +285,34 @@ def test_the_a4_layout_prints_the_board_in_glued_parts(runner, tmp_path):
     for k, name in enumerate(("A1", "A2", "B1", "B2")):
         assert f"Del {name} ({k + 1} av 4)" in " ".join(texts[2 * k].split())
     assert "lim" in texts[0] and "klipp" in texts[2]
+
+
+@pytest.mark.parametrize("layout", ["spillbrett-a3", "spillbrett-a4"])
+def test_whole_plans_from_20_to_80_squares_keep_the_board_on_its_page(tmp_path, layout):
+    """The full plan, texts fitted with the real font: every square, label and legend
+    item inside the page's margins; on A4, parts that carry the whole board."""
+    from smartprint.kinds.base import Options
+    from smartprint.pipeline import plan, prepare
+
+    for squares in range(20, 81):
+        path = _game(tmp_path, squares=squares, specials=[{"at": 2, "text": "Alle gir den som sitter til venstre "
+                                                                       "for seg, et kompliment."},
+                                                          {"at": squares, "text": "Flytt to ruter fram."}])
+        built = plan(prepare(str(path), Options(layout=layout))).plan
+        board = built.board
+        page = Rect(0, 0, board.width, board.height)
+        assert (round(board.width), round(board.height)) == (1191, 842)
+        for square in board.squares:
+            assert board.content.contains(square.rect, 0.01)
+            if square.text is not None:
+                from smartprint.parts.inside import text_rect
+
+                assert square.rect.contains(text_rect(square.text, built.job.fonts), 0.5)
+        for item in board.legend:
+            assert board.content.contains(item.swatch, 0.01)
+        assert not any(_overlap(a.rect, b.rect) for i, a in enumerate(board.squares) for b in board.squares[i + 1:])
+        assert page.contains(board.content)
+        if layout == "spillbrett-a4":
+            assert built.tiling is not None and len(built.tiling.tiles) == 4
+        else:
+            assert built.tiling is None
