@@ -5,5 +5,9 @@
   lines, pictures).
 - `categories`: colour and symbol per category, told apart in black and white.
 - `deck`: card decks — faces, imposition with duplex or folded backs, layout keys.
-- `textpages`: paginated text and tables, rules pages.
+- `textpages`: paginated text and tables, rules pages (subheadings, bullets).
+- `tiling`: a large page over smaller overlapping sheets, with glue strips, cut
+  edges and alignment marks.
+- `foldables`: a die net and standing pawns to cut out and fold.
+- `numbered`: what kinds with numbered variants share (distinct texts, the run).
 """
