@@ -77,13 +77,19 @@ def crop_marks(c: Canvas, rects: Iterable[Rect], page_w: float, page_h: float,
         c.line(right + gap, y, right + gap + length, y)
 
 
-def _polygon(c: Canvas, points: list[tuple[float, float]]):
+def _polygon(c: Canvas, points: Sequence[tuple[float, float]]):
     path = c.beginPath()
     path.moveTo(*points[0])
     for p in points[1:]:
         path.lineTo(*p)
     path.close()
     return path
+
+
+def polygon(c: Canvas, points: Sequence[tuple[float, float]], color: RGB) -> None:
+    """A filled polygon without an outline."""
+    c.setFillColorRGB(*color)
+    c.drawPath(_polygon(c, points), stroke=0, fill=1)
 
 
 def symbol(c: Canvas, name: str, cx: float, cy: float, r: float, color: RGB) -> None:

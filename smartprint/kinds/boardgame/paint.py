@@ -114,14 +114,8 @@ def _triangle(c: Canvas, x: float, y: float, size: float, direction: str) -> Non
     """A small filled triangle with its tip at (x, y), pointing `direction` (the seam)."""
     dx, dy = {"left": (1, 0), "right": (-1, 0), "up": (0, -1), "down": (0, 1)}[direction]
     px, py = -dy, dx
-    pts = [(x, y), (x + dx * size + px * size * 0.6, y + dy * size + py * size * 0.6),
-           (x + dx * size - px * size * 0.6, y + dy * size - py * size * 0.6)]
-    path = c.beginPath()
-    path.moveTo(*pts[0])
-    for p in pts[1:]:
-        path.lineTo(*p)
-    path.close()
-    c.drawPath(path, stroke=0, fill=1)
+    draw.polygon(c, [(x, y), (x + dx * size + px * size * 0.6, y + dy * size + py * size * 0.6),
+                     (x + dx * size - px * size * 0.6, y + dy * size - py * size * 0.6)], INK)
 
 
 def _seam_line(tile: Tile, seam: Seam) -> tuple[float, float, float, float]:

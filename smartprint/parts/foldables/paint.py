@@ -11,6 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from smartprint.colors import INK, RGB, WHITE, lighten
+from smartprint.parts import draw
 from smartprint.parts.foldables.plan import (
     DieNet,
     Mark,
@@ -46,16 +47,6 @@ def _lines(c: Canvas, segments: Sequence[Segment], ink: RGB, width: float, dashe
     c.restoreState()
 
 
-def _polygon(c: Canvas, points: Sequence[Point], fill: RGB) -> None:
-    c.setFillColorRGB(*fill)
-    path = c.beginPath()
-    path.moveTo(*points[0])
-    for p in points[1:]:
-        path.lineTo(*p)
-    path.close()
-    c.drawPath(path, stroke=0, fill=1)
-
-
 def _word(c: Canvas, text: str, font: str, at: Point, angle: float, size: float | None, ink: RGB) -> None:
     """A word centred on `at`, turned by `angle`; ValueError if it did not fit (None),
     never clipped."""
@@ -77,7 +68,7 @@ def paint_die(c: Canvas, net: DieNet, ink: RGB = INK, tab_fill: RGB = TAB_FILL, 
     """The net: grey tabs (with `tab_label` in `font`, e.g. the word for glue), pips,
     dashed folds, solid cuts. Declare `tab_label` for the glyph check."""
     for tab in net.tabs:
-        _polygon(c, tab.polygon, tab_fill)
+        draw.polygon(c, tab.polygon, tab_fill)
     if tab_label:
         if font is None:
             raise ValueError("a tab label needs a font")
@@ -97,7 +88,7 @@ def _mark(c: Canvas, mark: Mark, ink: RGB) -> None:
         c.setFillColorRGB(*ink)
         c.circle(mark.centre[0], mark.centre[1], mark.radius * 0.9, stroke=0, fill=1)
     else:
-        _polygon(c, mark.polygon, ink)
+        draw.polygon(c, mark.polygon, ink)
 
 
 def _side(c: Canvas, side: PawnSide, number: int, fill: RGB, font: str, ink: RGB) -> None:
