@@ -100,6 +100,11 @@ SourcesArg = Annotated[list[str], typer.Argument(
 LayoutOpt = Annotated[str | None, typer.Option("--layout", metavar="NAME|FILE",
                                                help="Built-in layout name or layout file.")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors: write nothing if there are any.")]
+PupilsOpt = Annotated[str | None, typer.Option(
+    "--pupils", metavar="FILE",
+    help="A class list (.txt one name a line, or .csv with a column 'navn'): one page per pupil, with the name.")]
+PupilsColumnOpt = Annotated[str | None, typer.Option(
+    "--pupils-column", metavar="NAME", help="The .csv class list's column of names (default: navn or name).")]
 AllowOpt = Annotated[list[Path] | None, typer.Option(
     "--allow-path", metavar="FOLDER",
     help="Let the file use pictures, fonts or layouts from this folder too (by default only its own folder).")]
@@ -121,6 +126,8 @@ def build(
                                                   "sheets).")] = None,
     only: Annotated[str | None, typer.Option("--only", metavar="NUMBERS",
                                              help="Bingo: reprint only these sheets, e.g. 7 or 3-6 or 1,4.")] = None,
+    pupils: PupilsOpt = None,
+    pupils_column: PupilsColumnOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
     strict: StrictOpt = False,
     allow_path: AllowOpt = None,
@@ -142,7 +149,8 @@ def build(
 
     options = Options(layout=layout, backs=_backs(backs), sheets=sheets, seed=seed,
                       only=only_numbers, progress=not quiet and sys.stderr.isatty(), strict=strict,
-                      allow=tuple(p.resolve() for p in allow_path or ()))
+                      allow=tuple(p.resolve() for p in allow_path or ()), pupils=pupils,
+                      pupils_column=pupils_column)
     status = 0
     targets: list[tuple[str, Path]] = []
     for source in sources:
@@ -188,7 +196,9 @@ def validate(sources: SourcesArg,
              layout: LayoutOpt = None,
              backs: Annotated[str | None, typer.Option("--backs", metavar="|".join(BACKS))] = None,
              strict: StrictOpt = False,
-             allow_path: AllowOpt = None) -> None:
+             allow_path: AllowOpt = None,
+             pupils: PupilsOpt = None,
+             pupils_column: PupilsColumnOpt = None) -> None:
     """Check files as a build would, without writing anything."""
     from smartprint.errors import UserError
     from smartprint.pipeline import Options, check_only, prepare
@@ -197,7 +207,8 @@ def validate(sources: SourcesArg,
     for source in sources:
         try:
             options = Options(layout=layout, backs=_backs(backs), strict=strict,
-                              allow=tuple(p.resolve() for p in allow_path or ()))
+                              allow=tuple(p.resolve() for p in allow_path or ()), pupils=pupils,
+                              pupils_column=pupils_column)
             pages, built = check_only(prepare(source, options))
         except UserError as exc:
             status = max(status, _fail(exc))

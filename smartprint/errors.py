@@ -35,7 +35,7 @@ class Problem:
 
     def __str__(self) -> str:
         # one problem is one line: a value quoted from the file may hold a line break
-        message = self.message.replace("\r\n", "\n").replace("\n", "⏎")
+        message = self.message.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "⏎")
         return f"{self.where}: {message}" if self.where else message
 
 

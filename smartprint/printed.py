@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from smartprint.errors import Problem
+from smartprint.errors import Problem, Where
 from smartprint.fontfiles import FontChoice
 from smartprint.fonts import describe_char
 from smartprint.source import Path_, Source
@@ -31,7 +31,7 @@ class Label:
         return f"smartprint's {self.what} (language {self.language})"
 
 
-Origin = Path_ | Label
+Origin = Path_ | Label | Where  # a Where: a place in another file (a class list, a deck)
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,9 @@ def check_printed(items: Iterable[Printed], src: Source, font_label: str, font_c
             where = (font_choice.source, font_choice.loc) if font_choice else (src, ())
             problems.append(where[0].problem(where[1], f"the font {font_label} has no {shown}{more}, which "
                                                        f"{origin} needs; choose a font that has it"))
+        elif isinstance(origin, Where):
+            problems.append(Problem(origin, f"the font {font_label} has no {shown}{more}; remove it there, "
+                                            "or name a font file that has it with 'font:'"))
         else:
             problems.append(src.problem(origin, f"the font {font_label} has no {shown}{more}; remove it, "
                                                 "or name a font file that has it with 'font:'"))

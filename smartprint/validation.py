@@ -85,10 +85,14 @@ NORWEGIAN_KEYS: dict[str, tuple[str, ...]] = {
     "rutenett": ("grid",), "størrelse": ("size",), "bunntekst": ("footer",), "midten": ("free",),
     "fri": ("free",), "modus": ("mode",), "marg": ("margin",), "papir": ("paper",),
     "retning": ("orientation",), "avstand": ("gap",), "mellomrom": ("gap",), "utfall": ("bleed",),
-    "skjæremerker": ("crop_marks",), "lenke": ("qr",), "kobling": ("qr",), "bredde": ("width",),
-    "høyde": ("height",), "hogde": ("height",), "kolonner": ("cols",), "rader": ("rows",),
+    "skjæremerker": ("crop_marks",), "lenke": ("qr", "link"), "kobling": ("qr", "link"), "bredde": ("width",),
+    "høyde": ("height",), "hogde": ("height",), "kolonner": ("cols", "columns"), "rader": ("rows",),
     "rekker": ("rows",), "blokker": ("blocks",), "felt": ("fields", "field"), "ruter_per_side": ("per_page",),
     "spesielle": ("specials",), "leder": ("leader",), "kortstørrelse": ("card",),
+    "blokk": ("blocks",), "boks": ("box",), "sjekkliste": ("checklist",), "avkrysning": ("checklist",),
+    "ord": ("words",), "tabell": ("table",), "ny_side": ("new_page",), "nyside": ("new_page",), "alder": ("age",),
+    "spenn": ("span",), "fil": ("file",), "bildetekst": ("caption",), "punkter": ("items",),
+    "overskrifter": ("headers",), "fra": ("from",), "kolonne": ("column",), "etikett": ("label",),
 }
 
 _LIST_NOUNS = {"entries": "entry", "categories": "category", "specials": "special square"}

@@ -32,7 +32,7 @@ def test_help_shows_words_not_python_types(runner, command):
 @pytest.mark.parametrize("line, says, never", [
     ("names: [Ada, Ali]", "true gives every square a line to write the name", None),
     ("players: 4", "known keys here", "did you mean 'leader'"),
-    ("elever: [Ada, Ali]", "known keys here", "did you mean 'leader'"),
+    ("elever: [Ada, Ali]", "did you mean 'pupils'? (keys are written in English)", "did you mean 'leader'"),
 ])
 def test_names_and_pupils_get_no_misleading_suggestion(runner, tmp_path, line, says, never):
     src = write(tmp_path / "b.yaml", f"kind: bingo\ntitle: B\ngrid: 3\n{line}\nprompts:\n{PROMPTS}\n")

@@ -593,7 +593,54 @@ def _fix_bingo(draw: Any, doc: dict[Any, Any], g: Gen) -> None:
         del doc["free"]
 
 
-FIXES = {"bingo": _fix_bingo}
+def _fix_sheet(draw: Any, doc: dict[Any, Any], g: Gen) -> None:
+    """Blocks of one type key each, spans within the columns, decks and pictures that exist,
+    class lists written out (mostly)."""
+    blocks, columns = doc.get("blocks"), doc.get("columns", 2)
+    if not isinstance(columns, int) or isinstance(columns, bool) or not 1 <= columns <= 4:
+        columns = 4
+    if isinstance(doc.get("pupils"), (str, dict)) and not _chance(draw, 150):
+        del doc["pupils"]
+    if not isinstance(blocks, list) or _chance(draw, 150):
+        return
+    for block in blocks:
+        if not isinstance(block, dict):
+            continue
+        types = [k for k in block if k in ("field", "box", "drawing", "checklist", "text", "qr", "image", "words",
+                                             "table", "new_page")]
+        if not types:
+            block["field"] = _words(draw, 1, 2)
+            types = ["field"]
+        keep = draw(st.sampled_from(types))
+        for k in list(block):
+            if k != keep:
+                del block[k]
+        value = block[keep]
+        if keep == "new_page":
+            block[keep] = True
+        if value is None and keep != "new_page":
+            block[keep] = value = ({"items": [_words(draw, 1, 2)]} if keep in ("checklist", "words")
+                                   else {"headers": [_words(draw, 1, 1)]} if keep == "table" else _words(draw, 1, 3))
+        if isinstance(value, dict) and keep in ("drawing", "image") and not _chance(draw, 200):
+            value.pop("height", None)
+        if not isinstance(value, dict):
+            if keep == "image":
+                block[keep] = "sol.png"
+            continue
+        if isinstance(value.get("span"), int) and not isinstance(value.get("span"), bool):
+            value["span"] = min(value["span"], columns)
+        if keep == "checklist":
+            value["from"] = "styrkekort" if draw(st.integers(0, 3)) == 0 else None
+            if value["from"] is None:
+                del value["from"]
+                value.setdefault("items", [_words(draw, 1, 2)])
+        if keep == "image":
+            value["file"] = "sol.png"
+        if keep == "table" and isinstance(value.get("headers"), list) and "widths" in value:
+            del value["widths"]
+
+
+FIXES = {"bingo": _fix_bingo, "sheet": _fix_sheet}
 
 
 # ------------------------------------------------------------------ writing YAML

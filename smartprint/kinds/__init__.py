@@ -16,6 +16,7 @@ KINDS: dict[str, str] = {
     "cards": "smartprint.kinds.cards",
     "bingo": "smartprint.kinds.bingo",
     "five-in-a-row": "smartprint.kinds.fiveinarow",
+    "sheet": "smartprint.kinds.sheet",
     "board-game": "smartprint.kinds.boardgame",
 }
 

@@ -31,6 +31,8 @@ FLAGS: dict[str, str] = {
     "sheets": "how many numbered sheets or boards",
     "seed": "the seed that shuffles numbered sheets",
     "only": "reprints of chosen sheet numbers",
+    "pupils": "a class list: one page per pupil, with the name",
+    "pupils-column": "the class list's column of names",
 }
 
 
@@ -46,10 +48,12 @@ class Options:
     progress: bool = False
     strict: bool = False  # warnings are errors
     allow: tuple[Path, ...] = ()  # folders outside a material's own that its files may name (--allow-path)
+    pupils: str | None = None  # a class-list file (--pupils), relative to the current folder
+    pupils_column: str | None = None  # its column of names (--pupils-column)
 
     def given(self) -> list[str]:
         """The kind options (see FLAGS) that were set on the command line."""
-        return [flag for flag in FLAGS if getattr(self, flag) is not None]
+        return [flag for flag in FLAGS if getattr(self, flag.replace("-", "_")) is not None]
 
 
 SpecT = TypeVar("SpecT", bound=Common)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from smartprint.colors import RGB, parse_color
 from smartprint.document import Document
-from smartprint.errors import Problem, UsageError, UserError
+from smartprint.errors import Problem, UsageError, UserError, Where
 from smartprint.kinds.base import Job, Kind, Options
 from smartprint.kinds.bingo import plan as bingo_plan
 from smartprint.kinds.bingo.face import SheetFace, SquareText, fit_square, plan_face
@@ -22,8 +22,9 @@ from smartprint.parts.textpages.plan import PageFonts, Para, Row, TextPage, pagi
 from smartprint.parts.textpages.plan import printed as text_printed
 from smartprint.printed import Label, Printed, of_box
 from smartprint.progress import bar_for
+from smartprint.pupils import ClassList, class_list
 from smartprint.source import Path_, Source
-from smartprint.textfit import FitFailure
+from smartprint.textfit import Box, FitFailure, Run, fit
 
 DEFAULT_COLOR = "#2e62a8"
 
@@ -50,6 +51,8 @@ class Prepared:
     color: RGB
     leader: list[TextPage]
     words: dict[str, str]
+    pupils: ClassList | None = None
+    names: list[Box] | None = None  # with a class list: each sheet's name on its name line (index = number - 1)
 
     def sheet_label(self, number: int) -> str:
         """The line under a sheet that says which it is and how to reprint it."""
@@ -76,7 +79,8 @@ def _check_prompts(spec: BingoSpec, src: Source) -> list[Problem]:
     return problems
 
 
-def _make_sheets(job: Job[BingoSpec], spec: BingoSpec, count: int, seed: int) -> list[bingo_plan.Sheet]:
+def _make_sheets(job: Job[BingoSpec], spec: BingoSpec, count: int, seed: int,
+                 pupils: ClassList | None = None) -> list[bingo_plan.Sheet]:
     src, free = job.src, spec.free is not None
     n = len(spec.prompts)
     progress = bar_for(job.options.progress, count, "Planlegger brett")
@@ -90,19 +94,21 @@ def _make_sheets(job: Job[BingoSpec], spec: BingoSpec, count: int, seed: int) ->
                                     f"{' with a free centre' if free else ''} needs at least {exc.needed}; "
                                     f"add {exc.needed - n} more or choose a smaller grid")) from None
     except bingo_plan.TooManySheets as exc:
-        cli = f"--sheets {count}: " if job.options.sheets is not None else ""
+        cli = (f"the class list has {count} pupils, and " if pupils is not None
+               else f"--sheets {count}: " if job.options.sheets is not None else "")
         rule = ("different sheets" if spec.mode == "people"
                 else "sheets where no two share a complete line")
         needed = _prompts_needed(count, spec.grid, free, spec.mode, n + 1)
         more = f", or add prompts ({count} sheets need at least {needed})" if needed else ""
+        ask = "use lists of at most" if pupils is not None else "ask for at most"
         if exc.proven:
             message = (f"{cli}{n} prompts on a {spec.grid} × {spec.grid} sheet make at most {exc.bound} {rule}; "
-                       f"ask for at most {exc.bound}{more}")
+                       f"{ask} {exc.bound}{more}")
         else:
             message = (f"{cli}the search found only {exc.reached} {rule} from {n} prompts (at most {exc.bound} "
-                       f"can exist); ask for at most {exc.reached}{more}")
-        error = UsageError if job.options.sheets is not None else UserError
-        raise error(src.problem(_where_count(job), message)) from None
+                       f"can exist); {ask} {exc.reached}{more}")
+        error = UsageError if job.options.sheets is not None and pupils is None else UserError
+        raise error(src.problem(("prompts",) if pupils is not None else _where_count(job), message)) from None
 
 
 def _prepare(job: Job[BingoSpec]) -> Prepared:
@@ -113,7 +119,18 @@ def _prepare(job: Job[BingoSpec]) -> Prepared:
     if problems:
         raise UserError(problems)
 
-    run = numbered_run(opts, spec.sheets, spec.seed, lambda: bingo_plan.default_seed(
+    pupils = class_list(src, spec.pupils, opts)
+    in_file = spec.sheets
+    if pupils is not None:
+        in_file = len(pupils)
+        if opts.sheets is not None:
+            raise UsageError(f"--sheets {opts.sheets}: with a class list every pupil gets one sheet ({len(pupils)} "
+                             f"from {pupils.source}); leave --sheets out")
+        if "sheets" in src.data and spec.pupils is not None:
+            job.warn(("sheets",), f"'sheets' is not used: the class list gives one sheet per pupil "
+                                  f"({len(pupils)}); remove 'sheets'")
+        job.warnings.extend(pupils.warnings)
+    run = numbered_run(opts, in_file, spec.seed, lambda: bingo_plan.default_seed(
         spec.prompts, spec.grid, spec.free is not None, spec.mode), MAX_SHEETS, "sheet")
     count, seed, numbers = run.count, run.seed, run.numbers
 
@@ -161,11 +178,33 @@ def _prepare(job: Job[BingoSpec]) -> Prepared:
     if problems:
         raise UserError(problems)
 
-    sheets = _make_sheets(job, spec, count, seed)
+    names = _fit_names(job, pupils, face, min_size) if pupils is not None else None
+    sheets = _make_sheets(job, spec, count, seed, pupils)
     leader = (_leader(spec, sheets, seed, page, fonts, words, _source_name(job))
               if spec.leader and opts.only is None else [])
     return Prepared(job, spec, count, seed, numbers, sheets, page_w, page_h, units, face, squares, free, color,
-                    leader, words)
+                    leader, words, pupils, names)
+
+
+def _fit_names(job: Job[BingoSpec], pupils: ClassList, face: SheetFace, min_size: float) -> list[Box]:
+    """Each pupil's name on the sheet's name line, as large as the label or shrunk to fit."""
+    x0, x1, y = face.name_line
+    size = face.name_label.fitted.size
+    fonts = job.fonts
+    boxes: list[Box] = []
+    problems: list[Problem] = []
+    for pupil in pupils.pupils:
+        fitted = fit([Run(pupil.name, fonts.bold, max_lines=1)], x1 - x0 - size * 0.3, size * 1.6, size * 1.1,
+                     min_size, fonts.measure)
+        if fitted is None:
+            message = f"the name «{pupil.name[:40]}» does not fit the sheet's name line even at {min_size:g} pt"
+            problems.append(Problem(pupil.origin, message) if isinstance(pupil.origin, Where)
+                            else job.src.problem(pupil.origin if isinstance(pupil.origin, tuple) else (), message))
+            continue
+        boxes.append(Box(x0 + size * 0.3, y + 2 + fitted.lines[0].baseline, fitted))
+    if problems:
+        raise UserError(problems)
+    return boxes
 
 
 def _same_size(squares: list[SquareText], prompts: list[str], face: SheetFace, fonts: Fonts,
@@ -253,6 +292,9 @@ def _printed(prep: Prepared) -> Iterator[Printed]:
     if prep.free is not None:
         yield from of_box(prep.free.box, ("free",))
     yield Printed(prep.sheet_label(1234567890), prep.job.fonts.regular, Label("sheet number", lang))
+    if prep.names is not None and prep.pupils is not None:
+        for box, pupil in zip(prep.names, prep.pupils.pupils):
+            yield from of_box(box, pupil.origin)
     yield from text_printed(prep.leader)
 
 
@@ -262,7 +304,7 @@ class BingoKind(Kind[BingoSpec, Prepared]):
     spec = BingoSpec
     layout_keys = BingoLayout
     default_layout = "bingo-a4"
-    options = frozenset({"sheets", "seed", "only"})
+    options = frozenset({"sheets", "seed", "only", "pupils", "pupils-column"})
 
     def resolve_layout(self, keys: BingoLayout, page: Page, options: Options | None) -> Layout:
         return Layout(resolve_page(keys, page), BingoGeometry(keys.per_page))
@@ -283,6 +325,8 @@ class BingoKind(Kind[BingoSpec, Prepared]):
         sheets = len(plan.numbers)
         parts = [f"{leader} leader page{'s' if leader != 1 else ''}"] if leader else []
         parts.append(f"{sheets} sheet{'s' if sheets != 1 else ''}")
+        if plan.pupils is not None:
+            parts[-1] += " with the pupils' names"
         if len(plan.units) > 1:
             parts[-1] += f", {len(plan.units)} a page"
         return f"{pages} page{'s' if pages != 1 else ''}: " + ", ".join(parts)

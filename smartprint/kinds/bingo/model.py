@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from smartprint.layout import PageKeys
+from smartprint.pupils import PupilsValue, pupils_field
 from smartprint.spec import Common, PrintedText
 from smartprint.validation import Text
 
@@ -21,13 +22,15 @@ class BingoSpec(Common):
     free: PrintedText | None = None
     sheets: int = Field(default=1, ge=1, le=MAX_SHEETS)
     names: bool = Field(default=False, json_schema_extra={
-        "hint": "true gives every square a line to write the name of a classmate or colleague who fits it"})
+        "hint": "true gives every square a line to write the name of a classmate or colleague who fits it; "
+                "a class list (one sheet per pupil, the name printed) goes under 'pupils:'"})
     mode: Literal["people", "called"] = "people"
     instructions: PrintedText | None = None
     footer: PrintedText | None = None
     per_page: Literal[1, 2, 4] | None = None
     color: Text | None = None
     leader: bool = True
+    pupils: PupilsValue | None = pupils_field()  # a class list: one sheet per pupil, the name printed on it
 
 
 class BingoLayout(PageKeys):

@@ -151,6 +151,8 @@ class _Painter:
         prep = self.prep
         w = prep.words
         prime_subset(c, prep.job.fonts.regular, f"0123456789 {w['board']}{w['of']}{w['seed']}·")
+        if prep.pupils is not None:  # every name's letters, so a reprint encodes its name alike
+            prime_subset(c, prep.job.fonts.bold, "".join(sorted({ch for p in prep.pupils.pupils for ch in p.name})))
         _define_frame(c, prep)
         self.texts = [_prompt_text(c, square) for square in prep.squares]  # all, so a reprint encodes alike
         self.origins = [_cell_origin(prep, cell) for cell in range(prep.spec.grid ** 2)]
@@ -191,6 +193,9 @@ class _Painter:
         grey = " ".join(_num(v) for v in SHEET.number_grey)
         ops.append(f"{grey} rg {_num(x - at[0])} {_num(y - at[1])} Td {shown} ET")
         c._code.append(" ".join(ops))  # noqa: SLF001 - the page's operator list: ready-made text
+        if prep.names is not None:  # the pupil's name on the name line
+            name = prep.names[number - 1]
+            draw.text_lines(c, name.fitted, name.left, name.top, SHEET.ink)
         c.restoreState()
 
     def page(self, c: Canvas, numbers: tuple[int, ...]) -> None:

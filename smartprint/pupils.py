@@ -1,0 +1,301 @@
+"""Class lists: one personal page per pupil, with the name already printed.
+
+A kind that makes one page per person (a fill-in sheet, a bingo sheet) takes a class
+list from `pupils:` in its file — the names as a YAML list, or a class-list file beside
+the material (`pupils: 4b.txt`, or `pupils: {file: 4b.csv, column: Fornavn}`) — or from
+`--pupils FILE` on the command line (which wins over the file's own).
+
+The file is what teachers have: a `.txt` with one name a line (blank lines and lines
+starting with `#` are skipped), or a `.csv` exported from a spreadsheet or the school's
+admin system, with a header row; the names are in the column `navn` or `name` (any
+capitals), or the one `--pupils-column` names. `,`, `;` and tab separate columns
+(Norwegian Excel writes `;`). UTF-8, UTF-16 with a BOM, and Windows-1252 are read.
+
+Every name keeps where it came from (`klasse.txt:7:1`, or `pupils` item 7 of the
+material), so a letter the font lacks, a duplicate or an empty cell is named there.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import Field
+
+from smartprint import paths, reads
+from smartprint.errors import Problem, UsageError, UserError, Where, display_path
+from smartprint.printed import Origin
+from smartprint.source import Path_, Source
+from smartprint.spec import PrintedText
+from smartprint.validation import Model, Text
+
+MAX_PUPILS = 1000
+MAX_NAME_CHARS = 80
+MAX_LIST_BYTES = 1024 * 1024
+NAME_COLUMNS = ("navn", "name", "namn")
+SUFFIXES = (".txt", ".csv")
+
+
+class PupilsFile(Model):
+    """`pupils: {file: 4b.csv, column: Fornavn}`: a class-list file and its column of names."""
+
+    file: Text = Field(min_length=1)
+    column: Text | None = Field(default=None, min_length=1)
+
+
+PUPILS_HINT = ("a list of names (lines starting with '- '), a class-list file beside this file "
+               "(4b.txt, one name a line, or 4b.csv with a column 'navn'), or {file: 4b.csv, column: Fornavn}")
+PupilsValue = Annotated[list[PrintedText], Field(max_length=MAX_PUPILS)] | Text | PupilsFile
+
+
+def pupils_field() -> Any:
+    """The `pupils:` key of a kind's model (the same everywhere)."""
+    return Field(default=None, json_schema_extra={"hint": PUPILS_HINT})
+
+
+@dataclass(frozen=True)
+class Pupil:
+    name: str
+    origin: Origin  # ("pupils", 3) in the material, or a Where in the class-list file
+
+
+@dataclass
+class ClassList:
+    pupils: list[Pupil]
+    source: str  # how messages name where the list came from ("klasse.txt", "'pupils'")
+    warnings: list[Problem] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.pupils)
+
+
+def _clean(name: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(name.split()))
+
+
+def _decode(data: bytes) -> str:
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")  # a spreadsheet saved on Windows
+
+
+def _duplicates(pupils: list[Pupil], where: Any) -> list[Problem]:
+    """A warning for every name that stands earlier on the list too."""
+    seen: dict[str, Pupil] = {}
+    out: list[Problem] = []
+    for pupil in pupils:
+        key = pupil.name.casefold()
+        first = seen.get(key)
+        if first is None:
+            seen[key] = pupil
+            continue
+        at = (f"line {first.origin.line}" if isinstance(first.origin, Where) and first.origin.line
+              else f"pupil {first.origin[-1] + 1}" if isinstance(first.origin, tuple)
+              and isinstance(first.origin[-1], int) else "earlier")
+        out.append(where(pupil, f"warning: «{pupil.name}» is on the list twice (also {at}); both get a sheet "
+                                "with the same name — if they are two pupils, add a letter of the surname"))
+    return out
+
+
+def _from_list(src: Source, names: Sequence[str]) -> ClassList:
+    problems: list[Problem] = []
+    pupils: list[Pupil] = []
+    for i, raw in enumerate(names):
+        name = _clean(raw)
+        if not name:
+            problems.append(src.problem(("pupils", i), f"pupil {i + 1} is empty; write a name or remove the line"))
+        elif len(name) > MAX_NAME_CHARS:
+            problems.append(src.problem(("pupils", i), f"pupil {i + 1} is {len(name)} characters; a name has at "
+                                                       f"most {MAX_NAME_CHARS}"))
+        else:
+            pupils.append(Pupil(name, ("pupils", i)))
+    if problems:
+        raise UserError(problems)
+    if not pupils:
+        raise UserError(src.problem(("pupils",), "'pupils' has no names; write the names under it, each on a "
+                                                 "line starting with '- '"))
+
+    def where(p: Pupil, message: str) -> Problem:
+        assert isinstance(p.origin, tuple)
+        return src.problem(p.origin, message)
+
+    return ClassList(pupils, "'pupils'", _duplicates(pupils, where))
+
+
+def read_class_list(path: Path, column: str | None, blame: Any, named_on_command_line: bool,
+                    column_flag: bool = False) -> ClassList:
+    """The names of a class-list file. `blame(message)` makes the error for a problem with
+    the file as a whole (where it was named); problems inside it are placed in it.
+    `column_flag`: the column was chosen with --pupils-column (else in the material)."""
+    shown = display_path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        hint = (" (in Excel: File → Save as → CSV)" if suffix in (".xlsx", ".xls", ".ods", ".numbers")
+                else "")
+        raise blame(f"'{path.name}' is not a class list smartprint can read; use a .txt file with one name "
+                    f"a line, or a .csv file with a column 'navn'{hint}")
+    if column is not None and suffix != ".csv" and not column_flag:
+        raise blame(f"'column' is only for a .csv class list; '{path.name}' has one name a line")
+    if column is not None and suffix != ".csv":
+        raise UsageError(f"--pupils-column {column}: only a .csv class list has columns; '{path.name}' has one "
+                         "name a line, so leave --pupils-column out")
+    reads.note(path)
+    try:
+        data = paths.read_bounded(path, MAX_LIST_BYTES)
+    except paths.TooLarge:
+        raise blame(f"'{path.name}' is more than {MAX_LIST_BYTES // 1024} kB; a class list is far smaller — "
+                    "is it the right file?") from None
+    except paths.PathRefused as exc:
+        raise blame(str(exc)) from None
+    if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise blame(f"'{path.name}' is not a text file; save the class list as .txt (one name a line) or .csv")
+    text = _decode(data)
+    pupils = _read_csv(text, path, shown, column, named_on_command_line) if suffix == ".csv" \
+        else _read_txt(text, shown)
+    if not pupils:
+        raise UserError(Problem(Where(shown, 1, 1), "the class list has no names; write one name a line"
+                                if suffix == ".txt" else "the class list has no names under its header"))
+    if len(pupils) > MAX_PUPILS:
+        raise UserError(Problem(Where(shown, 1, 1), f"the class list has {len(pupils)} names; at most "
+                                                    f"{MAX_PUPILS} in one build"))
+
+    def where(p: Pupil, message: str) -> Problem:
+        assert isinstance(p.origin, Where)
+        return Problem(p.origin, message)
+
+    return ClassList(pupils, shown, _duplicates(pupils, where))
+
+
+def _check_name(name: str, at: Where, problems: list[Problem]) -> bool:
+    if len(name) > MAX_NAME_CHARS:
+        problems.append(Problem(at, f"a name of {len(name)} characters; a name has at most {MAX_NAME_CHARS} "
+                                    "(is this a class list?)"))
+        return False
+    return True
+
+
+def _read_txt(text: str, shown: str) -> list[Pupil]:
+    pupils: list[Pupil] = []
+    problems: list[Problem] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        name = _clean(line)
+        if not name or name.startswith("#"):
+            continue
+        at = Where(shown, number, len(line) - len(line.lstrip()) + 1)
+        if _check_name(name, at, problems):
+            pupils.append(Pupil(name, at))
+    if problems:
+        raise UserError(problems)
+    return pupils
+
+
+def _delimiter(header: str) -> str:
+    counts = {d: header.count(d) for d in (";", ",", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _read_csv(text: str, path: Path, shown: str, column: str | None, cli: bool) -> list[Pupil]:
+    lines = text.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return []
+    reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=_delimiter(lines[first]))
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        for row in reader:
+            rows.append((reader.line_num, row))
+    except csv.Error as exc:
+        raise UserError(Problem(Where(shown, reader.line_num or 1, 1), f"cannot read the CSV file here ({exc})")) \
+            from None
+    rows = [(n, r) for n, r in rows if any(cell.strip() for cell in r)]
+    header_line, header = rows[0]
+    heads = [" ".join(h.split()).casefold() for h in header]
+    wanted = [column.strip().casefold()] if column is not None else list(NAME_COLUMNS)
+    at = next((heads.index(w) for w in wanted if w in heads), None)
+    if at is None:
+        shown_heads = ", ".join(f"'{' '.join(h.split())}'" for h in header if h.strip()) or "none"
+        asked = f"'{column}'" if column is not None else "'navn' or 'name'"
+        guess = next((h for h in header if " ".join(h.split()).casefold() in ("fornavn", "first name",
+                                                                               "firstname", "elev")), None)
+        todo = (f"; choose one with --pupils-column {guess if guess else 'NAME'}" if cli
+                else f"; name it: pupils: {{file: {path.name}, column: {guess if guess else '…'}}}")
+        raise UserError(Problem(Where(shown, header_line, 1), f"the class list has no column {asked} (its columns: "
+                                                              f"{shown_heads}){todo}"))
+    pupils: list[Pupil] = []
+    problems: list[Problem] = []
+    for number, row in rows[1:]:
+        cell = row[at] if at < len(row) else ""
+        name = _clean(cell)
+        raw_line = lines[number - 1] if 0 < number <= len(lines) else ""
+        col = raw_line.find(cell.strip()) + 1 if cell.strip() and cell.strip() in raw_line else 1
+        where = Where(shown, number, col)
+        if not name:
+            problems.append(Problem(where, f"no name in the column '{' '.join(header[at].split())}' on this line; "
+                                           "write the name, or remove the line"))
+            continue
+        if _check_name(name, where, problems):
+            pupils.append(Pupil(name, where))
+    if problems:
+        raise UserError(problems)
+    return pupils
+
+
+def class_list(src: Source, value: Any, options: Any, loc: Path_ = ("pupils",)) -> ClassList | None:
+    """The class list of a build: `--pupils FILE` if given, else the file's `pupils:`; None
+    when there is none. Raises UserError (a mistake in a file) or UsageError (the command line)."""
+    column = getattr(options, "pupils_column", None)
+    arg = getattr(options, "pupils", None)
+    if arg is not None:
+        path = Path(arg)
+        try:
+            if not path.exists():
+                other = paths.find_case_insensitive(path)
+                hint = f"; there is '{other.name}' — the capital letters differ" if other is not None else ""
+                raise UsageError(f"--pupils {arg}: no such file{hint}")
+            if not path.is_file() or paths.is_pseudo(path):
+                raise UsageError(f"--pupils {arg}: not a plain file; name a .txt or .csv class list")
+        except OSError as exc:
+            raise UsageError(f"--pupils {arg[:60]}: cannot be used ({exc.strerror or exc})") from None
+
+        def blame_cli(message: str) -> UserError:
+            return UsageError(f"--pupils {arg}: {message}")
+
+        return read_class_list(path, column, blame_cli, True, column is not None)
+    if value is None:
+        if column is not None:
+            raise UsageError(f"--pupils-column {column}: there is no class list to take the column from; "
+                             "give one with --pupils FILE or 'pupils:' in the file")
+        return None
+    if isinstance(value, list):
+        if column is not None:
+            raise UsageError(f"--pupils-column {column}: the names are written in the file ('pupils:'), which "
+                             "has no columns; leave --pupils-column out")
+        return _from_list(src, value)
+    if isinstance(value, PupilsFile):
+        name, where = value.file, loc + ("file",)
+        flag = column is not None
+        column = column or value.column
+    else:
+        name, where, flag = str(value), loc, column is not None
+
+    def blame(message: str) -> UserError:
+        return UserError(src.problem(where, message))
+
+    try:
+        path = paths.resolve_inside(src.path.parent, name, getattr(options, "allow", ()),
+                                    named_in=src.path.name, what="class list")
+    except paths.PathRefused as exc:
+        raise blame(str(exc)) from None
+    return read_class_list(path, column, blame, False, flag)
