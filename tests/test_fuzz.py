@@ -389,9 +389,10 @@ class Gen:
 
 
 SMALL_INTS = {"count": (1, 3), "lines": (0, 5), "grid": (3, 7), "sheets": (1, 8), "cols": (1, 4), "rows": (1, 4),
-              "boards": (1, 3), "blank_cards": (0, 2)}
+              "boards": (1, 3), "blank_cards": (0, 2), "squares": (20, 40), "players": (2, 6), "at": (1, 20)}
 LENGTHS_MM = {"margin": (0, 25), "gap": (0, 6), "bleed": (0, 4), "x": (-3, 3), "y": (-3, 3)}
-LIST_SIZES = {"cards": (1, 6), "groups": (0, 4), "questions": (0, 3), "prompts": (1, 30), "entries": (5, 30)}
+LIST_SIZES = {"cards": (1, 6), "groups": (0, 4), "questions": (0, 3), "prompts": (1, 30), "entries": (5, 30),
+              "categories": (1, 4), "specials": (0, 3)}
 
 
 EXTREME_LENGTHS = {"min_text_size": ["4pt", "72pt", "40pt"], "margin": ["0", "0mm", "100mm", "60mm"],
@@ -640,7 +641,47 @@ def _fix_sheet(draw: Any, doc: dict[Any, Any], g: Gen) -> None:
             del value["widths"]
 
 
-FIXES = {"bingo": _fix_bingo, "sheet": _fix_sheet}
+def _fix_board_game(draw: Any, doc: dict[Any, Any], g: Gen) -> None:
+    """Categories with questions, named and marked apart; specials on the track, one a square (mostly)."""
+    if _chance(draw, 150):
+        return
+    squares = doc.get("squares", 40)
+    if not isinstance(squares, int) or isinstance(squares, bool) or not 20 <= squares <= 80:
+        squares = doc["squares"] = 20
+    categories = doc.get("categories")
+    if isinstance(categories, list):
+        names: set[str] = set()
+        symbols: set[str] = set()
+        for i, cat in enumerate(categories):
+            if not isinstance(cat, dict):
+                continue
+            name = cat.get("name")
+            if isinstance(name, str) and not isinstance(name, Raw):
+                if " ".join(name.split()).casefold() in names:
+                    cat["name"] = name = f"{name} {i}"
+                names.add(" ".join(name.split()).casefold())
+            symbol = cat.get("symbol")
+            if isinstance(symbol, str):
+                if symbol in symbols:
+                    del cat["symbol"]
+                symbols.add(symbol)
+            if not isinstance(cat.get("questions"), list) or not cat["questions"]:
+                cat["questions"] = [_words(draw, 2, 6)]
+    specials = doc.get("specials")
+    if isinstance(specials, list):
+        taken: set[int] = set()
+        for special in specials:
+            if isinstance(special, dict) and isinstance(special.get("at"), int):
+                at = special["at"]
+                while at in taken or not 1 <= at <= squares:
+                    at = at % squares + 1
+                    if len(taken) >= squares:
+                        break
+                special["at"] = at
+                taken.add(at)
+
+
+FIXES = {"bingo": _fix_bingo, "sheet": _fix_sheet, "board-game": _fix_board_game}
 
 
 # ------------------------------------------------------------------ writing YAML
