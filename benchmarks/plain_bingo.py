@@ -5,7 +5,7 @@
 Same job as `smartprint build DECK --sheets SHEETS --seed SEED`: different sheets
 (a random arrangement each, checked unique), one a page on A4, title, name line,
 instructions, a grid with a free centre, a line to write a name in each square,
-the footer and the sheet's number. Done well: the same fonts (Bitstream Vera,
+the footer and the sheet's number. Done well: the same fonts (smartprint's DejaVu Sans,
 embedded), the same stream compression, every text wrapped once, the prompts set
 in one size that fits them all (found once), and the art every sheet shares drawn
 once as a form. No checks, no messages, no streaming: one canvas.
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import random
 import sys
+from pathlib import Path
 
 import yaml
 from reportlab import rl_config
@@ -25,14 +26,15 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 MM = 72 / 25.4
+FONTS = Path(__file__).resolve().parent.parent / "smartprint" / "fontdata"  # the fonts smartprint uses
 GRID = 5
 
 
 def main(deck_path: str, count: int, seed: int, out: str) -> None:
     with open(deck_path, encoding="utf-8") as fh:
         deck = yaml.load(fh, Loader=yaml.CSafeLoader)
-    pdfmetrics.registerFont(TTFont("Vera", "Vera.ttf"))
-    pdfmetrics.registerFont(TTFont("VeraBd", "VeraBd.ttf"))
+    pdfmetrics.registerFont(TTFont("Sans", str(FONTS / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont("SansBd", str(FONTS / "DejaVuSans-Bold.ttf")))
     prompts: list[str] = deck["prompts"]
     rng = random.Random(seed)
     sheets: list[tuple[int, ...]] = []
@@ -52,28 +54,28 @@ def main(deck_path: str, count: int, seed: int, out: str) -> None:
     name_zone = 0.27 * side
 
     def fits(size: float) -> bool:
-        return all(len(simpleSplit(p, "Vera", size, inner)) * size * 1.2 <= inner - name_zone for p in prompts)
+        return all(len(simpleSplit(p, "Sans", size, inner)) * size * 1.2 <= inner - name_zone for p in prompts)
 
     size = 16.0
     while size > 6 and not fits(size):
         size -= 0.25
-    wrapped = [simpleSplit(p, "Vera", size, inner) for p in prompts]
+    wrapped = [simpleSplit(p, "Sans", size, inner) for p in prompts]
 
     rl_config.useA85 = 0
-    c = Canvas(out, pagesize=A4, invariant=1, pageCompression=1, initialFontName="Vera")
+    c = Canvas(out, pagesize=A4, invariant=1, pageCompression=1, initialFontName="Sans")
     c.setTitle(deck["title"])
     c.beginForm("frame")
     c.setFillColorRGB(0.75, 0.4, 0.1)
-    c.setFont("VeraBd", 26)
+    c.setFont("SansBd", 26)
     c.drawCentredString(page_w / 2, page_h - margin - 26, deck["title"])
     c.setFillColorRGB(0.1, 0.1, 0.1)
-    c.setFont("Vera", 12)
+    c.setFont("Sans", 12)
     c.drawString(margin, page_h - margin - 50, "Navn:")
     c.line(margin + 40, page_h - margin - 52, page_w - margin, page_h - margin - 52)
     text = c.beginText(margin, page_h - margin - 72)
-    text.setFont("Vera", 11)
+    text.setFont("Sans", 11)
     text.setLeading(14)
-    for line in simpleSplit(deck.get("instructions", ""), "Vera", 11, width):
+    for line in simpleSplit(deck.get("instructions", ""), "Sans", 11, width):
         text.textLine(line)
     c.drawText(text)
     c.setLineWidth(0.8)
@@ -87,18 +89,18 @@ def main(deck_path: str, count: int, seed: int, out: str) -> None:
         y = grid_top - (cell // GRID + 1) * side
         c.line(x + side * 0.1, y + side * 0.15, x + side * 0.9, y + side * 0.15)
     mid = GRID * GRID // 2
-    c.setFont("VeraBd", size)
+    c.setFont("SansBd", size)
     c.drawCentredString(margin + (mid % GRID + 0.5) * side, grid_top - (mid // GRID + 0.5) * side,
                         deck.get("free", ""))
-    c.setFont("Vera", 10)
-    for i, line in enumerate(simpleSplit(deck.get("footer", ""), "Vera", 10, width)):
+    c.setFont("Sans", 10)
+    for i, line in enumerate(simpleSplit(deck.get("footer", ""), "Sans", 10, width)):
         c.drawCentredString(page_w / 2, margin + 26 - i * 12, line)
     c.endForm()
 
     for number, sheet in enumerate(sheets, start=1):
         c.doForm("frame")
         text = c.beginText()
-        text.setFont("Vera", size)
+        text.setFont("Sans", size)
         cells = list(sheet[:mid]) + [-1] + list(sheet[mid:])
         for cell, prompt in enumerate(cells):
             if prompt < 0:
@@ -106,10 +108,10 @@ def main(deck_path: str, count: int, seed: int, out: str) -> None:
             cx = margin + (cell % GRID + 0.5) * side
             top = grid_top - (cell // GRID) * side - 0.07 * side - size
             for k, line in enumerate(wrapped[prompt]):
-                text.setTextOrigin(cx - pdfmetrics.stringWidth(line, "Vera", size) / 2, top - k * size * 1.2)
+                text.setTextOrigin(cx - pdfmetrics.stringWidth(line, "Sans", size) / 2, top - k * size * 1.2)
                 text.textOut(line)
         c.drawText(text)
-        c.setFont("Vera", 9)
+        c.setFont("Sans", 9)
         c.drawString(margin, margin, f"Brett {number} av {count} · kode {seed}")
         c.showPage()
     c.save()

@@ -1,8 +1,11 @@
 """Fonts: embedded TrueType only, and a check that every character has a glyph.
 
-reportlab's bundled Bitstream Vera covers Norwegian (æøå, «», –, …) and is the
-default. A deck or layout may name other TTF files. We check characters before
-drawing because reportlab would otherwise print an empty box.
+The default is DejaVu Sans, shipped in `fontdata/` cut down to the Latin script: it
+draws every letter of a Norwegian class list (æøå, and the ę, ą, ś, ū, ș, ğ, ő of
+Polish, Lithuanian, Romanian, Turkish and Hungarian names, Vietnamese tone marks),
+where reportlab's Bitstream Vera, from which DejaVu grew with the same widths,
+lacks most of them. A deck or layout may name other TTF files. We check characters
+before drawing because reportlab would otherwise print an empty box.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 _VERA = Path(reportlab.__file__).parent / "fonts"
+_BUNDLED = Path(__file__).parent / "fontdata"
+DEFAULT_LABEL = "DejaVu Sans"
 IGNORED = {"\n", "\r"}
 
 
@@ -32,7 +37,9 @@ class FontSet:
 
 
 @cache
-def _register(path: Path) -> str:
+def _register(path: Path, trusted: bool = False) -> str:
+    """Register a TrueType file under a name of its own; `trusted`: smartprint's own
+    font, whose glyphs need no trial subset."""
     digest = hashlib.sha1(str(path).encode()).hexdigest()[:8]
     name = f"{path.stem}-{digest}"
     try:
@@ -45,7 +52,8 @@ def _register(path: Path) -> str:
             own = font.face.name
             suffix = f"-{digest}"
             font.face.name = own + suffix.encode() if isinstance(own, bytes) else own + suffix
-        _trial_subset(font)
+        if not trusted:
+            _trial_subset(font)
         pdfmetrics.registerFont(font)
     except Exception as exc:  # noqa: BLE001 - a damaged font fails in many ways inside reportlab
         reason = exc if isinstance(exc, (TTFError, OSError, ValueError)) else "the file is damaged"
@@ -63,9 +71,10 @@ def _trial_subset(font: TTFont) -> None:
 
 
 def load_fonts(regular: Path | None = None, bold: Path | None = None) -> FontSet:
-    """Register the fonts to use; without arguments the bundled Vera pair."""
+    """Register the fonts to use; without arguments the bundled DejaVu Sans pair."""
     if regular is None:
-        return FontSet(_register(_VERA / "Vera.ttf"), _register(_VERA / "VeraBd.ttf"), "Vera")
+        return FontSet(_register(_BUNDLED / "DejaVuSans.ttf", True), _register(_BUNDLED / "DejaVuSans-Bold.ttf", True),
+                       DEFAULT_LABEL)
     reg = _register(regular)
     return FontSet(reg, _register(bold) if bold else reg, regular.name)
 

@@ -69,7 +69,7 @@ class Job(Generic[SpecT]):
     layout: Layout
     fonts: FontSet
     options: Options
-    font_choice: FontChoice | None = None  # the font files and who named them; None: the built-in Vera
+    font_choice: FontChoice | None = None  # the font files and who named them; None: the built-in DejaVu Sans
     warnings: list[Problem] = field(default_factory=list)  # allowed but probably not meant; --strict: errors
     pending: list[Problem] = field(default_factory=list)  # found while resolving; reported with the plan's
 
