@@ -76,7 +76,10 @@ class ClassList:
 
 
 def _clean(name: str) -> str:
-    return unicodedata.normalize("NFC", " ".join(name.split()))
+    """One space between words, letters composed, and no invisible characters (a zero-width
+    space or soft hyphen pasted from a web page prints as nothing, or fails the font)."""
+    visible = "".join(ch for ch in name if unicodedata.category(ch) != "Cf")
+    return unicodedata.normalize("NFC", " ".join(visible.split()))
 
 
 def _decode(data: bytes) -> str:
@@ -193,6 +196,14 @@ def _read_txt(text: str, shown: str) -> list[Pupil]:
         if not name or name.startswith("#"):
             continue
         at = Where(shown, number, len(line) - len(line.lstrip()) + 1)
+        sep = next((ch for ch in ("\t", ";") if ch in line), None)
+        if sep is not None:
+            what = "a tab" if sep == "\t" else "a ';'"
+            problems.append(Problem(Where(shown, number, line.index(sep) + 1),
+                                    f"this line has {what} between its words, like a row copied from a spreadsheet; "
+                                    "save the list from the spreadsheet as CSV (.csv) and give that file, or "
+                                    "write one name a line"))
+            continue
         if _check_name(name, at, problems):
             pupils.append(Pupil(name, at))
     if problems:

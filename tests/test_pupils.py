@@ -158,6 +158,8 @@ def test_bingo_reprints_a_pupils_sheet_exactly(runner, tmp_path, monkeypatch):
     class_txt(tmp_path)
     full, one = tmp_path / "full.pdf", tmp_path / "one.pdf"
     assert run(runner, "build", "bli-kjent-bingo", "--pupils", "klasse.txt", "-o", str(full)).exit_code == 0
+    leader = " ".join(page_texts(full)[0].split())
+    assert re.search(r"smartprint build bli-kjent-bingo --pupils klasse\.txt --seed \d+ --only", leader), leader
     result = run(runner, "build", "bli-kjent-bingo", "--pupils", "klasse.txt", "--only", "6", "-o", str(one))
     assert result.exit_code == 0, result.output
     assert names_on(page_texts(one)) == [["Jakob"]]
@@ -276,3 +278,20 @@ def test_names_from_the_whole_latin_script_print_with_the_default_font(runner, t
         assert len(pages) == len(names)
         for page, name in zip(pages, names):
             assert name in " ".join(page.split()), (name, page[:200])
+
+
+@pytest.mark.parametrize("row", ["Navn;Klasse", "Ada\t2B"])
+def test_a_spreadsheet_row_in_a_txt_list_is_named_at_its_line(tmp_path, row):
+    path = tmp_path / "klasse.txt"
+    path.write_text(f"Ada\n{row}\nEmil\n", encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        read_class_list(path, None, _blame, True)
+    problem = caught.value.problems[0]
+    assert (problem.where.line, problem.where.column) == (2, row.index(";" if ";" in row else "\t") + 1)
+    assert "save the list from the spreadsheet as CSV" in problem.message
+
+
+def test_invisible_characters_pasted_with_a_name_are_dropped(tmp_path):
+    path = tmp_path / "klasse.txt"
+    path.write_text("Kari\u200b\nOl\u00ade\n\ufeffSiv\u2060\n", encoding="utf-8")
+    assert [p.name for p in read_class_list(path, None, _blame, True).pupils] == ["Kari", "Ole", "Siv"]

@@ -239,9 +239,17 @@ def _source_name(job: Job[BingoSpec]) -> str:
     from smartprint import resources
 
     path = job.src.path
-    if path.parent == resources.data_dir("decks"):
-        return path.stem
-    return f'"{path.name}"' if " " in path.name else path.name
+    name = path.stem if path.parent == resources.data_dir("decks") else _quoted(path.name)
+    opts = job.options
+    if opts.pupils is not None:  # the reprint needs the same class list, or the sheet comes without its name
+        name += f" --pupils {_quoted(opts.pupils)}"
+        if opts.pupils_column is not None:
+            name += f" --pupils-column {_quoted(opts.pupils_column)}"
+    return name
+
+
+def _quoted(text: str) -> str:
+    return f'"{text}"' if " " in text else text
 
 
 def _count(n: int, noun: str) -> str:
