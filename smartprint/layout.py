@@ -168,6 +168,13 @@ def load_layout(path: Path, kind: AnyKind, options: Any = None) -> Layout:
             other = get_kind(name)
             raise LayoutMismatch(f"'{path.stem}' is a layout for {other.noun} (kind: {name}), not for "
                                  f"{kind.noun}; {kind.noun} use {_layouts_for(kind)}")
+    for parent, child in zip(chain, chain[1:]):  # a layout of one kind extending one of another
+        theirs = declared_kind(chain[:chain.index(parent) + 1])
+        if theirs is not None and theirs[0] != kind.name and theirs[0] in KINDS:
+            names = _builtin_layouts(kind)
+            raise UserError(child.problem(("extends",), f"'{parent.path.stem}' is a layout for "
+                                          f"{get_kind(theirs[0]).noun} (kind: {theirs[0]}), not for {kind.noun}; "
+                                          + (f"extend {', '.join(names)}" if names else "remove 'extends'")))
     problems: list[Problem] = []
     for src in chain:
         try:
@@ -187,8 +194,12 @@ def load_layout(path: Path, kind: AnyKind, options: Any = None) -> Layout:
     return kind.resolve_layout(keys, Page(path.stem, top, 0, 0, 0, 0, False, font), options)
 
 
+def _builtin_layouts(kind: AnyKind) -> list[str]:
+    return [n for n in resources.builtin_names("layouts") if layout_kind(n) == kind.name]
+
+
 def _layouts_for(kind: AnyKind) -> str:
-    names = [n for n in resources.builtin_names("layouts") if layout_kind(n) == kind.name]
+    names = _builtin_layouts(kind)
     if not names:
         return f"a layout with 'kind: {kind.name}'"
     return ("the layout " if len(names) == 1 else "the layouts ") + ", ".join(names)

@@ -37,19 +37,26 @@ def default_style(index: int) -> CategoryStyle:
 
 def declared_styles(declared: Sequence[Declared], src: Source) -> dict[str, CategoryStyle]:
     """Each declared category's style; a bad colour or two categories that would look
-    alike on a black-and-white print are errors."""
+    alike on a black-and-white print are errors. A category without a colour or symbol
+    gets the next one of the palette that no category has chosen for itself."""
     styles: dict[str, CategoryStyle] = {}
     problems: list[Problem] = []
     symbol_owner: dict[str, str] = {}
+    chosen_colors: dict[int, RGB] = {}
     for i, cat in enumerate(declared):
-        style = default_style(i)
-        color = style.color
         if cat.color:
             try:
-                color = parse_color(cat.color)
+                chosen_colors[i] = parse_color(cat.color)
             except ValueError as exc:
                 problems.append(src.problem(cat.loc + ("color",), str(exc)))
-        symbol = cat.symbol or style.symbol
+    free_colors = iter([c for c in (parse_color(p) for p in PALETTE) if c not in chosen_colors.values()]
+                       or [parse_color(p) for p in PALETTE])
+    chosen_symbols = {cat.symbol for cat in declared if cat.symbol}
+    free_symbols = iter([s for s in SYMBOLS if s not in chosen_symbols] or SYMBOLS)
+    for i, cat in enumerate(declared):
+        fallback = default_style(i)
+        color = chosen_colors.get(i) or next(free_colors, fallback.color)
+        symbol = cat.symbol or next(free_symbols, fallback.symbol)
         if symbol in symbol_owner:
             problems.append(src.problem(cat.loc + ("symbol",) if cat.symbol else cat.loc,
                                         f"'{cat.name}' has the same symbol ({symbol}) as '{symbol_owner[symbol]}'; "

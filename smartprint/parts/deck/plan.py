@@ -23,7 +23,7 @@ from smartprint.parts.deck.faces import BackFace, FrontFace, plan_back, plan_fro
 from smartprint.parts.deck.impose import SheetPage, impose
 from smartprint.parts.deck.layout import DeckGeometry
 from smartprint.parts.deck.model import Back, Card
-from smartprint.parts.deck.style import FRONT, FrontStyle
+from smartprint.parts.deck.style import FRONT, SHEET, FrontStyle
 from smartprint.printed import Label, Printed, of_box
 from smartprint.source import Path_, Source
 from smartprint.textfit import FitFailure
@@ -53,11 +53,12 @@ class DeckPlan:
     back_image: Picture | None
     qr: tuple[tuple[bool, ...], ...] | None
     pages: tuple[SheetPage, ...]
-    footers: tuple[str | None, ...]  # per page
+    footers: tuple[str | None, ...]  # per page, each starting with `footer_title`
     geometry: DeckGeometry
     page: Page
     font_regular: str
     font_bold: str
+    footer_title: str  # the title as the footers show it (cut short to fit the sheet)
 
     @property
     def duplex(self) -> str:
@@ -73,8 +74,26 @@ def _ratio_or_none(picture: Picture | None) -> float | None:
     return picture.ratio if picture is not None else None
 
 
+LARGER = "a larger card layout (kort-a6, plakat-a4)"
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How a deck's messages name its cards and what they advise: a kind whose cards are
+    not written as cards (a game's questions) names them its own way."""
+
+    names: Sequence[str] | None = None  # per card, e.g. "question 3 of «Egenskaper»"; None: "card 3 «title»"
+    larger: str | None = LARGER  # the bigger layout to suggest; None: only "shorten it"
+
+    def card(self, cards: Sequence[Card], i: int) -> str:
+        return self.names[i] if self.names is not None else _card_name(cards[i], i)
+
+    def advice(self, first: str = "shorten it") -> str:
+        return f"{first}, or use {self.larger}" if self.larger else first
+
+
 def _warn_small(cards: Sequence[Card], locs: Sequence[Path_], fronts: Sequence[FrontFace], geo: DeckGeometry,
-                page: Page, warn: Callable[[Path_, str], None], style: FrontStyle) -> None:
+                page: Page, warn: Callable[[Path_, str], None], style: FrontStyle, wording: Wording) -> None:
     """A card text set at the smallest allowed size, or far below the face's usual size,
     is hard to read for the children it is for: say so, naming the card."""
     usual = max(page.min_text_size, geo.card_w * style.body_size)
@@ -84,25 +103,24 @@ def _warn_small(cards: Sequence[Card], locs: Sequence[Path_], fronts: Sequence[F
         size = face.body.fitted.size
         if size <= page.min_text_size + 0.01 or size < usual * style.body_warn_share:
             field = "text" if cards[i].text else "questions"
-            warn(locs[i] + (field,), f"{_card_name(cards[i], i)}: the text is shrunk to {size:g} pt to fit "
-                                     f"(the card's usual size is {usual:.0f} pt); shorten it, or use a larger "
-                                     "card layout (kort-a6, plakat-a4)")
+            where = locs[i] + (field,) if wording.names is None else locs[i]
+            warn(where, f"{wording.card(cards, i)}: the text is shrunk to {size:g} pt to fit "
+                        f"(the card's usual size is {usual:.0f} pt); {wording.advice()}")
 
 
 def _card_name(card: Card, i: int) -> str:
     return f"card {i + 1} «{card.title}»" if card.title else f"card {i + 1}"
 
 
-def _fit_message(what: str, f: FitFailure, layout_name: str) -> str:
+def _fit_message(what: str, f: FitFailure, wording: Wording) -> str:
     if f.field == "lines":
         return (f"{what}: the writing lines do not fit on the card with its other content; "
-                "use fewer 'lines', or a larger card layout (kort-a6, plakat-a4)")
+                f"{wording.advice('use fewer lines')}")
     if f.ratio >= 90:
-        return (f"{what}: no room is left for '{f.field}' after the other parts of the card; use fewer "
-                f"'lines', a shorter text or no picture, or a larger card layout than '{layout_name}' "
-                "(kort-a6, plakat-a4)")
-    return (f"{what}: '{f.field}' does not fit even at {f.size:g} pt ({f.need()}); "
-            f"shorten it, or use a larger card layout than '{layout_name}' (kort-a6, plakat-a4)")
+        return (f"{what}: no room is left for '{f.field}' after the other parts of the card; "
+                f"{wording.advice('use fewer lines, a shorter text or no picture')}")
+    field = f"'{f.field}' " if wording.names is None else ""
+    return f"{what}: {field}does not fit even at {f.size:g} pt ({f.need()}); {wording.advice()}"
 
 
 def _footers(pages: Sequence[SheetPage], title: str, language: str, geo: DeckGeometry,
@@ -126,11 +144,12 @@ def plan_deck(name: str, title: str, language: str, cards: Sequence[Card], card_
               styles: Sequence[CategoryStyle | None], back: Back | None, back_loc: Path_,
               geo: DeckGeometry, page: Page, fonts: Fonts, src: Source,
               allowed: Sequence[Path] = (), warn: Callable[[Path_, str], None] | None = None,
-              front_style: FrontStyle = FRONT) -> DeckPlan:
+              front_style: FrontStyle = FRONT, wording: Wording | None = None) -> DeckPlan:
     """Check everything that can go wrong with a deck and plan every page of it; `warn`
     hears of text shrunk far below the face's design size. `front_style`: a deck of
     short questions may set them larger than a card with a title."""
     words = labels(language)
+    wording = wording or Wording(larger=f"a larger card layout than '{page.name}' (kort-a6, plakat-a4)")
     expanded = tuple(i for i, card in enumerate(cards) for _ in range(card.count))
     if len(expanded) > MAX_EXPANDED:
         raise UserError(src.problem(card_locs[0][:-1], f"the deck has {len(expanded)} cards with their counts; "
@@ -150,7 +169,8 @@ def plan_deck(name: str, title: str, language: str, cards: Sequence[Card], card_
                                      styles[i] is not None, _ratio_or_none(images[i]),
                                      words["draw_here"], front_style))
         except FitFailure as f:
-            problems.append(src.problem(card_locs[i] + (f.field,), _fit_message(_card_name(card, i), f, page.name)))
+            where = card_locs[i] + (f.field,) if wording.names is None else card_locs[i]
+            problems.append(src.problem(where, _fit_message(wording.card(cards, i), f, wording)))
             fronts.append(FrontFace())
     back_face = None
     back_color = parse_color(BACK_COLOR)
@@ -178,19 +198,32 @@ def plan_deck(name: str, title: str, language: str, cards: Sequence[Card], card_
             back_face = plan_back(back, geo.card_w, geo.card_h, fonts, page.min_text_size,
                                   _ratio_or_none(back_image), len(qr) if qr else None)
         except FitFailure as f:
-            problems.append(src.problem(back_loc + (f.field,), _fit_message("the back", f, page.name)))
+            problems.append(src.problem(back_loc + (f.field,), _fit_message("the back", f, wording)))
     if problems:
         raise UserError(problems)
     if warn is not None:
-        _warn_small(cards, card_locs, fronts, geo, page, warn, front_style)
+        _warn_small(cards, card_locs, fronts, geo, page, warn, front_style, wording)
     for image in (*images, back_image):
         if image is not None:
             reads.note(image.path)
     pages = tuple(impose(len(expanded), geo, page, with_backs=back_face is not None))
     duplex = geo.backs if back_face is not None and geo.backs in DUPLEX else "none"
+    footer_title = _short_title(title, _footers(pages, "", language, geo, duplex), page, fonts)
     return DeckPlan(name, title, language, tuple(cards), tuple(card_locs), expanded, tuple(styles), tuple(images),
                     tuple(fronts), back_face, back_loc, back, back_color, back_image, qr, pages,
-                    _footers(pages, title, language, geo, duplex), geo, page, fonts.regular, fonts.bold)
+                    _footers(pages, footer_title, language, geo, duplex), geo, page, fonts.regular, fonts.bold,
+                    footer_title)
+
+
+def _short_title(title: str, rests: Sequence[str | None], page: Page, fonts: Fonts) -> str:
+    """The title as the footers can hold it: cut with "…" so the longest footer (the
+    first sheet's, which says how to print) stays inside the margins."""
+    room = page.width - 2 * page.margin
+    rest = max((fonts.measure(r, fonts.regular, SHEET.footer_size) for r in rests if r), default=0.0)
+    shown = title
+    while shown and fonts.measure(shown, fonts.regular, SHEET.footer_size) + rest > room:
+        shown = shown[:-2].rstrip() + "…" if len(shown) > 2 else ""
+    return shown
 
 
 def deck_printed(plan: DeckPlan) -> Iterator[Printed]:
@@ -215,5 +248,5 @@ def deck_printed(plan: DeckPlan) -> Iterator[Printed]:
         yield from of_box(plan.back.qr_label, plan.back_loc + ("qr_label",))
     for footer in dict.fromkeys(plan.footers):
         if footer is not None:  # the title that starts it is the user's, the rest smartprint's
-            yield Printed(plan.title, plan.font_regular, ("title",))
-            yield Printed(footer[len(plan.title):], plan.font_regular, Label("footer", plan.language))
+            yield Printed(plan.footer_title, plan.font_regular, ("title",))
+            yield Printed(footer[len(plan.footer_title):], plan.font_regular, Label("footer", plan.language))
