@@ -41,6 +41,14 @@ def parse_length(value: object) -> float:
     return number * _UNITS[m.group(2).lower()]
 
 
+def paper_name(width: float, height: float) -> str:
+    """A page's paper as a teacher names it: "A4", or its size in millimetres."""
+    for name, (w, h) in PAPER_SIZES_MM.items():
+        if {round(width / MM), round(height / MM)} == {round(w), round(h)}:
+            return name.title() if name == "LETTER" else name
+    return f"{width / MM:.0f} × {height / MM:.0f} mm"
+
+
 def format_mm(points: float) -> str:
     """A length for messages, in the unit teachers think in."""
     return f"{points / MM:.0f} mm" if points >= MM * 3 else f"{points / MM:.1f} mm"

@@ -177,7 +177,13 @@ def test_relasjonsspill_pdf_board_numbers_follow_the_track(runner, tmp_path):
     texts = page_texts(out)
     board = " ".join(texts[0].split())
     assert "START" in board and "MÅL" in board and "Egenskaper" in board and "Flytt to ruter fram." in board
-    assert "Slik har vi det rundt bordet" in " ".join(texts[2].split())
+    assert "Slik har vi det rundt bordet" in " ".join(texts[1].split())
+    # printed as the build says: page 1 on A3, pages 2 to the end double-sided on A4, so a
+    # card back (page 3, 5, …) lands behind the front before it, never on the next sheet
+    assert "print pages 2–" in result.output
+    backs = [i + 1 for i, t in enumerate(texts) if "Trekk et kort og les det høyt" in " ".join(t.split())]
+    assert len(backs) >= 4 and all(n % 2 == 1 for n in backs)
+    assert all("Trekk et kort" not in texts[n - 2] and texts[n - 2].strip() for n in backs)
 
 
 def test_each_category_is_its_own_deck_with_its_backs_behind_its_fronts():
@@ -285,6 +291,8 @@ def test_the_a4_layout_prints_the_board_in_glued_parts(runner, tmp_path):
     for k, name in enumerate(("A1", "A2", "B1", "B2")):
         assert f"Del {name} ({k + 1} av 4)" in " ".join(texts[2 * k].split())
     assert "lim" in texts[0] and "klipp" in texts[2]
+    backs = [i + 1 for i, t in enumerate(texts) if "Trekk et kort og les det høyt" in " ".join(t.split())]
+    assert len(backs) >= 4 and all(n % 2 == 0 for n in backs)  # all A4, double-sided from page 1
 
 
 @pytest.mark.parametrize("layout", ["spillbrett-a3", "spillbrett-a4"])
@@ -316,3 +324,68 @@ def test_whole_plans_from_20_to_80_squares_keep_the_board_on_its_page(tmp_path, 
             assert built.tiling is not None and len(built.tiling.tiles) == 4
         else:
             assert built.tiling is None
+
+
+def _layout(tmp_path, text):
+    path = tmp_path / "brett.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("layout,message", [
+    ("kind: board-game\nextends: spillbrett-a4\nmargin: 65mm\noverlap: 40mm\n",
+     r"brett\.yaml:4:10: parts of the board with an overlap of 40 mm do not fit"),
+    ("kind: board-game\nextends: spillbrett-a3\nboard_paper: A6\nmin_text_size: 9pt\n",
+     r"brett\.yaml:\d+:\d+: .*(does not fit|do not fit)"),
+])
+def test_a_layout_that_leaves_no_room_is_told_at_the_layout(runner, tmp_path, layout, message):
+    path = _game(tmp_path)
+    out = tmp_path / "spill.pdf"
+    out.write_bytes(b"old")
+    result = run(runner, "build", str(path), "--layout", str(_layout(tmp_path, layout)), "-o", str(out))
+    assert result.exit_code == 1, result.output
+    assert re.search(message, result.output), result.output
+    assert "Traceback" not in result.output and out.read_bytes() == b"old"
+
+
+def test_a_long_category_name_is_one_message_at_the_name(runner, tmp_path):
+    path = _game(tmp_path, categories=[{"name": "Egenskaper og verdier vi setter pris på", "questions": ["Hva?"]},
+                                       {"name": "Kort", "questions": ["Hvem?"]}])
+    result, _ = _build(runner, tmp_path, path)
+    assert result.exit_code == 1
+    lines = [ln for ln in result.output.splitlines() if ln.strip()]
+    at = path.read_text(encoding="utf-8").splitlines().index("- name: Egenskaper og verdier vi setter pris på") + 1
+    assert len(lines) == 1 and re.search(rf"spill\.yaml:{at}:\d+: category 1's name does not fit the band", lines[0])
+
+
+def test_a_letter_the_font_lacks_in_a_category_name_is_one_message(runner, tmp_path):
+    path = _game(tmp_path, categories=[{"name": "Egenskaper 🙂", "questions": ["Hva?"]},
+                                       {"name": "Kort", "questions": ["Hvem?"]}])
+    result, _ = _build(runner, tmp_path, path)
+    assert result.exit_code == 1
+    lines = [ln for ln in result.output.splitlines() if ln.strip()]
+    at = path.read_text(encoding="utf-8").splitlines().index("- name: Egenskaper 🙂") + 1
+    assert len(lines) == 1 and f"spill.yaml:{at}:" in lines[0] and "🙂" in lines[0], result.output
+
+
+def test_every_text_that_does_not_fit_is_told_in_one_build(runner, tmp_path):
+    long = " ".join(["Alle rundt bordet forteller noe de er stolte av fra denne uka"] * 3)  # 190 characters
+    path = _game(tmp_path, squares=80, specials=[{"at": 3, "text": long}, {"at": 9, "text": long}],
+                 categories=[{"name": "A", "questions": [long * 8]}, {"name": "B", "questions": [long * 8]}])
+    result, _ = _build(runner, tmp_path, path)
+    assert result.exit_code == 1
+    assert len(re.findall(r"special \d \(square \d\) does not fit its square", result.output)) == 2
+    assert len(re.findall(r"question 1 of «[AB]» does not fit", result.output)) == 2
+    assert "kort-a6" not in result.output and "'text'" not in result.output
+
+
+def test_categories_without_a_colour_or_symbol_take_ones_not_chosen():
+    from smartprint.colors import parse_color
+    from smartprint.parts.categories import Declared, declared_styles
+    from smartprint.source import load_text
+
+    src = load_text("x: 1\n", "x.yaml")
+    styles = declared_styles([Declared("A", None, None, ("categories", 0)),
+                              Declared("B", "blå", "circle", ("categories", 1))], src)
+    assert styles["A"].color != parse_color("blå") and styles["A"].symbol != "circle"
+    assert styles["B"].color == parse_color("blå") and styles["B"].symbol == "circle"

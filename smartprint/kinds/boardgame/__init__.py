@@ -12,16 +12,24 @@ from dataclasses import dataclass, replace
 from smartprint.document import Document
 from smartprint.errors import Problem, UserError
 from smartprint.kinds.base import Job, Kind, Options
-from smartprint.kinds.boardgame.board import BoardFace, plan_board
+from smartprint.kinds.boardgame.board import (
+    TILE_LABEL_ROOM,
+    TILE_LABEL_SIZE,
+    TILE_MAP_W,
+    BoardFace,
+    BoardFitFailures,
+    plan_board,
+)
 from smartprint.kinds.boardgame.model import BoardGameLayout, BoardGameSpec
 from smartprint.kinds.boardgame.printables import PrintablesPlan, plan_printables, printables_printed
 from smartprint.kinds.boardgame.track import assign_categories
 from smartprint.kinds.boardgame.words import words as board_words
 from smartprint.layout import Layout, Page, PageKeys, resolve_page
 from smartprint.parts.categories import CategoryStyle, Declared, declared_styles
+from smartprint.parts.deck.faces import plan_front
 from smartprint.parts.deck.layout import DeckKeys, resolve_deck
 from smartprint.parts.deck.model import Back, Card
-from smartprint.parts.deck.plan import DeckPlan, deck_printed, plan_deck
+from smartprint.parts.deck.plan import DeckPlan, Wording, deck_printed, plan_deck
 from smartprint.parts.deck.style import FRONT
 from smartprint.parts.geometry import Rect
 from smartprint.parts.textpages.plan import PageFonts, Para, TextPage, TextStyle, rules_pages
@@ -30,11 +38,10 @@ from smartprint.parts.tiling import Tiling, plan_tiling
 from smartprint.printed import Label, Printed, of_box
 from smartprint.source import Path_
 from smartprint.textfit import FitFailure
-from smartprint.units import MM, PAPER_SIZES_MM
+from smartprint.units import MM, PAPER_SIZES_MM, format_mm, paper_name
 
 RULES_TEXT = TextStyle(size=13.0, leading=1.35, heading=1.9)  # read aloud at a table of parents and pupils
 QUESTION_FACE = replace(FRONT, body_size=0.085)  # a question alone on a card: 15 pt, read aloud across a table
-TILE_LABEL_ROOM = 16 * MM  # at the foot of each A4 part: its name, how to join it, a map
 
 
 @dataclass(frozen=True)
@@ -62,11 +69,13 @@ class BoardGamePlan:
     decks: tuple[DeckPlan, ...]
     printables: PrintablesPlan | None
 
+    tile_title: str = ""  # the title as the parts' labels show it (cut short to leave room for the map)
+
     def tile_label(self, index: int) -> str:
         assert self.tiling is not None
         tile = self.tiling.tiles[index]
         w = self.words
-        return f"{self.job.spec.title} · {w['tile']} {self.tiling.name(tile)} ({index + 1} {w['of']} " \
+        return f"{self.tile_title} · {w['tile']} {self.tiling.name(tile)} ({index + 1} {w['of']} " \
                f"{len(self.tiling.tiles)})"
 
 
@@ -117,27 +126,43 @@ def _keys(data: object, i: int) -> set[str]:
 
 def _board(job: Job[BoardGameSpec], geo: BoardGeometry, categories: list[int | None],
            words: dict[str, str]) -> BoardFace:
-    spec, src, page = job.spec, job.src, job.page
+    spec, page = job.spec, job.page
     specials = {s.at: s.text for s in spec.specials}
     try:
         return plan_board(geo.width, geo.height, page.margin, spec.title, spec.squares, categories,
                           [c.name for c in spec.categories], specials, spec.start or words["start"],
                           spec.finish or words["finish"], words["special"], job.fonts, page.min_text_size)
-    except FitFailure as f:
-        parts = f.field.split(".")
-        if parts[0] == "specials":
-            order = sorted(range(len(spec.specials)), key=lambda i: spec.specials[i].at)
-            i = order[int(parts[1])]
-            loc: Path_ = ("specials", i, "text")
-            what = f"special {i + 1} (square {spec.specials[i].at})"
-        elif parts[0] == "categories":
-            loc, what = ("categories", int(parts[1]), "name"), f"the name of category {int(parts[1]) + 1}"
-        elif parts[0] in ("start", "finish") and getattr(spec, parts[0]) is None:
-            loc, what = (), f"smartprint's {parts[0]} label"
-        else:
-            loc, what = (parts[0],), f"'{parts[0]}'"
-        raise UserError(src.problem(loc, f"{what} does not fit on the board even at {f.size:g} pt ({f.need()}); "
-                                         "shorten it, or use fewer squares so each square is larger")) from None
+    except BoardFitFailures as failed:
+        raise UserError([_board_problem(job, f) for f in failed.failures]) from None
+
+
+def _board_problem(job: Job[BoardGameSpec], f: FitFailure) -> Problem:
+    """Where a text that does not fit the board is written, and what helps."""
+    spec, src, page = job.spec, job.src, job.page
+    parts = f.field.split(".")
+    how = f"even at {f.size:g} pt ({f.need()})"
+    smaller = (f"; or lower min_text_size ({page.min_text_size:g} pt) in the layout"
+               if page.min_text_size > 7 else "")
+    if parts[0] == "specials":
+        order = sorted(range(len(spec.specials)), key=lambda i: spec.specials[i].at)
+        i = order[int(parts[1])]
+        return src.problem(("specials", i, "text"), f"special {i + 1} (square {spec.specials[i].at}) does not fit its "
+                                                    f"square {how}; shorten it, or use fewer squares so each "
+                                                    f"square is larger{smaller}")
+    if parts[0] == "legend" and parts[1] != "special":
+        k = int(parts[1])
+        return src.problem(("categories", k, "name"), f"the name of category {k + 1} does not fit the legend under "
+                                                      f"the board {how}; shorten the category names{smaller}")
+    if parts[0] in ("start", "finish") and getattr(spec, parts[0]) is not None:
+        return src.problem((parts[0],), f"'{parts[0]}' does not fit its square {how}; shorten it, or use fewer "
+                                        f"squares so each square is larger")
+    if parts[0] == "title":
+        return src.problem(("title",), f"the title does not fit above the board {how}; shorten it")
+    key = "special" if parts[0] == "legend" else parts[0]
+    what = "legend words for the special squares" if key == "special" else f"{key} label"
+    return page.source.problem(("min_text_size",), f"smartprint's {what} («{board_words(spec.language)[key]}») "
+                                                   f"does not fit on the board {how}; use a smaller min_text_size "
+                                                   "or a larger board_paper")
 
 
 def _rules(job: Job[BoardGameSpec], words: dict[str, str], styles: tuple[CategoryStyle, ...]) -> list[TextPage]:
@@ -162,27 +187,62 @@ def _rules(job: Job[BoardGameSpec], words: dict[str, str], styles: tuple[Categor
 
 
 def _decks(job: Job[BoardGameSpec], styles: tuple[CategoryStyle, ...], words: dict[str, str]) -> tuple[DeckPlan, ...]:
-    """One question deck per category on the A4 paper, 63 × 88 mm cards with the
-    category's band in front and its colour, symbol and name on the back."""
-    spec, page = job.spec, job.page
-    keys = DeckKeys.model_validate({"paper": "A4", "orientation": "portrait", "margin": "8mm",
+    """One question deck per category on the layout's paper, 63 × 88 mm cards with the
+    category's band in front and its colour, symbol and name on the back; the problems
+    of every deck are reported together."""
+    spec, page, src = job.spec, job.page, job.src
+    keys = DeckKeys.model_validate({"paper": {"width": f"{page.width}pt", "height": f"{page.height}pt"},
+                                    "orientation": "landscape" if page.landscape else "portrait", "margin": "8mm",
                                     "card": {"width": "63mm", "height": "88mm"},
                                     "min_text_size": f"{page.min_text_size}pt"})
-    deck_page, geo = resolve_deck(keys, Page(page.name, job.src, 0, 0, 0, 0, False, None), None)
+    deck_page, geo = resolve_deck(keys, Page(page.name, page.source, 0, 0, 0, 0, False, None), None)
     deck_page = Page(deck_page.name, deck_page.source, deck_page.width, deck_page.height, deck_page.margin,
                      deck_page.min_text_size, page.crop_marks, page.font)
     decks = []
+    problems: list[Problem] = []
     for i, (cat, style) in enumerate(zip(spec.categories, styles)):
+        try:  # the name stands in every card's band: said once, at the name, if it does not fit
+            plan_front(Card(group=cat.name, text="?"), geo.card_w, geo.card_h, job.fonts, page.min_text_size,
+                       True, None, "", QUESTION_FACE)
+        except FitFailure as f:
+            if f.field == "group":
+                problems.append(src.problem(("categories", i, "name"), f"category {i + 1}'s name does not fit the "
+                                            f"band of its cards even at {f.size:g} pt ({f.need()}); shorten it"))
+                continue
         cards = [Card(group=cat.name, text=q) for q in cat.questions]
         cards += [Card(group=cat.name, lines=6) for _ in range(spec.blank_cards)]
         locs: list[Path_] = [("categories", i, "questions", k) for k in range(len(cat.questions))]
         locs += [("blank_cards",)] * spec.blank_cards
+        names = [f"question {k + 1} of «{cat.name}»" for k in range(len(cat.questions))]
+        names += [f"the blank cards of «{cat.name}»"] * spec.blank_cards
         hexcolor = "#" + "".join(f"{round(v * 255):02x}" for v in style.color)
         back = Back(title=cat.name, text=words["back"], color=hexcolor, symbol=style.symbol)
-        decks.append(plan_deck(f"deck{i}", f"{spec.title}: {cat.name}", spec.language, cards, locs,
-                               [style] * len(cards), back, ("categories", i, "name"), geo, deck_page, job.fonts,
-                               job.src, job.options.allow, job.warn, QUESTION_FACE))
+        try:
+            decks.append(plan_deck(f"deck{i}", f"{spec.title}: {cat.name}", spec.language, cards, locs,
+                                   [style] * len(cards), back, ("categories", i, "name"), geo, deck_page, job.fonts,
+                                   src, job.options.allow, job.warn, QUESTION_FACE, Wording(names, None)))
+        except UserError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise UserError(problems)
     return tuple(decks)
+
+
+def _deck_printed(plan: BoardGamePlan, i: int, deck: DeckPlan) -> Iterator[Printed]:
+    """The deck's strings, blamed where the teacher wrote them: the category's name in
+    every band, on the back and in the footer, is the name's; the back's line is ours."""
+    spec = plan.job.spec
+    name: Path_ = ("categories", i, "name")
+    for item in deck_printed(deck):
+        origin = item.origin
+        if isinstance(origin, tuple) and (origin[-1:] == ("group",) or origin[:3] == name):
+            back_text = origin == name + ("text",)
+            yield Printed(item.text, item.font, Label("card back", spec.language) if back_text else name)
+        elif origin == ("title",) and item.text.startswith(spec.title):
+            yield Printed(spec.title, item.font, ("title",))
+            yield Printed(item.text[len(spec.title):], item.font, name)
+        else:
+            yield item
 
 
 def _plan(job: Job[BoardGameSpec]) -> BoardGamePlan:
@@ -207,22 +267,50 @@ def _plan(job: Job[BoardGameSpec]) -> BoardGamePlan:
                      f"for {counts[i]} squares on the track; some questions will come up twice unless you "
                      "add more (or shuffle the used cards back in)")
     geo: BoardGeometry = job.layout.geometry
-    board = _board(job, geo, categories, words)
+    try:
+        board = _board(job, geo, categories, words)
+    except UserError as exc:  # told together with the decks' problems
+        problems.extend(exc.problems)
+    try:
+        decks = _decks(job, styles, words)
+    except UserError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise UserError(problems)
     tiling = None
     how: tuple[str, ...] = ()
     page = job.page
     if geo.tiles:
-        tiling = plan_tiling(board.content.w, board.content.h, page.width, page.height, page.margin, geo.overlap,
-                             TILE_LABEL_ROOM)
+        try:
+            tiling = plan_tiling(board.content.w, board.content.h, page.width, page.height,
+                                 page.margin, geo.overlap, TILE_LABEL_ROOM)
+        except ValueError:  # no room for parts inside the margins
+            raise UserError(page.source.problem(("overlap",), f"parts of the board with an overlap of "
+                                                f"{format_mm(geo.overlap)} do not fit a page of '{page.name}' "
+                                                f"inside margins of {format_mm(page.margin)}; use a smaller "
+                                                "overlap or margin")) from None
         from smartprint.textfit import wrap
 
         how = tuple(wrap(words["tile_how"], job.fonts.regular, 8, tiling.sheet_w - 2 * page.margin - 40 * MM,
                          job.fonts.measure))
     rules = _rules(job, words, styles)
-    decks = _decks(job, styles, words)
     printables = plan_printables(job, words) if spec.printables else None
-    return BoardGamePlan(job, words, seed, styles, tuple(categories), board, geo, tiling, how, rules, decks,
+    plan = BoardGamePlan(job, words, seed, styles, tuple(categories), board, geo, tiling, how, rules, decks,
                          printables)
+    if tiling is not None:
+        plan.tile_title = _short_title(plan, tiling.sheet_w - 2 * page.margin - TILE_MAP_W - 5 * MM)
+    return plan
+
+
+def _short_title(plan: BoardGamePlan, room: float) -> str:
+    """The title cut with "…" until the longest part label fits beside the map."""
+    assert plan.tiling is not None
+    fonts = plan.job.fonts
+    plan.tile_title = plan.job.spec.title
+    while plan.tile_title and fonts.measure(plan.tile_label(len(plan.tiling.tiles) - 1), fonts.bold,
+                                            TILE_LABEL_SIZE) > room:
+        plan.tile_title = plan.tile_title[:-2].rstrip() + "…" if len(plan.tile_title) > 2 else ""
+    return plan.tile_title
 
 
 def _printed(plan: BoardGamePlan) -> Iterator[Printed]:
@@ -248,16 +336,16 @@ def _printed(plan: BoardGamePlan) -> Iterator[Printed]:
     if plan.tiling is not None:
         for i in range(len(plan.tiling.tiles)):
             label = plan.tile_label(i)
-            yield Printed(spec.title, font.regular, ("title",))
-            yield Printed(label[len(spec.title):], font.bold, Label("part label", lang))
+            yield Printed(plan.tile_title, font.bold, ("title",))
+            yield Printed(label[len(plan.tile_title):], font.bold, Label("part label", lang))
         for line in plan.tile_how:
             yield Printed(line, font.regular, Label("how to join the parts", lang))
         yield Printed(plan.words["glue"] + plan.words["cut"], font.bold, Label("glue and cut marks", lang))
     yield from text_printed(plan.rules)
     if plan.printables is not None:
         yield from printables_printed(plan.printables, lang, font.bold)
-    for deck in plan.decks:
-        yield from deck_printed(deck)
+    for i, deck in enumerate(plan.decks):
+        yield from _deck_printed(plan, i, deck)
 
 
 class BoardGameKind(Kind[BoardGameSpec, BoardGamePlan]):
@@ -295,14 +383,19 @@ class BoardGameKind(Kind[BoardGameSpec, BoardGamePlan]):
 
     def describe(self, plan: BoardGamePlan, pages: int) -> str:
         cards = sum(len(d.expanded) for d in plan.decks)
+        page = plan.job.page
+        paper = paper_name(page.width, page.height)
+        decks = len(plan.decks)
+        things = (f"rules, {cards} question card{'s' if cards != 1 else ''} in {decks} "
+                  f"deck{'s' if decks != 1 else ''}" + (", a die and pawns to fold" if plan.printables else ""))
         if plan.tiling is None:
-            board = "the board on A3 (page 1; print it on A3, one-sided)"
-        else:
-            n = len(plan.tiling.tiles)
-            board = f"the board in {n} A4 parts to glue together"
-        return (f"{pages} pages: {board}, rules, {cards} question cards in {len(plan.decks)} decks"
-                + (", a die and pawns to fold" if plan.job.spec.printables else "")
-                + "; print the A4 pages double-sided (long edge)")
+            board = paper_name(plan.geometry.width, plan.geometry.height)
+            return (f"{pages} pages: the board on {board} (page 1; print it on {board}, one-sided), {things}; "
+                    f"print pages 2–{pages} on {paper}, double-sided (long edge)")
+        n = len(plan.tiling.tiles)
+        parts = paper_name(plan.tiling.sheet_w, plan.tiling.sheet_h)
+        return (f"{pages} pages: the board in {n} {parts} parts to glue together (each followed by an empty page), "
+                f"{things}; print on {paper}, double-sided (long edge)")
 
 
 KIND = BoardGameKind()

@@ -15,6 +15,7 @@ from smartprint.metrics import Fonts
 from smartprint.parts.geometry import Rect
 from smartprint.parts.inside import escaping
 from smartprint.textfit import Box, FitFailure, Run, fit_or_fail
+from smartprint.units import MM
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,11 @@ class BoardStyle:
 
 
 STYLE = BoardStyle()
+
+# The foot of each A4 part of a tiled board: its name, how to join it, and a small map.
+TILE_LABEL_SIZE = 10.0  # the part's name, bold
+TILE_MAP_W = 30 * MM  # the map of all parts, at the foot's right
+TILE_LABEL_ROOM = 16 * MM
 
 
 @dataclass(frozen=True)
@@ -62,25 +68,61 @@ class BoardFace:
     number_font_size: float
 
 
+class BoardFitFailures(Exception):
+    """Every text of the board that does not fit, so one build reports them all."""
+
+    def __init__(self, failures: list[FitFailure]):
+        super().__init__(", ".join(f.field for f in failures))
+        self.failures = failures
+
+
+def _legend_try(entries: list[tuple[str, int | None]], band: Rect, rows: int, fonts: Fonts,
+                min_size: float) -> list[LegendItem] | FitFailure:
+    """The legend in `rows` rows, every name at one size (the largest all fit at)."""
+    per_row = -(-len(entries) // rows)
+    col_w = band.w / per_row
+    row_h = band.h / rows
+    sw = min(row_h * 0.8, col_w * 0.3)
+    text_w = col_w - sw * 1.3 - sw * 0.5  # room before the next swatch
+    largest = min(row_h * 0.34 * rows, 18.0)
+    size = largest
+    for name, category in entries:
+        field = f"legend.{category}" if category is not None else "legend.special"
+        try:
+            size = min(size, fit_or_fail([Run(name, fonts.bold, max_lines=2)], text_w, row_h, largest, min_size,
+                                         fonts.measure, field).size)
+        except FitFailure as f:
+            return f
+    items = []
+    for i, (name, category) in enumerate(entries):
+        row, col = divmod(i, per_row)
+        x = band.x + col * col_w
+        y = band.top - (row + 1) * row_h
+        swatch = Rect(x, y + (row_h - sw) / 2, sw, sw)
+        fitted = fit_or_fail([Run(name, fonts.bold, max_lines=2)], text_w, row_h, size, size, fonts.measure,
+                             "legend")
+        items.append(LegendItem(swatch, category, Box(swatch.right + sw * 0.3, y + row_h / 2 + fitted.height / 2,
+                                                      fitted)))
+    return items
+
+
 def _legend(names: Sequence[str], special: str | None, band: Rect, fonts: Fonts, min_size: float) -> list[LegendItem]:
-    """One column per category (and one for specials), a swatch and its name beside it."""
+    """A swatch and its name for each category (and the special squares): one row, or
+    two when the names need it."""
     entries: list[tuple[str, int | None]] = [(n, i) for i, n in enumerate(names)]
     if special is not None:
         entries.append((special, None))
-    col_w = band.w / len(entries)
-    sw = min(band.h * 0.8, col_w * 0.3)
-    size = min(band.h * 0.32, 18.0)
-    items = []
-    for i, (name, category) in enumerate(entries):
-        x = band.x + i * col_w
-        swatch = Rect(x, band.y + (band.h - sw) / 2, sw, sw)
-        text_w = col_w - sw * 1.3 - sw * 0.5  # room before the next swatch
-        field = f"categories.{category}.name" if category is not None else "specials"
-        fitted = fit_or_fail([Run(name, fonts.bold, max_lines=2)], text_w, band.h, size, min_size, fonts.measure,
-                             field)
-        items.append(LegendItem(swatch, category, Box(swatch.right + sw * 0.3, band.y + band.h / 2 + fitted.height / 2,
-                                                      fitted)))
-    return items
+    one = _legend_try(entries, band, 1, fonts, min_size)
+    if isinstance(one, list) and (len(entries) <= 4 or one[0].label.fitted.size >= 11):
+        return one
+    two = _legend_try(entries, band, 2, fonts, min_size)
+    if isinstance(two, list):
+        if isinstance(one, list) and one[0].label.fitted.size >= two[0].label.fitted.size:
+            return one
+        return two
+    if isinstance(one, list):
+        return one
+    raise one
 
 
 def plan_board(width: float, height: float, margin: float, title: str, squares: int,
@@ -93,11 +135,20 @@ def plan_board(width: float, height: float, margin: float, title: str, squares: 
     title_h = content.h * style.title_band
     legend_h = content.h * style.legend_band
     gap = title_h * 0.25
-    title_fit = fit_or_fail([Run(title, fonts.bold, max_lines=1)], content.w, title_h, title_h * 0.75,
-                            min_size, fonts.measure, "title")
+    failures: list[FitFailure] = []
+    try:
+        title_fit = fit_or_fail([Run(title, fonts.bold, max_lines=2)], content.w, title_h, title_h * 0.75,
+                                min_size, fonts.measure, "title")
+    except FitFailure as f:
+        failures.append(f)
+        title_fit = fit_or_fail([Run("", fonts.bold)], content.w, title_h, min_size, min_size, fonts.measure, "title")
     title_box = Box(content.x, content.top - (title_h - title_fit.height) / 2, title_fit)
-    legend = _legend(names, special_label if specials else None, Rect(content.x, content.y, content.w, legend_h),
-                     fonts, min_size)
+    try:
+        legend = _legend(names, special_label if specials else None,
+                         Rect(content.x, content.y, content.w, legend_h), fonts, min_size)
+    except FitFailure as f:
+        failures.append(f)
+        legend = []
     area = Rect(content.x, content.y + legend_h + gap, content.w, content.h - title_h - legend_h - 2 * gap)
     track = plan_track(squares, area)
     side = track.side
@@ -112,34 +163,39 @@ def plan_board(width: float, height: float, margin: float, title: str, squares: 
         symbol_at = None
         text = None
         category = None
-        if cell.index in (0, squares + 1):
-            label = start if cell.index == 0 else finish
-            field = "start" if cell.index == 0 else "finish"
-            fitted = fit_or_fail([Run(label, fonts.bold, align="center")], rect.w - 2 * pad, rect.h - 2 * pad,
-                                 side * style.end_label, min_size, fonts.measure, field)
-            text = Box(rect.x + pad, rect.y + (rect.h + fitted.height) / 2, fitted)
-        else:
-            number_at = (rect.x + pad, rect.top - pad - number_size * 0.75, number_size)
-            if cell.index in specials:
+        try:
+            if cell.index in (0, squares + 1):
+                label = start if cell.index == 0 else finish
+                field = "start" if cell.index == 0 else "finish"
+                fitted = fit_or_fail([Run(label, fonts.bold, align="center")], rect.w - 2 * pad, rect.h - 2 * pad,
+                                     side * style.end_label, min_size, fonts.measure, field)
+                text = Box(rect.x + pad, rect.y + (rect.h + fitted.height) / 2, fitted)
+            elif cell.index in specials:
                 below = rect.top - pad - number_size * 1.1
                 room = below - rect.y - pad
                 fitted = fit_or_fail([Run(specials[cell.index], fonts.regular, align="center")], rect.w - 2 * pad,
                                      room, side * style.special_text, min_size, fonts.measure,
                                      f"specials.{specials_order[cell.index]}")
                 text = Box(rect.x + pad, below - (room - fitted.height) / 2, fitted)
-            else:
+        except FitFailure as f:
+            failures.append(f)
+        if cell.index not in (0, squares + 1):
+            number_at = (rect.x + pad, rect.top - pad - number_size * 0.75, number_size)
+            if cell.index not in specials:
                 category = categories[cell.index - 1]
                 r = side * style.symbol_radius
                 symbol_at = (rect.x + rect.w / 2, rect.y + rect.h * 0.44, r)
         square = Square(cell.index, rect, category, number_at, symbol_at, text)
-        part = escaping(rect, [("text", text)], fonts)
-        if part is not None:
-            raise FitFailure("start" if cell.index == 0 else "finish" if cell.index == squares + 1
-                             else f"specials.{specials_order.get(cell.index, 0)}", 99.0, min_size)
+        if escaping(rect, [("text", text)], fonts) is not None:
+            failures.append(FitFailure("start" if cell.index == 0 else "finish" if cell.index == squares + 1
+                                       else f"specials.{specials_order.get(cell.index, 0)}", 99.0, min_size))
         out.append(square)
     page = Rect(0, 0, width, height)
-    for name, box in [("title", title_box)] + [(f"legend.{i}", item.label) for i, item in enumerate(legend)]:
-        if escaping(content, [(name, box)], fonts) is not None:
-            raise FitFailure(name.replace("legend.", "categories.") if name != "title" else name, 99.0, min_size)
+    for item in legend:
+        if escaping(content, [("legend", item.label)], fonts) is not None:
+            failures.append(FitFailure(f"legend.{item.category if item.category is not None else 'special'}",
+                                       99.0, min_size))
+    if failures:
+        raise BoardFitFailures(failures)
     assert page.contains(track.area)
     return BoardFace(width, height, content, title_box, track, tuple(out), tuple(legend), number_size)

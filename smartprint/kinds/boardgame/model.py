@@ -33,9 +33,9 @@ class BoardGameSpec(Common):
     squares: int = Field(default=40, ge=MIN_SQUARES, le=MAX_SQUARES)
     categories: list[Category] = Field(min_length=1, max_length=MAX_CATEGORIES)
     specials: list[Special] = Field(default_factory=list, max_length=MAX_SQUARES)
-    start: PrintedText | None = Field(default=None, max_length=30)
-    finish: PrintedText | None = Field(default=None, max_length=30)
-    rules: PrintedText | None = None
+    start: PrintedText | None = Field(default=None, min_length=1, max_length=30)
+    finish: PrintedText | None = Field(default=None, min_length=1, max_length=30)
+    rules: PrintedText | None = Field(default=None, min_length=1)
     players: int = Field(default=4, ge=2, le=6)
     blank_cards: int = Field(default=2, ge=0, le=30)  # per category, to write own questions on
     printables: bool = True  # the die net and the pawns to fold

@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from smartprint.colors import INK, WHITE, lighten
 from smartprint.document import Document, Section
-from smartprint.kinds.boardgame.board import STYLE, BoardFace
+from smartprint.kinds.boardgame.board import STYLE, TILE_LABEL_SIZE, TILE_MAP_W, BoardFace
 from smartprint.kinds.boardgame.printables import printables_section
 from smartprint.output import name_fonts
 from smartprint.parts import draw
@@ -148,7 +148,7 @@ def _tile_page(plan: BoardGamePlan, c: Canvas, page: Any) -> None:
         g = seam.glue
         x, y = tile.to_page(g.x, g.y)
         c.setFillColorRGB(*GLUE)
-        c.setFillAlpha(0.75)
+        c.setFillAlpha(0.9)
         c.rect(x, y, g.w, g.h, stroke=0, fill=1)
         c.setFillAlpha(1)
         c.setFillColorRGB(0.35, 0.35, 0.35)
@@ -179,13 +179,13 @@ def _tile_page(plan: BoardGamePlan, c: Canvas, page: Any) -> None:
     # the foot: which part this is, how to join it, and a map of all parts
     m = plan.job.page.margin
     c.setFillColorRGB(*INK)
-    c.setFont(fonts.bold, 10)
+    c.setFont(fonts.bold, TILE_LABEL_SIZE)
     foot = p.y - 6 * MM
     c.drawString(m, foot, plan.tile_label(page))
     c.setFont(fonts.regular, 8)
     for k, line in enumerate(plan.tile_how):
         c.drawString(m, foot - (k + 1) * 10, line)
-    _map(c, plan, tile, Rect(tiling.sheet_w - m - 30 * MM, m, 30 * MM, p.y - m - 3 * MM))
+    _map(c, plan, tile, Rect(tiling.sheet_w - m - TILE_MAP_W, m, TILE_MAP_W, p.y - m - 3 * MM))
 
 
 def _marks(c: Canvas, tile: Tile, seam: Seam, size: float, on_glue: bool) -> None:
@@ -244,7 +244,8 @@ def board_game_document(plan: BoardGamePlan) -> Document:
     geo = plan.geometry
     sections: list[Section] = []
     if plan.tiling is None:
-        sections.append(Section(geo.width, geo.height, [0, BLANK], partial(_board_page, plan), name="board"))
+        # one page: printed apart on the large paper, so it needs no empty back to keep the A4 pages paired
+        sections.append(Section(geo.width, geo.height, [0], partial(_board_page, plan), name="board"))
     else:
         t = plan.tiling
         sections.append(Section(t.sheet_w, t.sheet_h, _padded(list(range(len(t.tiles)))), partial(_tile_page, plan),

@@ -59,7 +59,8 @@ def plan_printables(job: Job[BoardGameSpec], words: dict[str, str]) -> Printable
                                  page.min_text_size, fonts.measure, key)
         except FitFailure:
             raise UserError(page.source.problem(("min_text_size",), f"the instructions for the {key} do not "
-                                                "fit their line on the page")) from None
+                                                f"fit their line on the page at {page.min_text_size:g} pt; use a "
+                                                "smaller min_text_size, or 'printables: false'")) from None
         boxes.append(Box(rect.x, rect.top - 2 * MM, fitted))
     colors = tuple(parse_color(c) for c in PLAYER_COLORS)
     return PrintablesPlan(things, boxes[0], boxes[1], colors, glue)

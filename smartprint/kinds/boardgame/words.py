@@ -28,8 +28,8 @@ WORDS: dict[str, dict[str, str]] = {
         "back": "Trekk et kort og les det høyt",
         "tile": "Del",
         "of": "av",
-        "tile_how": "Klipp langs den heltrukne streken på siden med saks-merket. Legg delen over den grå "
-                    "limstripen på nabodelen slik at trekantene møtes, og lim.",
+        "tile_how": "Klipp langs den heltrukne streken merket «klipp». Legg delen over den grå limstripen "
+                    "på nabodelen slik at trekantene møtes, og lim.",
         "glue": "lim",
         "cut": "klipp",
         "die": "Terning: klipp langs de heltrukne strekene, brett langs de stiplede og lim flikene på innsiden.",
@@ -59,8 +59,8 @@ WORDS: dict[str, dict[str, str]] = {
         "back": "Trekk eit kort og les det høgt",
         "tile": "Del",
         "of": "av",
-        "tile_how": "Klipp langs den heiltrekte streken på sida med saks-merket. Legg delen over den grå "
-                    "limstripa på nabodelen slik at trekantane møtest, og lim.",
+        "tile_how": "Klipp langs den heiltrekte streken merkt «klipp». Legg delen over den grå limstripa "
+                    "på nabodelen slik at trekantane møtest, og lim.",
         "glue": "lim",
         "cut": "klipp",
         "die": "Terning: klipp langs dei heiltrekte strekane, brett langs dei stipla og lim flikene på innsida.",
@@ -91,8 +91,8 @@ WORDS: dict[str, dict[str, str]] = {
         "back": "Draw a card and read it aloud",
         "tile": "Part",
         "of": "of",
-        "tile_how": "Cut along the solid line on the side with the scissors mark. Lay the part over the grey "
-                    "glue strip of its neighbour so that the triangles meet, and glue.",
+        "tile_how": "Cut along the solid line marked “cut”. Lay the part over the grey glue strip of its "
+                    "neighbour so that the triangles meet, and glue.",
         "glue": "glue",
         "cut": "cut",
         "die": "Die: cut along the solid lines, fold along the dashed ones and glue the tabs inside.",

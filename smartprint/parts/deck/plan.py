@@ -119,8 +119,8 @@ def _fit_message(what: str, f: FitFailure, wording: Wording) -> str:
     if f.ratio >= 90:
         return (f"{what}: no room is left for '{f.field}' after the other parts of the card; "
                 f"{wording.advice('use fewer lines, a shorter text or no picture')}")
-    field = f"'{f.field}' " if wording.names is None else ""
-    return f"{what}: {field}does not fit even at {f.size:g} pt ({f.need()}); {wording.advice()}"
+    said = f"{what}: '{f.field}'" if wording.names is None else what
+    return f"{said} does not fit even at {f.size:g} pt ({f.need()}); {wording.advice()}"
 
 
 def _footers(pages: Sequence[SheetPage], title: str, language: str, geo: DeckGeometry,
