@@ -402,6 +402,15 @@ def _choose(members: list[Any], value: Any) -> Any:
 # ---------------------------------------------------------------- messages
 
 
+def _counted(size: int, noun: str, rel: Path_) -> str:
+    """"9 categories", "1 card": the list's own key is its plural."""
+    if size == 1:
+        return f"1 {noun}"
+    key = rel[-1] if rel else None
+    plural = key if isinstance(key, str) and key.endswith("s") and noun != "item" else f"{noun}s"
+    return f"{size} {plural}"
+
+
 def _singular(key: str) -> str:
     if key in _LIST_NOUNS:
         return _LIST_NOUNS[key]
@@ -608,8 +617,8 @@ def _message(ctx: _Context, err: Any, spot: _Spot) -> list[_Found]:
             least = info.get("min_length", 1)
             if least == 1:
                 return [(loc, f"{label} needs at least one {noun}", False)]
-            return [(loc, f"{label} has {size} {noun}s; it needs at least {least}", False)]
-        return [(loc, f"{label} has {size} {noun}s; at most {info.get('max_length')}", False)]
+            return [(loc, f"{label} has {_counted(size, noun, rel)}; it needs at least {least}", False)]
+        return [(loc, f"{label} has {_counted(size, noun, rel)}; at most {info.get('max_length')}", False)]
     if etype in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         return [(loc, _range(spot, value, src, loc, label), False)]
     if value is None:
