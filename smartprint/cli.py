@@ -100,6 +100,13 @@ SourcesArg = Annotated[list[str], typer.Argument(
 LayoutOpt = Annotated[str | None, typer.Option("--layout", metavar="NAME|FILE",
                                                help="Built-in layout name or layout file.")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors: write nothing if there are any.")]
+SheetsOpt = Annotated[int | None, typer.Option("--sheets", metavar="N",
+                                               help="Bingo, five-in-a-row: how many different sheets or boards.")]
+SeedOpt = Annotated[int | None, typer.Option("--seed", metavar="CODE",
+                                             help="Bingo, five-in-a-row, board games: the code that shuffles "
+                                                  "them (same code, same sheets).")]
+OnlyOpt = Annotated[str | None, typer.Option("--only", metavar="NUMBERS",
+                                             help="Bingo, five-in-a-row: reprint only these, e.g. 7 or 3-6 or 1,4.")]
 PupilsOpt = Annotated[str | None, typer.Option(
     "--pupils", metavar="FILE",
     help="A class list (.txt one name a line, or .csv with a column 'navn'): one page per pupil, with the name.")]
@@ -119,13 +126,9 @@ def build(
     layout: LayoutOpt = None,
     backs: Annotated[str | None, typer.Option("--backs", metavar="|".join(BACKS),
                                                     help="Card decks: how backs are printed.")] = None,
-    sheets: Annotated[int | None, typer.Option("--sheets", metavar="N",
-                                               help="Bingo: how many different sheets.")] = None,
-    seed: Annotated[int | None, typer.Option("--seed", metavar="CODE",
-                                             help="Bingo: the code printed on the sheets (same code, same "
-                                                  "sheets).")] = None,
-    only: Annotated[str | None, typer.Option("--only", metavar="NUMBERS",
-                                             help="Bingo: reprint only these sheets, e.g. 7 or 3-6 or 1,4.")] = None,
+    sheets: SheetsOpt = None,
+    seed: SeedOpt = None,
+    only: OnlyOpt = None,
     pupils: PupilsOpt = None,
     pupils_column: PupilsColumnOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
@@ -136,10 +139,7 @@ def build(
 
     Examples: smartprint build styrkekort  ·  smartprint build mine-kort.yaml -o kort.pdf
     ·  smartprint build paaskebingo --sheets 40"""
-    if sheets is not None and sheets < 1:
-        raise typer.BadParameter("give at least 1 sheet", param_hint="--sheets")
-    if seed is not None and not 0 <= seed < 2**63:
-        raise typer.BadParameter("the code is a whole number, 0 or more", param_hint="--seed")
+    _check_numbers(sheets, seed)
     if output is not None and len(sources) > 1:
         raise typer.BadParameter("-o/--output can only be used with one source", param_hint="-o")
     only_numbers = _parse_only(only)
@@ -191,23 +191,35 @@ def _report(built: Built, pages: int, what: str, quiet: bool = False) -> None:
         typer.echo(line)
 
 
+def _check_numbers(sheets: int | None, seed: int | None) -> None:
+    if sheets is not None and sheets < 1:
+        raise typer.BadParameter("give at least 1 sheet", param_hint="--sheets")
+    if seed is not None and not 0 <= seed < 2**63:
+        raise typer.BadParameter("the code is a whole number, 0 or more", param_hint="--seed")
+
+
 @app.command()
 def validate(sources: SourcesArg,
              layout: LayoutOpt = None,
              backs: Annotated[str | None, typer.Option("--backs", metavar="|".join(BACKS))] = None,
+             sheets: SheetsOpt = None,
+             seed: SeedOpt = None,
+             only: OnlyOpt = None,
              strict: StrictOpt = False,
              allow_path: AllowOpt = None,
              pupils: PupilsOpt = None,
              pupils_column: PupilsColumnOpt = None) -> None:
-    """Check files as a build would, without writing anything."""
+    """Check files as a build would (with the same options), without writing anything."""
     from smartprint.errors import UserError
     from smartprint.pipeline import Options, check_only, prepare
 
+    _check_numbers(sheets, seed)
+    only_numbers = _parse_only(only)
     status = 0
     for source in sources:
         try:
-            options = Options(layout=layout, backs=_backs(backs), strict=strict,
-                              allow=tuple(p.resolve() for p in allow_path or ()), pupils=pupils,
+            options = Options(layout=layout, backs=_backs(backs), sheets=sheets, seed=seed, only=only_numbers,
+                              strict=strict, allow=tuple(p.resolve() for p in allow_path or ()), pupils=pupils,
                               pupils_column=pupils_column)
             pages, built = check_only(prepare(source, options))
         except UserError as exc:
@@ -244,6 +256,8 @@ def new(
 @app.command("list")
 def list_builtin() -> None:
     """Show the built-in material and layouts."""
+    import re
+
     import yaml
 
     from smartprint import resources
@@ -267,7 +281,11 @@ def list_builtin() -> None:
     def describe(folder: str, name: str) -> str:
         data = read(folder, name)
         if folder == "decks":
-            return f"{data.get('kind', '?')!s:<{kind_w}} {data.get('title', '')}"
+            title = str(data.get("title", ""))
+            if data.get("kind") == "sheet":  # {navn} (filled in per pupil) shows as '…', {{ and }} as braces
+                title = re.sub(r"\{\{|\}\}|\{[^{}]*\}", lambda m: {"{{": "{", "}}": "}"}.get(m.group(0), "…"),
+                               title)
+            return f"{data.get('kind', '?')!s:<{kind_w}} {title}"
         return f"{layout_kind(name)!s:<{kind_w}} {data.get('description', '')}"
 
     from smartprint.kinds import KINDS

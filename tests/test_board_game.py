@@ -389,3 +389,11 @@ def test_categories_without_a_colour_or_symbol_take_ones_not_chosen():
                               Declared("B", "blå", "circle", ("categories", 1))], src)
     assert styles["A"].color != parse_color("blå") and styles["A"].symbol != "circle"
     assert styles["B"].color == parse_color("blå") and styles["B"].symbol == "circle"
+
+
+def test_validate_takes_the_options_build_takes(runner, tmp_path):
+    path = _game(tmp_path)
+    checked = run(runner, "validate", str(path), "--seed", "3")
+    built = run(runner, "build", str(path), "--seed", "3", "-o", str(tmp_path / "s.pdf"))
+    assert checked.exit_code == built.exit_code == 0, checked.output
+    assert checked.output.split(": ok ", 1)[1] == built.output.split(" ", 2)[2]
