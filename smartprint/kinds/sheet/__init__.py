@@ -14,6 +14,7 @@ from smartprint.errors import Problem, UserError
 from smartprint.kinds.base import Job, Kind, Options
 from smartprint.kinds.sheet import plan as sp
 from smartprint.kinds.sheet.model import (
+    QR_MAX_SIZE,
     BoxBlock,
     DrawingBlock,
     FieldBlock,
@@ -29,7 +30,7 @@ from smartprint.layout import Layout, Page, resolve_page
 from smartprint.printed import Printed
 from smartprint.pupils import ClassList, class_list
 from smartprint.source import Path_, Source
-from smartprint.units import MM
+from smartprint.units import MM, format_mm
 from smartprint.validation import did_you_mean
 
 DEFAULT_COLOR = "#2e62a8"
@@ -47,6 +48,7 @@ class SheetPlan:
     pupils: ClassList | None
     per_sheet: int  # pages per pupil
     shared: int = 0  # pages after `new_page: once`, printed once after all pupils' sheets
+    duplex: bool = False  # printed double-sided: each pupil's pages made even with an empty page
 
 
 def _style(job: Job[SheetSpec]) -> sp.SheetStyle:
@@ -130,15 +132,32 @@ def _blocks(job: Job[SheetSpec]) -> tuple[list[sp.BlockIn], list[Problem]]:
 
                 where = loc + ("link",) if not isinstance(getattr(block, t), str) else loc
                 try:
-                    matrix = tuple(tuple(row) for row in qr_matrix(data.link))
+                    matrix = tuple(tuple(row) for row in qr_matrix(data.link, "a sheet"))
                 except ValueError as exc:
                     raise UserError(src.problem(where, str(exc))) from None
+                dense = _too_dense(data.link, len(matrix), data.size)
+                if dense:
+                    raise UserError(src.problem(where, dense))
                 out.append(sp.BlockIn(i, t, data, span, qr=matrix))
             else:
                 out.append(sp.BlockIn(i, t, data, span))
         except UserError as exc:
             problems.extend(exc.problems)
     return out, problems
+
+
+def _too_dense(link: str, side: int, size: float) -> str | None:
+    """Why a QR code of `side` modules printed `size` wide is too dense to scan, or None."""
+    from smartprint.qr import MIN_MODULE_MM, smallest_size_mm
+
+    module = size / side / MM
+    if module >= MIN_MODULE_MM - 1e-9:
+        return None
+    need = smallest_size_mm(side)
+    fix = (f"make it 'size: {need}mm' or more, or use a shorter link" if need * MM <= QR_MAX_SIZE
+           else f"use a shorter link (even {QR_MAX_SIZE / MM:g} mm is too small for it)")
+    return (f"the QR code is too dense to scan: the link is {len(link)} characters, so at {format_mm(size)} "
+            f"its dots are {module:.2f} mm, and a phone needs about {MIN_MODULE_MM:g} mm; {fix}")
 
 
 def _entries(job: Job[SheetSpec], data: Any, loc: Path_) -> tuple[sp.Entry, ...]:
@@ -149,7 +168,7 @@ def _entries(job: Job[SheetSpec], data: Any, loc: Path_) -> tuple[sp.Entry, ...]
 
         for title in card_titles(job.src, loc + ("from",), deck, job.options.allow):
             entries.append(sp.Entry(title.text, title.deck.where(title.loc)))
-    entries += [sp.Entry(text, loc + ("items", k)) for k, text in enumerate(data.items)]
+    entries += [sp.Entry(text, loc + ("items", k), own=True) for k, text in enumerate(data.items)]
     entries += [sp.Entry(None, loc + ("blank",)) for _ in range(data.blank)]
     if not entries:
         raise UserError(job.src.problem(loc, "the checklist has no items; write 'items:', or take them from a "
@@ -183,28 +202,36 @@ def _plan(job: Job[SheetSpec]) -> SheetPlan:
     title = spec.title if spec.header else None
     pages: list[sp.PagePlan] = []
     names = [(p.name, k) for k, p in enumerate(pupils.pupils)] if pupils is not None else [(None, None)]
-    failed: dict[Path_, Problem] = {}
+    failed: dict[tuple[Path_, int | None], Problem] = {}
     per_sheet = 0
     split = next((k for k, b in enumerate(blocks) if b.type == "new_page" and
                   spec.blocks[b.index].new_page == "once"), None)
-    own, shared = (blocks, []) if split is None or pupils is None else (blocks[:split], blocks[split + 1:])
+    own, shared = (blocks, []) if split is None else (blocks[:split], blocks[split + 1:])
+    hint = _edit_hint(job)
+    without_name: list[bool] = []  # whether the sheet fits with a line for the name (asked once)
+    duplex = spec.double_sided
     for name, k in names:
         try:
             planned = sp.plan_sheet(own, spec.columns, area, style, job.fonts, title, name, k, words,
                                     footer=name)
         except sp.BlockError as exc:
-            if exc.loc not in failed:
-                whose = ""
-                if name is not None and pupils is not None and k is not None and _fits_without_name(
-                        blocks, spec.columns, area, style, job, title, words):
-                    origin = pupils.pupils[k].origin
-                    at = f"pupil {k + 1}" if isinstance(origin, tuple) else str(origin)
-                    whose = f" (with the name «{name}», {at})"
-                failed[exc.loc] = src.problem(exc.loc, exc.message + whose)
-            if len(failed) >= 10:
-                break
+            if name is not None and not without_name:
+                without_name.append(_fits_without_name(own, spec.columns, area, style, job, title, words))
+            if name is not None and pupils is not None and k is not None and without_name[0]:
+                origin = pupils.pupils[k].origin
+                at = f"pupil {k + 1}" if isinstance(origin, tuple) else str(origin)
+                # every pupil whose name does not fit is named, not only the first
+                failed.setdefault((exc.loc, k), src.problem(
+                    exc.loc, f"{exc.message} (with the name «{name}», {at}){hint}; or write the name shorter "
+                             "in the class list"))
+            elif (exc.loc, None) not in failed:
+                failed[(exc.loc, None)] = src.problem(exc.loc, exc.message + hint)
             continue
         per_sheet = len(planned)
+        if duplex is None:
+            duplex = per_sheet > 1
+        if duplex and per_sheet % 2:  # each pupil's sheet on its own paper: an empty back page
+            planned.append(sp.PagePlan(k))
         pages.extend(planned)
         if len(pages) > MAX_PAGES:
             raise UserError(src.problem(("pupils",) if pupils else ("blocks",),
@@ -214,10 +241,20 @@ def _plan(job: Job[SheetSpec]) -> SheetPlan:
         try:  # once for all: no name, no title (it is not the first page of a pupil's sheet)
             shared_pages = sp.plan_sheet(shared, spec.columns, area, style, job.fonts, None, None, None, words)
         except sp.BlockError as exc:
-            failed[exc.loc] = src.problem(exc.loc, exc.message)
+            failed[(exc.loc, None)] = src.problem(exc.loc, exc.message + hint)
     if failed:
-        raise UserError(list(failed.values()))
-    return SheetPlan(job, pages + shared_pages, pupils, per_sheet, len(shared_pages))
+        raise UserError(sorted(failed.values(), key=_line_of))
+    return SheetPlan(job, pages + shared_pages, pupils, per_sheet, len(shared_pages), bool(duplex))
+
+
+def _edit_hint(job: Job[SheetSpec]) -> str:
+    """For a built-in sheet, how to get a copy to change: its file is part of the program."""
+    from smartprint import resources
+
+    path = job.src.path
+    if path.parent != resources.data_dir("decks"):
+        return ""
+    return f" (to change the sheet, first run 'smartprint new {path.stem}' and edit the copy it makes)"
 
 
 def _fits_without_name(blocks: list[sp.BlockIn], columns: int, area: sp.Area, style: sp.SheetStyle,
@@ -280,12 +317,16 @@ class SheetKind(Kind[SheetSpec, SheetPlan]):
 
     def describe(self, plan: SheetPlan, pages: int) -> str:
         each = f", {plan.per_sheet} pages each" if plan.per_sheet > 1 else ""
+        if plan.duplex and plan.per_sheet % 2:
+            each += " and an empty back page"
+        sides = ", print double-sided" if plan.duplex else ""
         if plan.pupils is None:
-            return f"{pages} page{'s' if pages != 1 else ''}: one sheet"
+            return f"{pages} page{'s' if pages != 1 else ''}: one sheet{sides}"
         n = len(plan.pupils)
         once = (f", then {plan.shared} page{'s' if plan.shared != 1 else ''} printed once (print one per group)"
                 if plan.shared else "")
-        return f"{pages} page{'s' if pages != 1 else ''}: {n} sheet{'s' if n != 1 else ''}, one per pupil{each}{once}"
+        return (f"{pages} page{'s' if pages != 1 else ''}: {n} sheet{'s' if n != 1 else ''}, one per pupil{each}"
+                f"{sides}{once}")
 
 
 KIND = SheetKind()

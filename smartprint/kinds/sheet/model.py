@@ -10,7 +10,7 @@ for every pupil (the group's poster).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field, create_model, model_validator
 
@@ -22,15 +22,31 @@ from smartprint.validation import Length, Model, Text
 
 MAX_BLOCKS = 60
 MAX_COLUMNS = 4
+QR_MAX_SIZE = 150 * MM
 
 
 class _Placed(Model):
     span: int | None = Field(default=None, ge=1, le=MAX_COLUMNS)
 
+    required_text: ClassVar[tuple[str, ...]] = ()  # keys whose text must hold more than spaces
+
+    @model_validator(mode="before")
+    @classmethod
+    def _spaces_are_empty(cls, data: Any) -> Any:
+        """A required text of spaces only (`label: '  '`) is empty, said as for `label: ''`."""
+        if isinstance(data, dict):
+            for key in cls.required_text:
+                value = data.get(key)
+                if isinstance(value, str) and value and not value.strip():
+                    data = {**data, key: ""}
+        return data
+
 
 class FieldBlock(_Placed):
     """A label and a line to write on (`- field: Navn`). With a class list, a field
     labelled Navn (Namn, Name) has the pupil's name printed on its line."""
+
+    required_text: ClassVar[tuple[str, ...]] = ("label",)
 
     label: PrintedText = Field(min_length=1, max_length=80)
     value: PrintedText | None = Field(default=None, max_length=200)  # printed on the line; may use {navn}
@@ -69,14 +85,16 @@ def deck_of(block: _Checklist) -> str | None:
 
 
 class TextBlock(_Placed):
+    required_text: ClassVar[tuple[str, ...]] = ("body",)
     title: PrintedText | None = Field(default=None, max_length=200)
     body: PrintedText = Field(min_length=1)
 
 
 class QrBlock(_Placed):
+    required_text: ClassVar[tuple[str, ...]] = ("link",)
     link: Text = Field(min_length=1)
     caption: PrintedText | None = Field(default=None, max_length=200)
-    size: Length = Field(default=30 * MM, ge=15 * MM, le=150 * MM)
+    size: Length = Field(default=30 * MM, ge=15 * MM, le=QR_MAX_SIZE)
 
 
 class ImageBlock(_Placed):
@@ -138,14 +156,15 @@ class Block(Model):
                 keys = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
                 raise ValueError(f"{keys} belong{'s' if len(others) == 1 else ''} under '{types[0]}:'; indent "
                                  f"{'it' if len(others) == 1 else 'them'} two more spaces than '{types[0]}'")
-        if len(types) == 1 and others and isinstance(data[types[0]], str):
+        if len(types) == 1 and others and isinstance(data[types[0]], str) and data[types[0]].strip():
             own = _OWN_KEYS.get(types[0])
             if own is not None and all(isinstance(k, str) and k in own.model_fields for k in others):
                 main = _MAIN_KEY[types[0]]
                 keys = ", ".join(f"{k}: {data[k]!s:.20}" for k in others)
                 raise ValueError(f"'{others[0]}' belongs with the block's own keys: write "
                                  f"- {types[0]}: {{{main}: {data[types[0]]!s:.40}, {keys}}}")
-        if len(types) == 1 and not others and data[types[0]] is None:
+        blank = len(types) == 1 and isinstance(data[types[0]], str) and not data[types[0]].strip()
+        if len(types) == 1 and ((not others and data[types[0]] is None) or (blank and types[0] in _MAIN_KEY)):
             what = {"field": "its label", "new_page": "true", "box": "its title", "drawing": "its title",
                     "text": "the text", "qr": "the link", "image": "the picture's file name"}
             raise ValueError(f"'{types[0]}' is empty; write {what.get(types[0], 'its keys')} after '{types[0]}:'")
@@ -177,6 +196,9 @@ class SheetSpec(Common):
         "hint": "the writers' age in years sets the line spacing (6 or 7: 14 mm lines)"})
     color: Text | None = None
     header: bool = True  # the title at the top of the first page
+    # Print on both sides: by default when a pupil's sheet has more than one page (each
+    # pupil's pages are then made even with an empty page, so no sheet shares paper).
+    double_sided: bool | None = None
     pupils: PupilsValue | None = pupils_field()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -56,5 +57,10 @@ def sheet_document(plan: SheetPlan) -> Document:
         name_fonts(c, fonts.regular, fonts.bold)
 
     section = Section(page.width, page.height, plan.pages, partial(_page, plan), name="sheets")
-    title = " ".join(sp.PLACEHOLDER.sub("", plan.job.spec.title).split()) or plan.job.spec.title
-    return Document(title, (section,), "none", setup, "Tegner ark")
+    title = " ".join(sp.PLACEHOLDER.sub(_no_name, plan.job.spec.title).split()) or plan.job.spec.title
+    return Document(title, (section,), "duplex-long" if plan.duplex else "none", setup, "Tegner ark")
+
+
+def _no_name(m: re.Match[str]) -> str:
+    """The document's title without {navn} (it names no one pupil); {{ and }} are braces."""
+    return {"{{": "{", "}}": "}"}.get(m.group(0), "")

@@ -5,8 +5,10 @@ row's remaining columns starts the next row; `new_page` starts the next page. A 
 as tall as its tallest block. Space left on a page goes to the rows that hold a
 drawing without a height or a `words` block (a drawing takes the rest of the page);
 frames in a row are stretched to the row's height, boxes with more writing lines.
-A page whose blocks need more room than it has is an error naming the first block
-that does not fit — never an overlap, never text off the page.
+On a page short of room a table's rows close up (down to `table_row_min`); a page
+whose blocks still need more room than it has is an error naming the first block
+that does not fit — never an overlap, never text off the page. Page breaks in a row
+make no empty page.
 
 Nothing here draws: the result is a list of items per page (fitted text, rules,
 frames, tick boxes, a QR matrix, a picture's place) that `paint.py` puts on a canvas.
@@ -137,8 +139,9 @@ class SheetStyle:
     frame_grey: RGB = (0.45, 0.45, 0.45)
     rule_grey: RGB = (0.55, 0.55, 0.55)
     tick: float = 5 * MM  # the side of a tick box, at least
-    drawing_min: float = 40 * MM
+    drawing_min: float = 25 * MM
     band_min: float = 22 * MM  # a `words` line, at least
+    table_row_min: float = 6 * MM  # a table's rows on a short page, at least
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,7 @@ class Entry:
 
     text: str | None
     origin: Origin
+    own: bool = False  # written in the sheet (placeholders filled), not a card deck's title
 
 
 @dataclass(frozen=True)
@@ -185,6 +189,11 @@ class Measured:
     height: float
     flex: bool
     place: Place
+    least: float | None = None  # the height it may shrink to when the page is short (a table's rows)
+
+    @property
+    def smallest(self) -> float:
+        return self.height if self.least is None else min(self.least, self.height)
 
 
 class _Ctx:
@@ -211,15 +220,35 @@ class _Ctx:
                                   f"{', or give the block more columns (span)' if w < 400 else ''}")
         return fitted
 
-    def heading(self, raw: str | None, w: float, loc: Path_) -> Fitted | None:
+    def heading(self, raw: str | None, w: float, loc: Path_, size: float | None = None,
+                align: Align = "left", wrap: int = 4) -> Fitted | None:
+        """A title, wrapped before it is made much smaller: up to `wrap` lines at (nearly)
+        its size, then as few more lines (up to six) as fit at any size down to
+        the body size; only then smaller, down to the layout's smallest size (a long name
+        in a narrow box). A page's large title wraps onto two lines before it shrinks."""
         if not raw:
             return None
         s = self.s
-        size = s.body * s.heading
-        return self.fit(self.text(raw), self.fonts.bold, w, size * 3.2, size, loc, "the title", max_lines=2)
+        size = max(size if size is not None else s.body * s.heading, s.min_size)
+        text = self.text(raw)
+        stages = [(n, 0.95) for n in range(2, wrap + 1)] + [(n, 0.0) for n in range(max(wrap, 3), 7)]
+        for lowest in (s.body, s.min_size):
+            for lines, share in stages:
+                floor = min(size, max(size * share, lowest, s.min_size))
+                fitted = fit([Run(text, self.fonts.bold, align=align, max_lines=lines)], w,
+                             _lines_height(size, lines), size, floor, self.fonts.measure)
+                if fitted is not None:
+                    return fitted
+        return self.fit(text, self.fonts.bold, w, _lines_height(size, 6), size, loc, "the title", align=align,
+                        max_lines=6)
 
     def named(self, raw: str | None) -> bool:
         return self.name is not None and has_name(raw)
+
+
+def _lines_height(size: float, lines: int, leading: float = 1.25) -> float:
+    """The height `lines` lines of text at `size` take (as `fit` sets them)."""
+    return size * 0.95 + (lines - 1) * size * leading + size * 0.25 + 0.01
 
 
 def _heading_items(ctx: _Ctx, fitted: Fitted | None, x: float, top: float, loc: Path_, raw: str | None
@@ -230,14 +259,14 @@ def _heading_items(ctx: _Ctx, fitted: Fitted | None, x: float, top: float, loc: 
 
 
 def _field(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
+    """A label and a line; the value (the pupil's name on a Navn field) stands on the line,
+    made smaller down to the layout's smallest size, then wrapped, if it is long."""
     s, f = ctx.s, ctx.fonts
     data = b.data
     label = ctx.text(data.label)
     if not label.rstrip().endswith((":", "?", ".", "!")):
         label = label.rstrip() + ":"
-    height = max(s.line, s.body * 2.0)
-    fitted = ctx.fit(label, f.regular, w * 0.6, s.body * 1.6, s.body, b.loc + ("label",), "the label",
-                     max_lines=1)
+    fitted = _one_line_first(ctx, label, f.regular, w * 0.6, s.body, b.loc + ("label",), "the label")
     label_w = max(f.measure(line.text, line.font, line.size) for line in fitted.lines)
     value_raw = data.value
     if value_raw is None and ctx.name is not None and data.label.strip().rstrip(":").casefold() in NAME_WORDS:
@@ -245,20 +274,36 @@ def _field(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
     start = label_w + s.body * 0.5
     value: Fitted | None = None
     if value_raw is not None and (ctx.name is not None or not has_name(value_raw)):
-        value = ctx.fit(ctx.text(value_raw), f.bold, w - start - 2, s.body * 1.8, s.body * 1.15,
-                        b.loc + ("value",), f"«{ctx.text(value_raw)[:40]}» on the line «{label}»", max_lines=1)
+        text = ctx.text(value_raw)
+        value = _one_line_first(ctx, text, f.bold, w - start - 2, s.body * 1.15, b.loc + ("value",),
+                                f"«{text[:40]}» on the line «{label}»")
+    # the last lines of the label and the value stand on the rule; more lines go above it
+    above = max([fitted.lines[-1].baseline + 2] + ([value.lines[-1].baseline + 2.5] if value else []))
+    height = max(s.line, s.body * 2.0, above + 3 + 1)
 
     def place(x: float, top: float, width: float, h: float) -> list[Item]:
         base = top - height + 3
-        items: list[Item] = [TextItem(Box(x, base + fitted.lines[0].baseline + 2, fitted), b.loc + ("label",)),
+        items: list[Item] = [TextItem(Box(x, base + fitted.lines[-1].baseline + 2, fitted), b.loc + ("label",),
+                                      s.ink, ctx.named(data.label)),
                              RuleItem(x + start, x + width, base, s.rule_grey)]
         if value is not None:
-            items.append(TextItem(Box(x + start + 2, base + value.lines[0].baseline + 2.5, value),
+            items.append(TextItem(Box(x + start + 2, base + value.lines[-1].baseline + 2.5, value),
                                   b.loc + ("value",) if data.value is not None else b.loc + ("label",),
                                   s.ink, ctx.named(value_raw)))
         return items
 
     return Measured(height, False, place)
+
+
+def _one_line_first(ctx: _Ctx, text: str, font: str, w: float, size: float, loc: Path_, what: str) -> Fitted:
+    """`text` on one line, made smaller down to the smallest size if need be; if it is still
+    too long, on up to four lines."""
+    s = ctx.s
+    size = max(size, s.min_size)
+    one = fit([Run(text, font, max_lines=1)], w, size * 1.6, size, s.min_size, ctx.fonts.measure)
+    if one is not None:
+        return one
+    return ctx.fit(text, font, w, _lines_height(size, 4), size, loc, what, max_lines=4)
 
 
 def _box(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
@@ -322,18 +367,19 @@ def _checklist(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
         raise BlockError(b.loc + ("columns",) if data.columns else b.loc,
                          f"{cols} columns leave no room for the items; use fewer columns or a wider block")
     entries = list(b.entries)
+    texts = [None if e.text is None else ctx.text(e.text) if e.own else e.text for e in entries]
     box_h = s.body * 3.0  # two lines at the body size
     fitted: list[Fitted | None] = []
-    for e in entries:
-        if e.text is None:
+    for e, text in zip(entries, texts):
+        if text is None:
             fitted.append(None)
             continue
-        fitted.append(ctx.fit(e.text, f.regular, text_w, box_h, s.body, _entry_loc(b, e), f"the item «{e.text[:40]}»",
+        fitted.append(ctx.fit(text, f.regular, text_w, box_h, s.body, _entry_loc(b, e), f"the item «{text[:40]}»",
                               max_lines=2))
     sizes = [x.size for x in fitted if x is not None]
     common = min(sizes) if sizes else s.body
-    fitted = [fit([Run(e.text, f.regular, max_lines=2)], text_w, box_h, common, common, f.measure)
-              if e.text is not None else None for e in entries]
+    fitted = [fit([Run(text, f.regular, max_lines=2)], text_w, box_h, common, common, f.measure)
+              if text is not None else None for text in texts]
     row_h = max([tick] + [x.height for x in fitted if x is not None])
     row_step = row_h + s.body * 0.55
     rows = -(-len(entries) // cols)
@@ -352,7 +398,7 @@ def _checklist(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
                 items.append(RuleItem(tx, cx + cw, cy - row_h + 1, s.rule_grey))
             else:
                 shift = max(0.0, (tick - fit_k.lines[0].size * 1.2) / 2) if len(fit_k.lines) == 1 else 0.0
-                items.append(TextItem(Box(tx, cy - shift, fit_k), e.origin))
+                items.append(TextItem(Box(tx, cy - shift, fit_k), e.origin, s.ink, e.own and ctx.named(e.text)))
         return items
 
     return Measured(height, False, place)
@@ -428,11 +474,7 @@ def _image(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
 def _words(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
     s, f = ctx.s, ctx.fonts
     data = b.data
-    title = ctx.heading(data.title, w, b.loc + ("title",))
-    if title is not None and data.title:  # a poster's heading: large
-        size = max(s.title, s.body * s.heading)
-        title = ctx.fit(ctx.text(data.title), f.bold, w, size * 2.6, size, b.loc + ("title",), "the title",
-                        align="center", max_lines=2)
+    title = ctx.heading(data.title, w, b.loc + ("title",), max(s.title, s.body * s.heading), "center", 2)  # large
     title_h = title.height + s.body if title else 0.0
     items_raw = [ctx.text(t) for t in data.items]
     n = len(items_raw) or data.count
@@ -483,18 +525,24 @@ def _table(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
         raise BlockError(b.loc + ("widths",), f"'widths' needs one whole number above 0 for each of the "
                                               f"{n} headers, e.g. [{', '.join(['2'] + ['1'] * (n - 1))}]")
     widths = [w * share / sum(shares) for share in shares]
-    head_h = s.body * 2.8
+    head_room = s.body * 2.5  # two lines at the body size, at most
     heads: list[Fitted] = []
     for k, (text, cw) in enumerate(zip(data.headers, widths)):
-        heads.append(ctx.fit(ctx.text(text), f.bold, cw - 2 * s.body * 0.4, head_h - s.body * 0.3, s.body,
+        heads.append(ctx.fit(ctx.text(text), f.bold, cw - 2 * s.body * 0.4, head_room, s.body,
                              b.loc + ("headers", k), f"the heading «{text[:30]}»", max_lines=2))
+    head_h = max(x.height for x in heads) + s.body * 0.8  # as tall as its tallest heading needs
     row_h = s.line
     height = title_h + head_h + data.rows * row_h
+    least = title_h + head_h + data.rows * min(row_h, s.table_row_min)
 
     def place(x: float, top: float, width: float, h: float) -> list[Item]:
         items: list[Item] = _heading_items(ctx, title, x, top, b.loc + ("title",), data.title)
         t = top - title_h
-        rows = max(data.rows, int((h - title_h - head_h) / row_h + 1e-6))
+        room = h - title_h - head_h
+        if room < data.rows * s.line - 1e-6:  # a short page: the rows closer together
+            rows, row_h = data.rows, room / data.rows
+        else:  # a tall row: more rows at the line spacing
+            rows, row_h = max(data.rows, int(room / s.line + 1e-6)), s.line
         bottom = t - head_h - rows * row_h
         items.append(FrameItem(Rect(x, bottom, width, t - bottom), s.frame_grey, 1.0, 0.0))
         cx = x
@@ -509,7 +557,7 @@ def _table(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
             items.append(RuleItem(x, x + width, t - head_h - r * row_h, s.rule_grey, 0.5))
         return items
 
-    return Measured(height, False, place)
+    return Measured(height, False, place, least)
 
 
 PLANNERS: dict[str, Callable[[_Ctx, BlockIn, float], Measured]] = {
@@ -537,6 +585,17 @@ def describe_block(b: BlockIn) -> str:
     return f"block {b.index + 1} ({b.type}{named})"
 
 
+def shows_name(b: BlockIn) -> bool:
+    """Whether a block prints the pupil's name (a Navn field, a text with {navn}): a page
+    with one needs no name at its foot to stay with the pupil's other pages."""
+    data = b.data
+    if b.type == "field" and data.value is None:
+        return str(data.label).strip().rstrip(":").casefold() in NAME_WORDS or has_name(data.label)
+    texts = [getattr(data, key, None) for key in ("label", "value", "title", "body", "caption")]
+    texts += [*(getattr(data, "items", None) or []), *(getattr(data, "headers", None) or [])]
+    return any(isinstance(t, str) and has_name(t) for t in texts)
+
+
 def plan_sheet(blocks: Sequence[BlockIn], columns: int, area: Area, style: SheetStyle, fonts: Fonts,
                title: str | None, name: str | None, pupil: int | None, words: dict[str, str],
                footer: str | None = None) -> list[PagePlan]:
@@ -544,10 +603,10 @@ def plan_sheet(blocks: Sequence[BlockIn], columns: int, area: Area, style: Sheet
     ctx = _Ctx(style, fonts, name, words)
     pages: list[list[BlockIn]] = [[]]
     for b in blocks:
-        if b.type == "new_page":
-            pages.append([])
-        else:
+        if b.type != "new_page":
             pages[-1].append(b)
+        elif pages[-1]:  # a page break after a page break (or at the start) makes no empty page
+            pages.append([])
     if len(pages) > 1 and not pages[-1]:
         pages.pop()
     gap = style.gap
@@ -558,15 +617,15 @@ def plan_sheet(blocks: Sequence[BlockIn], columns: int, area: Area, style: Sheet
         top = area.y + area.h
         bottom = area.y
         if number == 1 and title:
-            size = max(style.title, style.min_size)
-            fitted = ctx.fit(fill(title, name), fonts.bold, area.w, size * 2.6, size, ("title",), "the title",
-                             max_lines=2)
+            fitted = ctx.heading(title, area.w, ("title",), style.title, wrap=2)
+            assert fitted is not None
             page.items.append(TextItem(Box(area.x, top, fitted), ("title",), style.color, ctx.named(title)))
             top -= fitted.height + gap * 1.2
-        if footer is not None and number > 1:
+        if footer is not None and number > 1 and not any(shows_name(b) for b in page_blocks):
             size = max(style.min_size, 8.0)
-            fitted = ctx.fit(footer, fonts.regular, area.w * 0.6, size * 1.5, size, ("pupils",), "the name",
-                             max_lines=1)
+            fitted = fit([Run(footer, fonts.regular, max_lines=1)], area.w * 0.6, size * 1.5, size, size,
+                         fonts.measure) or ctx.fit(footer, fonts.regular, area.w, _lines_height(size, 2), size,
+                                                   ("pupils",), "the name", max_lines=2)
             width = max(fonts.measure(line.text, line.font, line.size) for line in fitted.lines)
             page.items.append(TextItem(Box(area.x + area.w - width, bottom + fitted.height, fitted), ("pupils",),
                                        (0.35, 0.35, 0.35), True))
@@ -591,12 +650,18 @@ def plan_sheet(blocks: Sequence[BlockIn], columns: int, area: Area, style: Sheet
                 row_m.append((b, col, PLANNERS[b.type](ctx, b, w), w))
             measured.append(row_m)
         heights = [max(m.height for _, _, m, _ in row) for row in measured]
+        least = [max(m.smallest for _, _, m, _ in row) for row in measured]
         room = top - bottom
+        over = sum(heights) + gap * (len(heights) - 1) - room
+        slack = sum(heights) - sum(least)
+        if over > 0 and slack > 0:  # a short page: rows that may shrink (a table's) give up room
+            share = min(1.0, over / slack)
+            heights = [h - (h - lo) * share for h, lo in zip(heights, least)]
         used_h = 0.0
         for k, row in enumerate(measured):
             used_h += heights[k] + (gap if k else 0.0)
             if used_h > room + 0.01:
-                tallest = max(row, key=lambda r: r[2].height)[0]
+                tallest = max(row, key=lambda r: r[2].smallest)[0]
                 alone = heights[k] > room + 0.01
                 where = "is taller than the page" if alone else f"does not fit on page {number}"
                 raise BlockError(("blocks", tallest.index),
