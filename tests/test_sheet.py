@@ -128,20 +128,29 @@ def test_nothing_leaves_the_page_and_no_text_overlaps(name, tmp_path, monkeypatc
     monkeypatch.chdir(tmp_path)
     class_txt(tmp_path, ["Mari Ann Kristiansen-Haugland", "Ada"])
     built = _built(name, pupils="klasse.txt")
-    page = built.job.page
-    inside = Rect(page.margin, page.margin, page.width - 2 * page.margin, page.height - 2 * page.margin)
+    inside = _inside(built)
     for planned in built.plan.pages:
-        boxes = _boxes(planned, built.job.fonts)
-        for what, rect in boxes:
-            assert inside.contains(rect), (what, rect)
-        for (a, ra), (b, rb) in combinations(boxes, 2):
-            assert not _overlap(ra, rb), (a, b)
+        _no_overlap_inside(planned, inside, built.job.fonts)
         for item in planned.items:
             if isinstance(item, (sp.FrameItem,)):
                 assert inside.contains(item.rect)
             if isinstance(item, sp.RuleItem):
                 assert inside.x - 0.5 <= item.x0 <= item.x1 <= inside.right + 0.5
                 assert inside.y - 0.5 <= item.y <= inside.top + 0.5
+
+
+def _inside(built) -> Rect:
+    page = built.job.page
+    return Rect(page.margin, page.margin, page.width - 2 * page.margin, page.height - 2 * page.margin)
+
+
+def _no_overlap_inside(planned: sp.PagePlan, inside: Rect, fonts) -> None:
+    """Every text and box of the page inside the margins, and no two on top of each other."""
+    boxes = _boxes(planned, fonts)
+    for what, rect in boxes:
+        assert inside.contains(rect), (what, rect)
+    for (a, ra), (b, rb) in combinations(boxes, 2):
+        assert not _overlap(ra, rb), (a, b)
 
 
 def _line_gaps(page: sp.PagePlan) -> list[float]:
@@ -347,13 +356,9 @@ def test_long_names_wrap_or_shrink_and_nothing_overlaps_on_any_layout(name, layo
     class_txt(tmp_path, LONG_NAMES)
     built = _built(name, pupils="klasse.txt", layout=layout)
     page = built.job.page
-    inside = Rect(page.margin, page.margin, page.width - 2 * page.margin, page.height - 2 * page.margin)
+    inside = _inside(built)
     for planned in built.plan.pages:
-        boxes = _boxes(planned, built.job.fonts)
-        for what, rect in boxes:
-            assert inside.contains(rect), (what, rect)
-        for (a, ra), (b, rb) in combinations(boxes, 2):
-            assert not _overlap(ra, rb), (a, b)
+        _no_overlap_inside(planned, inside, built.job.fonts)
         for item in planned.items:
             if isinstance(item, sp.TextItem):
                 assert min(line.size for line in item.box.fitted.lines) >= page.min_text_size - 0.01
