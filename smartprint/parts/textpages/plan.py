@@ -19,11 +19,12 @@ from smartprint.textfit import Measure, wrap
 @dataclass(frozen=True)
 class Para:
     """A paragraph; a `subheading` is set bold with room above it, a `bullet` hangs
-    behind a bullet sign."""
+    behind a bullet sign, a `hanging` one behind the same room left empty (for a
+    mark the kind draws there: a category's symbol)."""
 
     text: str
     origin: Origin
-    role: Literal["text", "subheading", "bullet"] = "text"
+    role: Literal["text", "subheading", "bullet", "hanging"] = "text"
 
 
 @dataclass(frozen=True)
@@ -114,10 +115,10 @@ def paginate(heading: Para, intro: list[Para], columns: tuple[float, ...], heade
         y -= title_size * 1.2
         put(line, fonts.bold, title_size, area.x, heading.origin)
     y -= size * 0.6
-    bullet_w = m("•", fonts.regular, size) + size * 0.5
+    bullet_w = max(m("•", fonts.regular, size) + size * 0.5, size * 1.8)
     for paragraph in intro:
         font = fonts.bold if paragraph.role == "subheading" else fonts.regular
-        indent = bullet_w if paragraph.role == "bullet" else 0.0
+        indent = bullet_w if paragraph.role in ("bullet", "hanging") else 0.0
         if paragraph.role == "subheading":
             y -= size * 0.5
         lines = wrap(paragraph.text, font, size, area.w - indent, m)
@@ -126,7 +127,7 @@ def paginate(heading: Para, intro: list[Para], columns: tuple[float, ...], heade
             if y - leading * (2 if paragraph.role == "subheading" else 1) < area.y:
                 new_page()
             y -= leading
-            if k == 0 and indent:
+            if k == 0 and paragraph.role == "bullet":
                 put("•", fonts.regular, size, area.x, Label("bullet", language))
             put(line, font, size, area.x + indent, paragraph.origin)
         y -= size * (0.2 if paragraph.role == "subheading" else 0.5)
