@@ -60,6 +60,21 @@ def check_target(target: Path, reads: Iterable[Path]) -> None:
         if stat.S_ISLNK(mode) or not stat.S_ISREG(mode):
             raise UsageError(_describe("that is not a plain file (a link, a device or the like); "
                                        "choose another name", target))
+        if path.suffix.lower() != ".pdf" and not _is_pdf(path):
+            raise UsageError(_describe("that file exists and is not a PDF (a material, a picture, a "
+                                       "document?); a build replaces only an earlier PDF, so choose another "
+                                       f"name, e.g. -o {path.stem}.pdf", target))
+
+
+def _is_pdf(path: Path) -> bool:
+    """Whether an existing file is a PDF (or empty). A build replaces a file named .pdf, or
+    one that holds a PDF; never a teacher's material, picture or document given to -o by mistake."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+    except OSError:
+        return True  # unreadable: the write itself will say why
+    return not head or b"%PDF" in head
 
 
 def check_distinct(targets: list[tuple[str, Path]]) -> None:
