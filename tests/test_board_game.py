@@ -397,3 +397,15 @@ def test_validate_takes_the_options_build_takes(runner, tmp_path):
     built = run(runner, "build", str(path), "--seed", "3", "-o", str(tmp_path / "s.pdf"))
     assert checked.exit_code == built.exit_code == 0, checked.output
     assert checked.output.split(": ok ", 1)[1] == built.output.split(" ", 2)[2]
+
+
+@pytest.mark.parametrize("change,message", [
+    ({"categories": [{"name": "   ", "questions": ["Hva?"]}]}, "category 1 has a blank name"),
+    ({"specials": [{"at": 3, "text": "  "}]}, "special 1 has a blank text"),
+    ({"finish": " "}, "'finish' is blank"),
+    ({"categories": [{"name": "A", "questions": ["", "Hva?"]}]}, "question 1 of 'A' is blank"),
+])
+def test_blank_texts_are_mistakes_not_empty_squares(runner, tmp_path, change, message):
+    result, out = _build(runner, tmp_path, _game(tmp_path, **change))
+    assert result.exit_code == 1 and message in result.output, result.output
+    assert out.read_bytes() == b"old"

@@ -90,7 +90,19 @@ def _check(job: Job[BoardGameSpec]) -> list[Problem]:
     spec, src = job.spec, job.src
     problems: list[Problem] = []
     seen: dict[str, int] = {}
+    for key_name in ("start", "finish", "rules"):
+        value = getattr(spec, key_name)
+        if value is not None and not value.strip():
+            problems.append(src.problem((key_name,), f"'{key_name}' is blank; write the text, or leave "
+                                                     f"'{key_name}' out for smartprint's own"))
     for i, cat in enumerate(spec.categories):
+        if not cat.name.strip():
+            problems.append(src.problem(("categories", i, "name"), f"category {i + 1} has a blank name; the "
+                                        "name stands in the legend and on every card of its deck"))
+        for k, question in enumerate(cat.questions):
+            if not question.strip():
+                problems.append(src.problem(("categories", i, "questions", k), f"question {k + 1} of "
+                                            f"'{cat.name}' is blank; it would print an empty card"))
         key = " ".join(cat.name.split()).casefold()
         if key in seen:
             problems.append(src.problem(("categories", i, "name"), f"category {i + 1} has the same name as "
@@ -102,6 +114,9 @@ def _check(job: Job[BoardGameSpec]) -> list[Problem]:
                                              "square needs a card to draw, so add at least one under 'questions'"))
     taken: dict[int, int] = {}
     for i, special in enumerate(spec.specials):
+        if not special.text.strip():
+            problems.append(src.problem(("specials", i, "text"), f"special {i + 1} has a blank text; write what "
+                                        "happens on its square"))
         if special.at > spec.squares:
             problems.append(src.problem(("specials", i, "at"), f"square {special.at} is not on the track; the "
                                         f"track has squares 1 to {spec.squares} (see 'squares')"))
@@ -263,9 +278,10 @@ def _plan(job: Job[BoardGameSpec]) -> BoardGamePlan:
     counts = Counter(c for c in categories if c is not None)
     for i, cat in enumerate(spec.categories):
         if 0 < len(cat.questions) < counts[i]:
-            job.warn(("categories", i, "questions"), f"category '{cat.name}' has {len(cat.questions)} questions "
-                     f"for {counts[i]} squares on the track; some questions will come up twice unless you "
-                     "add more (or shuffle the used cards back in)")
+            n = len(cat.questions)
+            job.warn(("categories", i, "questions"), f"category '{cat.name}' has {n} "
+                     f"question{'s' if n != 1 else ''} for {counts[i]} squares on the track; some questions will "
+                     "come up twice unless you add more (or shuffle the used cards back in)")
     geo: BoardGeometry = job.layout.geometry
     try:
         board = _board(job, geo, categories, words)

@@ -146,7 +146,10 @@ class FiveInARowKind(Kind[FiveInARowSpec, FiveInARowPlan]):
             parts.append("markers")
         if plan.questions is not None:
             parts.append(f"{len(plan.questions.expanded)} question cards")
-        return f"{pages} pages: " + ", ".join(parts) + "; print double-sided (long edge), each board on its own sheet"
+        # only with question cards is the PDF double-sided (their backs); each board then has an empty back
+        how = ("print double-sided (long edge), each board on its own sheet" if plan.questions is not None
+               else "print one-sided")
+        return f"{pages} page{'s' if pages != 1 else ''}: " + ", ".join(parts) + f"; {how}"
 
 
 KIND = FiveInARowKind()
