@@ -585,3 +585,23 @@ def test_list_shows_a_sheets_title_without_its_placeholder(runner):
     assert result.exit_code == 0
     line = next(x for x in result.output.splitlines() if x.strip().startswith("klassebamse"))
     assert "{navn}" not in line and line.rstrip().endswith("Klassebamsen er på besøk hos …")
+
+
+@pytest.mark.parametrize("label, on_line", [("Elevens navn", True), ("Mitt namn", True), ("Fornavn", False),
+                                            ("Klasse", False)])
+def test_every_pupils_sheet_carries_the_name(runner, tmp_path, label, on_line):
+    """A field whose label has the word navn gets the name on its line; a sheet with no such
+    place prints the name at the foot, so no pupil gets an anonymous sheet."""
+    src = write(tmp_path / "om.yaml", f"""
+        kind: sheet
+        title: Om meg
+        pupils: [Ada, Emil]
+        blocks:
+          - field: {label}
+          - box: {{title: Dette liker jeg, lines: 2}}
+        """)
+    out = tmp_path / "om.pdf"
+    assert run(runner, "build", str(src), "-o", str(out)).exit_code == 0
+    texts = [" ".join(t.split()) for t in page_texts(out)]
+    assert len(texts) == 2 and "Ada" in texts[0] and "Emil" in texts[1]
+    assert (f"{label}: Ada" in texts[0]) == on_line

@@ -33,6 +33,13 @@ from smartprint.units import MM, format_mm
 
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
 NAME_WORDS = ("navn", "namn", "name")
+
+
+def is_name_label(label: str) -> bool:
+    """A field for the pupil's name: "Navn", "Elevens navn", "Mitt namn", "Navn og klasse"
+    (a whole word; "Etternavn" or "Fornavn" are parts of a name, not the name)."""
+    words = re.findall(r"\w+", label.casefold())
+    return any(w in NAME_WORDS for w in words)
 BLANK = "_" * 18  # {navn} without a class list: a line to write the name on
 
 
@@ -269,7 +276,7 @@ def _field(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
     fitted = _one_line_first(ctx, label, f.regular, w * 0.6, s.body, b.loc + ("label",), "the label")
     label_w = max(f.measure(line.text, line.font, line.size) for line in fitted.lines)
     value_raw = data.value
-    if value_raw is None and ctx.name is not None and data.label.strip().rstrip(":").casefold() in NAME_WORDS:
+    if value_raw is None and ctx.name is not None and is_name_label(data.label):
         value_raw = "{navn}"
     start = label_w + s.body * 0.5
     value: Fitted | None = None
@@ -590,7 +597,7 @@ def shows_name(b: BlockIn) -> bool:
     with one needs no name at its foot to stay with the pupil's other pages."""
     data = b.data
     if b.type == "field" and data.value is None:
-        return str(data.label).strip().rstrip(":").casefold() in NAME_WORDS or has_name(data.label)
+        return is_name_label(str(data.label)) or has_name(data.label)
     texts = [getattr(data, key, None) for key in ("label", "value", "title", "body", "caption")]
     texts += [*(getattr(data, "items", None) or []), *(getattr(data, "headers", None) or [])]
     return any(isinstance(t, str) and has_name(t) for t in texts)
@@ -621,7 +628,8 @@ def plan_sheet(blocks: Sequence[BlockIn], columns: int, area: Area, style: Sheet
             assert fitted is not None
             page.items.append(TextItem(Box(area.x, top, fitted), ("title",), style.color, ctx.named(title)))
             top -= fitted.height + gap * 1.2
-        if footer is not None and number > 1 and not any(shows_name(b) for b in page_blocks):
+        shown = any(shows_name(b) for b in page_blocks) or (number == 1 and bool(title) and has_name(title))
+        if footer is not None and not shown:  # every page of a pupil's sheet carries the name somewhere
             size = max(style.min_size, 8.0)
             fitted = fit([Run(footer, fonts.regular, max_lines=1)], area.w * 0.6, size * 1.5, size, size,
                          fonts.measure) or ctx.fit(footer, fonts.regular, area.w, _lines_height(size, 2), size,
