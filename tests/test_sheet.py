@@ -605,3 +605,16 @@ def test_every_pupils_sheet_carries_the_name(runner, tmp_path, label, on_line):
     texts = [" ".join(t.split()) for t in page_texts(out)]
     assert len(texts) == 2 and "Ada" in texts[0] and "Emil" in texts[1]
     assert (f"{label}: Ada" in texts[0]) == on_line
+
+
+def test_a_drawing_written_as_on_a_card_is_a_frame_without_a_title(runner, tmp_path):
+    src = write(tmp_path / "t.yaml", """
+        kind: sheet
+        title: Tegn
+        blocks:
+          - field: Navn
+          - drawing: true
+        """)
+    built = _built(str(src))
+    frames = [i for i in built.plan.pages[0].items if isinstance(i, sp.FrameItem)]
+    assert len(frames) == 1 and frames[0].rect.h > 150 * MM  # the frame takes the rest of the page

@@ -99,6 +99,8 @@ def _check_placeholders(spec: SheetSpec, src: Source) -> list[Problem]:
 
 def _normalise(block: Any, t: str) -> Any:
     value = getattr(block, t)
+    if value is True and t == "drawing":  # `- drawing: true`, as on a card: a frame without a title
+        return DrawingBlock()
     if not isinstance(value, str):
         return value
     return {"field": lambda v: FieldBlock(label=v), "box": lambda v: BoxBlock(title=v),

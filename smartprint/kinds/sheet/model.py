@@ -133,7 +133,7 @@ class Block(Model):
 
     field: PrintedText | FieldBlock | None = None
     box: PrintedText | BoxBlock | None = None
-    drawing: PrintedText | DrawingBlock | None = None
+    drawing: Literal[True] | PrintedText | DrawingBlock | None = None  # true: a frame without a title
     checklist: ChecklistBlock | None = None
     text: PrintedText | TextBlock | None = None
     qr: Text | QrBlock | None = None
