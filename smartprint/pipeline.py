@@ -51,6 +51,9 @@ def load_spec(path: Path) -> tuple[Source, Any, AnyKind]:
         raise UserError(src.problem((), "a material file must be a group of 'key: value' lines "
                                          "starting with 'kind:' and 'title:'"))
     kind_name = src.data.get("kind")
+    if "title" not in src.data and ("extends" in src.data or "paper" in src.data or "margin" in src.data):
+        raise UserError(src.problem((), f"this is a layout file (paper and sizes), not a material; use it with "
+                                         f"--layout {path.name}, or name it in a material with 'layout: {path.name}'"))
     if kind_name is None:
         raise UserError(src.problem((), f"'kind' is missing; start the file with 'kind: …' "
                                          f"({', '.join(KINDS)})"))
@@ -167,7 +170,7 @@ def default_target(arg: str, options: Options | None = None) -> Path:
     """Where a build writes when -o is not given: <name>.pdf in the current folder, or
     <name>-<layout>.pdf / <name>-<backs>.pdf when the command line chose a layout or
     backs other than the material's own, so a print-shop build never replaces the
-    classroom PDF."""
+    classroom PDF; a reprint (--only 7) is <name>-7.pdf, so it never replaces the whole run."""
     path = locate_source(arg)
     stem = path.stem
     if options is not None and (options.layout or options.backs):
@@ -177,7 +180,25 @@ def default_target(arg: str, options: Options | None = None) -> Path:
             stem += f"-{Path(options.layout).stem}"
         if options.backs:
             stem += f"-{options.backs}"
+    if options is not None and options.only:
+        stem += f"-{_runs(options.only)}"
     return Path.cwd() / f"{stem}.pdf"
+
+
+def _runs(numbers: tuple[int, ...]) -> str:
+    """Sheet numbers as a short file-name part: 7, 3-6, 1,4,9-12 (cut at 40 characters)."""
+    ordered = sorted(set(numbers))
+    parts: list[str] = []
+    start = prev = ordered[0]
+    for n in [*ordered[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        parts.append(str(start) if start == prev else f"{start}-{prev}")
+        if n is not None:
+            start = prev = n
+    text = ",".join(parts)
+    return text if len(text) <= 40 else text[:40].rsplit(",", 1)[0] + ",etc"
 
 
 def build(arg: str, options: Options | None = None, target: Path | None = None) -> tuple[Path, int, Built]:

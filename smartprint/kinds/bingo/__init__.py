@@ -57,7 +57,7 @@ class Prepared:
     def sheet_label(self, number: int) -> str:
         """The line under a sheet that says which it is and how to reprint it."""
         w = self.words
-        return f"{w['board']} {number} {w['of']} {self.count} · {w['seed']} {self.seed}"
+        return f"{w['bingo_sheet']} {number} {w['of']} {self.count} · {w['seed']} {self.seed}"
 
 
 def _where_count(job: Job[BingoSpec]) -> Path_:

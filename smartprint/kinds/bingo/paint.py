@@ -150,7 +150,7 @@ class _Painter:
         characters with the same codes (and a reprint's page matches the first print)."""
         prep = self.prep
         w = prep.words
-        prime_subset(c, prep.job.fonts.regular, f"0123456789 {w['board']}{w['of']}{w['seed']}·")
+        prime_subset(c, prep.job.fonts.regular, f"0123456789 {w['bingo_sheet']}{w['of']}{w['seed']}·")
         if prep.pupils is not None:  # every name's letters, so a reprint encodes its name alike
             prime_subset(c, prep.job.fonts.bold, "".join(sorted({ch for p in prep.pupils.pupils for ch in p.name})))
         _define_frame(c, prep)

@@ -62,5 +62,6 @@ def sheet_document(plan: SheetPlan) -> Document:
 
 
 def _no_name(m: re.Match[str]) -> str:
-    """The document's title without {navn} (it names no one pupil); {{ and }} are braces."""
-    return {"{{": "{", "}}": "}"}.get(m.group(0), "")
+    """The document's title with "…" for {navn} (it names no one pupil; the sentence stays
+    whole in the viewer's title bar); {{ and }} are braces."""
+    return {"{{": "{", "}}": "}"}.get(m.group(0), "…")
