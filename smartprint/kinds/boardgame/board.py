@@ -171,7 +171,7 @@ def plan_board(width: float, height: float, margin: float, title: str, squares: 
                                      side * style.end_label, min_size, fonts.measure, field)
                 text = Box(rect.x + pad, rect.y + (rect.h + fitted.height) / 2, fitted)
             elif cell.index in specials:
-                below = rect.top - pad - number_size * 1.1
+                below = rect.top - max(pad + number_size * 1.1, rect.w * 0.3)  # under the number and the star
                 room = below - rect.y - pad
                 fitted = fit_or_fail([Run(specials[cell.index], fonts.regular, align="center")], rect.w - 2 * pad,
                                      room, side * style.special_text, min_size, fonts.measure,
