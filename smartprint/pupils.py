@@ -169,9 +169,11 @@ def read_class_list(path: Path, column: str | None, blame: Any, named_on_command
     if not pupils:
         raise UserError(Problem(Where(shown, 1, 1), "the class list has no names; write one name a line"
                                 if suffix == ".txt" else "the class list has no names under its header"))
-    if len(pupils) > MAX_PUPILS:
-        raise UserError(Problem(Where(shown, 1, 1), f"the class list has {len(pupils)} names; at most "
-                                                    f"{MAX_PUPILS} in one build"))
+    if len(pupils) > MAX_PUPILS:  # told at the first name too many
+        first_over = pupils[MAX_PUPILS].origin
+        raise UserError(Problem(first_over if isinstance(first_over, Where) else Where(shown, 1, 1),
+                                f"the class list has {len(pupils)} names; at most {MAX_PUPILS} in one build "
+                                "(split it into classes)"))
 
     def where(p: Pupil, message: str) -> Problem:
         assert isinstance(p.origin, Where)

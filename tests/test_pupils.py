@@ -295,3 +295,12 @@ def test_invisible_characters_pasted_with_a_name_are_dropped(tmp_path):
     path = tmp_path / "klasse.txt"
     path.write_text("Kari\u200b\nOl\u00ade\n\ufeffSiv\u2060\n", encoding="utf-8")
     assert [p.name for p in read_class_list(path, None, _blame, True).pupils] == ["Kari", "Ole", "Siv"]
+
+
+def test_a_list_over_the_limit_is_told_at_the_first_name_too_many(tmp_path):
+    path = tmp_path / "alle.txt"
+    path.write_text("# hele skolen\n" + "".join(f"Elev {i}\n" for i in range(1, 1002)), encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        read_class_list(path, None, _blame, True)
+    problem = caught.value.problems[0]
+    assert problem.where.line == 1002 and "1001 names; at most 1000" in problem.message
