@@ -48,7 +48,7 @@ def test_bingo_in_english(runner, tmp_path):
     assert run(runner, "build", str(tmp_path / "b.yaml"), "-o", str(out)).exit_code == 0
     texts = page_texts(out)
     assert "For the leader: B" in texts[0]
-    assert "Board 2 of 2 · code 5" in " ".join(texts[2].split())
+    assert "Sheet 2 of 2 · code 5" in " ".join(texts[2].split())
 
 
 def test_own_font_file_is_embedded(runner, tmp_path):
