@@ -40,11 +40,12 @@ def _overlap(a: Rect, b: Rect, tol: float = 0.01) -> bool:
     return a.x < b.right - tol and b.x < a.right - tol and a.y < b.top - tol and b.y < a.top - tol
 
 
+@pytest.mark.parametrize("shape", ["snake", "spiral"])
 @pytest.mark.parametrize("paper", [A3_LANDSCAPE, A4_PORTRAIT, A4_LANDSCAPE], ids=["A3", "A4-portrait", "A4-landscape"])
-def test_every_track_from_20_to_80_squares_is_connected_and_inside(paper):
+def test_every_track_from_20_to_80_squares_is_connected_and_inside(paper, shape):
     area = _board_area(*paper)
     for squares in range(20, 81):
-        track = plan_track(squares, area)
+        track = plan_track(squares, area, shape)
         cells = [c.rect for c in track.cells]
         assert len(cells) == squares + 2  # start, 1 … n, finish
         for a, b in zip(cells, cells[1:]):
@@ -295,17 +296,18 @@ def test_the_a4_layout_prints_the_board_in_glued_parts(runner, tmp_path):
     assert len(backs) >= 4 and all(n % 2 == 0 for n in backs)  # all A4, double-sided from page 1
 
 
+@pytest.mark.parametrize("shape", ["snake", "spiral"])
 @pytest.mark.parametrize("layout", ["spillbrett-a3", "spillbrett-a4"])
-def test_whole_plans_from_20_to_80_squares_keep_the_board_on_its_page(tmp_path, layout):
+def test_whole_plans_from_20_to_80_squares_keep_the_board_on_its_page(tmp_path, layout, shape):
     """The full plan, texts fitted with the real font: every square, label and legend
     item inside the page's margins; on A4, parts that carry the whole board."""
     from smartprint.kinds.base import Options
     from smartprint.pipeline import plan, prepare
 
     for squares in range(20, 81):
-        path = _game(tmp_path, squares=squares, specials=[{"at": 2, "text": "Alle gir den som sitter til venstre "
-                                                                       "for seg, et kompliment."},
-                                                          {"at": squares, "text": "Flytt to ruter fram."}])
+        specials = [{"at": 2, "text": "Alle gir den som sitter til venstre for seg, et kompliment."},
+                    {"at": squares, "text": "Flytt to ruter fram."}]
+        path = _game(tmp_path, squares=squares, track=shape, specials=specials)
         built = plan(prepare(str(path), Options(layout=layout))).plan
         board = built.board
         page = Rect(0, 0, board.width, board.height)
@@ -409,3 +411,28 @@ def test_blank_texts_are_mistakes_not_empty_squares(runner, tmp_path, change, me
     result, out = _build(runner, tmp_path, _game(tmp_path, **change))
     assert result.exit_code == 1 and message in result.output, result.output
     assert out.read_bytes() == b"old"
+
+
+def test_a_spiral_board_in_the_pdf_has_its_numbers_one_square_apart_and_ends_inside(runner, tmp_path):
+    from smartprint.pipeline import plan, prepare
+
+    path = _game(tmp_path, squares=40, track="spiral")
+    out = tmp_path / "spiral.pdf"
+    result = run(runner, "build", str(path), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    built = plan(prepare(str(path))).plan
+    _, runs = _numbers_on_board(out)
+    positions = {}
+    for number, x, y in runs:
+        if 1 <= int(number) <= 40 and int(number) not in positions:
+            positions[int(number)] = (x, y)
+    assert sorted(positions) == list(range(1, 41))
+    side = built.board.track.side
+    for k in range(1, 40):
+        (x0, y0), (x1, y1) = positions[k], positions[k + 1]
+        assert abs(x1 - x0) + abs(y1 - y0) == pytest.approx(side, abs=side * 0.35)
+    # the finish lies inside the first ring: the track goes round and in
+    area = built.board.track.area
+    finish = built.board.track.cells[-1].rect
+    assert area.x + side - 0.1 <= finish.x and finish.right <= area.right - side + 0.1
+    assert area.y + side - 0.1 <= finish.y and finish.top <= area.top - side + 0.1

@@ -146,7 +146,8 @@ def _board(job: Job[BoardGameSpec], geo: BoardGeometry, categories: list[int | N
     try:
         return plan_board(geo.width, geo.height, page.margin, spec.title, spec.squares, categories,
                           [c.name for c in spec.categories], specials, spec.start or words["start"],
-                          spec.finish or words["finish"], words["special"], job.fonts, page.min_text_size)
+                          spec.finish or words["finish"], words["special"], job.fonts, page.min_text_size,
+                          spec.track)
     except BoardFitFailures as failed:
         raise UserError([_board_problem(job, f) for f in failed.failures]) from None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from smartprint.kinds.boardgame.track import Track, plan_track
+from smartprint.kinds.boardgame.track import Shape, Track, plan_track
 from smartprint.metrics import Fonts
 from smartprint.parts.geometry import Rect
 from smartprint.parts.inside import escaping
@@ -128,7 +128,7 @@ def _legend(names: Sequence[str], special: str | None, band: Rect, fonts: Fonts,
 def plan_board(width: float, height: float, margin: float, title: str, squares: int,
                categories: Sequence[int | None], names: Sequence[str], specials: dict[int, str],
                start: str, finish: str, special_label: str, fonts: Fonts, min_size: float,
-               style: BoardStyle = STYLE) -> BoardFace:
+               shape: Shape = "snake", style: BoardStyle = STYLE) -> BoardFace:
     """Set the board on a width × height page; a text that does not fit its square even
     at `min_size` is a FitFailure naming its field ("specials.3", "start", "title")."""
     content = Rect(margin, margin, width - 2 * margin, height - 2 * margin)
@@ -150,7 +150,7 @@ def plan_board(width: float, height: float, margin: float, title: str, squares: 
         failures.append(f)
         legend = []
     area = Rect(content.x, content.y + legend_h + gap, content.w, content.h - title_h - legend_h - 2 * gap)
-    track = plan_track(squares, area)
+    track = plan_track(squares, area, shape)
     side = track.side
     inset = side * style.gutter / 2
     number_size = max(min_size, side * style.number_size)

@@ -31,6 +31,7 @@ class Special(Model):
 class BoardGameSpec(Common):
     kind: Literal["board-game"]
     squares: int = Field(default=40, ge=MIN_SQUARES, le=MAX_SQUARES)
+    track: Literal["snake", "spiral"] = "snake"  # lanes back and forth, or round and in to the middle
     categories: list[Category] = Field(min_length=1, max_length=MAX_CATEGORIES)
     specials: list[Special] = Field(default_factory=list, max_length=MAX_SQUARES)
     start: PrintedText | None = Field(default=None, min_length=1, max_length=30)

@@ -1,24 +1,29 @@
-"""The track of a board game: a snake of squares from start to finish, and which
-category each square asks from. Pure data, no reportlab.
+"""The track of a board game: squares from start to finish, and which category each
+square asks from. Pure data, no reportlab.
 
-The track runs in lanes (rows, or columns on a tall board), turning at the ends, so
-consecutive squares always share an edge and the board is filled without gaps; a
-thick wall between lanes and the numbers show the way. Lane length and count are
-chosen for the largest squares the board area allows.
+Two shapes, both on a grid of equal cells so consecutive squares always share an
+edge, and both sized for the largest squares the board area allows:
+- `snake`: lanes (rows, or columns on a tall board), turning at the ends;
+- `spiral`: round the edge of the board and inwards, finishing in the middle.
+The road drawn between consecutive squares (and not between neighbours that are
+not consecutive) shows the way.
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from typing import Literal
 
 from smartprint.parts.geometry import Rect
+
+Shape = Literal["snake", "spiral"]
 
 
 @dataclass(frozen=True)
 class Cell:
     index: int  # 0 is start, squares are 1 … n, n + 1 is finish
-    lane: int
+    lane: int  # the snake's lane, or the spiral's ring (0 outermost)
     rect: Rect  # the cell; the square drawn inside it keeps a small gutter
 
 
@@ -61,9 +66,53 @@ def _shape(cells: int, area: Rect) -> tuple[int, int, bool, float]:
     return per_lane, lanes, across, side
 
 
-def plan_track(squares: int, area: Rect) -> Track:
-    """Start, `squares` numbered squares and finish, snaking through `area` from its
-    top-left corner (left to right first, then back)."""
+def _spiral_shape(cells: int, area: Rect) -> tuple[int, int, float]:
+    """(columns, rows, side) of the grid a spiral of `cells` fills: the largest cells,
+    then the smallest empty middle."""
+    best: tuple[float, int, int, int] | None = None
+    for cols in range(3, cells + 1):
+        for rows in range(3, cells + 1):
+            if cols * rows < cells:
+                continue
+            side = min(area.w / cols, area.h / rows)
+            key = (round(side, 1), -(cols * rows - cells), cols, rows)
+            if best is None or key[:2] > best[:2]:
+                best = key
+            break  # more rows only make the cells smaller
+    assert best is not None
+    _, _, cols, rows = best
+    return cols, rows, min(area.w / cols, area.h / rows)
+
+
+def _spiral_order(cols: int, rows: int) -> list[tuple[int, int, int]]:
+    """(column, row, ring) of every grid cell, clockwise from the top-left corner inwards."""
+    out: list[tuple[int, int, int]] = []
+    left, right, top, bottom, ring = 0, cols - 1, 0, rows - 1, 0
+    while left <= right and top <= bottom:
+        out += [(c, top, ring) for c in range(left, right + 1)]
+        out += [(right, r, ring) for r in range(top + 1, bottom + 1)]
+        if top < bottom:
+            out += [(c, bottom, ring) for c in range(right - 1, left - 1, -1)]
+        if left < right:
+            out += [(left, r, ring) for r in range(bottom - 1, top, -1)]
+        left, right, top, bottom, ring = left + 1, right - 1, top + 1, bottom - 1, ring + 1
+    return out
+
+
+def _plan_spiral(squares: int, area: Rect) -> Track:
+    cells = squares + 2
+    cols, rows, side = _spiral_shape(cells, area)
+    box = Rect(area.x + (area.w - cols * side) / 2, area.y + (area.h - rows * side) / 2, cols * side, rows * side)
+    out = [Cell(i, ring, Rect(box.x + c * side, box.top - (r + 1) * side, side, side))
+           for i, (c, r, ring) in enumerate(_spiral_order(cols, rows)[:cells])]
+    return Track(tuple(out), side, max(c.lane for c in out) + 1, cols, True, box)
+
+
+def plan_track(squares: int, area: Rect, shape: Shape = "snake") -> Track:
+    """Start, `squares` numbered squares and finish in `area`, from its top-left corner:
+    a snake (left to right first, then back) or a spiral to the middle."""
+    if shape == "spiral":
+        return _plan_spiral(squares, area)
     cells = squares + 2
     per_lane, lanes, across, side = _shape(cells, area)
     w, h = (per_lane * side, lanes * side) if across else (lanes * side, per_lane * side)
