@@ -256,7 +256,6 @@ def new(
 @app.command("list")
 def list_builtin() -> None:
     """Show the built-in material and layouts."""
-    import re
 
     import yaml
 
@@ -283,8 +282,9 @@ def list_builtin() -> None:
         if folder == "decks":
             title = str(data.get("title", ""))
             if data.get("kind") == "sheet":  # {navn} (filled in per pupil) shows as '…', {{ and }} as braces
-                title = re.sub(r"\{\{|\}\}|\{[^{}]*\}", lambda m: {"{{": "{", "}}": "}"}.get(m.group(0), "…"),
-                               title)
+                from smartprint.placeholders import fill
+
+                title = fill(title, None, "…")
             return f"{data.get('kind', '?')!s:<{kind_w}} {title}"
         return f"{layout_kind(name)!s:<{kind_w}} {data.get('description', '')}"
 

@@ -280,6 +280,15 @@ class FitFailure(Exception):
         return f"it needs about {self.ratio:.1f}× the room"
 
 
+def cut_to_fit(text: str, fits: Callable[[str], bool]) -> str:
+    """`text`, or as much of it as `fits` allows with "…" at the end (a title in a footer
+    or a label); "" when not even that fits."""
+    shown = text
+    while shown and not fits(shown):
+        shown = shown[:-2].rstrip() + "…" if len(shown) > 2 else ""
+    return shown
+
+
 def fit_or_fail(runs: Sequence[Run], width: float, height: float, max_size: float, min_size: float,
                 measure: Measure, field_name: str) -> Fitted:
     """`fit`, or a FitFailure that says how much room the text would need at the minimum size."""

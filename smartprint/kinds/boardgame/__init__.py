@@ -37,7 +37,7 @@ from smartprint.parts.textpages.plan import printed as text_printed
 from smartprint.parts.tiling import Tiling, plan_tiling
 from smartprint.printed import Label, Printed, of_box
 from smartprint.source import Path_
-from smartprint.textfit import FitFailure
+from smartprint.textfit import FitFailure, cut_to_fit
 from smartprint.units import MM, PAPER_SIZES_MM, format_mm, paper_name
 
 RULES_TEXT = TextStyle(size=13.0, leading=1.35, heading=1.9)  # read aloud at a table of parents and pupils
@@ -322,12 +322,13 @@ def _plan(job: Job[BoardGameSpec]) -> BoardGamePlan:
 def _short_title(plan: BoardGamePlan, room: float) -> str:
     """The title cut with "…" until the longest part label fits beside the map."""
     assert plan.tiling is not None
-    fonts = plan.job.fonts
-    plan.tile_title = plan.job.spec.title
-    while plan.tile_title and fonts.measure(plan.tile_label(len(plan.tiling.tiles) - 1), fonts.bold,
-                                            TILE_LABEL_SIZE) > room:
-        plan.tile_title = plan.tile_title[:-2].rstrip() + "…" if len(plan.tile_title) > 2 else ""
-    return plan.tile_title
+    fonts, last = plan.job.fonts, len(plan.tiling.tiles) - 1
+
+    def fits(title: str) -> bool:
+        plan.tile_title = title
+        return fonts.measure(plan.tile_label(last), fonts.bold, TILE_LABEL_SIZE) <= room
+
+    return cut_to_fit(plan.job.spec.title, fits)
 
 
 def _printed(plan: BoardGamePlan) -> Iterator[Printed]:

@@ -27,6 +27,7 @@ from smartprint.kinds.sheet.model import (
 )
 from smartprint.labels import labels
 from smartprint.layout import Layout, Page, resolve_page
+from smartprint.placeholders import NAME_WORDS, placeholders
 from smartprint.printed import Printed
 from smartprint.pupils import ClassList, class_list
 from smartprint.source import Path_, Source
@@ -88,8 +89,8 @@ def _check_placeholders(spec: SheetSpec, src: Source) -> list[Problem]:
     for loc, text in _texts(spec):
         if len(loc) == 3 and loc[2] in ("qr", "image"):
             continue  # a link or a file name: braces are the user's own
-        for name in sp.placeholders(text):
-            if name.strip().casefold() in sp.NAME_WORDS:
+        for name in placeholders(text):
+            if name.strip().casefold() in NAME_WORDS:
                 continue
             guess = "; did you mean '{navn}'?" if did_you_mean(name, ["navn"]) else ""
             problems.append(src.problem(loc, f"unknown placeholder '{{{name}}}'{guess} ({{navn}}, the pupil's "

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -12,6 +11,7 @@ from smartprint.document import Document, Section
 from smartprint.kinds.sheet import plan as sp
 from smartprint.output import name_fonts
 from smartprint.parts import draw
+from smartprint.placeholders import fill
 
 if TYPE_CHECKING:
     from smartprint.kinds.sheet import SheetPlan
@@ -57,11 +57,6 @@ def sheet_document(plan: SheetPlan) -> Document:
         name_fonts(c, fonts.regular, fonts.bold)
 
     section = Section(page.width, page.height, plan.pages, partial(_page, plan), name="sheets")
-    title = " ".join(sp.PLACEHOLDER.sub(_no_name, plan.job.spec.title).split()) or plan.job.spec.title
+    # "…" for {navn}: the title names no one pupil, and the sentence stays whole in the viewer's title bar
+    title = " ".join(fill(plan.job.spec.title, None, "…").split()) or plan.job.spec.title
     return Document(title, (section,), "duplex-long" if plan.duplex else "none", setup, "Tegner ark")
-
-
-def _no_name(m: re.Match[str]) -> str:
-    """The document's title with "…" for {navn} (it names no one pupil; the sentence stays
-    whole in the viewer's title bar); {{ and }} are braces."""
-    return {"{{": "{", "}}": "}"}.get(m.group(0), "…")

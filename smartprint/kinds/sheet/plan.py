@@ -24,6 +24,7 @@ from typing import Any
 from smartprint.colors import INK, RGB
 from smartprint.metrics import Fonts
 from smartprint.parts.geometry import Rect
+from smartprint.placeholders import NAME_WORDS, fill, has_name
 from smartprint.printed import Origin
 from smartprint.source import Path_
 from smartprint.textfit import Align, Box, FitFailure, Fitted, Line, Run, fit, fit_or_fail
@@ -31,8 +32,6 @@ from smartprint.units import MM, format_mm
 
 # ---------------------------------------------------------------- placeholders
 
-PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
-NAME_WORDS = ("navn", "namn", "name")
 
 
 def is_name_label(label: str) -> bool:
@@ -40,28 +39,6 @@ def is_name_label(label: str) -> bool:
     (a whole word; "Etternavn" or "Fornavn" are parts of a name, not the name)."""
     words = re.findall(r"\w+", label.casefold())
     return any(w in NAME_WORDS for w in words)
-BLANK = "_" * 18  # {navn} without a class list: a line to write the name on
-
-
-def placeholders(text: str) -> list[str]:
-    """The names inside `{…}` in `text` ({{ and }} are literal braces)."""
-    return [m.group(1) for m in PLACEHOLDER.finditer(text) if m.group(1) is not None]
-
-
-def has_name(text: str | None) -> bool:
-    return text is not None and any(p.strip().casefold() in NAME_WORDS for p in placeholders(text))
-
-
-def fill(text: str, name: str | None) -> str:
-    """`text` with {navn} replaced by the pupil's name (or a line to write it on)."""
-    def one(m: re.Match[str]) -> str:
-        if m.group(0) == "{{":
-            return "{"
-        if m.group(0) == "}}":
-            return "}"
-        return name if name is not None else BLANK
-
-    return PLACEHOLDER.sub(one, text)
 
 
 # ---------------------------------------------------------------- what a page holds

@@ -26,7 +26,7 @@ from smartprint.parts.deck.model import Back, Card
 from smartprint.parts.deck.style import FRONT, SHEET, FrontStyle
 from smartprint.printed import Label, Printed, of_box
 from smartprint.source import Path_, Source
-from smartprint.textfit import FitFailure
+from smartprint.textfit import FitFailure, cut_to_fit
 
 MAX_EXPANDED = 5000
 BACK_COLOR = "#1d3557"
@@ -220,10 +220,7 @@ def _short_title(title: str, rests: Sequence[str | None], page: Page, fonts: Fon
     first sheet's, which says how to print) stays inside the margins."""
     room = page.width - 2 * page.margin
     rest = max((fonts.measure(r, fonts.regular, SHEET.footer_size) for r in rests if r), default=0.0)
-    shown = title
-    while shown and fonts.measure(shown, fonts.regular, SHEET.footer_size) + rest > room:
-        shown = shown[:-2].rstrip() + "…" if len(shown) > 2 else ""
-    return shown
+    return cut_to_fit(title, lambda shown: fonts.measure(shown, fonts.regular, SHEET.footer_size) + rest <= room)
 
 
 def deck_printed(plan: DeckPlan) -> Iterator[Printed]:
