@@ -90,8 +90,7 @@ def main(deck_path: str, count: int, seed: int, out: str) -> None:
         c.line(x + side * 0.1, y + side * 0.15, x + side * 0.9, y + side * 0.15)
     mid = GRID * GRID // 2
     c.setFont("SansBd", size)
-    c.drawCentredString(margin + (mid % GRID + 0.5) * side, grid_top - (mid // GRID + 0.5) * side,
-                        deck.get("free", ""))
+    c.drawCentredString(margin + (mid % GRID + 0.5) * side, grid_top - (mid // GRID + 0.5) * side, deck.get("free", ""))
     c.setFont("Sans", 10)
     for i, line in enumerate(simpleSplit(deck.get("footer", ""), "Sans", 10, width)):
         c.drawCentredString(page_w / 2, margin + 26 - i * 12, line)

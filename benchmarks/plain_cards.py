@@ -27,8 +27,14 @@ MM = 72 / 25.4
 FONTS = Path(__file__).resolve().parent.parent / "smartprint" / "fontdata"  # the fonts smartprint uses
 CARD_W, CARD_H = 63 * MM, 88 * MM
 COLS, ROWS = 3, 3
-COLOURS = {"blå": (0.18, 0.38, 0.66), "rød": (0.75, 0.22, 0.17), "rosa": (0.69, 0.23, 0.48),
-           "grønn": (0.18, 0.49, 0.31), "lilla": (0.42, 0.29, 0.65), "oransje": (0.78, 0.39, 0.12)}
+COLOURS = {
+    "blå": (0.18, 0.38, 0.66),
+    "rød": (0.75, 0.22, 0.17),
+    "rosa": (0.69, 0.23, 0.48),
+    "grønn": (0.18, 0.49, 0.31),
+    "lilla": (0.42, 0.29, 0.65),
+    "oransje": (0.78, 0.39, 0.12),
+}
 
 
 def main(deck_path: str, out: str) -> None:
@@ -80,7 +86,7 @@ def main(deck_path: str, out: str) -> None:
     top = (page_h + ROWS * CARD_H) / 2
     per = COLS * ROWS
     for start in range(0, len(cards), per):
-        sheet = cards[start:start + per]
+        sheet = cards[start : start + per]
         for i, card in enumerate(sheet):
             x = left + (i % COLS) * CARD_W
             y = top - (i // COLS + 1) * CARD_H

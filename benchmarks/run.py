@@ -77,8 +77,14 @@ def deck_500(folder: Path) -> Path:
     cards = []
     for i in range(500):
         s = strengths[i % len(strengths)]
-        cards.append({"title": f"{s['title']} {i + 1}", "group": s["group"], "text": s["text"],
-                      "questions": s.get("questions", [])})
+        cards.append(
+            {
+                "title": f"{s['title']} {i + 1}",
+                "group": s["group"],
+                "text": s["text"],
+                "questions": s.get("questions", []),
+            }
+        )
     deck = {"kind": "cards", "title": "500 kort", "groups": base["groups"], "cards": cards, "back": base["back"]}
     path = folder / "deck500.yaml"
     path.write_text(yaml.safe_dump(deck, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -93,8 +99,9 @@ def fmt(runs: Runs) -> str:
 
 
 def main() -> None:
-    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "smartprint")], check=True,
-                   stdout=subprocess.DEVNULL)  # as after `pip install .`: imports from .pyc
+    subprocess.run(
+        [PY, "-m", "compileall", "-q", str(ROOT / "smartprint")], check=True, stdout=subprocess.DEVNULL
+    )  # as after `pip install .`: imports from .pyc
     sp = [PY, "-m", "smartprint"]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -102,34 +109,55 @@ def main() -> None:
         bingo = ROOT / "decks" / "paaskebingo.yaml"
         styrke = ROOT / "decks" / "styrkekort.yaml"
         file1000 = folder / "bingo1000.yaml"
-        file1000.write_text(bingo.read_text(encoding="utf-8").replace("sheets: 40", "sheets: 1000\nseed: 2024"),
-                            encoding="utf-8")
+        file1000.write_text(
+            bingo.read_text(encoding="utf-8").replace("sheets: 40", "sheets: 1000\nseed: 2024"), encoding="utf-8"
+        )
         cases = [
-            ("bingo, 1,000 sheets", [*sp, "build", str(bingo), "--sheets", "1000", "--seed", SEED, "-q", "-o", "a.pdf"],
-             [PY, str(HERE / "plain_bingo.py"), str(bingo), "1000", SEED, "b.pdf"], 7),
-            ("bingo, 10,000 sheets", [*sp, "build", str(bingo), "--sheets", "10000", "--seed", SEED, "-q", "-o",
-                                      "c.pdf"],
-             [PY, str(HERE / "plain_bingo.py"), str(bingo), "10000", SEED, "d.pdf"], 3),
-            ("500 cards, duplex", [*sp, "build", str(deck500), "-q", "-o", "e.pdf"],
-             [PY, str(HERE / "plain_cards.py"), str(deck500), "f.pdf"], 7),
-            ("styrkekort (built-in, 25 cards)", [*sp, "build", "styrkekort", "-q", "-o", "g.pdf"],
-             [PY, str(HERE / "plain_cards.py"), str(styrke), "h.pdf"], 7),
+            (
+                "bingo, 1,000 sheets",
+                [*sp, "build", str(bingo), "--sheets", "1000", "--seed", SEED, "-q", "-o", "a.pdf"],
+                [PY, str(HERE / "plain_bingo.py"), str(bingo), "1000", SEED, "b.pdf"],
+                7,
+            ),
+            (
+                "bingo, 10,000 sheets",
+                [*sp, "build", str(bingo), "--sheets", "10000", "--seed", SEED, "-q", "-o", "c.pdf"],
+                [PY, str(HERE / "plain_bingo.py"), str(bingo), "10000", SEED, "d.pdf"],
+                3,
+            ),
+            (
+                "500 cards, duplex",
+                [*sp, "build", str(deck500), "-q", "-o", "e.pdf"],
+                [PY, str(HERE / "plain_cards.py"), str(deck500), "f.pdf"],
+                7,
+            ),
+            (
+                "styrkekort (built-in, 25 cards)",
+                [*sp, "build", "styrkekort", "-q", "-o", "g.pdf"],
+                [PY, str(HERE / "plain_cards.py"), str(styrke), "h.pdf"],
+                7,
+            ),
             ("validate, 1,000-sheet file", [*sp, "validate", str(file1000)], None, 7),
             ("--help", [*sp, "--help"], None, 7),
             ("list", [*sp, "list"], None, 7),
         ]
         only = sys.argv[1:]  # e.g. "bingo": just the cases whose name holds that word
         results = measure([c for c in cases if not only or any(w in c[0] for w in only)], folder)
-    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; wall time, median (min–max); "
-          "peak = each child's own max RSS")
+    print(
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; wall time, median (min–max); "
+        "peak = each child's own max RSS"
+    )
     print()
     print("| case | smartprint | plain reportlab | ratio | peak MiB (ours / plain) | PDF kB (ours / plain) |")
     print("|---|---|---|---|---|---|")
     for label, a, b in results:
         ratio = f"{statistics.median(a.walls) / statistics.median(b.walls):.2f}×" if b.walls else "—"
         peaks = f"{max(a.peaks):.0f} / {max(b.peaks):.0f}" if b.peaks else f"{max(a.peaks):.0f}"
-        sizes = (f"{a.size / 1024:.0f} / {b.size / 1024:.0f} ({a.size / b.size:.2f}×)" if b.size
-                 else (f"{a.size / 1024:.0f}" if a.size else "—"))
+        sizes = (
+            f"{a.size / 1024:.0f} / {b.size / 1024:.0f} ({a.size / b.size:.2f}×)"
+            if b.size
+            else (f"{a.size / 1024:.0f}" if a.size else "—")
+        )
         print(f"| {label} | {fmt(a)} | {fmt(b)} | {ratio} | {peaks} | {sizes} |")
 
 

@@ -79,8 +79,17 @@ _ORIENT = {
     8: Image.Transpose.ROTATE_90,
 }
 # What Pillow raises on damaged input, beyond OSError; a crafted file can reach any of them.
-_DAMAGED = (OSError, ValueError, SyntaxError, EOFError, struct.error, IndexError, KeyError,
-            TypeError, ZeroDivisionError)
+_DAMAGED = (
+    OSError,
+    ValueError,
+    SyntaxError,
+    EOFError,
+    struct.error,
+    IndexError,
+    KeyError,
+    TypeError,
+    ZeroDivisionError,
+)
 _BOMB = re.compile(r"\((\d+) pixels\)")
 
 
@@ -162,13 +171,13 @@ class Picture:
             raise ValueError(f"a picture box must have a positive size, not {width_pt}×{height_pt} pt")
         printed_w = self.width * min(width_pt / self.width, height_pt / self.height)
         long_, short = max(self.width, self.height), min(self.width, self.height)
-        factor = min(1.0, printed_w / 72 * PRINT_DPI / self.width,
-                     MAX_EMBED_PIXELS[0] / long_, MAX_EMBED_PIXELS[1] / short)
+        factor = min(
+            1.0, printed_w / 72 * PRINT_DPI / self.width, MAX_EMBED_PIXELS[0] / long_, MAX_EMBED_PIXELS[1] / short
+        )
         if factor >= 1.0:
             return self.width, self.height
         # round up (with slack for float noise) so the print never falls below PRINT_DPI
-        return (max(1, math.ceil(self.width * factor - 1e-6)),
-                max(1, math.ceil(self.height * factor - 1e-6)))
+        return (max(1, math.ceil(self.width * factor - 1e-6)), max(1, math.ceil(self.height * factor - 1e-6)))
 
     def reader(self, width_pt: float, height_pt: float) -> ImageReader:
         """A reportlab reader for this picture printed in a box of this size (points).
@@ -221,11 +230,13 @@ class Picture:
                     reader = ImageReader(im)
                 reader.getRGBData()  # decode now, inside the guard, not in the middle of drawing
         except MemoryError:
-            raise UserError(f"{display_path(self.path)}: the picture is too large to draw "
-                            "on this computer; save a smaller copy") from None
+            raise UserError(
+                f"{display_path(self.path)}: the picture is too large to draw on this computer; save a smaller copy"
+            ) from None
         except _DAMAGED:  # the bytes decoded at load; only a changed Pillow could land here
-            raise UserError(f"{display_path(self.path)}: the picture is damaged or incomplete; "
-                            "open it and save it again") from None
+            raise UserError(
+                f"{display_path(self.path)}: the picture is damaged or incomplete; open it and save it again"
+            ) from None
         self._readers[size] = reader
         return reader
 
@@ -253,8 +264,9 @@ def _load(base_dir: Path, value: str, allowed: Sequence[Path], named_in: str) ->
         raise _Refused(str(exc)) from None
     suffix = Path(value).suffix.lower()
     if suffix not in IMAGE_TYPES:
-        raise _Refused(f"'{value}' is not a picture smartprint can use; use a {TYPE_NAMES} file"
-                       f"{_HINTS.get(suffix, '')}")
+        raise _Refused(
+            f"'{value}' is not a picture smartprint can use; use a {TYPE_NAMES} file{_HINTS.get(suffix, '')}"
+        )
     try:
         st = path.stat()
         key = (path, st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
@@ -264,8 +276,9 @@ def _load(base_dir: Path, value: str, allowed: Sequence[Path], named_in: str) ->
         data = paths.read_bounded(path, MAX_IMAGE_BYTES)
     except paths.TooLarge as exc:
         size = f"{exc.size / 2**20:.0f} MB" if exc.size else f"more than {MAX_IMAGE_BYTES // 2**20} MB"
-        raise _Refused(f"image '{value}' is {size}; at most {MAX_IMAGE_BYTES // 2**20} MB "
-                       "(save a smaller copy)") from None
+        raise _Refused(
+            f"image '{value}' is {size}; at most {MAX_IMAGE_BYTES // 2**20} MB (save a smaller copy)"
+        ) from None
     except paths.PathRefused as exc:  # swapped for a non-file after the check
         raise _Refused(f"image '{value}': {exc}") from None
     except OSError as exc:
@@ -282,15 +295,16 @@ def _inspect(value: str, path: Path, data: bytes) -> Picture:
         raise _Refused(message)
 
     damaged = f"image '{value}' is damaged or incomplete; open it and save it again"
-    too_many = ("image '{value}' has {what}; at most {limit} million pixels "
-                "(save a smaller copy, e.g. 6000 × 4000)")
+    too_many = "image '{value}' has {what}; at most {limit} million pixels (save a smaller copy, e.g. 6000 × 4000)"
     limit = MAX_IMAGE_PIXELS // 1_000_000
     with _quiet(), _quiet_c(data):
         try:
             im = _open(data)
         except UnidentifiedImageError:
-            refuse(f"image '{value}' is not a picture (its contents are not {TYPE_NAMES}); "
-                   "open it in an image program and save it as PNG or JPEG")
+            refuse(
+                f"image '{value}' is not a picture (its contents are not {TYPE_NAMES}); "
+                "open it in an image program and save it as PNG or JPEG"
+            )
         except Image.DecompressionBombError as exc:
             found = _BOMB.search(str(exc))
             what = f"{int(found.group(1)) / 1e6:.0f} million pixels" if found else "too many pixels"

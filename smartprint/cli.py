@@ -39,7 +39,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     help="Print-ready PDFs of SMART classroom material from short YAML files.\n\n"
-         "Start:  smartprint list  ·  smartprint build styrkekort  ·  smartprint new styrkekort mine-kort.yaml",
+    "Start:  smartprint list  ·  smartprint build styrkekort  ·  smartprint new styrkekort mine-kort.yaml",
 )
 
 
@@ -78,8 +78,6 @@ def _parse_only(value: str | None) -> tuple[int, ...] | None:
 MAX_SHOWN = 12
 
 
-
-
 def _fail(exc: Exception) -> int:
     """Print a user's mistakes, one line each (a long list is cut short); returns the
     exit status: 2 for a wrong command line, 1 for a mistake in a file."""
@@ -93,39 +91,74 @@ def _fail(exc: Exception) -> int:
     return 2 if isinstance(exc, UsageError) else 1
 
 
-SourcesArg = Annotated[list[str], typer.Argument(
-    metavar="SOURCE", show_default=False,
-    help="YAML files, or names of built-in material (see 'smartprint list'); "
-         "'smartprint new NAME' makes an editable copy.")]
-LayoutOpt = Annotated[str | None, typer.Option("--layout", metavar="NAME|FILE",
-                                               help="Built-in layout name or layout file.")]
+SourcesArg = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="SOURCE",
+        show_default=False,
+        help="YAML files, or names of built-in material (see 'smartprint list'); "
+        "'smartprint new NAME' makes an editable copy.",
+    ),
+]
+LayoutOpt = Annotated[
+    str | None, typer.Option("--layout", metavar="NAME|FILE", help="Built-in layout name or layout file.")
+]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors: write nothing if there are any.")]
-SheetsOpt = Annotated[int | None, typer.Option("--sheets", metavar="N",
-                                               help="Bingo, five-in-a-row: how many different sheets or boards.")]
-SeedOpt = Annotated[int | None, typer.Option("--seed", metavar="CODE",
-                                             help="Bingo, five-in-a-row, board games: the code that shuffles "
-                                                  "them (same code, same sheets).")]
-OnlyOpt = Annotated[str | None, typer.Option("--only", metavar="NUMBERS",
-                                             help="Bingo, five-in-a-row: reprint only these, e.g. 7 or 3-6 or 1,4.")]
-PupilsOpt = Annotated[str | None, typer.Option(
-    "--pupils", metavar="FILE",
-    help="A class list (.txt one name a line, or .csv with a column 'navn'): one page per pupil, with the name.")]
-PupilsColumnOpt = Annotated[str | None, typer.Option(
-    "--pupils-column", metavar="NAME", help="The .csv class list's column of names (default: navn or name).")]
-AllowOpt = Annotated[list[Path] | None, typer.Option(
-    "--allow-path", metavar="FOLDER",
-    help="Let the file use pictures, fonts or layouts from this folder too (by default only its own folder).")]
+SheetsOpt = Annotated[
+    int | None, typer.Option("--sheets", metavar="N", help="Bingo, five-in-a-row: how many different sheets or boards.")
+]
+SeedOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--seed",
+        metavar="CODE",
+        help="Bingo, five-in-a-row, board games: the code that shuffles them (same code, same sheets).",
+    ),
+]
+OnlyOpt = Annotated[
+    str | None,
+    typer.Option("--only", metavar="NUMBERS", help="Bingo, five-in-a-row: reprint only these, e.g. 7 or 3-6 or 1,4."),
+]
+PupilsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--pupils",
+        metavar="FILE",
+        help="A class list (.txt one name a line, or .csv with a column 'navn'): one page per pupil, with the name.",
+    ),
+]
+PupilsColumnOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--pupils-column", metavar="NAME", help="The .csv class list's column of names (default: navn or name)."
+    ),
+]
+AllowOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--allow-path",
+        metavar="FOLDER",
+        help="Let the file use pictures, fonts or layouts from this folder too (by default only its own folder).",
+    ),
+]
 
 
 @app.command()
 def build(
     sources: SourcesArg,
-    output: Annotated[str | None, typer.Option(
-        "-o", "--output", metavar="FILE.pdf",
-        help="PDF to write (one source only). Default: <name>.pdf in the current folder.")] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="FILE.pdf",
+            help="PDF to write (one source only). Default: <name>.pdf in the current folder.",
+        ),
+    ] = None,
     layout: LayoutOpt = None,
-    backs: Annotated[str | None, typer.Option("--backs", metavar="|".join(BACKS),
-                                                    help="Card decks: how backs are printed.")] = None,
+    backs: Annotated[
+        str | None, typer.Option("--backs", metavar="|".join(BACKS), help="Card decks: how backs are printed.")
+    ] = None,
     sheets: SheetsOpt = None,
     seed: SeedOpt = None,
     only: OnlyOpt = None,
@@ -147,10 +180,18 @@ def build(
     from smartprint.pipeline import Options, build, default_target
     from smartprint.target import check_distinct
 
-    options = Options(layout=layout, backs=_backs(backs), sheets=sheets, seed=seed,
-                      only=only_numbers, progress=not quiet and sys.stderr.isatty(), strict=strict,
-                      allow=tuple(p.resolve() for p in allow_path or ()), pupils=pupils,
-                      pupils_column=pupils_column)
+    options = Options(
+        layout=layout,
+        backs=_backs(backs),
+        sheets=sheets,
+        seed=seed,
+        only=only_numbers,
+        progress=not quiet and sys.stderr.isatty(),
+        strict=strict,
+        allow=tuple(p.resolve() for p in allow_path or ()),
+        pupils=pupils,
+        pupils_column=pupils_column,
+    )
     status = 0
     targets: list[tuple[str, Path]] = []
     for source in sources:
@@ -199,16 +240,18 @@ def _check_numbers(sheets: int | None, seed: int | None) -> None:
 
 
 @app.command()
-def validate(sources: SourcesArg,
-             layout: LayoutOpt = None,
-             backs: Annotated[str | None, typer.Option("--backs", metavar="|".join(BACKS))] = None,
-             sheets: SheetsOpt = None,
-             seed: SeedOpt = None,
-             only: OnlyOpt = None,
-             strict: StrictOpt = False,
-             allow_path: AllowOpt = None,
-             pupils: PupilsOpt = None,
-             pupils_column: PupilsColumnOpt = None) -> None:
+def validate(
+    sources: SourcesArg,
+    layout: LayoutOpt = None,
+    backs: Annotated[str | None, typer.Option("--backs", metavar="|".join(BACKS))] = None,
+    sheets: SheetsOpt = None,
+    seed: SeedOpt = None,
+    only: OnlyOpt = None,
+    strict: StrictOpt = False,
+    allow_path: AllowOpt = None,
+    pupils: PupilsOpt = None,
+    pupils_column: PupilsColumnOpt = None,
+) -> None:
     """Check files as a build would (with the same options), without writing anything."""
     from smartprint.errors import UserError
     from smartprint.pipeline import Options, check_only, prepare
@@ -218,9 +261,17 @@ def validate(sources: SourcesArg,
     status = 0
     for source in sources:
         try:
-            options = Options(layout=layout, backs=_backs(backs), sheets=sheets, seed=seed, only=only_numbers,
-                              strict=strict, allow=tuple(p.resolve() for p in allow_path or ()), pupils=pupils,
-                              pupils_column=pupils_column)
+            options = Options(
+                layout=layout,
+                backs=_backs(backs),
+                sheets=sheets,
+                seed=seed,
+                only=only_numbers,
+                strict=strict,
+                allow=tuple(p.resolve() for p in allow_path or ()),
+                pupils=pupils,
+                pupils_column=pupils_column,
+            )
             pages, built = check_only(prepare(source, options))
         except UserError as exc:
             status = max(status, _fail(exc))
@@ -232,12 +283,18 @@ def validate(sources: SourcesArg,
 
 @app.command()
 def new(
-    name: Annotated[str, typer.Argument(
-        metavar="NAME", help="A built-in material to copy (see 'smartprint list'), or a kind for a commented "
-                             "starter: " + ", ".join(__import__("smartprint.kinds").kinds.KINDS) + ".",
-        show_default=False)],
-    file: Annotated[str | None, typer.Argument(metavar="[FILE]", help="Where to write it. Default: NAME.yaml.",
-                                               show_default=False)] = None,
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="NAME",
+            help="A built-in material to copy (see 'smartprint list'), or a kind for a commented "
+            "starter: " + ", ".join(__import__("smartprint.kinds").kinds.KINDS) + ".",
+            show_default=False,
+        ),
+    ],
+    file: Annotated[
+        str | None, typer.Argument(metavar="[FILE]", help="Where to write it. Default: NAME.yaml.", show_default=False)
+    ] = None,
 ) -> None:
     """Copy a built-in material to edit, or start a new file of a kind (never overwrites).
 

@@ -11,18 +11,31 @@ import re
 RGB = tuple[float, float, float]
 
 NAMED: dict[str, str] = {
-    "rød": "#c0392b", "red": "#c0392b",
-    "blå": "#2e62a8", "blue": "#2e62a8",
-    "grønn": "#2e7d4f", "green": "#2e7d4f",
-    "gul": "#b8860b", "yellow": "#b8860b",
-    "oransje": "#c8641e", "orange": "#c8641e",
-    "lilla": "#6c4ba6", "purple": "#6c4ba6",
-    "rosa": "#b03a7a", "pink": "#b03a7a",
-    "turkis": "#1f7f86", "teal": "#1f7f86",
-    "brun": "#7b5233", "brown": "#7b5233",
-    "grå": "#5f6368", "grey": "#5f6368", "gray": "#5f6368",
-    "svart": "#222222", "black": "#222222",
-    "marine": "#1d3557", "navy": "#1d3557",
+    "rød": "#c0392b",
+    "red": "#c0392b",
+    "blå": "#2e62a8",
+    "blue": "#2e62a8",
+    "grønn": "#2e7d4f",
+    "green": "#2e7d4f",
+    "gul": "#b8860b",
+    "yellow": "#b8860b",
+    "oransje": "#c8641e",
+    "orange": "#c8641e",
+    "lilla": "#6c4ba6",
+    "purple": "#6c4ba6",
+    "rosa": "#b03a7a",
+    "pink": "#b03a7a",
+    "turkis": "#1f7f86",
+    "teal": "#1f7f86",
+    "brun": "#7b5233",
+    "brown": "#7b5233",
+    "grå": "#5f6368",
+    "grey": "#5f6368",
+    "gray": "#5f6368",
+    "svart": "#222222",
+    "black": "#222222",
+    "marine": "#1d3557",
+    "navy": "#1d3557",
 }
 
 PALETTE = ["#2e62a8", "#c0392b", "#2e7d4f", "#6c4ba6", "#c8641e", "#1f7f86", "#b03a7a", "#7b5233"]
@@ -37,13 +50,16 @@ def parse_color(value: str) -> RGB:
         key = NAMED[key]
     m = _HEX.match(key)
     if not m:
-        names = ", ".join(k for k in NAMED if not k.isascii() or k in ("oransje", "lilla", "rosa", "turkis",
-                                                                          "brun", "svart", "marine", "gul"))
+        names = ", ".join(
+            k
+            for k in NAMED
+            if not k.isascii() or k in ("oransje", "lilla", "rosa", "turkis", "brun", "svart", "marine", "gul")
+        )
         raise ValueError(f"'{value}' is not a colour; use a name ({names}) or a code like \"#2e62a8\" in quotes")
     digits = m.group(1)
     if len(digits) == 3:
         digits = "".join(c * 2 for c in digits)
-    r, g, b = (int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    r, g, b = (int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4))
     return (r, g, b)
 
 

@@ -38,14 +38,18 @@ def _one(value: str, src: Source, loc: Path_, allowed: Sequence[Path]) -> Path:
     except PathRefused as exc:
         raise UserError(src.problem(loc, str(exc))) from None
     if path.stat().st_size > MAX_FONT_BYTES:
-        raise UserError(src.problem(loc, f"the font file '{value}' is larger than "
-                                         f"{MAX_FONT_BYTES // 2**20} MB; is it really a font?"))
+        raise UserError(
+            src.problem(
+                loc, f"the font file '{value}' is larger than {MAX_FONT_BYTES // 2**20} MB; is it really a font?"
+            )
+        )
     reads.note(path)
     return path
 
 
-def resolve_font_files(value: str | FontFiles | dict[str, str], src: Source, loc: Path_,
-                       allowed: Sequence[Path] = ()) -> FontChoice:
+def resolve_font_files(
+    value: str | FontFiles | dict[str, str], src: Source, loc: Path_, allowed: Sequence[Path] = ()
+) -> FontChoice:
     """`font: file.ttf` or `font: {regular: …, bold: …}`, inside the naming file's folder
     (or a folder the command line allows)."""
     if isinstance(value, str):

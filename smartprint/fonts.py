@@ -67,14 +67,17 @@ def _trial_subset(font: TTFont) -> None:
     middle of writing the PDF."""
     codes = sorted(font.face.charToGlyph)[:4000]
     for start in range(0, len(codes), 255):
-        font.face.makeSubset([0, *codes[start:start + 255]])
+        font.face.makeSubset([0, *codes[start : start + 255]])
 
 
 def load_fonts(regular: Path | None = None, bold: Path | None = None) -> FontSet:
     """Register the fonts to use; without arguments the bundled DejaVu Sans pair."""
     if regular is None:
-        return FontSet(_register(_BUNDLED / "DejaVuSans.ttf", True), _register(_BUNDLED / "DejaVuSans-Bold.ttf", True),
-                       DEFAULT_LABEL)
+        return FontSet(
+            _register(_BUNDLED / "DejaVuSans.ttf", True),
+            _register(_BUNDLED / "DejaVuSans-Bold.ttf", True),
+            DEFAULT_LABEL,
+        )
     reg = _register(regular)
     return FontSet(reg, _register(bold) if bold else reg, regular.name)
 

@@ -87,8 +87,9 @@ class LayoutMismatch(Exception):
     """A layout written for another kind; the caller says whether --layout or `layout:` named it."""
 
 
-def locate(name_or_path: str, relative_to: Path, allowed: Sequence[Path] | None = None,
-           named_in: str | None = None) -> Path:
+def locate(
+    name_or_path: str, relative_to: Path, allowed: Sequence[Path] | None = None, named_in: str | None = None
+) -> Path:
     """A built-in layout name, or a path relative to `relative_to` (a folder).
 
     A layout named inside a file (`allowed` given) must lie in that file's folder or
@@ -166,15 +167,22 @@ def load_layout(path: Path, kind: AnyKind, options: Any = None) -> Layout:
             raise UserError(src.problem(("kind",), f"unknown kind '{name}'; known kinds: {', '.join(KINDS)}"))
         if name != kind.name:
             other = get_kind(name)
-            raise LayoutMismatch(f"'{path.stem}' is a layout for {other.noun} (kind: {name}), not for "
-                                 f"{kind.noun}; {kind.noun} use {_layouts_for(kind)}")
+            raise LayoutMismatch(
+                f"'{path.stem}' is a layout for {other.noun} (kind: {name}), not for "
+                f"{kind.noun}; {kind.noun} use {_layouts_for(kind)}"
+            )
     for parent, child in zip(chain, chain[1:]):  # a layout of one kind extending one of another
-        theirs = declared_kind(chain[:chain.index(parent) + 1])
+        theirs = declared_kind(chain[: chain.index(parent) + 1])
         if theirs is not None and theirs[0] != kind.name and theirs[0] in KINDS:
             names = _builtin_layouts(kind)
-            raise UserError(child.problem(("extends",), f"'{parent.path.stem}' is a layout for "
-                                          f"{get_kind(theirs[0]).noun} (kind: {theirs[0]}), not for {kind.noun}; "
-                                          + (f"extend {', '.join(names)}" if names else "remove 'extends'")))
+            raise UserError(
+                child.problem(
+                    ("extends",),
+                    f"'{parent.path.stem}' is a layout for "
+                    f"{get_kind(theirs[0]).noun} (kind: {theirs[0]}), not for {kind.noun}; "
+                    + (f"extend {', '.join(names)}" if names else "remove 'extends'"),
+                )
+            )
     problems: list[Problem] = []
     for src in chain:
         try:
@@ -228,8 +236,12 @@ def resolve_page(keys: PageKeys, page: Page, size: tuple[float, float] | None = 
     else:
         name = keys.paper.upper()
         if name not in PAPER_SIZES_MM:
-            raise UserError(top.problem(("paper",), f"unknown paper '{keys.paper}'; use one of "
-                                        f"{', '.join(PAPER_SIZES_MM)} or {{width: …, height: …}}"))
+            raise UserError(
+                top.problem(
+                    ("paper",),
+                    f"unknown paper '{keys.paper}'; use one of {', '.join(PAPER_SIZES_MM)} or {{width: …, height: …}}",
+                )
+            )
         w_mm, h_mm = PAPER_SIZES_MM[name]
         width, height = w_mm * MM, h_mm * MM
     if size is None:
@@ -238,7 +250,20 @@ def resolve_page(keys: PageKeys, page: Page, size: tuple[float, float] | None = 
         if not (50 * MM <= min(width, height) and max(width, height) <= 1200 * MM):
             raise UserError(top.problem(("paper",), "the paper must be between 50 mm and 1.2 m on each side"))
         if min(width, height) - 2 * keys.margin < 20 * MM:
-            raise UserError(top.problem(("margin",), f"a margin of {format_mm(keys.margin)} leaves no room on "
-                                        f"a {format_mm(width)} × {format_mm(height)} page"))
-    return Page(page.name, top, width, height, keys.margin if size is None else 0.0, keys.min_text_size,
-                keys.crop_marks and size is None, page.font)
+            raise UserError(
+                top.problem(
+                    ("margin",),
+                    f"a margin of {format_mm(keys.margin)} leaves no room on "
+                    f"a {format_mm(width)} × {format_mm(height)} page",
+                )
+            )
+    return Page(
+        page.name,
+        top,
+        width,
+        height,
+        keys.margin if size is None else 0.0,
+        keys.min_text_size,
+        keys.crop_marks and size is None,
+        page.font,
+    )

@@ -51,8 +51,11 @@ def write_new(name: str, file: str | None) -> tuple[str, str]:
     try:
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except FileExistsError:
-        raise NewFileError(f"{target} already exists; I never overwrite a file. Give another name: "
-                           f"smartprint new {name} another-name.yaml", status=1) from None
+        raise NewFileError(
+            f"{target} already exists; I never overwrite a file. Give another name: "
+            f"smartprint new {name} another-name.yaml",
+            status=1,
+        ) from None
     except OSError as exc:
         from smartprint.target import os_reason
 

@@ -13,13 +13,20 @@ from smartprint.fonts import FontSet
 DUPLEX_PREF = {"duplex-long": "DuplexFlipLongEdge", "duplex-short": "DuplexFlipShortEdge"}
 
 
-def new_canvas(out: str | BinaryIO, page_w: float, page_h: float, fonts: FontSet, title: str,
-               backs: str = "none") -> Canvas:
+def new_canvas(
+    out: str | BinaryIO, page_w: float, page_h: float, fonts: FontSet, title: str, backs: str = "none"
+) -> Canvas:
     """A canvas in reportlab's invariant mode (same input, same bytes) that asks
     viewers to print at 100 % and, for duplex decks, which edge to flip on."""
     rl_config.useA85 = 0  # plain Flate streams: a quarter smaller than ASCII85-wrapped ones
-    c = Canvas(out, pagesize=(page_w, page_h), invariant=1, pageCompression=1,
-               initialFontName=fonts.regular, initialFontSize=10)
+    c = Canvas(
+        out,
+        pagesize=(page_w, page_h),
+        invariant=1,
+        pageCompression=1,
+        initialFontName=fonts.regular,
+        initialFontSize=10,
+    )
     c.setTitle(title)
     c.setAuthor("smartprint")
     c.setCreator(f"smartprint {__version__}")

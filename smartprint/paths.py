@@ -138,8 +138,7 @@ def resolve_inside(
             todo = " (it is a link to a file elsewhere); copy the file itself into that folder"
         else:
             todo = "; copy the file into that folder"
-        raise OutsideFolder(f"{label} is outside {folder}{todo}, "
-                            "or allow its folder with --allow-path DIR")
+        raise OutsideFolder(f"{label} is outside {folder}{todo}, or allow its folder with --allow-path DIR")
     try:
         st = real.stat()
     except FileNotFoundError:
@@ -149,16 +148,13 @@ def resolve_inside(
     except OSError as exc:  # permission denied on the way, a link loop, a name too long
         raise PathRefused(f"{label} cannot be used ({exc.strerror or exc})") from None
     if not stat.S_ISREG(st.st_mode):
-        raise NotRegularFile(f"{label} is {_kind(st.st_mode)}, not a regular file; "
-                             f"name {_a(what or 'file')}")
+        raise NotRegularFile(f"{label} is {_kind(st.st_mode)}, not a regular file; name {_a(what or 'file')}")
     if _pseudo(real):
-        raise NotRegularFile(f"{label} is a system pseudo-file, not a regular file; "
-                             f"name {_a(what or 'file')}")
+        raise NotRegularFile(f"{label} is a system pseudo-file, not a regular file; name {_a(what or 'file')}")
     return real
 
 
-def _missing(label: str, folder: str, lexical: Path, base: Path, roots: list[Path],
-             value: str) -> FileMissing:
+def _missing(label: str, folder: str, lexical: Path, base: Path, roots: list[Path], value: str) -> FileMissing:
     """The not-found error, with a hint when only capitals or accents differ."""
     hint = ""
     try:
@@ -175,8 +171,11 @@ def _missing(label: str, folder: str, lexical: Path, base: Path, roots: list[Pat
                 why = "the capital letters differ"
             else:
                 why = "the letters are written differently (capitals or accents)"
-            return FileMissing(f"{label} not found; there is '{_shown(other, base)}' — {why}; "
-                               "write the name exactly as the file is named", other)
+            return FileMissing(
+                f"{label} not found; there is '{_shown(other, base)}' — {why}; "
+                "write the name exactly as the file is named",
+                other,
+            )
     if "\\" in value:
         hint = "; write '/' between folder names, not '\\'"
     return FileMissing(f"{label} not found in {folder}{hint}")
@@ -245,8 +244,9 @@ def read_bounded(path: Path, limit_bytes: int) -> bytes:
         if not stat.S_ISREG(st.st_mode):
             raise NotRegularFile(f"'{path.name}' is {_kind(st.st_mode)}, not a regular file")
         if st.st_size > limit_bytes:
-            raise TooLarge(f"'{path.name}' is {st.st_size} bytes; at most {limit_bytes} are allowed",
-                           limit_bytes, st.st_size)
+            raise TooLarge(
+                f"'{path.name}' is {st.st_size} bytes; at most {limit_bytes} are allowed", limit_bytes, st.st_size
+            )
         f = os.fdopen(fd, "rb", buffering=0)
     except BaseException:
         os.close(fd)
@@ -261,6 +261,7 @@ def read_bounded(path: Path, limit_bytes: int) -> bytes:
             chunks.append(chunk)
             got += len(chunk)
         if got > limit_bytes:
-            raise TooLarge(f"'{path.name}' is more than {limit_bytes} bytes; at most {limit_bytes} "
-                           "are allowed", limit_bytes, None)
+            raise TooLarge(
+                f"'{path.name}' is more than {limit_bytes} bytes; at most {limit_bytes} are allowed", limit_bytes, None
+            )
     return b"".join(chunks)

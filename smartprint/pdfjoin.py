@@ -39,6 +39,7 @@ _TOKENS = re.compile(rb"\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f\s]*>|(?<![\d.])(\d+) 0 
 
 def _renumber(text: bytes, new: Callable[[int], int]) -> bytes:
     """Replace every `N 0 R` outside PDF strings with `new(N) 0 R`."""
+
     def swap(m: re.Match[bytes]) -> bytes:
         return m.group(0) if m.group(1) is None else b"%d 0 R" % new(int(m.group(1)))
 
@@ -60,9 +61,9 @@ class _Part:
         if head is None:
             raise JoinError("no classic xref table")
         count = int(head.group(1))
-        rows = data[head.end():head.end() + 20 * count].split(b"\n")
+        rows = data[head.end() : head.end() + 20 * count].split(b"\n")
         self.offsets = {k: int(row[:10]) for k, row in enumerate(rows[:count]) if row[17:18] == b"n"}
-        trailer = data[head.end() + 20 * count:]
+        trailer = data[head.end() + 20 * count :]
         self.root = int(re.search(rb"/Root (\d+) 0 R", trailer).group(1))  # type: ignore[union-attr]
         info = re.search(rb"/Info (\d+) 0 R", trailer)
         self.info = int(info.group(1)) if info else None
@@ -118,11 +119,11 @@ def _split(body: bytes) -> tuple[bytes, bytes | None]:
     stream = _STREAM.search(body)
     if stream is None:
         return body, None
-    head = body[:stream.start() + 2]
+    head = body[: stream.start() + 2]
     length = _LENGTH.search(head)
     if length is None:
         raise JoinError("stream without a direct /Length")
-    return head, body[stream.end():stream.end() + int(length.group(1))]
+    return head, body[stream.end() : stream.end() + int(length.group(1))]
 
 
 class _ContentKeys:
@@ -221,14 +222,17 @@ def join(parts: Sequence[Path], out: BinaryIO) -> int:
 
     if o.offsets[info] < 0:
         o.object(info, b"<< >>")
-    o.object(pages_root, b"<< /Type /Pages /Count %d /Kids [%s] >>"
-             % (len(kids), b" ".join(b"%d 0 R" % k for k in kids)))
+    o.object(
+        pages_root, b"<< /Type /Pages /Count %d /Kids [%s] >>" % (len(kids), b" ".join(b"%d 0 R" % k for k in kids))
+    )
     o.object(catalog, b"<< /Type /Catalog /Pages %d 0 R%s >>" % (pages_root, preferences))
 
     xref_at = o.position
     rows = [b"0000000000 65535 f \n"] + [b"%010d 00000 n \n" % offset for offset in o.offsets[1:]]
     ident = o.digest.hexdigest().encode()
     o.write(b"xref\n0 %d\n" % len(o.offsets) + b"".join(rows))
-    o.write(b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n"
-            % (len(o.offsets), catalog, info, ident, ident, xref_at))
+    o.write(
+        b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n"
+        % (len(o.offsets), catalog, info, ident, ident, xref_at)
+    )
     return len(kids)

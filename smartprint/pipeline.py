@@ -48,15 +48,20 @@ def load_spec(path: Path) -> tuple[Source, Any, AnyKind]:
 
     src = load_file(path)
     if not isinstance(src.data, dict):
-        raise UserError(src.problem((), "a material file must be a group of 'key: value' lines "
-                                         "starting with 'kind:' and 'title:'"))
+        raise UserError(
+            src.problem((), "a material file must be a group of 'key: value' lines starting with 'kind:' and 'title:'")
+        )
     kind_name = src.data.get("kind")
     if "title" not in src.data and ("extends" in src.data or "paper" in src.data or "margin" in src.data):
-        raise UserError(src.problem((), f"this is a layout file (paper and sizes), not a material; use it with "
-                                         f"--layout {path.name}, or name it in a material with 'layout: {path.name}'"))
+        raise UserError(
+            src.problem(
+                (),
+                f"this is a layout file (paper and sizes), not a material; use it with "
+                f"--layout {path.name}, or name it in a material with 'layout: {path.name}'",
+            )
+        )
     if kind_name is None:
-        raise UserError(src.problem((), f"'kind' is missing; start the file with 'kind: …' "
-                                         f"({', '.join(KINDS)})"))
+        raise UserError(src.problem((), f"'kind' is missing; start the file with 'kind: …' ({', '.join(KINDS)})"))
     if not isinstance(kind_name, str) or kind_name not in KINDS:
         hint = did_you_mean(str(kind_name), list(KINDS)) or f"; known kinds: {', '.join(KINDS)}"
         raise UserError(src.problem(("kind",), f"unknown kind '{kind_name}'{hint}"))
@@ -70,8 +75,10 @@ def _refuse_options(kind: AnyKind, arg: str, options: Options) -> None:
         if flag not in kind.options:
             takes = ", ".join(f"--{f}" for f in FLAGS if f in kind.options)
             takes = f"; {kind.noun} take {takes}" if takes else ""
-            raise UsageError(f"--{flag} ({FLAGS[flag]}) is not for {kind.noun}: {arg} is a "
-                             f"'{kind.name}' file, so leave --{flag} out{takes}")
+            raise UsageError(
+                f"--{flag} ({FLAGS[flag]}) is not for {kind.noun}: {arg} is a "
+                f"'{kind.name}' file, so leave --{flag} out{takes}"
+            )
 
 
 def _resolve_layout(kind: AnyKind, src: Source, spec: Any, options: Options) -> Any:
@@ -110,8 +117,9 @@ def prepare(arg: str, options: Options | None = None) -> Job[Any]:
     # the built-in font, so a missing picture is reported in the same run.
     font_problems: list[Problem] = []
     try:
-        choice = (resolve_font_files(spec.font, src, ("font",), options.allow) if spec.font is not None
-                  else layout.page.font)
+        choice = (
+            resolve_font_files(spec.font, src, ("font",), options.allow) if spec.font is not None else layout.page.font
+        )
         fonts = load_fonts(choice.regular if choice else None, choice.bold if choice else None)
     except UserError as exc:
         font_problems, choice, fonts = exc.problems, None, load_fonts()
@@ -155,8 +163,9 @@ def plan(job: Job[Any]) -> Built:
     if problems:
         raise UserError(problems)
     if job.options.strict and job.warnings:
-        raise UserError([Problem(w.where, w.message.removeprefix("warning: ") + " (an error with --strict)")
-                         for w in job.warnings])
+        raise UserError(
+            [Problem(w.where, w.message.removeprefix("warning: ") + " (an error with --strict)") for w in job.warnings]
+        )
     return Built(job, kind, planned)
 
 
@@ -237,4 +246,3 @@ def check_only(job: Job[Any]) -> tuple[int, Built]:
     """Every check a build makes, and the page count; nothing is drawn or written."""
     built = plan(job)
     return built.kind.document(built.plan).page_count, built
-

@@ -21,5 +21,4 @@ def has_name(text: str | None) -> bool:
 
 def fill(text: str, name: str | None, blank: str = BLANK) -> str:
     """`text` with {navn} replaced by the pupil's name (or `blank`), and {{ }} by braces."""
-    return PLACEHOLDER.sub(lambda m: {"{{": "{", "}}": "}"}.get(m.group(0), name if name is not None else blank),
-                           text)
+    return PLACEHOLDER.sub(lambda m: {"{{": "{", "}}": "}"}.get(m.group(0), name if name is not None else blank), text)

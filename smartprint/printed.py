@@ -53,8 +53,13 @@ def of_box(box: Box | None, origin: Origin) -> Iterator[Printed]:
         yield from of_fitted(box.fitted, origin)
 
 
-def check_printed(items: Iterable[Printed], src: Source, font_label: str, font_choice: FontChoice | None,
-                  missing: Callable[[str, str], list[str]]) -> list[Problem]:
+def check_printed(
+    items: Iterable[Printed],
+    src: Source,
+    font_label: str,
+    font_choice: FontChoice | None,
+    missing: Callable[[str, str], list[str]],
+) -> list[Problem]:
     """One problem per origin that has characters its font cannot draw.
 
     A user's field is blamed at its place in the file; a label of smartprint's own is
@@ -71,13 +76,26 @@ def check_printed(items: Iterable[Printed], src: Source, font_label: str, font_c
         more = f" and {len(chars) - 5} more" if len(chars) > 5 else ""
         if isinstance(origin, Label):
             where = (font_choice.source, font_choice.loc) if font_choice else (src, ())
-            problems.append(where[0].problem(where[1], f"the font {font_label} has no {shown}{more}, which "
-                                                       f"{origin} needs; choose a font that has it"))
+            problems.append(
+                where[0].problem(
+                    where[1],
+                    f"the font {font_label} has no {shown}{more}, which {origin} needs; choose a font that has it",
+                )
+            )
         elif isinstance(origin, Where):
-            problems.append(Problem(origin, f"the font {font_label} has no {shown}{more}; remove it there, "
-                                            "or name a font file that has it with 'font:'"))
+            problems.append(
+                Problem(
+                    origin,
+                    f"the font {font_label} has no {shown}{more}; remove it there, "
+                    "or name a font file that has it with 'font:'",
+                )
+            )
         else:
-            problems.append(src.problem(origin, f"the font {font_label} has no {shown}{more}; remove it, "
-                                                "or name a font file that has it with 'font:'"))
+            problems.append(
+                src.problem(
+                    origin,
+                    f"the font {font_label} has no {shown}{more}; remove it, "
+                    "or name a font file that has it with 'font:'",
+                )
+            )
     return problems
-

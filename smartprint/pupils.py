@@ -49,8 +49,10 @@ class PupilsFile(Model):
     column: Text | None = Field(default=None, min_length=1)
 
 
-PUPILS_HINT = ("a list of names (lines starting with '- '), a class-list file beside this file "
-               "(4b.txt, one name a line, or 4b.csv with a column 'navn'), or {file: 4b.csv, column: Fornavn}")
+PUPILS_HINT = (
+    "a list of names (lines starting with '- '), a class-list file beside this file "
+    "(4b.txt, one name a line, or 4b.csv with a column 'navn'), or {file: 4b.csv, column: Fornavn}"
+)
 PupilsValue = Annotated[list[PrintedText], Field(max_length=MAX_PUPILS)] | Text | PupilsFile
 
 
@@ -83,8 +85,11 @@ def _clean(name: str) -> str:
 
 
 def _decode(data: bytes) -> str:
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(codec, errors="replace")
     try:
@@ -103,11 +108,20 @@ def _duplicates(pupils: list[Pupil], where: Any) -> list[Problem]:
         if first is None:
             seen[key] = pupil
             continue
-        at = (f"line {first.origin.line}" if isinstance(first.origin, Where) and first.origin.line
-              else f"pupil {first.origin[-1] + 1}" if isinstance(first.origin, tuple)
-              and isinstance(first.origin[-1], int) else "earlier")
-        out.append(where(pupil, f"warning: «{pupil.name}» is on the list twice (also {at}); both get a sheet "
-                                "with the same name — if they are two pupils, add a letter of the surname"))
+        at = (
+            f"line {first.origin.line}"
+            if isinstance(first.origin, Where) and first.origin.line
+            else f"pupil {first.origin[-1] + 1}"
+            if isinstance(first.origin, tuple) and isinstance(first.origin[-1], int)
+            else "earlier"
+        )
+        out.append(
+            where(
+                pupil,
+                f"warning: «{pupil.name}» is on the list twice (also {at}); both get a sheet "
+                "with the same name — if they are two pupils, add a letter of the surname",
+            )
+        )
     return out
 
 
@@ -119,15 +133,21 @@ def _from_list(src: Source, names: Sequence[str]) -> ClassList:
         if not name:
             problems.append(src.problem(("pupils", i), f"pupil {i + 1} is empty; write a name or remove the line"))
         elif len(name) > MAX_NAME_CHARS:
-            problems.append(src.problem(("pupils", i), f"pupil {i + 1} is {len(name)} characters; a name has at "
-                                                       f"most {MAX_NAME_CHARS}"))
+            problems.append(
+                src.problem(
+                    ("pupils", i), f"pupil {i + 1} is {len(name)} characters; a name has at most {MAX_NAME_CHARS}"
+                )
+            )
         else:
             pupils.append(Pupil(name, ("pupils", i)))
     if problems:
         raise UserError(problems)
     if not pupils:
-        raise UserError(src.problem(("pupils",), "'pupils' has no names; write the names under it, each on a "
-                                                 "line starting with '- '"))
+        raise UserError(
+            src.problem(
+                ("pupils",), "'pupils' has no names; write the names under it, each on a line starting with '- '"
+            )
+        )
 
     def where(p: Pupil, message: str) -> Problem:
         assert isinstance(p.origin, tuple)
@@ -136,44 +156,58 @@ def _from_list(src: Source, names: Sequence[str]) -> ClassList:
     return ClassList(pupils, "'pupils'", _duplicates(pupils, where))
 
 
-def read_class_list(path: Path, column: str | None, blame: Any, named_on_command_line: bool,
-                    column_flag: bool = False) -> ClassList:
+def read_class_list(
+    path: Path, column: str | None, blame: Any, named_on_command_line: bool, column_flag: bool = False
+) -> ClassList:
     """The names of a class-list file. `blame(message)` makes the error for a problem with
     the file as a whole (where it was named); problems inside it are placed in it.
     `column_flag`: the column was chosen with --pupils-column (else in the material)."""
     shown = display_path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        hint = (" (in Excel: File → Save as → CSV)" if suffix in (".xlsx", ".xls", ".ods", ".numbers")
-                else "")
-        raise blame(f"'{path.name}' is not a class list smartprint can read; use a .txt file with one name "
-                    f"a line, or a .csv file with a column 'navn'{hint}")
+        hint = " (in Excel: File → Save as → CSV)" if suffix in (".xlsx", ".xls", ".ods", ".numbers") else ""
+        raise blame(
+            f"'{path.name}' is not a class list smartprint can read; use a .txt file with one name "
+            f"a line, or a .csv file with a column 'navn'{hint}"
+        )
     if column is not None and suffix != ".csv" and not column_flag:
         raise blame(f"'column' is only for a .csv class list; '{path.name}' has one name a line")
     if column is not None and suffix != ".csv":
-        raise UsageError(f"--pupils-column {column}: only a .csv class list has columns; '{path.name}' has one "
-                         "name a line, so leave --pupils-column out")
+        raise UsageError(
+            f"--pupils-column {column}: only a .csv class list has columns; '{path.name}' has one "
+            "name a line, so leave --pupils-column out"
+        )
     reads.note(path)
     try:
         data = paths.read_bounded(path, MAX_LIST_BYTES)
     except paths.TooLarge:
-        raise blame(f"'{path.name}' is more than {MAX_LIST_BYTES // 1024} kB; a class list is far smaller — "
-                    "is it the right file?") from None
+        raise blame(
+            f"'{path.name}' is more than {MAX_LIST_BYTES // 1024} kB; a class list is far smaller — "
+            "is it the right file?"
+        ) from None
     except paths.PathRefused as exc:
         raise blame(str(exc)) from None
     if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise blame(f"'{path.name}' is not a text file; save the class list as .txt (one name a line) or .csv")
     text = _decode(data)
-    pupils = _read_csv(text, path, shown, column, named_on_command_line) if suffix == ".csv" \
-        else _read_txt(text, shown)
+    pupils = _read_csv(text, path, shown, column, named_on_command_line) if suffix == ".csv" else _read_txt(text, shown)
     if not pupils:
-        raise UserError(Problem(Where(shown, 1, 1), "the class list has no names; write one name a line"
-                                if suffix == ".txt" else "the class list has no names under its header"))
+        raise UserError(
+            Problem(
+                Where(shown, 1, 1),
+                "the class list has no names; write one name a line"
+                if suffix == ".txt"
+                else "the class list has no names under its header",
+            )
+        )
     if len(pupils) > MAX_PUPILS:  # told at the first name too many
         first_over = pupils[MAX_PUPILS].origin
-        raise UserError(Problem(first_over if isinstance(first_over, Where) else Where(shown, 1, 1),
-                                f"the class list has {len(pupils)} names; at most {MAX_PUPILS} in one build "
-                                "(split it into classes)"))
+        raise UserError(
+            Problem(
+                first_over if isinstance(first_over, Where) else Where(shown, 1, 1),
+                f"the class list has {len(pupils)} names; at most {MAX_PUPILS} in one build (split it into classes)",
+            )
+        )
 
     def where(p: Pupil, message: str) -> Problem:
         assert isinstance(p.origin, Where)
@@ -184,8 +218,11 @@ def read_class_list(path: Path, column: str | None, blame: Any, named_on_command
 
 def _check_name(name: str, at: Where, problems: list[Problem]) -> bool:
     if len(name) > MAX_NAME_CHARS:
-        problems.append(Problem(at, f"a name of {len(name)} characters; a name has at most {MAX_NAME_CHARS} "
-                                    "(is this a class list?)"))
+        problems.append(
+            Problem(
+                at, f"a name of {len(name)} characters; a name has at most {MAX_NAME_CHARS} (is this a class list?)"
+            )
+        )
         return False
     return True
 
@@ -201,10 +238,14 @@ def _read_txt(text: str, shown: str) -> list[Pupil]:
         sep = next((ch for ch in ("\t", ";") if ch in line), None)
         if sep is not None:
             what = "a tab" if sep == "\t" else "a ';'"
-            problems.append(Problem(Where(shown, number, line.index(sep) + 1),
-                                    f"this line has {what} between its words, like a row copied from a spreadsheet; "
-                                    "save the list from the spreadsheet as CSV (.csv) and give that file, or "
-                                    "write one name a line"))
+            problems.append(
+                Problem(
+                    Where(shown, number, line.index(sep) + 1),
+                    f"this line has {what} between its words, like a row copied from a spreadsheet; "
+                    "save the list from the spreadsheet as CSV (.csv) and give that file, or "
+                    "write one name a line",
+                )
+            )
             continue
         if _check_name(name, at, problems):
             pupils.append(Pupil(name, at))
@@ -230,8 +271,9 @@ def _read_csv(text: str, path: Path, shown: str, column: str | None, cli: bool) 
         for row in reader:
             rows.append((reader.line_num, row))
     except csv.Error as exc:
-        raise UserError(Problem(Where(shown, reader.line_num or 1, 1), f"cannot read the CSV file here ({exc})")) \
-            from None
+        raise UserError(
+            Problem(Where(shown, reader.line_num or 1, 1), f"cannot read the CSV file here ({exc})")
+        ) from None
     rows = [(n, r) for n, r in rows if any(cell.strip() for cell in r)]
     header_line, header = rows[0]
     heads = [" ".join(h.split()).casefold() for h in header]
@@ -240,12 +282,20 @@ def _read_csv(text: str, path: Path, shown: str, column: str | None, cli: bool) 
     if at is None:
         shown_heads = ", ".join(f"'{' '.join(h.split())}'" for h in header if h.strip()) or "none"
         asked = f"'{column}'" if column is not None else "'navn' or 'name'"
-        guess = next((h for h in header if " ".join(h.split()).casefold() in ("fornavn", "first name",
-                                                                               "firstname", "elev")), None)
-        todo = (f"; choose one with --pupils-column {guess if guess else 'NAME'}" if cli
-                else f"; name it: pupils: {{file: {path.name}, column: {guess if guess else '…'}}}")
-        raise UserError(Problem(Where(shown, header_line, 1), f"the class list has no column {asked} (its columns: "
-                                                              f"{shown_heads}){todo}"))
+        guess = next(
+            (h for h in header if " ".join(h.split()).casefold() in ("fornavn", "first name", "firstname", "elev")),
+            None,
+        )
+        todo = (
+            f"; choose one with --pupils-column {guess if guess else 'NAME'}"
+            if cli
+            else f"; name it: pupils: {{file: {path.name}, column: {guess if guess else '…'}}}"
+        )
+        raise UserError(
+            Problem(
+                Where(shown, header_line, 1), f"the class list has no column {asked} (its columns: {shown_heads}){todo}"
+            )
+        )
     pupils: list[Pupil] = []
     problems: list[Problem] = []
     for number, row in rows[1:]:
@@ -255,8 +305,13 @@ def _read_csv(text: str, path: Path, shown: str, column: str | None, cli: bool) 
         col = raw_line.find(cell.strip()) + 1 if cell.strip() and cell.strip() in raw_line else 1
         where = Where(shown, number, col)
         if not name:
-            problems.append(Problem(where, f"no name in the column '{' '.join(header[at].split())}' on this line; "
-                                           "write the name, or remove the line"))
+            problems.append(
+                Problem(
+                    where,
+                    f"no name in the column '{' '.join(header[at].split())}' on this line; "
+                    "write the name, or remove the line",
+                )
+            )
             continue
         if _check_name(name, where, problems):
             pupils.append(Pupil(name, where))
@@ -288,13 +343,17 @@ def class_list(src: Source, value: Any, options: Any, loc: Path_ = ("pupils",)) 
         return read_class_list(path, column, blame_cli, True, column is not None)
     if value is None:
         if column is not None:
-            raise UsageError(f"--pupils-column {column}: there is no class list to take the column from; "
-                             "give one with --pupils FILE or 'pupils:' in the file")
+            raise UsageError(
+                f"--pupils-column {column}: there is no class list to take the column from; "
+                "give one with --pupils FILE or 'pupils:' in the file"
+            )
         return None
     if isinstance(value, list):
         if column is not None:
-            raise UsageError(f"--pupils-column {column}: the names are written in the file ('pupils:'), which "
-                             "has no columns; leave --pupils-column out")
+            raise UsageError(
+                f"--pupils-column {column}: the names are written in the file ('pupils:'), which "
+                "has no columns; leave --pupils-column out"
+            )
         return _from_list(src, value)
     if isinstance(value, PupilsFile):
         name, where = value.file, loc + ("file",)
@@ -307,8 +366,9 @@ def class_list(src: Source, value: Any, options: Any, loc: Path_ = ("pupils",)) 
         return UserError(src.problem(where, message))
 
     try:
-        path = paths.resolve_inside(src.path.parent, name, getattr(options, "allow", ()),
-                                    named_in=src.path.name, what="class list")
+        path = paths.resolve_inside(
+            src.path.parent, name, getattr(options, "allow", ()), named_in=src.path.name, what="class list"
+        )
     except paths.PathRefused as exc:
         raise blame(str(exc)) from None
     return read_class_list(path, column, blame, False, flag)

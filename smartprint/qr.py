@@ -7,8 +7,10 @@ MIN_MODULE_MM = 0.4  # the smallest dot a phone's camera reads reliably from pap
 
 
 def _too_long(data: str, printed_on: str) -> ValueError:
-    return ValueError(f"the QR text is {len(data)} characters, too long for a QR code a phone can read "
-                      f"from {printed_on}; use a shorter link")
+    return ValueError(
+        f"the QR text is {len(data)} characters, too long for a QR code a phone can read "
+        f"from {printed_on}; use a shorter link"
+    )
 
 
 def qr_matrix(data: str, printed_on: str = "a card") -> list[list[bool]]:

@@ -53,16 +53,18 @@ def locate(kind: str, name_or_path: str, relative_to: Path, noun: str) -> Path:
         if path.is_file():
             return path.resolve()
         if path.exists():
-            raise FileNotFoundError(f"'{name_or_path}' is not a plain file (a folder, a pipe or the like); "
-                                    f"name a {noun} file")
+            raise FileNotFoundError(
+                f"'{name_or_path}' is not a plain file (a folder, a pipe or the like); name a {noun} file"
+            )
         for suffix in (".yaml", ".yml"):
             if not path.suffix and path.with_name(path.name + suffix).is_file():
                 return path.with_name(path.name + suffix).resolve()
     except OSError as exc:
         if isinstance(exc, FileNotFoundError):
             raise
-        raise FileNotFoundError(f"'{name_or_path[:60]}…' cannot be used as a {noun} name "
-                                f"({exc.strerror or exc})") from None
+        raise FileNotFoundError(
+            f"'{name_or_path[:60]}…' cannot be used as a {noun} name ({exc.strerror or exc})"
+        ) from None
     from smartprint.validation import did_you_mean
 
     names = builtin_names(kind)

@@ -42,8 +42,38 @@ _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _COMMENT_AFTER = re.compile(r"[ \t]+#(.*)")
 _CONTROL_NAMES = [
-    "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR", "SO", "SI",
-    "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US",
+    "NUL",
+    "SOH",
+    "STX",
+    "ETX",
+    "EOT",
+    "ENQ",
+    "ACK",
+    "BEL",
+    "BS",
+    "TAB",
+    "LF",
+    "VT",
+    "FF",
+    "CR",
+    "SO",
+    "SI",
+    "DLE",
+    "DC1",
+    "DC2",
+    "DC3",
+    "DC4",
+    "NAK",
+    "SYN",
+    "ETB",
+    "CAN",
+    "EM",
+    "SUB",
+    "ESC",
+    "FS",
+    "GS",
+    "RS",
+    "US",
 ]
 
 
@@ -115,7 +145,7 @@ class Source:
             end = self.ends.get(loc + (list(node)[-1],))
         if start is None or end is None or start[0] != end[0]:
             return None
-        return self.line(start[0])[start[1] - 1:end[1] - 1].rstrip()
+        return self.line(start[0])[start[1] - 1 : end[1] - 1].rstrip()
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -171,18 +201,25 @@ class _Builder:
                 parts = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
                 for part in parts:
                     if not isinstance(part, yaml.MappingNode):
-                        raise UserError(Problem(self._where(key_node), "'<<:' merges a group of keys; write "
-                                                "'<<: *name' where '&name' marks a group of 'key: value' lines"))
+                        raise UserError(
+                            Problem(
+                                self._where(key_node),
+                                "'<<:' merges a group of keys; write "
+                                "'<<: *name' where '&name' marks a group of 'key: value' lines",
+                            )
+                        )
                     for key, k, v in self.pairs(part):
                         merged.setdefault(key, (k, v))
                 continue
             key = self._key(key_node)
             if key in own:
                 line, _ = _mark(own[key][0])
-                raise UserError(Problem(
-                    self._where(key_node),
-                    f"duplicate key '{key}' (it is already given on line {line}); keep only one",
-                ))
+                raise UserError(
+                    Problem(
+                        self._where(key_node),
+                        f"duplicate key '{key}' (it is already given on line {line}); keep only one",
+                    )
+                )
             own[key] = (key_node, value_node)
         out = [(key, *merged[key]) for key in merged if key not in own]
         out += [(key, k, v) for key, (k, v) in own.items()]
@@ -207,14 +244,21 @@ class _Builder:
             return sizes[id(node)]
 
         if size(root) > MAX_NODES:
-            raise UserError(Problem(self._where(root), f"the file stands for more than {MAX_NODES} values "
-                                                       "(are aliases repeating a large part?)"))
+            raise UserError(
+                Problem(
+                    self._where(root),
+                    f"the file stands for more than {MAX_NODES} values (are aliases repeating a large part?)",
+                )
+            )
 
     def build(self, node: yaml.Node, loc: Path_) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise UserError(self.src.problem(loc, f"the file has more than {MAX_NODES} values "
-                                             "(are aliases repeating a large part?)"))
+            raise UserError(
+                self.src.problem(
+                    loc, f"the file has more than {MAX_NODES} values (are aliases repeating a large part?)"
+                )
+            )
         self.src.values[loc] = _mark(node)
         self.src.ends[loc] = _end(node)
         if isinstance(node, yaml.MappingNode):
@@ -240,7 +284,7 @@ class _Builder:
     def _note_comment(self, node: yaml.Node, loc: Path_) -> None:
         """Remember a ` #` comment right after a plain (or empty) value on its line."""
         line, col = _end(node)
-        found = _COMMENT_AFTER.match(self.src.line(line)[col - 1:])
+        found = _COMMENT_AFTER.match(self.src.line(line)[col - 1 :])
         if found:
             self.src.comments[loc] = found.group(1)
 
@@ -272,8 +316,10 @@ def _bad_character(src: Source, text: str, match: re.Match[str]) -> Problem:
     more = len(_NOT_PRINTABLE.findall(text)) - 1
     tail = f" ({more} more after it)" if more > 0 else ""
     if ch == "\x00" and text.count("\x00") * 4 > len(text):
-        message = ("the file has NUL characters (U+0000) between its letters, so it is probably saved as "
-                   "UTF-16; save it as plain UTF-8 text")
+        message = (
+            "the file has NUL characters (U+0000) between its letters, so it is probably saved as "
+            "UTF-16; save it as plain UTF-8 text"
+        )
     elif ch == "\x00":
         message = f"the file contains a NUL character (U+0000){tail}, which is not text; save it as plain UTF-8 text"
     else:
@@ -336,27 +382,38 @@ def _colon_in_text(src: Source, line_no: int) -> tuple[int, str] | None:
     return None
 
 
-def _explain(src: Source, problem: str, context: str, pline: int, pcol: int,
-             cline: int, ccol: int) -> tuple[int, int, str] | None:
+def _explain(
+    src: Source, problem: str, context: str, pline: int, pcol: int, cline: int, ccol: int
+) -> tuple[int, int, str] | None:
     """(line, column, plain message) for the YAML mistakes teachers make most."""
-    pchar = src.line(pline)[pcol - 1: pcol]
+    pchar = src.line(pline)[pcol - 1 : pcol]
     # A tab anywhere in the indentation of the lines the parser was reading.
     tab = _tab_at(src, min(cline, pline) if cline else pline, pline)
-    if tab and (pchar == "\t" or "tab" in problem or "cannot start any token" in problem
-                or "expected" in problem):
+    if tab and (pchar == "\t" or "tab" in problem or "cannot start any token" in problem or "expected" in problem):
         return *tab, "a tab is used for indentation here; use spaces, not tabs, for indentation"
 
     if "quoted scalar" in context and "end of stream" in problem:
-        q = src.line(cline)[ccol - 1: ccol] or '"'
+        q = src.line(cline)[ccol - 1 : ccol] or '"'
         return cline, ccol, f"the quote {q} that starts here is never closed; end the text with {q}"
     if "unknown escape" in problem:
-        return pline, pcol, ("inside \"…\" a backslash starts a code like \\n; write \\\\ for a backslash, "
-                             "or put the text in single quotes ' ' instead")
+        return (
+            pline,
+            pcol,
+            (
+                'inside "…" a backslash starts a code like \\n; write \\\\ for a backslash, '
+                "or put the text in single quotes ' ' instead"
+            ),
+        )
     if "alias" in context or "anchor" in context or "undefined alias" in problem:
         sign = "*" if "alias" in context or "alias" in problem else "&"
-        return (cline or pline), (ccol or pcol), (
-            f"a value that starts with '{sign}' is read as a YAML reference; "
-            "if it is text, put the whole text in quotes")
+        return (
+            (cline or pline),
+            (ccol or pcol),
+            (
+                f"a value that starts with '{sign}' is read as a YAML reference; "
+                "if it is text, put the whole text in quotes"
+            ),
+        )
     if "cannot start any token" in problem and pchar in "@`%!|>":
         return pline, pcol, f"a value cannot start with '{pchar}'; put the whole text in quotes"
     if "a single document" in context:
@@ -370,8 +427,11 @@ def _explain(src: Source, problem: str, context: str, pline: int, pcol: int,
             return cline, col, f"put a space after '-' to make a list item: '- {line.strip()[1:]}'"
         if _KEY_NO_SPACE.match(line):
             return cline, line.index(":") + 2, "put a space after ':' (write 'key: value')"
-        return cline, ccol, ("this line is neither 'key: value' nor a list item '- …'; "
-                             "start it with '- ' or check its indentation")
+        return (
+            cline,
+            ccol,
+            ("this line is neither 'key: value' nor a list item '- …'; start it with '- ' or check its indentation"),
+        )
 
     if "mapping values are not allowed" in problem:
         # `title:Hei` on the line above (no space, so no key there) runs on into this one
@@ -384,17 +444,31 @@ def _explain(src: Source, problem: str, context: str, pline: int, pcol: int,
             found = _colon_in_text(src, pline)
             if found and src.line(pline).find(": ") < pcol - 1:
                 col, fixed = found
-                return pline, col, ("this text has ': ' in it, so YAML reads it as a key and a value; "
-                                    f"put the whole text in quotes: {fixed}")
+                return (
+                    pline,
+                    col,
+                    (
+                        "this text has ': ' in it, so YAML reads it as a key and a value; "
+                        f"put the whole text in quotes: {fixed}"
+                    ),
+                )
         above = src.line(prev) if prev >= 1 else ""
         if prev >= 1 and _indent(src.line(pline)) > _indent(above):
-            return pline, pcol, (
-                "this line is indented more than the line above it, so YAML reads it as the rest of "
-                f"that line's value; line it up with '{above.strip()[:30]}' or put text with ': ' in quotes")
+            return (
+                pline,
+                pcol,
+                (
+                    "this line is indented more than the line above it, so YAML reads it as the rest of "
+                    f"that line's value; line it up with '{above.strip()[:30]}' or put text with ': ' in quotes"
+                ),
+            )
         return pline, pcol, "put text that contains ': ' in quotes, or check the indentation"
 
-    if ("did not find expected key" in problem or "expected <block end>" in problem
-            or "did not find expected '-' indicator" in problem):
+    if (
+        "did not find expected key" in problem
+        or "expected <block end>" in problem
+        or "did not find expected '-' indicator" in problem
+    ):
         line = src.line(pline)
         before = _strip_comment(line[: pcol - 1]).rstrip()
         if before.endswith(("'", '"', "]", "}")) and pcol - 1 > _indent(line):
@@ -404,26 +478,48 @@ def _explain(src: Source, problem: str, context: str, pline: int, pcol: int,
                 value = _strip_comment(keyed.group(keyed.lastindex or 0))
                 fixed = ("'" + value.replace("'", "''") + "'") if value.startswith('"') else quote(value)
                 closer = {"'": "quote", '"': "quote", "]": "']'", "}": "'}'"}[before[-1]]
-                return pline, pcol, (f"there is more text after the closing {closer}; put the whole "
-                                     f"text in quotes: {(head + ' ' + fixed).strip()}")
+                return (
+                    pline,
+                    pcol,
+                    (
+                        f"there is more text after the closing {closer}; put the whole "
+                        f"text in quotes: {(head + ' ' + fixed).strip()}"
+                    ),
+                )
         if line.lstrip().startswith("-"):
             prev = _previous_content_line(src, pline)
             above = src.line(prev)
             keyed = _KEY_THEN_TEXT.match(above)
             if keyed and _strip_comment(keyed.group(3)):
                 key = keyed.group(2)
-                return pline, _indent(line) + 1, (
-                    f"a list item '- …' cannot follow '{key}: {_strip_comment(keyed.group(3))[:30]}' on "
-                    f"line {prev}; write '{key}:' alone on its line with the items under it")
-        return pline, _indent(line) + 1, (
-            f"check the indentation: this line starts in column {_indent(line) + 1}, which matches none of "
-            "the lines above it; keys of one group and '- ' items of one list start in the same column")
+                return (
+                    pline,
+                    _indent(line) + 1,
+                    (
+                        f"a list item '- …' cannot follow '{key}: {_strip_comment(keyed.group(3))[:30]}' on "
+                        f"line {prev}; write '{key}:' alone on its line with the items under it"
+                    ),
+                )
+        return (
+            pline,
+            _indent(line) + 1,
+            (
+                f"check the indentation: this line starts in column {_indent(line) + 1}, which matches none of "
+                "the lines above it; keys of one group and '- ' items of one list start in the same column"
+            ),
+        )
 
     if "did not find expected ',' or '}'" in problem or "did not find expected ',' or ']'" in problem:
         bracket = "{" if "}" in problem else "["
         closing = "}" if bracket == "{" else "]"
-        return cline, ccol, (f"the '{bracket}' here is never closed with '{closing}' (or a ',' is missing "
-                             f"between two values); if the value is text, put it in quotes")
+        return (
+            cline,
+            ccol,
+            (
+                f"the '{bracket}' here is never closed with '{closing}' (or a ',' is missing "
+                f"between two values); if the value is text, put it in quotes"
+            ),
+        )
     if "block sequence entries are not allowed" in problem:
         return pline, pcol, "a list item '- …' cannot stand here; put the list on its own lines under its key"
     if "could not determine a constructor for the tag" in problem:
@@ -440,8 +536,9 @@ def _yaml_problem(src: Source, text: str, exc: yaml.YAMLError) -> Problem:
     """One plain line for a YAML error, at the place the user has to edit."""
     if isinstance(exc, yaml.reader.ReaderError):  # normally caught before parsing
         line, col = _line_and_column(text, exc.position)
-        return Problem(Where(src.name, line, col), "the file contains a character that is not text; "
-                                              "save it as plain UTF-8 text")
+        return Problem(
+            Where(src.name, line, col), "the file contains a character that is not text; save it as plain UTF-8 text"
+        )
     pmark = getattr(exc, "problem_mark", None)
     cmark = getattr(exc, "context_mark", None)
     problem = str(getattr(exc, "problem", None) or "")
@@ -504,11 +601,11 @@ def load_file(path: Path) -> Source:
     except FileNotFoundError:
         raise UserError(f"{name}: no such file") from None
     except paths.TooLarge:
-        raise UserError(f"{name}: the file is larger than {MAX_FILE_BYTES // 1024 // 1024} MB, "
-                        "the most a source file may be") from None
+        raise UserError(
+            f"{name}: the file is larger than {MAX_FILE_BYTES // 1024 // 1024} MB, the most a source file may be"
+        ) from None
     except paths.PathRefused:
-        raise UserError(f"{name}: this is not a plain file (a device, a pipe or the like); "
-                        "name a YAML file") from None
+        raise UserError(f"{name}: this is not a plain file (a device, a pipe or the like); name a YAML file") from None
     except OSError as exc:
         from smartprint.target import os_reason
 
@@ -517,7 +614,11 @@ def load_file(path: Path) -> Source:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1: exc.start].decode("utf-8", "replace")) + 1
-        raise UserError(Problem(Where(name, line, column), "the file is not UTF-8 text (it may be Latin-1 or "
-                                                           "Windows text); save it as UTF-8")) from None
+        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace")) + 1
+        raise UserError(
+            Problem(
+                Where(name, line, column),
+                "the file is not UTF-8 text (it may be Latin-1 or Windows text); save it as UTF-8",
+            )
+        ) from None
     return load_text(text, path)

@@ -5,9 +5,17 @@ from __future__ import annotations
 SYMBOLS = ["circle", "square", "triangle", "diamond", "star", "hexagon", "heart", "plus"]
 
 ALIASES = {
-    "sirkel": "circle", "rundt": "circle", "kvadrat": "square", "firkant": "square",
-    "trekant": "triangle", "ruter": "diamond", "stjerne": "star", "sekskant": "hexagon",
-    "hjerte": "heart", "pluss": "plus", "kryss": "plus",
+    "sirkel": "circle",
+    "rundt": "circle",
+    "kvadrat": "square",
+    "firkant": "square",
+    "trekant": "triangle",
+    "ruter": "diamond",
+    "stjerne": "star",
+    "sekskant": "hexagon",
+    "hjerte": "heart",
+    "pluss": "plus",
+    "kryss": "plus",
 }
 
 

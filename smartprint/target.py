@@ -41,12 +41,17 @@ def check_target(target: Path, reads: Iterable[Path]) -> None:
         raise UsageError(_describe("the file name is too long (at most 255 bytes)", target))
     for read in reads:
         if path == read or (path.exists() and read.exists() and os.path.samefile(path, read)):
-            raise UsageError(_describe(f"that is a file this build reads ({read.name}); "
-                                       f"choose another name, e.g. -o {read.stem}.pdf", target))
+            raise UsageError(
+                _describe(
+                    f"that is a file this build reads ({read.name}); choose another name, e.g. -o {read.stem}.pdf",
+                    target,
+                )
+            )
     parent = path.parent
     if not parent.exists():
-        raise UsageError(_describe(f"the folder {display_path(parent)} does not exist; create it first "
-                                   "or choose another -o", target))
+        raise UsageError(
+            _describe(f"the folder {display_path(parent)} does not exist; create it first or choose another -o", target)
+        )
     if not parent.is_dir():
         raise UsageError(_describe(f"{display_path(parent)} is a file, not a folder", target))
     if path.exists() or path.is_symlink():
@@ -55,15 +60,22 @@ def check_target(target: Path, reads: Iterable[Path]) -> None:
         except OSError as exc:
             raise UserError(_describe(os_reason(exc), target)) from None
         if stat.S_ISDIR(mode):
-            raise UsageError(_describe("that is a folder; give a file name, e.g. "
-                                       f"-o {display_path(path / 'kort.pdf')}", target))
+            raise UsageError(
+                _describe(f"that is a folder; give a file name, e.g. -o {display_path(path / 'kort.pdf')}", target)
+            )
         if stat.S_ISLNK(mode) or not stat.S_ISREG(mode):
-            raise UsageError(_describe("that is not a plain file (a link, a device or the like); "
-                                       "choose another name", target))
+            raise UsageError(
+                _describe("that is not a plain file (a link, a device or the like); choose another name", target)
+            )
         if path.suffix.lower() != ".pdf" and not _is_pdf(path):
-            raise UsageError(_describe("that file exists and is not a PDF (a material, a picture, a "
-                                       "document?); a build replaces only an earlier PDF, so choose another "
-                                       f"name, e.g. -o {path.stem}.pdf", target))
+            raise UsageError(
+                _describe(
+                    "that file exists and is not a PDF (a material, a picture, a "
+                    "document?); a build replaces only an earlier PDF, so choose another "
+                    f"name, e.g. -o {path.stem}.pdf",
+                    target,
+                )
+            )
 
 
 def _is_pdf(path: Path) -> bool:
@@ -83,8 +95,10 @@ def check_distinct(targets: list[tuple[str, Path]]) -> None:
     for source, target in targets:
         key = Path(os.path.abspath(target))
         if key in seen:
-            raise UsageError(f"{seen[key]} and {source} would both be written to {display_path(target)}; "
-                             "build them one at a time with -o, or rename one")
+            raise UsageError(
+                f"{seen[key]} and {source} would both be written to {display_path(target)}; "
+                "build them one at a time with -o, or rename one"
+            )
         seen[key] = source
 
 
@@ -92,8 +106,7 @@ def os_reason(exc: OSError) -> str:
     """What a file-system error means for a teacher, and what to do."""
     code = exc.errno
     if code in (errno.EACCES, errno.EPERM):
-        return ("permission denied; if the PDF is open in a PDF viewer, close it there, "
-                "or choose another folder with -o")
+        return "permission denied; if the PDF is open in a PDF viewer, close it there, or choose another folder with -o"
     if code == errno.ENOSPC:
         return "the disk is full; free some space or choose another folder with -o"
     if code == errno.EROFS:
@@ -124,8 +137,10 @@ def _alive(pid: int) -> bool:
 def clean_stale(folder: Path) -> None:
     """Remove temporary outputs in `folder` and part folders in the temporary folder
     left by smartprint runs that no longer run (killed with kill -9, a power cut)."""
-    for directory, pattern, remove in ((folder, _TMP_OUT, os.unlink),
-                                       (Path(tempfile.gettempdir()), _TMP_DIR, shutil.rmtree)):
+    for directory, pattern, remove in (
+        (folder, _TMP_OUT, os.unlink),
+        (Path(tempfile.gettempdir()), _TMP_DIR, shutil.rmtree),
+    ):
         try:
             names = os.listdir(directory)
         except OSError:

@@ -82,8 +82,9 @@ def is_number(word: str) -> bool:
     return _NUMBER.fullmatch(word) is not None
 
 
-def _break_word(word: str, font: str, size: float, width: float, measure: Measure,
-                strict: bool = True) -> list[str] | None:
+def _break_word(
+    word: str, font: str, size: float, width: float, measure: Measure, strict: bool = True
+) -> list[str] | None:
     """A word wider than the box, cut between letters with a hyphen (a long web address,
     say, or a compound noun in a narrow bingo square at the smallest size).
 
@@ -132,8 +133,9 @@ def wrap(text: str, font: str, size: float, width: float, measure: Measure) -> l
     return lines
 
 
-def _wrap(text: str, font: str, size: float, width: float, measure: Measure,
-          allow_break: bool, strict: bool = True) -> list[str] | None:
+def _wrap(
+    text: str, font: str, size: float, width: float, measure: Measure, allow_break: bool, strict: bool = True
+) -> list[str] | None:
     """`wrap`, or None when a word is wider than the box and may not (`allow_break`
     False) or cannot (strict: a number, a letter wider than the box) be broken."""
     out: list[str] = []
@@ -169,9 +171,16 @@ def _wrap(text: str, font: str, size: float, width: float, measure: Measure,
     return out
 
 
-def _set(runs: Sequence[Run], size: float, width: float, measure: Measure,
-         leading: float, allow_break: bool = True, strict: bool = True,
-         max_height: float | None = None) -> tuple[list[Line], float] | None:
+def _set(
+    runs: Sequence[Run],
+    size: float,
+    width: float,
+    measure: Measure,
+    leading: float,
+    allow_break: bool = True,
+    strict: bool = True,
+    max_height: float | None = None,
+) -> tuple[list[Line], float] | None:
     """The lines of `runs` at body size `size`, or None if a word cannot be set, a run
     has more than its `max_lines`, or the lines pass `max_height` (checked line by
     line, so a text far too long for the box is given up on early)."""
@@ -204,15 +213,31 @@ def _set(runs: Sequence[Run], size: float, width: float, measure: Measure,
     return lines, y + descent
 
 
-def fit(runs: Sequence[Run], width: float, height: float, max_size: float, min_size: float,
-        measure: Measure, leading: float = 1.25, step: float = 0.25) -> Fitted | None:
+def fit(
+    runs: Sequence[Run],
+    width: float,
+    height: float,
+    max_size: float,
+    min_size: float,
+    measure: Measure,
+    leading: float = 1.25,
+    step: float = 0.25,
+) -> Fitted | None:
     """`_fit`, remembered: the same group label on 500 cards is set once."""
     return _fit(tuple(runs), width, height, max_size, min_size, measure, leading, step)
 
 
 @lru_cache(maxsize=4096)
-def _fit(runs: tuple[Run, ...], width: float, height: float, max_size: float, min_size: float,
-         measure: Measure, leading: float, step: float) -> Fitted | None:
+def _fit(
+    runs: tuple[Run, ...],
+    width: float,
+    height: float,
+    max_size: float,
+    min_size: float,
+    measure: Measure,
+    leading: float,
+    step: float,
+) -> Fitted | None:
     """The largest body size in [min_size, max_size] (in `step`s) at which all runs
     fit the box, or None if they overflow even at `min_size`. Words are kept whole
     whenever some size allows it; only at the smallest size is a word hyphenated."""
@@ -242,12 +267,20 @@ def _fit(runs: tuple[Run, ...], width: float, height: float, max_size: float, mi
     return Fitted(min_size + lo * step, tuple(lines), used)
 
 
-def overflow_ratio(runs: Sequence[Run], width: float, height: float, size: float,
-                   measure: Measure, leading: float = 1.25) -> float:
+def overflow_ratio(
+    runs: Sequence[Run], width: float, height: float, size: float, measure: Measure, leading: float = 1.25
+) -> float:
     """How many times the box the runs need at `size`, for error messages: the height
     they take, or the width of a number (or letter) too wide to break, whichever is more."""
-    result = _set([Run(r.text, r.font, r.scale, r.space_before, r.bullet, r.align) for r in runs],
-                  size, width, measure, leading, allow_break=True, strict=False)
+    result = _set(
+        [Run(r.text, r.font, r.scale, r.space_before, r.bullet, r.align) for r in runs],
+        size,
+        width,
+        measure,
+        leading,
+        allow_break=True,
+        strict=False,
+    )
     assert result is not None
     lines, used = result
     widest = max((line.x + measure(line.text, line.font, line.size) for line in lines), default=0.0)
@@ -289,8 +322,15 @@ def cut_to_fit(text: str, fits: Callable[[str], bool]) -> str:
     return shown
 
 
-def fit_or_fail(runs: Sequence[Run], width: float, height: float, max_size: float, min_size: float,
-                measure: Measure, field_name: str) -> Fitted:
+def fit_or_fail(
+    runs: Sequence[Run],
+    width: float,
+    height: float,
+    max_size: float,
+    min_size: float,
+    measure: Measure,
+    field_name: str,
+) -> Fitted:
     """`fit`, or a FitFailure that says how much room the text would need at the minimum size."""
     max_size = max(max_size, min_size)
     fitted = fit(runs, width, height, max_size, min_size, measure)

@@ -48,8 +48,7 @@ def _at_most_chars(text: str) -> str:
     last MaxLen of a field, and an inherited field such as `title` would lose its own
     smaller limit to this one.)"""
     if len(text) > MAX_TEXT_CHARS:
-        raise PydanticCustomError("string_too_long", "at most {max_length} characters",
-                                  {"max_length": MAX_TEXT_CHARS})
+        raise PydanticCustomError("string_too_long", "at most {max_length} characters", {"max_length": MAX_TEXT_CHARS})
     return text
 
 
@@ -68,31 +67,98 @@ class Model(BaseModel):
 # Norwegian words teachers write for our (English) keys. Used only when that English
 # key exists at that place, so a word never leads to a key that would be refused too.
 NORWEGIAN_KEYS: dict[str, tuple[str, ...]] = {
-    "bilde": ("image",), "bilete": ("image",), "tittel": ("title",), "overskrift": ("title",),
-    "tekst": ("text",), "spørsmål": ("questions",), "sporsmal": ("questions",),
-    "spørsmåla": ("questions",), "farge": ("color",), "farga": ("color",),
-    "gruppe": ("group",), "grupper": ("groups",), "gruppa": ("group",), "kategori": ("group",),
-    "kategorier": ("categories", "groups"), "kort": ("cards",), "antall": ("count",),
-    "tal": ("count",), "linjer": ("lines",), "tegning": ("drawing",), "teikning": ("drawing",),
-    "bakside": ("back", "backs"), "baksider": ("backs",), "elever": ("pupils",), "elevar": ("pupils",),
-    "navn": ("names", "name"), "namn": ("names", "name"), "ruter": ("prompts",), "utsagn": ("prompts",),
-    "påstander": ("prompts",), "brett": ("sheets", "boards"), "ark": ("sheets",),
-    "regler": ("instructions", "rules"), "reglar": ("instructions", "rules"),
-    "instruksjoner": ("instructions",), "språk": ("language",), "sprak": ("language",),
-    "mål": ("language",), "skrift": ("font",), "oppsett": ("layout",),
-    "mal": ("layout",), "frø": ("seed",), "fro": ("seed",), "beskrivelse": ("description",),
-    "skildring": ("description",), "type": ("kind",), "slag": ("kind",), "sort": ("kind",),
-    "rutenett": ("grid",), "størrelse": ("size",), "bunntekst": ("footer",), "midten": ("free",),
-    "fri": ("free",), "modus": ("mode",), "marg": ("margin",), "papir": ("paper",),
-    "retning": ("orientation",), "avstand": ("gap",), "mellomrom": ("gap",), "utfall": ("bleed",),
-    "skjæremerker": ("crop_marks",), "lenke": ("qr", "link"), "kobling": ("qr", "link"), "bredde": ("width",),
-    "høyde": ("height",), "hogde": ("height",), "kolonner": ("cols", "columns"), "rader": ("rows",),
-    "rekker": ("rows",), "blokker": ("blocks",), "felt": ("fields", "field"), "ruter_per_side": ("per_page",),
-    "spesielle": ("specials",), "leder": ("leader",), "kortstørrelse": ("card",),
-    "blokk": ("blocks",), "boks": ("box",), "sjekkliste": ("checklist",), "avkrysning": ("checklist",),
-    "ord": ("words",), "tabell": ("table",), "ny_side": ("new_page",), "nyside": ("new_page",), "alder": ("age",),
-    "spenn": ("span",), "fil": ("file",), "bildetekst": ("caption",), "punkter": ("items",),
-    "overskrifter": ("headers",), "fra": ("from",), "kolonne": ("column",), "etikett": ("label",),
+    "bilde": ("image",),
+    "bilete": ("image",),
+    "tittel": ("title",),
+    "overskrift": ("title",),
+    "tekst": ("text",),
+    "spørsmål": ("questions",),
+    "sporsmal": ("questions",),
+    "spørsmåla": ("questions",),
+    "farge": ("color",),
+    "farga": ("color",),
+    "gruppe": ("group",),
+    "grupper": ("groups",),
+    "gruppa": ("group",),
+    "kategori": ("group",),
+    "kategorier": ("categories", "groups"),
+    "kort": ("cards",),
+    "antall": ("count",),
+    "tal": ("count",),
+    "linjer": ("lines",),
+    "tegning": ("drawing",),
+    "teikning": ("drawing",),
+    "bakside": ("back", "backs"),
+    "baksider": ("backs",),
+    "elever": ("pupils",),
+    "elevar": ("pupils",),
+    "navn": ("names", "name"),
+    "namn": ("names", "name"),
+    "ruter": ("prompts",),
+    "utsagn": ("prompts",),
+    "påstander": ("prompts",),
+    "brett": ("sheets", "boards"),
+    "ark": ("sheets",),
+    "regler": ("instructions", "rules"),
+    "reglar": ("instructions", "rules"),
+    "instruksjoner": ("instructions",),
+    "språk": ("language",),
+    "sprak": ("language",),
+    "mål": ("language",),
+    "skrift": ("font",),
+    "oppsett": ("layout",),
+    "mal": ("layout",),
+    "frø": ("seed",),
+    "fro": ("seed",),
+    "beskrivelse": ("description",),
+    "skildring": ("description",),
+    "type": ("kind",),
+    "slag": ("kind",),
+    "sort": ("kind",),
+    "rutenett": ("grid",),
+    "størrelse": ("size",),
+    "bunntekst": ("footer",),
+    "midten": ("free",),
+    "fri": ("free",),
+    "modus": ("mode",),
+    "marg": ("margin",),
+    "papir": ("paper",),
+    "retning": ("orientation",),
+    "avstand": ("gap",),
+    "mellomrom": ("gap",),
+    "utfall": ("bleed",),
+    "skjæremerker": ("crop_marks",),
+    "lenke": ("qr", "link"),
+    "kobling": ("qr", "link"),
+    "bredde": ("width",),
+    "høyde": ("height",),
+    "hogde": ("height",),
+    "kolonner": ("cols", "columns"),
+    "rader": ("rows",),
+    "rekker": ("rows",),
+    "blokker": ("blocks",),
+    "felt": ("fields", "field"),
+    "ruter_per_side": ("per_page",),
+    "spesielle": ("specials",),
+    "leder": ("leader",),
+    "kortstørrelse": ("card",),
+    "blokk": ("blocks",),
+    "boks": ("box",),
+    "sjekkliste": ("checklist",),
+    "avkrysning": ("checklist",),
+    "ord": ("words",),
+    "tabell": ("table",),
+    "ny_side": ("new_page",),
+    "nyside": ("new_page",),
+    "alder": ("age",),
+    "spenn": ("span",),
+    "fil": ("file",),
+    "bildetekst": ("caption",),
+    "punkter": ("items",),
+    "overskrifter": ("headers",),
+    "fra": ("from",),
+    "kolonne": ("column",),
+    "etikett": ("label",),
 }
 
 _LIST_NOUNS = {"entries": "entry", "categories": "category", "specials": "special square"}
@@ -197,8 +263,9 @@ def _describe(tp: Any) -> list[str]:
         return ["a list (lines starting with '- ')"]
     if origin is Literal:
         return [_literal(v) for v in typing.get_args(tp)]
-    return {bool: ["true", "false"], int: ["a whole number"], float: ["a number"],
-            str: ["a text"]}.get(tp, ["a value of another kind"])
+    return {bool: ["true", "false"], int: ["a whole number"], float: ["a number"], str: ["a text"]}.get(
+        tp, ["a value of another kind"]
+    )
 
 
 def _literal(value: Any) -> str:
@@ -340,7 +407,8 @@ def _data_loc(data: Any, loc: tuple[Any, ...]) -> Path_:
     node = data
     for part in loc:
         if (isinstance(node, dict) and part in node) or (
-                isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
             out.append(part)
             node = node[part]
     return tuple(out)
@@ -378,8 +446,13 @@ def _value_shape(value: Any) -> str:
 
 
 _PREFERENCES = {
-    "mapping": ["mapping"], "list": ["list"], "text": ["text"], "bool": ["bool", "text"],
-    "int": ["int", "number", "text"], "number": ["number", "int", "text"], "none": ["text"],
+    "mapping": ["mapping"],
+    "list": ["list"],
+    "text": ["text"],
+    "bool": ["bool", "text"],
+    "int": ["int", "number", "text"],
+    "number": ["number", "int", "text"],
+    "none": ["text"],
     "other": ["text"],
 }
 
@@ -403,7 +476,7 @@ def _choose(members: list[Any], value: Any) -> Any:
 
 
 def _counted(size: int, noun: str, rel: Path_) -> str:
-    """"9 categories", "1 card": the list's own key is its plural."""
+    """ "9 categories", "1 card": the list's own key is its plural."""
     if size == 1:
         return f"1 {noun}"
     key = rel[-1] if rel else None
@@ -443,8 +516,17 @@ def _shown(src: Source, loc: Path_, value: Any) -> str:
     if isinstance(value, str):
         text = value if len(value) <= 40 else value[:37] + "…"
         return f"'{text}'"
-    text = raw.raw if raw is not None else (("true" if value else "false") if isinstance(value, bool)
-                                             else str(value) if isinstance(value, (int, float)) else "this value")
+    text = (
+        raw.raw
+        if raw is not None
+        else (
+            ("true" if value else "false")
+            if isinstance(value, bool)
+            else str(value)
+            if isinstance(value, (int, float))
+            else "this value"
+        )
+    )
     return text if len(text) <= 40 else text[:37] + "…"
 
 
@@ -461,10 +543,10 @@ def _colon_text(src: Source, loc: Path_, value: dict[str, Any]) -> str | None:
     if key_at is None or src.values.get(loc) != key_at or isinstance(inner, (dict, list)):
         return None
     line = src.line(key_at[0])
-    if line[key_at[1] - 1: key_at[1]] in ("'", '"'):
+    if line[key_at[1] - 1 : key_at[1]] in ("'", '"'):
         return None
     if inner is None:
-        rest = line[key_at[1] - 1:]
+        rest = line[key_at[1] - 1 :]
         cut = re.search(r"[ \t]+#", rest)
         return (rest[: cut.start()] if cut else rest).rstrip()
     return src.written(loc)
@@ -480,8 +562,7 @@ def _text_hint(src: Source, loc: Path_, value: Any, required: bool) -> str:
         written = _colon_text(src, loc, value)
         if written is not None:
             fixed = f"- {quote(written)}" if item else quote(written)
-            return ("has ': ' in it, so YAML read it as a key and a value; "
-                    f"put the whole text in quotes: {fixed}")
+            return f"has ': ' in it, so YAML read it as a key and a value; put the whole text in quotes: {fixed}"
         return "must be text, not a group of 'key: value' lines"
     if isinstance(value, list):
         return "must be text, not a list"
@@ -492,8 +573,10 @@ def _text_hint(src: Source, loc: Path_, value: Any, required: bool) -> str:
     kind = _YAML_READS.get(type(value))
     if kind is None:
         return f"must be text; put it in quotes: {quote(shown)}"
-    return (f"must be text, but YAML reads {shown} as {kind} {_literal(value) if isinstance(value, bool) else value}; "
-            f"put it in quotes: {quote(shown)}")
+    return (
+        f"must be text, but YAML reads {shown} as {kind} {_literal(value) if isinstance(value, bool) else value}; "
+        f"put it in quotes: {quote(shown)}"
+    )
 
 
 def _swallowed_list(src: Source, loc: Path_) -> bool:
@@ -641,15 +724,29 @@ def _message(ctx: _Context, err: Any, spot: _Spot) -> list[_Found]:
             first = value.split(" - ")[0].split(" -")[0][1:]
             spaceless = [part for part in re.split(r"\s+-(?=\S)", " " + value.split(" - ")[0]) if part.strip()]
             if len(spaceless) > 1:
-                return [(loc, f"{label} reads as one text, because the lines starting with '-' have no space "
-                              f"after '-'; write '- {first}', '- {spaceless[1].strip()}' and so on, each on its "
-                              "own line", False)]
-            return [(loc, f"{label} reads as one text, because '-{first}' has no space after '-'; "
-                          f"write '- {first}' to make it a list item", False)]
+                return [
+                    (
+                        loc,
+                        f"{label} reads as one text, because the lines starting with '-' have no space "
+                        f"after '-'; write '- {first}', '- {spaceless[1].strip()}' and so on, each on its "
+                        "own line",
+                        False,
+                    )
+                ]
+            return [
+                (
+                    loc,
+                    f"{label} reads as one text, because '-{first}' has no space after '-'; "
+                    f"write '- {first}' to make it a list item",
+                    False,
+                )
+            ]
         if isinstance(value, str) and _swallowed_list(src, loc):
             field = str(rel[-1]) if rel and isinstance(rel[-1], str) else "the key"
-            message = (f"{label} reads as one text that runs on over the '- ' lines below it; write "
-                       f"'{field}:' alone on its line, with every item under it on a line starting with '- '")
+            message = (
+                f"{label} reads as one text that runs on over the '- ' lines below it; write "
+                f"'{field}:' alone on its line, with every item under it on a line starting with '- '"
+            )
             return [(loc, message, False)]
         return [(loc, f"{label} must be a list (lines starting with '- '), not {shown}", False)]
     if etype in ("model_type", "dict_type", "model_attributes_type"):
@@ -731,7 +828,7 @@ def _comment_problems(src: Source, root: Any, data: Any, prefix: Path_) -> dict[
     for loc, comment in src.comments.items():
         if loc[: len(prefix)] != prefix:
             continue
-        rel = loc[len(prefix):]
+        rel = loc[len(prefix) :]
         found, value = _data_at(data, rel)
         if not found or value is not None:
             continue
@@ -739,8 +836,11 @@ def _comment_problems(src: Source, root: Any, data: Any, prefix: Path_) -> dict[
         if tp is None or not (_takes_text(tp) or not _accepts_none(tp)):
             continue
         written = "#" + comment.rstrip()
-        out[rel] = src.problem(loc, f"YAML reads everything after ' #' as a comment, so {_label(loc)} is empty; "
-                                    f"put the value in quotes: {quote(written)}")
+        out[rel] = src.problem(
+            loc,
+            f"YAML reads everything after ' #' as a comment, so {_label(loc)} is empty; "
+            f"put the value in quotes: {quote(written)}",
+        )
     return out
 
 
@@ -760,15 +860,24 @@ def cut_by_comment(src: Source, model: type[BaseModel] | None = None, prefix: Pa
         if not found or not isinstance(value, str) or not value:
             continue
         if model is not None:
-            tp, _ = _type_at(model, loc[len(prefix):])
+            tp, _ = _type_at(model, loc[len(prefix) :])
             if tp is None or not _takes_text(tp):
                 continue
         start, end = src.values.get(loc), src.ends.get(loc)
-        whole = (src.line(start[0])[start[1] - 1:].rstrip() if start and end and start[0] == end[0]
-                 else f"{value} #{comment.rstrip()}")
-        problems.append(src.problem(loc, (
-            f"warning: YAML reads everything after ' #' as a comment, so {_label(loc)} is only "
-            f"'{value}'; if '#{comment.rstrip()}' belongs to it, put the whole text in quotes: {quote(whole)}")))
+        whole = (
+            src.line(start[0])[start[1] - 1 :].rstrip()
+            if start and end and start[0] == end[0]
+            else f"{value} #{comment.rstrip()}"
+        )
+        problems.append(
+            src.problem(
+                loc,
+                (
+                    f"warning: YAML reads everything after ' #' as a comment, so {_label(loc)} is only "
+                    f"'{value}'; if '#{comment.rstrip()}' belongs to it, put the whole text in quotes: {quote(whole)}"
+                ),
+            )
+        )
     return problems
 
 
@@ -807,10 +916,9 @@ def validate(model: type[M], data: Any, src: Source, prefix: Path_ = ()) -> M:
     seen = {str(p) for p in problems}
     for where, message, at_key in _convert(ctx, model, errors):
         if not at_key:
-            message += _field_hint(model, tuple(where[len(prefix):]))
+            message += _field_hint(model, tuple(where[len(prefix) :]))
         problem = src.problem(where, message, key=at_key)
         if str(problem) not in seen:
             seen.add(str(problem))
             problems.append(problem)
     raise UserError(sorted(problems, key=_sort_key))
-

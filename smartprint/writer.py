@@ -23,8 +23,13 @@ from smartprint.stopping import checkpoint, held
 PAGES_PER_PART = 1200
 
 
-def _draw_part(doc: Document, fonts: FontSet, out: str | BinaryIO,
-               pages: Sequence[tuple[Section, Any]], step: Callable[[], None] | None) -> int:
+def _draw_part(
+    doc: Document,
+    fonts: FontSet,
+    out: str | BinaryIO,
+    pages: Sequence[tuple[Section, Any]],
+    step: Callable[[], None] | None,
+) -> int:
     first = pages[0][0] if pages else doc.sections[0]
     c = new_canvas(out, first.width, first.height, fonts, doc.title, doc.duplex)
     if doc.setup is not None:
@@ -50,7 +55,7 @@ def write_document(doc: Document, fonts: FontSet, out: str | BinaryIO, progress:
         raise ValueError("a document needs at least one page")
     bar = bar_for(progress, len(pages), doc.progress_label or "Tegner sider")
     step = bar.step if bar is not None else None
-    parts = [pages[i:i + PAGES_PER_PART] for i in range(0, len(pages), PAGES_PER_PART)]
+    parts = [pages[i : i + PAGES_PER_PART] for i in range(0, len(pages), PAGES_PER_PART)]
     with bar if bar is not None else nullcontext(), held():
         if len(parts) == 1:
             return _draw_part(doc, fonts, out, parts[0], step)

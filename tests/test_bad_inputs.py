@@ -46,13 +46,23 @@ OLD_PDF = b"old pdf: must be left exactly as it was\n"
 DEFAULT_OUT = "out.pdf"
 TIMEOUT = 10.0
 FAST = 5.0
-INTERNAL = ("Traceback", "ValidationError", "function-after", "Input should", "<unicode string>",
-            "NoneType", "[Errno", "pydantic", "errors.pydantic.dev")
+INTERNAL = (
+    "Traceback",
+    "ValidationError",
+    "function-after",
+    "Input should",
+    "<unicode string>",
+    "NoneType",
+    "[Errno",
+    "pydantic",
+    "errors.pydantic.dev",
+)
 HEADER = re.compile(r"^\s*#\s*(?P<key>expect|where|exit|args|files|make|sources|out)\s*:\s?(?P<value>.*)$")
 PLACE = re.compile(r"^(?:(?P<file>.+):)?(?P<line>\d+):(?P<col>\d+)$")
 
 
 # --- companions made at test time (binary or special files are not committed) ---------
+
 
 def _png_chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
@@ -62,8 +72,12 @@ def _png(width: int, height: int, rows: bytes | None = None) -> bytes:
     """A PNG (8-bit greyscale) whose header says width × height; `rows` the raw scanlines."""
     if rows is None:
         rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
-            + _png_chunk(b"IDAT", zlib.compress(rows)) + _png_chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+        + _png_chunk(b"IDAT", zlib.compress(rows))
+        + _png_chunk(b"IEND", b"")
+    )
 
 
 def _bomb(path: Path) -> None:
@@ -72,9 +86,12 @@ def _bomb(path: Path) -> None:
     compressor = zlib.compressobj(9)
     row = b"\x00" + b"\x00" * width
     body = b"".join(compressor.compress(row) for _ in range(64)) + compressor.flush()
-    path.write_bytes(b"\x89PNG\r\n\x1a\n"
-                     + _png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
-                     + _png_chunk(b"IDAT", body) + _png_chunk(b"IEND", b""))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+        + _png_chunk(b"IDAT", body)
+        + _png_chunk(b"IEND", b"")
+    )
 
 
 def _truncated_png(path: Path) -> None:
@@ -146,15 +163,27 @@ def _vera(path: Path) -> None:
 
 
 MAKERS = {
-    "bomb-png": _bomb, "truncated-png": _truncated_png, "wide-png": _wide_png,
-    "jpeg": _jpeg_named_png, "png": _good_png, "garbage-font": _garbage_font, "fifo": _fifo,
-    "folder": _folder, "text-png": _text_png, "empty": _empty, "outside-png": _outside_png,
-    "file": _file, "symlink": _symlink_out, "link-passwd": _link_passwd, "link-main": _link_main,
+    "bomb-png": _bomb,
+    "truncated-png": _truncated_png,
+    "wide-png": _wide_png,
+    "jpeg": _jpeg_named_png,
+    "png": _good_png,
+    "garbage-font": _garbage_font,
+    "fifo": _fifo,
+    "folder": _folder,
+    "text-png": _text_png,
+    "empty": _empty,
+    "outside-png": _outside_png,
+    "file": _file,
+    "symlink": _symlink_out,
+    "link-passwd": _link_passwd,
+    "link-main": _link_main,
     "vera": _vera,
 }
 
 
 # --- reading the cases ------------------------------------------------------------------
+
 
 @dataclass
 class Case:
@@ -218,8 +247,11 @@ def read_case(root: Path) -> Case:
 
 
 def discover() -> list[Case]:
-    roots = [p for p in sorted(CORPUS.iterdir())
-             if (p.is_dir() and (p / "main.yaml").is_file()) or (p.is_file() and p.suffix == ".yaml")]
+    roots = [
+        p
+        for p in sorted(CORPUS.iterdir())
+        if (p.is_dir() and (p / "main.yaml").is_file()) or (p.is_file() and p.suffix == ".yaml")
+    ]
     return [read_case(p) for p in roots]
 
 
@@ -227,6 +259,7 @@ CASES = discover()
 
 
 # --- running one -------------------------------------------------------------------------
+
 
 def snapshot(folder: Path) -> dict[str, tuple[str, str]]:
     """Every entry below `folder`: its kind and, for a plain file, its bytes' hash and mode
@@ -268,6 +301,7 @@ def prepare(case: Case, tmp_path: Path) -> Path:
 
 def command(case: Case, folder: Path) -> tuple[list[str], Path | None]:
     """The command line, and the existing output it must leave alone (None: the case names its own)."""
+
     def fill(arg: str) -> str:
         return arg.replace("{out}", DEFAULT_OUT).replace("{dir}", str(folder)).replace("{src}", case.material)
 
@@ -303,16 +337,18 @@ def test_bad_input(case: Case, tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "200", "NO_COLOR": "1"}
     started = time.monotonic()
     try:
-        done = subprocess.run(cmd, cwd=folder, capture_output=True, timeout=TIMEOUT, env=env,
-                              stdin=subprocess.DEVNULL)
+        done = subprocess.run(cmd, cwd=folder, capture_output=True, timeout=TIMEOUT, env=env, stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired as exc:
-        pytest.fail(f"{case.name}: still running after {TIMEOUT:.0f} s; stderr so far:\n"
-                    f"{(exc.stderr or b'').decode('utf-8', 'replace')[-2000:]}")
+        pytest.fail(
+            f"{case.name}: still running after {TIMEOUT:.0f} s; stderr so far:\n"
+            f"{(exc.stderr or b'').decode('utf-8', 'replace')[-2000:]}"
+        )
     elapsed = time.monotonic() - started
     stdout = done.stdout.decode("utf-8", "replace")
     stderr = done.stderr.decode("utf-8", "replace")
-    shown = (f"exit {done.returncode}, {elapsed:.1f} s\n--- stderr ---\n{stderr[-3000:]}\n"
-             f"--- stdout ---\n{stdout[-1000:]}")
+    shown = (
+        f"exit {done.returncode}, {elapsed:.1f} s\n--- stderr ---\n{stderr[-3000:]}\n--- stdout ---\n{stdout[-1000:]}"
+    )
 
     problems: list[str] = []  # every broken promise of this case, reported together
     for word in INTERNAL:

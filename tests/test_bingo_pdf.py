@@ -105,8 +105,10 @@ def test_called_leader_page_has_call_order_and_winners(runner, tmp_path):
     from smartprint.kinds.bingo.plan import call_order, make_sheets
 
     order = call_order(24, 4)
-    positions = [leader.index(PROMPTS_24[p] + " ") if PROMPTS_24[p] + " " in leader else leader.index(PROMPTS_24[p])
-                 for p in order]
+    positions = [
+        leader.index(PROMPTS_24[p] + " ") if PROMPTS_24[p] + " " in leader else leader.index(PROMPTS_24[p])
+        for p in order
+    ]
     assert positions == sorted(positions)  # listed in call order
 
     # the sheets as printed: every sheet page shows its plan's prompts, row by row
@@ -161,8 +163,14 @@ def test_seven_by_seven_long_prompts_with_names_builds(runner, tmp_path):
     sheets = make_sheets(len(prompts), 7, True, 3, 11, "people")
 
     def times(m, n):  # PDF matrices [a b c d e f]: m, then n
-        return [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2],
-                m[2] * n[1] + m[3] * n[3], m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]]
+        return [
+            m[0] * n[0] + m[1] * n[2],
+            m[0] * n[1] + m[1] * n[3],
+            m[2] * n[0] + m[3] * n[2],
+            m[2] * n[1] + m[3] * n[3],
+            m[4] * n[0] + m[5] * n[2] + n[4],
+            m[4] * n[1] + m[5] * n[3] + n[5],
+        ]
 
     def squares_on(page, reader):
         """(left, bottom, side, name-line height or None) of every square, read from what the
@@ -180,21 +188,33 @@ def test_seven_by_seven_long_prompts_with_names_builds(runner, tmp_path):
             elif op == b"Do":
                 form = forms[operands[0]].get_object()
                 ops = ContentStream(form, reader).operations
-                outline = [[float(v) for v in o] for o, name in ops if name == b"re"
-                           and abs(float(o[2]) - float(o[3])) < 0.01 and float(o[2]) > 100]
+                outline = [
+                    [float(v) for v in o]
+                    for o, name in ops
+                    if name == b"re" and abs(float(o[2]) - float(o[3])) < 0.01 and float(o[2]) > 100
+                ]
                 assert len(outline) == 1 and ctm[1] == ctm[2] == 0 and ctm[0] == ctm[3] > 0
                 gx, gy, gw, _ = outline[0]
                 side = gw / 7
                 moves = [(float(o[0]), float(o[1])) for o, name in ops if name == b"m"]
                 ends = [(float(o[0]), float(o[1])) for o, name in ops if name == b"l"]
-                name_lines = [(m, e) for m, e in zip(moves, ends)
-                              if abs(m[1] - e[1]) < 0.01 and abs((e[0] - m[0]) - 0.8 * side) < 0.5]
+                name_lines = [
+                    (m, e)
+                    for m, e in zip(moves, ends)
+                    if abs(m[1] - e[1]) < 0.01 and abs((e[0] - m[0]) - 0.8 * side) < 0.5
+                ]
                 for row in range(7):
                     for col in range(7):
                         x, y = gx + col * side, gy + (6 - row) * side
                         mine = [m[1] for m, e in name_lines if x < m[0] < x + side and y < m[1] < y + side]
-                        found.append((ctm[0] * x + ctm[4], ctm[3] * y + ctm[5], ctm[0] * side,
-                                      ctm[3] * mine[0] + ctm[5] if mine else None))
+                        found.append(
+                            (
+                                ctm[0] * x + ctm[4],
+                                ctm[3] * y + ctm[5],
+                                ctm[0] * side,
+                                ctm[3] * mine[0] + ctm[5] if mine else None,
+                            )
+                        )
         return found
 
     reader = PdfReader(str(out))
@@ -268,8 +288,11 @@ ERRORS = {
     "free on even grid": ({"grid": 4}, "b.yaml:", "needs an odd grid"),
     "duplicate prompt": ({"prompts": PROMPTS_24 + ["Ord A0"]}, "b.yaml:", "prompt 25 is the same as prompt 1"),
     "too few prompts": ({"prompts": PROMPTS_24[:20]}, "b.yaml:", "needs at least 24; add 4 more"),
-    "too many called sheets": ({"grid": 3, "free": None, "prompts": PROMPTS_24[:9], "mode": "called",
-                                "sheets": 20}, "b.yaml:", "make at most 10 sheets where no two share a complete line"),
+    "too many called sheets": (
+        {"grid": 3, "free": None, "prompts": PROMPTS_24[:9], "mode": "called", "sheets": 20},
+        "b.yaml:",
+        "make at most 10 sheets where no two share a complete line",
+    ),
     "prompt too long": ({"prompts": PROMPTS_24[:23] + ["ord " * 200]}, "b.yaml:", "prompt 24 «ord ord"),
     "grid too big": ({"grid": 9}, "b.yaml:", "'grid' must be between 3 and 7, not 9"),
     "mode typo": ({"mode": "caled"}, "b.yaml:", "did you mean 'called'"),

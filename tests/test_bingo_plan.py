@@ -63,8 +63,13 @@ def test_thousand_called_sheets_from_24_prompts_share_no_line():
 
 
 @settings(max_examples=40, deadline=None)
-@given(grid=st.integers(3, 5), free=st.booleans(), extra=st.integers(0, 8), seed=st.integers(0, 10**9),
-       share=st.integers(2, 6))
+@given(
+    grid=st.integers(3, 5),
+    free=st.booleans(),
+    extra=st.integers(0, 8),
+    seed=st.integers(0, 10**9),
+    share=st.integers(2, 6),
+)
 def test_called_sheets_never_share_a_line(grid, free, extra, seed, share):
     free = free and grid % 2 == 1
     n = squares_to_fill(grid, free) + extra

@@ -52,14 +52,18 @@ def test_every_track_from_20_to_80_squares_is_connected_and_inside(paper, shape)
             assert _touch(a, b), (squares, a, b)
         for i, a in enumerate(cells):
             assert area.contains(a, tolerance=0.01)
-            assert not any(_overlap(a, b) for b in cells[i + 1:])
+            assert not any(_overlap(a, b) for b in cells[i + 1 :])
         # the squares are as large as the area allows for a snake of this length
         assert track.side >= 0.5 * (area.w * area.h / (squares + 2)) ** 0.5
 
 
 @settings(max_examples=200, deadline=None)
-@given(squares=st.integers(20, 80), categories=st.integers(1, 8), seed=st.integers(0, 10**6),
-       specials=st.sets(st.integers(1, 20), max_size=8))
+@given(
+    squares=st.integers(20, 80),
+    categories=st.integers(1, 8),
+    seed=st.integers(0, 10**6),
+    specials=st.sets(st.integers(1, 20), max_size=8),
+)
 def test_categories_are_balanced_and_never_run(squares, categories, seed, specials):
     order = assign_categories(squares, specials, categories, seed)
     assert len(order) == squares
@@ -73,12 +77,15 @@ def test_categories_are_balanced_and_never_run(squares, categories, seed, specia
     assert order == assign_categories(squares, specials, categories, seed)
 
 
-@pytest.mark.parametrize("content,paper", [
-    ((400 * MM, 277 * MM), A4_PORTRAIT),  # the A3 board's content on A4
-    ((277 * MM, 400 * MM), A4_PORTRAIT),  # an A3 portrait board
-    ((574 * MM, 400 * MM), A4_PORTRAIT),  # A2
-    ((190 * MM, 120 * MM), A4_PORTRAIT),  # smaller than the sheet: one part
-])
+@pytest.mark.parametrize(
+    "content,paper",
+    [
+        ((400 * MM, 277 * MM), A4_PORTRAIT),  # the A3 board's content on A4
+        ((277 * MM, 400 * MM), A4_PORTRAIT),  # an A3 portrait board
+        ((574 * MM, 400 * MM), A4_PORTRAIT),  # A2
+        ((190 * MM, 120 * MM), A4_PORTRAIT),  # smaller than the sheet: one part
+    ],
+)
 def test_the_parts_reassemble_the_board(content, paper):
     w, h = content
     overlap, margin, room = 15 * MM, 10 * MM, 16 * MM
@@ -87,15 +94,18 @@ def test_the_parts_reassemble_the_board(content, paper):
     assert len(tiles) == tiling.cols * tiling.rows
     for tile in tiles:  # each part is printed 1:1 inside the sheet's margins, above its label
         assert Rect(margin, margin + room, tiling.sheet_w - 2 * margin, tiling.sheet_h - 2 * margin - room).contains(
-            tile.place, tolerance=0.01)
+            tile.place, tolerance=0.01
+        )
         assert (tile.place.w, tile.place.h) == pytest.approx((tile.window.w, tile.window.h))
     # every point of the board is on some part …
     steps = 60
     for i in range(steps + 1):
         for j in range(steps + 1):
             x, y = w * i / steps, h * j / steps
-            assert any(t.window.x - 1e-6 <= x <= t.window.right + 1e-6 and
-                       t.window.y - 1e-6 <= y <= t.window.top + 1e-6 for t in tiles)
+            assert any(
+                t.window.x - 1e-6 <= x <= t.window.right + 1e-6 and t.window.y - 1e-6 <= y <= t.window.top + 1e-6
+                for t in tiles
+            )
     # … and each seam is where its marks say: the glue strip is on both parts, one part's
     # cut edge is the seam, and the marks sit on the seam inside both parts
     by_pos = {(t.col, t.row): t for t in tiles}
@@ -212,11 +222,19 @@ def test_each_category_is_its_own_deck_with_its_backs_behind_its_fronts():
 
 
 def _game(tmp_path, **extra):
-    body = {"kind": "board-game", "title": "Spill", "squares": 24, "printables": False,
-            "categories": [{"name": "Egenskaper", "questions": [f"Spørsmål {i}" for i in range(8)]},
-                           {"name": "Inkludering", "questions": [f"Hvordan {i}?" for i in range(8)]},
-                           {"name": "Oppgaver", "questions": [f"Gjør {i}" for i in range(8)]}],
-            "specials": [{"at": 5, "text": "Gå to ruter fram."}], **extra}
+    body = {
+        "kind": "board-game",
+        "title": "Spill",
+        "squares": 24,
+        "printables": False,
+        "categories": [
+            {"name": "Egenskaper", "questions": [f"Spørsmål {i}" for i in range(8)]},
+            {"name": "Inkludering", "questions": [f"Hvordan {i}?" for i in range(8)]},
+            {"name": "Oppgaver", "questions": [f"Gjør {i}" for i in range(8)]},
+        ],
+        "specials": [{"at": 5, "text": "Gå to ruter fram."}],
+        **extra,
+    }
     path = tmp_path / "spill.yaml"
     path.write_text(yaml.safe_dump(body, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
@@ -229,17 +247,27 @@ def _build(runner, tmp_path, path):
     return result, out
 
 
-@pytest.mark.parametrize("change,message", [
-    ({"specials": [{"at": 25, "text": "Hei"}]}, r"spill\.yaml:\d+:\d+: square 25 is not on the track; the track "
-                                                r"has squares 1 to 24"),
-    ({"specials": [{"at": 5, "text": "A"}, {"at": 5, "text": "B"}]},
-     r"spill\.yaml:\d+:\d+: square 5 already has a special \(special 1\)"),
-    ({"categories": [{"name": "Tom", "questions": []}]}, r"spill\.yaml:\d+:\d+: category 'Tom' has no questions"),
-    ({"categories": [{"name": "Tom"}]}, r"spill\.yaml:\d+:\d+: category 'Tom' has no questions"),
-    ({"categories": [{"name": "A", "questions": ["x"]}, {"name": "a", "questions": ["y"]}]},
-     r"spill\.yaml:\d+:\d+: category 2 has the same name as category 1"),
-    ({"squares": 12}, r"spill\.yaml:\d+:\d+: .*squares"),
-])
+@pytest.mark.parametrize(
+    "change,message",
+    [
+        (
+            {"specials": [{"at": 25, "text": "Hei"}]},
+            r"spill\.yaml:\d+:\d+: square 25 is not on the track; the track "
+            r"has squares 1 to 24",
+        ),
+        (
+            {"specials": [{"at": 5, "text": "A"}, {"at": 5, "text": "B"}]},
+            r"spill\.yaml:\d+:\d+: square 5 already has a special \(special 1\)",
+        ),
+        ({"categories": [{"name": "Tom", "questions": []}]}, r"spill\.yaml:\d+:\d+: category 'Tom' has no questions"),
+        ({"categories": [{"name": "Tom"}]}, r"spill\.yaml:\d+:\d+: category 'Tom' has no questions"),
+        (
+            {"categories": [{"name": "A", "questions": ["x"]}, {"name": "a", "questions": ["y"]}]},
+            r"spill\.yaml:\d+:\d+: category 2 has the same name as category 1",
+        ),
+        ({"squares": 12}, r"spill\.yaml:\d+:\d+: .*squares"),
+    ],
+)
 def test_mistakes_are_told_with_their_place_and_the_old_pdf_is_kept(runner, tmp_path, change, message):
     result, out = _build(runner, tmp_path, _game(tmp_path, **change))
     assert result.exit_code == 1, result.output
@@ -253,12 +281,17 @@ def test_a_special_outside_the_track_points_at_its_number(runner, tmp_path):
     lines = path.read_text(encoding="utf-8").splitlines()
     m = re.search(r"spill\.yaml:(\d+):(\d+): square 30", result.output)
     assert m, result.output
-    assert lines[int(m.group(1)) - 1][int(m.group(2)) - 1:].startswith("30")
+    assert lines[int(m.group(1)) - 1][int(m.group(2)) - 1 :].startswith("30")
 
 
 def test_fewer_questions_than_squares_is_a_warning_that_strict_refuses(runner, tmp_path):
-    path = _game(tmp_path, categories=[{"name": "Få", "questions": ["Én", "To"]},
-                                       {"name": "Mange", "questions": [f"Q{i}" for i in range(20)]}])
+    path = _game(
+        tmp_path,
+        categories=[
+            {"name": "Få", "questions": ["Én", "To"]},
+            {"name": "Mange", "questions": [f"Q{i}" for i in range(20)]},
+        ],
+    )
     result, out = _build(runner, tmp_path, path)
     assert result.exit_code == 0, result.output
     assert re.search(r"spill\.yaml:\d+:\d+: warning: category 'Få' has 2 questions for 1\d squares", result.output)
@@ -305,8 +338,10 @@ def test_whole_plans_from_20_to_80_squares_keep_the_board_on_its_page(tmp_path, 
     from smartprint.pipeline import plan, prepare
 
     for squares in range(20, 81):
-        specials = [{"at": 2, "text": "Alle gir den som sitter til venstre for seg, et kompliment."},
-                    {"at": squares, "text": "Flytt to ruter fram."}]
+        specials = [
+            {"at": 2, "text": "Alle gir den som sitter til venstre for seg, et kompliment."},
+            {"at": squares, "text": "Flytt to ruter fram."},
+        ]
         path = _game(tmp_path, squares=squares, track=shape, specials=specials)
         built = plan(prepare(str(path), Options(layout=layout))).plan
         board = built.board
@@ -320,7 +355,7 @@ def test_whole_plans_from_20_to_80_squares_keep_the_board_on_its_page(tmp_path, 
                 assert square.rect.contains(text_rect(square.text, built.job.fonts), 0.5)
         for item in board.legend:
             assert board.content.contains(item.swatch, 0.01)
-        assert not any(_overlap(a.rect, b.rect) for i, a in enumerate(board.squares) for b in board.squares[i + 1:])
+        assert not any(_overlap(a.rect, b.rect) for i, a in enumerate(board.squares) for b in board.squares[i + 1 :])
         assert page.contains(board.content)
         if layout == "spillbrett-a4":
             assert built.tiling is not None and len(built.tiling.tiles) == 4
@@ -334,12 +369,19 @@ def _layout(tmp_path, text):
     return path
 
 
-@pytest.mark.parametrize("layout,message", [
-    ("kind: board-game\nextends: spillbrett-a4\nmargin: 65mm\noverlap: 40mm\n",
-     r"brett\.yaml:4:10: parts of the board with an overlap of 40 mm do not fit"),
-    ("kind: board-game\nextends: spillbrett-a3\nboard_paper: A6\nmin_text_size: 9pt\n",
-     r"brett\.yaml:\d+:\d+: .*(does not fit|do not fit)"),
-])
+@pytest.mark.parametrize(
+    "layout,message",
+    [
+        (
+            "kind: board-game\nextends: spillbrett-a4\nmargin: 65mm\noverlap: 40mm\n",
+            r"brett\.yaml:4:10: parts of the board with an overlap of 40 mm do not fit",
+        ),
+        (
+            "kind: board-game\nextends: spillbrett-a3\nboard_paper: A6\nmin_text_size: 9pt\n",
+            r"brett\.yaml:\d+:\d+: .*(does not fit|do not fit)",
+        ),
+    ],
+)
 def test_a_layout_that_leaves_no_room_is_told_at_the_layout(runner, tmp_path, layout, message):
     path = _game(tmp_path)
     out = tmp_path / "spill.pdf"
@@ -351,8 +393,13 @@ def test_a_layout_that_leaves_no_room_is_told_at_the_layout(runner, tmp_path, la
 
 
 def test_a_long_category_name_is_one_message_at_the_name(runner, tmp_path):
-    path = _game(tmp_path, categories=[{"name": "Egenskaper og verdier vi setter pris på", "questions": ["Hva?"]},
-                                       {"name": "Kort", "questions": ["Hvem?"]}])
+    path = _game(
+        tmp_path,
+        categories=[
+            {"name": "Egenskaper og verdier vi setter pris på", "questions": ["Hva?"]},
+            {"name": "Kort", "questions": ["Hvem?"]},
+        ],
+    )
     result, _ = _build(runner, tmp_path, path)
     assert result.exit_code == 1
     lines = [ln for ln in result.output.splitlines() if ln.strip()]
@@ -361,8 +408,10 @@ def test_a_long_category_name_is_one_message_at_the_name(runner, tmp_path):
 
 
 def test_a_letter_the_font_lacks_in_a_category_name_is_one_message(runner, tmp_path):
-    path = _game(tmp_path, categories=[{"name": "Egenskaper 🙂", "questions": ["Hva?"]},
-                                       {"name": "Kort", "questions": ["Hvem?"]}])
+    path = _game(
+        tmp_path,
+        categories=[{"name": "Egenskaper 🙂", "questions": ["Hva?"]}, {"name": "Kort", "questions": ["Hvem?"]}],
+    )
     result, _ = _build(runner, tmp_path, path)
     assert result.exit_code == 1
     lines = [ln for ln in result.output.splitlines() if ln.strip()]
@@ -372,8 +421,12 @@ def test_a_letter_the_font_lacks_in_a_category_name_is_one_message(runner, tmp_p
 
 def test_every_text_that_does_not_fit_is_told_in_one_build(runner, tmp_path):
     long = " ".join(["Alle rundt bordet forteller noe de er stolte av fra denne uka"] * 3)  # 190 characters
-    path = _game(tmp_path, squares=80, specials=[{"at": 3, "text": long}, {"at": 9, "text": long}],
-                 categories=[{"name": "A", "questions": [long * 8]}, {"name": "B", "questions": [long * 8]}])
+    path = _game(
+        tmp_path,
+        squares=80,
+        specials=[{"at": 3, "text": long}, {"at": 9, "text": long}],
+        categories=[{"name": "A", "questions": [long * 8]}, {"name": "B", "questions": [long * 8]}],
+    )
     result, _ = _build(runner, tmp_path, path)
     assert result.exit_code == 1
     assert len(re.findall(r"special \d \(square \d\) does not fit its square", result.output)) == 2
@@ -387,8 +440,9 @@ def test_categories_without_a_colour_or_symbol_take_ones_not_chosen():
     from smartprint.source import load_text
 
     src = load_text("x: 1\n", "x.yaml")
-    styles = declared_styles([Declared("A", None, None, ("categories", 0)),
-                              Declared("B", "blå", "circle", ("categories", 1))], src)
+    styles = declared_styles(
+        [Declared("A", None, None, ("categories", 0)), Declared("B", "blå", "circle", ("categories", 1))], src
+    )
     assert styles["A"].color != parse_color("blå") and styles["A"].symbol != "circle"
     assert styles["B"].color == parse_color("blå") and styles["B"].symbol == "circle"
 
@@ -401,12 +455,15 @@ def test_validate_takes_the_options_build_takes(runner, tmp_path):
     assert checked.output.split(": ok ", 1)[1] == built.output.split(" ", 2)[2]
 
 
-@pytest.mark.parametrize("change,message", [
-    ({"categories": [{"name": "   ", "questions": ["Hva?"]}]}, "category 1 has a blank name"),
-    ({"specials": [{"at": 3, "text": "  "}]}, "special 1 has a blank text"),
-    ({"finish": " "}, "'finish' is blank"),
-    ({"categories": [{"name": "A", "questions": ["", "Hva?"]}]}, "question 1 of 'A' is blank"),
-])
+@pytest.mark.parametrize(
+    "change,message",
+    [
+        ({"categories": [{"name": "   ", "questions": ["Hva?"]}]}, "category 1 has a blank name"),
+        ({"specials": [{"at": 3, "text": "  "}]}, "special 1 has a blank text"),
+        ({"finish": " "}, "'finish' is blank"),
+        ({"categories": [{"name": "A", "questions": ["", "Hva?"]}]}, "question 1 of 'A' is blank"),
+    ],
+)
 def test_blank_texts_are_mistakes_not_empty_squares(runner, tmp_path, change, message):
     result, out = _build(runner, tmp_path, _game(tmp_path, **change))
     assert result.exit_code == 1 and message in result.output, result.output

@@ -28,11 +28,14 @@ def test_styrkekort_on_every_card_layout(runner, layout, tmp_path):
     assert "Kreativitet" in fronts and "Mening" in fronts
 
 
-@pytest.mark.parametrize("language, words", [("nb", ["ark 1 av 1", "forside"]), ("nn", ["framside"]),
-                                             ("en", ["sheet 1 of 1", "front", "print double-sided"])])
+@pytest.mark.parametrize(
+    "language, words",
+    [("nb", ["ark 1 av 1", "forside"]), ("nn", ["framside"]), ("en", ["sheet 1 of 1", "front", "print double-sided"])],
+)
 def test_printed_labels_follow_the_language(runner, tmp_path, language, words):
-    write(tmp_path / "d.yaml", f"kind: cards\ntitle: X\nlanguage: {language}\ncards:\n  - title: A\n"
-                               "back:\n  title: B\n")
+    write(
+        tmp_path / "d.yaml", f"kind: cards\ntitle: X\nlanguage: {language}\ncards:\n  - title: A\nback:\n  title: B\n"
+    )
     out = tmp_path / "d.pdf"
     assert run(runner, "build", str(tmp_path / "d.yaml"), "-o", str(out)).exit_code == 0
     first = page_texts(out)[0]
@@ -42,8 +45,9 @@ def test_printed_labels_follow_the_language(runner, tmp_path, language, words):
 
 def test_bingo_in_english(runner, tmp_path):
     prompts = "\n".join(f"  - thing {i}" for i in range(9))
-    write(tmp_path / "b.yaml",
-          f"kind: bingo\ntitle: B\nlanguage: en\ngrid: 3\nsheets: 2\nseed: 5\nprompts:\n{prompts}\n")
+    write(
+        tmp_path / "b.yaml", f"kind: bingo\ntitle: B\nlanguage: en\ngrid: 3\nsheets: 2\nseed: 5\nprompts:\n{prompts}\n"
+    )
     out = tmp_path / "b.pdf"
     assert run(runner, "build", str(tmp_path / "b.yaml"), "-o", str(out)).exit_code == 0
     texts = page_texts(out)

@@ -33,8 +33,13 @@ def test_seven_cards_lone_card_back_sits_in_right_column():
 
 
 @settings(max_examples=150, deadline=None)
-@given(count=st.integers(1, 60), cols=st.integers(1, 3), rows=st.integers(1, 3),
-       flip=st.sampled_from(["duplex-long", "duplex-short"]), landscape=st.booleans())
+@given(
+    count=st.integers(1, 60),
+    cols=st.integers(1, 3),
+    rows=st.integers(1, 3),
+    flip=st.sampled_from(["duplex-long", "duplex-short"]),
+    landscape=st.booleans(),
+)
 def test_every_back_is_exactly_behind_its_front(count, cols, rows, flip, landscape):
     layout = replace(BASE, cols=cols, rows=rows, backs=flip)
     page = replace(PAGE, width=PAGE.height, height=PAGE.width) if landscape else PAGE

@@ -10,10 +10,32 @@ from pypdf import PdfReader
 from conftest import page_texts, render, run, write
 from smartprint.units import MM
 
-STRENGTHS = ["Kreativitet", "Nysgjerrighet", "Dømmekraft", "Lærelyst", "Perspektiv", "Tapperhet",
-             "Utholdenhet", "Ærlighet", "Livsglede", "Kjærlighet", "Vennlighet", "Sosial intelligens",
-             "Samarbeid", "Rettferdighet", "Lederskap", "Tilgivelse", "Ydmykhet", "Forsiktighet",
-             "Selvkontroll", "Sans for skjønnhet", "Takknemlighet", "Håp", "Humor", "Mening"]
+STRENGTHS = [
+    "Kreativitet",
+    "Nysgjerrighet",
+    "Dømmekraft",
+    "Lærelyst",
+    "Perspektiv",
+    "Tapperhet",
+    "Utholdenhet",
+    "Ærlighet",
+    "Livsglede",
+    "Kjærlighet",
+    "Vennlighet",
+    "Sosial intelligens",
+    "Samarbeid",
+    "Rettferdighet",
+    "Lederskap",
+    "Tilgivelse",
+    "Ydmykhet",
+    "Forsiktighet",
+    "Selvkontroll",
+    "Sans for skjønnhet",
+    "Takknemlighet",
+    "Håp",
+    "Humor",
+    "Mening",
+]
 
 
 @pytest.fixture(scope="module")
@@ -83,8 +105,9 @@ def test_two_builds_are_byte_identical(styrkekort, runner, tmp_path):
 @pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils is not installed")
 def test_poppler_renders_without_complaint(styrkekort, tmp_path):
     """Content streams are parsed by a real renderer: a bad operator would show here."""
-    result = subprocess.run(["pdftoppm", "-r", "20", "-png", str(styrkekort), str(tmp_path / "p")],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["pdftoppm", "-r", "20", "-png", str(styrkekort), str(tmp_path / "p")], capture_output=True, text=True
+    )
     assert result.returncode == 0 and result.stderr == "", result.stderr
     assert len(list(tmp_path.glob("p-*.png"))) == 6
 
@@ -187,8 +210,21 @@ def test_egenskaper_posters(runner, tmp_path):
     assert run(runner, "build", "egenskaper", "-o", str(out)).exit_code == 0
     texts = page_texts(out)
     assert len(texts) == 21
-    for word in ["Omsorg", "Hjelpsomhet", "Humor", "Ærlighet", "Samarbeid", "Mot", "Læringsglede",
-                 "Nysgjerrighet", "Målrettethet", "Respekt", "Takknemlighet", "Selvtillit", "Tålmodighet"]:
+    for word in [
+        "Omsorg",
+        "Hjelpsomhet",
+        "Humor",
+        "Ærlighet",
+        "Samarbeid",
+        "Mot",
+        "Læringsglede",
+        "Nysgjerrighet",
+        "Målrettethet",
+        "Respekt",
+        "Takknemlighet",
+        "Selvtillit",
+        "Tålmodighet",
+    ]:
         assert any(word in t for t in texts), word
     assert PdfReader(str(out)).trailer["/Root"]["/ViewerPreferences"]["/Duplex"] == "/Simplex"
 

@@ -134,8 +134,13 @@ def test_progress_bar_on_a_terminal_and_not_with_quiet(tmp_path):
 
     def run_on_tty(*extra: str) -> str:
         leader, follower = pty.openpty()
-        proc = subprocess.Popen([sys.executable, "-m", "smartprint", "build", "b.yaml", *extra], cwd=tmp_path,
-                                stdout=subprocess.PIPE, stderr=follower, env={**os.environ, "COLUMNS": "100"})
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "smartprint", "build", "b.yaml", *extra],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            env={**os.environ, "COLUMNS": "100"},
+        )
         os.close(follower)
         chunks = []
         while True:

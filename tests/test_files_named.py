@@ -31,8 +31,9 @@ def test_a_picture_outside_the_folder_is_refused(runner, tmp_path, outside, valu
 
 
 def test_allow_path_lets_the_picture_in(runner, tmp_path, outside):
-    src = write(tmp_path / "deck" / "d.yaml",
-                "kind: cards\ntitle: X\ncards:\n  - title: A\n    image: ../private/secret.png\n")
+    src = write(
+        tmp_path / "deck" / "d.yaml", "kind: cards\ntitle: X\ncards:\n  - title: A\n    image: ../private/secret.png\n"
+    )
     out = tmp_path / "d.pdf"
     result = run(runner, "build", str(src), "-o", str(out), "--allow-path", str(outside))
     assert result.exit_code == 0, result.output

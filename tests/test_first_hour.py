@@ -29,11 +29,14 @@ def test_help_shows_words_not_python_types(runner, command):
         assert "smartprint new NAME" in result.output
 
 
-@pytest.mark.parametrize("line, says, never", [
-    ("names: [Ada, Ali]", "true gives every square a line to write the name", None),
-    ("players: 4", "known keys here", "did you mean 'leader'"),
-    ("elever: [Ada, Ali]", "did you mean 'pupils'? (keys are written in English)", "did you mean 'leader'"),
-])
+@pytest.mark.parametrize(
+    "line, says, never",
+    [
+        ("names: [Ada, Ali]", "true gives every square a line to write the name", None),
+        ("players: 4", "known keys here", "did you mean 'leader'"),
+        ("elever: [Ada, Ali]", "did you mean 'pupils'? (keys are written in English)", "did you mean 'leader'"),
+    ],
+)
 def test_names_and_pupils_get_no_misleading_suggestion(runner, tmp_path, line, says, never):
     src = write(tmp_path / "b.yaml", f"kind: bingo\ntitle: B\ngrid: 3\n{line}\nprompts:\n{PROMPTS}\n")
     result = run(runner, "build", str(src), "-o", str(tmp_path / "b.pdf"))
@@ -73,8 +76,10 @@ def test_a_phone_photo_prints_the_way_the_phone_shows_it(runner, tmp_path):
     exif = Image.Exif()
     exif[0x0112] = 6
     photo.save(tmp_path / "foto.jpg", exif=exif.tobytes())
-    src = write(tmp_path / "d.yaml", "kind: cards\ntitle: F\nlayout: plakat-a4\ncards:\n"
-                                     "  - title: Telefonbilde\n    image: foto.jpg\n")
+    src = write(
+        tmp_path / "d.yaml",
+        "kind: cards\ntitle: F\nlayout: plakat-a4\ncards:\n  - title: Telefonbilde\n    image: foto.jpg\n",
+    )
     out = tmp_path / "d.pdf"
     assert run(runner, "build", str(src), "-o", str(out)).exit_code == 0
     import pypdfium2 as pdfium
@@ -116,8 +121,9 @@ def test_print_shop_build_has_its_own_name_and_says_what_to_tell_the_shop(runner
 
 
 def test_one_run_reports_the_font_and_the_picture(runner, tmp_path):
-    src = write(tmp_path / "d.yaml", "kind: cards\ntitle: X\nfont: borte.ttf\ncards:\n  - title: A\n"
-                                     "    image: borte.png\n")
+    src = write(
+        tmp_path / "d.yaml", "kind: cards\ntitle: X\nfont: borte.ttf\ncards:\n  - title: A\n    image: borte.png\n"
+    )
     result = run(runner, "build", str(src), "-o", str(tmp_path / "d.pdf"))
     assert result.exit_code == 1
     assert "d.yaml:3:7: font file 'borte.ttf' not found" in result.output

@@ -37,8 +37,17 @@ def test_boards_are_balanced_and_no_entry_touches_itself(grid, entries, seed):
 
 
 def _deck(tmp_path, **extra):
-    body = {"kind": "five-in-a-row", "title": "Fem på rad", "grid": 7, "boards": 3, "seed": 5,
-            "entries": ENTRIES, "questions": ["Når var du modig?", "Hvem hjalp deg?"], "blank_cards": 1, **extra}
+    body = {
+        "kind": "five-in-a-row",
+        "title": "Fem på rad",
+        "grid": 7,
+        "boards": 3,
+        "seed": 5,
+        "entries": ENTRIES,
+        "questions": ["Når var du modig?", "Hvem hjalp deg?"],
+        "blank_cards": 1,
+        **extra,
+    }
     import yaml
 
     path = tmp_path / "f.yaml"

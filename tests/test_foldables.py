@@ -84,6 +84,7 @@ def edges_of(r: Rect):
 def same_segment(s, t, tol=1e-3) -> bool:
     def close(p, q):
         return all(abs(a - b) < tol for a, b in zip(p, q))
+
     return (close(s[0], t[0]) and close(s[1], t[1])) or (close(s[0], t[1]) and close(s[1], t[0]))
 
 
@@ -195,7 +196,7 @@ def test_one_tab_on_each_of_the_seven_seams_and_only_on_free_edges(name):
     for pair in seams.values():
         tabbed = [(k, edge) for k, edge in pair if any(same_segment(t.base, edge) for t in net.tabs)]
         assert len(tabbed) == 1, f"seam {pair} has {len(tabbed)} tabs"
-        (k, edge), = tabbed
+        ((k, edge),) = tabbed
         other = next(p for p in pair if p != (k, edge))
         tab = next(t for t in net.tabs if same_segment(t.base, edge))
         assert tab.partner_face == other[0] and same_segment(tab.partner, other[1])
@@ -218,8 +219,8 @@ def test_a_folded_tab_lies_flat_against_the_inside_of_its_partner_face(name):
             if turned[2] > 0:
                 turned = rotate_about(flat(tip), a, b, -math.pi / 2)
             q = sub(place(tab.face, turned), origin)
-            assert abs(dot(q, normal)) / e ** 3 < 1e-9, "a folded tab is not in its partner's plane"
-            s, t = dot(q, u) / e ** 2, dot(q, v) / e ** 2
+            assert abs(dot(q, normal)) / e**3 < 1e-9, "a folded tab is not in its partner's plane"
+            s, t = dot(q, u) / e**2, dot(q, v) / e**2
             assert -1e-9 <= s <= 1 + 1e-9 and -1e-9 <= t <= 1 + 1e-9, "a folded tab sticks out of the cube"
 
 
@@ -264,8 +265,9 @@ def test_the_die_is_big_enough_for_a_child_on_a4_and_a_half_page():
     assert plan_die(AREAS["just enough"]).edge < 40 * MM
 
 
-@pytest.mark.parametrize("area, edge", [(Rect(0, 0, 80 * MM, 80 * MM), None), (Rect(0, 0, 50 * MM, 300 * MM), None),
-                                        (A4_INSIDE, 20 * MM)])
+@pytest.mark.parametrize(
+    "area, edge", [(Rect(0, 0, 80 * MM, 80 * MM), None), (Rect(0, 0, 50 * MM, 300 * MM), None), (A4_INSIDE, 20 * MM)]
+)
 def test_too_small_a_die_is_refused(area, edge):
     with pytest.raises(ValueError, match="25 mm"):
         plan_die(area, edge)
@@ -298,19 +300,23 @@ def test_one_two_three_go_counter_clockwise_round_their_corner_as_on_a_western_d
 
 def pawn_points(p: Pawn):
     pts = []
-    for r in (p.outline, p.front.panel, p.back.panel, p.glue_foot, p.plain_foot, p.front.number_box,
-              p.back.number_box):
+    for r in (p.outline, p.front.panel, p.back.panel, p.glue_foot, p.plain_foot, p.front.number_box, p.back.number_box):
         pts += corners(r)
     for side in (p.front, p.back):
         m = side.mark
-        pts += list(m.polygon) or [(m.centre[0] + dx * m.radius, m.centre[1] + dy * m.radius)
-                                   for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1))]
+        pts += list(m.polygon) or [
+            (m.centre[0] + dx * m.radius, m.centre[1] + dy * m.radius) for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1))
+        ]
     pts += [q for s in p.folds for q in s]
     return pts
 
 
-PAWN_AREAS = {"A4 inside": A4_INSIDE, "lower part of A4": Rect(12 * MM, 12 * MM, 186 * MM, 120 * MM),
-              "narrow": Rect(0, 0, 60 * MM, 230 * MM), "half A5": Rect(0, 0, 128 * MM, 95 * MM)}
+PAWN_AREAS = {
+    "A4 inside": A4_INSIDE,
+    "lower part of A4": Rect(12 * MM, 12 * MM, 186 * MM, 120 * MM),
+    "narrow": Rect(0, 0, 60 * MM, 230 * MM),
+    "half A5": Rect(0, 0, 128 * MM, 95 * MM),
+}
 
 
 @pytest.mark.parametrize("players", range(2, 7))
@@ -328,8 +334,12 @@ def test_pawns_are_told_apart_without_colour_and_stay_apart_inside_the_area(play
         assert inside(p.outline, pawn_points(p))
     for a, b in combinations(pawns, 2):
         assert not sat_overlap(corners(a.outline), corners(b.outline))
-        gap = max(b.outline.x - a.outline.right, a.outline.x - b.outline.right,
-                  b.outline.y - a.outline.top, a.outline.y - b.outline.top)
+        gap = max(
+            b.outline.x - a.outline.right,
+            a.outline.x - b.outline.right,
+            b.outline.y - a.outline.top,
+            a.outline.y - b.outline.top,
+        )
         assert gap >= 4 * MM, "no room to cut between two pawns"
 
 
@@ -346,7 +356,7 @@ def test_a_pawn_folds_into_a_tent_that_stands(players):
         assert f.h == pytest.approx(b.h) and g.h == pytest.approx(t.h)
         base, side = g.h, f.h
         assert 0.4 * side <= base < 2 * side  # a triangle, wide enough not to topple
-        height = math.sqrt(side ** 2 - (base / 2) ** 2)
+        height = math.sqrt(side**2 - (base / 2) ** 2)
         assert height >= 20 * MM * p.scale
         # both sides read upright once folded: the back is turned half round
         assert p.front.upright and not p.back.upright
@@ -360,8 +370,9 @@ def test_a_pawn_folds_into_a_tent_that_stands(players):
         for side in (p.front, p.back):
             m, box = side.mark, side.number_box
             assert side.panel.contains(box, tolerance=0)
-            assert side.panel.contains(Rect(m.centre[0] - m.radius, m.centre[1] - m.radius,
-                                            2 * m.radius, 2 * m.radius), tolerance=1e-6)
+            assert side.panel.contains(
+                Rect(m.centre[0] - m.radius, m.centre[1] - m.radius, 2 * m.radius, 2 * m.radius), tolerance=1e-6
+            )
             assert all(math.dist(q, m.centre) <= m.radius * (1 + 1e-9) for q in m.polygon)
             assert len(m.polygon) >= 3 or m.is_circle
 

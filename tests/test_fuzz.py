@@ -114,17 +114,39 @@ INTERNAL: list[tuple[str, re.Pattern[str]]] = [
     ("'type' + type word", re.compile(rf"\btype\s*[=:]?\s*['\"]?{_TYPE_WORDS}\b")),
     ("pydantic validator tag", re.compile(r"function-(?:after|before|wrap|plain)", re.I)),
     ("pydantic literal tag", re.compile(r"literal\[", re.I)),
-    ("pydantic phrase", re.compile(r"Input should|after validation|<unicode string>|Field required|"
-                                   r"Extra inputs are not permitted|Value error,", re.I)),
-    ("pydantic error type", re.compile(r"\[type=|\b(?:string|int|float|bool|dict|list|model|model_attributes|"
-                                       r"literal|union|missing|extra)_(?:type|error|forbidden|parsing|tag_invalid)\b")),
-    ("library name", re.compile(r"pydantic|typing\b|\btyping\.|annotated_types|reportlab|PIL\.|yaml\.\w|"
-                                r"pypdf|qrcode", re.I)),
-    ("python internals", re.compile(r"Traceback|NoneType|ValidationError|KeyError|AttributeError|TypeError|"
-                                    r"ValueError|IndexError|RecursionError|UnicodeError|UnicodeEncodeError|"
-                                    r"UnicodeDecodeError|OverflowError|ZeroDivisionError|OSError|"
-                                    r"FileNotFoundError|IsADirectoryError|<class |object at 0x|"
-                                    r"\bself\b|\b__[a-z]+__\b|\bErrno\b")),
+    (
+        "pydantic phrase",
+        re.compile(
+            r"Input should|after validation|<unicode string>|Field required|"
+            r"Extra inputs are not permitted|Value error,",
+            re.I,
+        ),
+    ),
+    (
+        "pydantic error type",
+        re.compile(
+            r"\[type=|\b(?:string|int|float|bool|dict|list|model|model_attributes|"
+            r"literal|union|missing|extra)_(?:type|error|forbidden|parsing|tag_invalid)\b"
+        ),
+    ),
+    (
+        "library name",
+        re.compile(
+            r"pydantic|typing\b|\btyping\.|annotated_types|reportlab|PIL\.|yaml\.\w|"
+            r"pypdf|qrcode",
+            re.I,
+        ),
+    ),
+    (
+        "python internals",
+        re.compile(
+            r"Traceback|NoneType|ValidationError|KeyError|AttributeError|TypeError|"
+            r"ValueError|IndexError|RecursionError|UnicodeError|UnicodeEncodeError|"
+            r"UnicodeDecodeError|OverflowError|ZeroDivisionError|OSError|"
+            r"FileNotFoundError|IsADirectoryError|<class |object at 0x|"
+            r"\bself\b|\b__[a-z]+__\b|\bErrno\b"
+        ),
+    ),
     ("package model class", re.compile(r"\b(?:" + "|".join(map(re.escape, MODEL_NAMES)) + r")\b")),
     ("python repr of a path", re.compile(r"(?:Posix|Windows)?Path\(")),
 ]
@@ -177,8 +199,23 @@ def _scrub(message: str, strings: set[str]) -> str:
     return message
 
 
-FILE_SUFFIXES = {".yaml", ".yml", ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp",
-                 ".ttf", ".otf", ".txt", ".csv"}
+FILE_SUFFIXES = {
+    ".yaml",
+    ".yml",
+    ".pdf",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".bmp",
+    ".tif",
+    ".tiff",
+    ".webp",
+    ".ttf",
+    ".otf",
+    ".txt",
+    ".csv",
+}
 
 
 def _names_a_file(name: str) -> bool:
@@ -223,8 +260,9 @@ def check_user_error(exc: UserError, inputs: Inputs) -> None:
                 assert where.line <= len(lines) + 1, f"line {where.line} is past the end ({len(lines)} lines): {line}"
                 if where.column is not None and where.line <= len(lines):
                     width = len(lines[where.line - 1])
-                    assert where.column <= width + 1, f"column {where.column} is past the end of line " \
-                                                      f"{where.line} ({width} characters): {line}"
+                    assert where.column <= width + 1, (
+                        f"column {where.column} is past the end of line {where.line} ({width} characters): {line}"
+                    )
 
 
 def run_build(inputs: Inputs, outcome_key: str) -> None:
@@ -304,38 +342,220 @@ class Raw(str):
     """A scalar written into the YAML exactly as it is (so YAML reads `NO` as False)."""
 
 
-WORDS = ("venn modig snill hjelpsom tålmodig ærlig glad rettferdig nysgjerrig kreativ humor håp "
-         "lederskap samarbeid omsorg mot vennlighet takknemlighet klassen friminuttet skolen "
-         "spør hjelper lytter deler smiler leker tegner Øyvind Åse Ærlig du vi de har kan liker").split()
-BIG_WORDS = ["Supercalifragilisticexpialidocious", "Donaudampfschifffahrtsgesellschaftskapitän",
-             "a" * 120, "1234567890" * 6]
-URLS = ["https://skole.example/4b", "https://skole.example/" + "x" * 80, "mailto:lærer@skole.example",
-        "https://skole.example/?a=1&b=æøå"]
+WORDS = (
+    "venn modig snill hjelpsom tålmodig ærlig glad rettferdig nysgjerrig kreativ humor håp "
+    "lederskap samarbeid omsorg mot vennlighet takknemlighet klassen friminuttet skolen "
+    "spør hjelper lytter deler smiler leker tegner Øyvind Åse Ærlig du vi de har kan liker"
+).split()
+BIG_WORDS = [
+    "Supercalifragilisticexpialidocious",
+    "Donaudampfschifffahrtsgesellschaftskapitän",
+    "a" * 120,
+    "1234567890" * 6,
+]
+URLS = [
+    "https://skole.example/4b",
+    "https://skole.example/" + "x" * 80,
+    "mailto:lærer@skole.example",
+    "https://skole.example/?a=1&b=æøå",
+]
 RAW_SCALARS = [
-    "NO", "no", "Yes", "off", "On", "y", "n", "12:30", "1:20:30", "~", "null", "Null", "#c0392b",
-    "# bare en kommentar", "2024-05-17", "2001-12-14t21:59:43.10-05:00", "0x1F", "0o17", "017", "1_000",
-    ".inf", "-.inf", ".nan", "1e3", "+12", "3.", "har nummer #10 på drakta", "a: b", "spør: hvem", "- x",
-    "-x", "[a, b", "{a: 1", "[]", "{}", "[[a]]", "{a: [b, {c: d}]}", "*nope", "&a x", "!!str 5", "!!int x",
-    "!!float 1e999", "!!int 99999999999999999999999", "!!binary aGVsbG8=", "!!set {a, b}",
-    "!!omap [{a: 1}]", "!!timestamp 2001-12-14", "!ukjent x", "!!python/object/apply:os.system ['true']",
-    "'halv", '"halv', "@x", "`x", "%x", "|", ">", "? x", "!!null ''", "=", "<<", "<<: {}", "*", "&", "!",
-    "'It''s'", '"\\u00e6\\u00f8\\u00e5"', '"\\ud83d"', '"\\x00"', '"\\q"', '"\\U0001F600"', "'a\n\n b'",
-    "|\n  linje en\n  linje to", ">-\n  brettet\n  tekst", "a\tb", "\t", "x #y", "7mm # kommentar",
+    "NO",
+    "no",
+    "Yes",
+    "off",
+    "On",
+    "y",
+    "n",
+    "12:30",
+    "1:20:30",
+    "~",
+    "null",
+    "Null",
+    "#c0392b",
+    "# bare en kommentar",
+    "2024-05-17",
+    "2001-12-14t21:59:43.10-05:00",
+    "0x1F",
+    "0o17",
+    "017",
+    "1_000",
+    ".inf",
+    "-.inf",
+    ".nan",
+    "1e3",
+    "+12",
+    "3.",
+    "har nummer #10 på drakta",
+    "a: b",
+    "spør: hvem",
+    "- x",
+    "-x",
+    "[a, b",
+    "{a: 1",
+    "[]",
+    "{}",
+    "[[a]]",
+    "{a: [b, {c: d}]}",
+    "*nope",
+    "&a x",
+    "!!str 5",
+    "!!int x",
+    "!!float 1e999",
+    "!!int 99999999999999999999999",
+    "!!binary aGVsbG8=",
+    "!!set {a, b}",
+    "!!omap [{a: 1}]",
+    "!!timestamp 2001-12-14",
+    "!ukjent x",
+    "!!python/object/apply:os.system ['true']",
+    "'halv",
+    '"halv',
+    "@x",
+    "`x",
+    "%x",
+    "|",
+    ">",
+    "? x",
+    "!!null ''",
+    "=",
+    "<<",
+    "<<: {}",
+    "*",
+    "&",
+    "!",
+    "'It''s'",
+    '"\\u00e6\\u00f8\\u00e5"',
+    '"\\ud83d"',
+    '"\\x00"',
+    '"\\q"',
+    '"\\U0001F600"',
+    "'a\n\n b'",
+    "|\n  linje en\n  linje to",
+    ">-\n  brettet\n  tekst",
+    "a\tb",
+    "\t",
+    "x #y",
+    "7mm # kommentar",
 ]
 ODD_TEXT = [
-    "", " ", "   ", "\t", "\n", "🎉", "👩\u200d👩\u200d👧 familie", "🇳🇴", "e\u0301\u0301\u0301", "a\u030a",
-    "مرحبا بالعالم", "שלום", "\u202eabc", "\u200b", "\ufeffBOM", "\x00", "nul\x00her", "\x07", "\x1b[31mrød",
-    "a\nb", "linje\r\nlinje", "\u2028", "\x85", "\ud800", "\ud83d\ude00", "\U0010ffff", "\ufffe", "\uffff",
-    "✓", "→", "½", "ﬁ", "Å", "ǅ", "ß", "İ", "𝕏", "ç" * 50, "\\", "%s %d {0} {name}", "<b>fet</b>",
-    "'", '"', "''", "«»", "…", "—", "\u00a0", "\u3000", "漢字", "한국어", "ᚠᚢᚦ",
+    "",
+    " ",
+    "   ",
+    "\t",
+    "\n",
+    "🎉",
+    "👩\u200d👩\u200d👧 familie",
+    "🇳🇴",
+    "e\u0301\u0301\u0301",
+    "a\u030a",
+    "مرحبا بالعالم",
+    "שלום",
+    "\u202eabc",
+    "\u200b",
+    "\ufeffBOM",
+    "\x00",
+    "nul\x00her",
+    "\x07",
+    "\x1b[31mrød",
+    "a\nb",
+    "linje\r\nlinje",
+    "\u2028",
+    "\x85",
+    "\ud800",
+    "\ud83d\ude00",
+    "\U0010ffff",
+    "\ufffe",
+    "\uffff",
+    "✓",
+    "→",
+    "½",
+    "ﬁ",
+    "Å",
+    "ǅ",
+    "ß",
+    "İ",
+    "𝕏",
+    "ç" * 50,
+    "\\",
+    "%s %d {0} {name}",
+    "<b>fet</b>",
+    "'",
+    '"',
+    "''",
+    "«»",
+    "…",
+    "—",
+    "\u00a0",
+    "\u3000",
+    "漢字",
+    "한국어",
+    "ᚠᚢᚦ",
 ]
-LONG_TEXT = ["x" * 201, "x" * 2999, "x" * 3000, "x" * 3001, "ord " * 800, "Å" * 1200, "langt" * 40,
-             " ".join(["skole"] * 300), "a" * 500]
-LENGTH_ODD = ["-5mm", "-0mm", "10", "10 mm", "10MM", "2,5cm", "0", "0.0", "1e3mm", "99999mm", "0.0001pt",
-              "5 cm", "5cm5", "mm", "10px", "10 %", "1/2in", ".5in", "5.mm", "-0,5mm", "+3mm", "١٠mm", "１０mm",
-              "10\u00a0mm", "1" * 400 + "mm"]
-WRONG = [42, -1, 0, 1, 3.5, -3.5, True, False, None, [], {}, ["a", ["b"]], {"x": 1}, [{"a": 1}], [None],
-         10**30, -(10**30), 2**63, 2**64, 1e308, float("inf"), float("-inf"), float("nan"), 10**400]
+LONG_TEXT = [
+    "x" * 201,
+    "x" * 2999,
+    "x" * 3000,
+    "x" * 3001,
+    "ord " * 800,
+    "Å" * 1200,
+    "langt" * 40,
+    " ".join(["skole"] * 300),
+    "a" * 500,
+]
+LENGTH_ODD = [
+    "-5mm",
+    "-0mm",
+    "10",
+    "10 mm",
+    "10MM",
+    "2,5cm",
+    "0",
+    "0.0",
+    "1e3mm",
+    "99999mm",
+    "0.0001pt",
+    "5 cm",
+    "5cm5",
+    "mm",
+    "10px",
+    "10 %",
+    "1/2in",
+    ".5in",
+    "5.mm",
+    "-0,5mm",
+    "+3mm",
+    "١٠mm",
+    "１０mm",
+    "10\u00a0mm",
+    "1" * 400 + "mm",
+]
+WRONG = [
+    42,
+    -1,
+    0,
+    1,
+    3.5,
+    -3.5,
+    True,
+    False,
+    None,
+    [],
+    {},
+    ["a", ["b"]],
+    {"x": 1},
+    [{"a": 1}],
+    [None],
+    10**30,
+    -(10**30),
+    2**63,
+    2**64,
+    1e308,
+    float("inf"),
+    float("-inf"),
+    float("nan"),
+    10**400,
+]
 
 
 def _chance(draw: Any, per_mille: int) -> bool:
@@ -372,8 +592,11 @@ def _mutant(draw: Any, tp: Any, extras: list[Any]) -> Any:
         return draw(st.sampled_from(LONG_TEXT))
     if pool == 8:
         return draw(st.sampled_from(LENGTH_ODD))
-    return draw(st.one_of(st.text(max_size=40), st.integers(), st.floats(), st.none(),
-                          st.lists(st.text(max_size=5), max_size=3)))
+    return draw(
+        st.one_of(
+            st.text(max_size=40), st.integers(), st.floats(), st.none(), st.lists(st.text(max_size=5), max_size=3)
+        )
+    )
 
 
 @dataclass
@@ -388,19 +611,50 @@ class Gen:
     fonts: dict[str, bytes] = field(default_factory=dict)  # generated (damaged) font files by name
 
 
-SMALL_INTS = {"count": (1, 3), "lines": (0, 5), "grid": (3, 7), "sheets": (1, 8), "cols": (1, 4), "rows": (1, 4),
-              "boards": (1, 3), "blank_cards": (0, 2), "squares": (20, 40), "players": (2, 6), "at": (1, 20)}
+SMALL_INTS = {
+    "count": (1, 3),
+    "lines": (0, 5),
+    "grid": (3, 7),
+    "sheets": (1, 8),
+    "cols": (1, 4),
+    "rows": (1, 4),
+    "boards": (1, 3),
+    "blank_cards": (0, 2),
+    "squares": (20, 40),
+    "players": (2, 6),
+    "at": (1, 20),
+}
 LENGTHS_MM = {"margin": (0, 25), "gap": (0, 6), "bleed": (0, 4), "x": (-3, 3), "y": (-3, 3)}
-LIST_SIZES = {"cards": (1, 6), "groups": (0, 4), "questions": (0, 3), "prompts": (1, 30), "entries": (5, 30),
-              "categories": (1, 4), "specials": (0, 3)}
+LIST_SIZES = {
+    "cards": (1, 6),
+    "groups": (0, 4),
+    "questions": (0, 3),
+    "prompts": (1, 30),
+    "entries": (5, 30),
+    "categories": (1, 4),
+    "specials": (0, 3),
+}
 
 
-EXTREME_LENGTHS = {"min_text_size": ["4pt", "72pt", "40pt"], "margin": ["0", "0mm", "100mm", "60mm"],
-                   "gap": ["0", "50mm", "25mm"], "bleed": ["10mm", "0"], "x": ["-10mm", "10mm"],
-                   "y": ["-10mm", "10mm"], "width": ["20mm", "50mm", "1200mm", "300mm", "0.79in"],
-                   "height": ["20mm", "50mm", "1200mm", "300mm", "0.79in"]}
-EXTREME_INTS = {"count": [200, 40], "lines": [40, 20], "cols": [20, 7], "rows": [20, 7], "grid": [3, 7],
-                "sheets": [200, 60], "seed": [0, 2**63 - 1]}
+EXTREME_LENGTHS = {
+    "min_text_size": ["4pt", "72pt", "40pt"],
+    "margin": ["0", "0mm", "100mm", "60mm"],
+    "gap": ["0", "50mm", "25mm"],
+    "bleed": ["10mm", "0"],
+    "x": ["-10mm", "10mm"],
+    "y": ["-10mm", "10mm"],
+    "width": ["20mm", "50mm", "1200mm", "300mm", "0.79in"],
+    "height": ["20mm", "50mm", "1200mm", "300mm", "0.79in"],
+}
+EXTREME_INTS = {
+    "count": [200, 40],
+    "lines": [40, 20],
+    "cols": [20, 7],
+    "rows": [20, 7],
+    "grid": [3, 7],
+    "sheets": [200, 60],
+    "seed": [0, 2**63 - 1],
+}
 
 
 def _length(draw: Any, path: tuple[str, ...]) -> str:
@@ -438,8 +692,12 @@ def _string(draw: Any, g: Gen, path: tuple[str, ...]) -> str:
     name = path[-1] if path else ""
     wild = g.rate > 0
     if name == "color":
-        return _pick(draw, g, [*COLOR_NAMES, "#2e62a8", "2e62a8", "#abc", "Rød", " blå "],
-                     ["#12345", "#ggg", "rgb(1,2,3)", "røød", "", "transparent"])
+        return _pick(
+            draw,
+            g,
+            [*COLOR_NAMES, "#2e62a8", "2e62a8", "#abc", "Rød", " blå "],
+            ["#12345", "#ggg", "rgb(1,2,3)", "røød", "", "transparent"],
+        )
     if name == "symbol":
         return _pick(draw, g, [*SYMBOLS, *SYMBOL_ALIASES, "Hjerte"], ["sol", "", "hjerter", "♥"])
     if name == "group" and g.groups and draw(st.integers(0, 5)):
@@ -447,10 +705,30 @@ def _string(draw: Any, g: Gen, path: tuple[str, ...]) -> str:
     if name == "image":
         if g.pictures and draw(st.integers(0, 2)):
             return draw(st.sampled_from(sorted(g.pictures)))
-        return _pick(draw, g, ["sol.png", "sub/sol.png", "./sol.png"],
-                     ["mangler.png", "ødelagt.png", "../sol.png", "/etc/passwd", ".", "sub", "sub/", "doc.yaml",
-                      "Vera.ttf", "sol.PNG", "sol.png\x00", "tom.png", "C:\\bilder\\sol.png", "~/sol.png",
-                      "https://skole.example/sol.png", "sol.png ", "x" * 300 + ".png"])
+        return _pick(
+            draw,
+            g,
+            ["sol.png", "sub/sol.png", "./sol.png"],
+            [
+                "mangler.png",
+                "ødelagt.png",
+                "../sol.png",
+                "/etc/passwd",
+                ".",
+                "sub",
+                "sub/",
+                "doc.yaml",
+                "Vera.ttf",
+                "sol.PNG",
+                "sol.png\x00",
+                "tom.png",
+                "C:\\bilder\\sol.png",
+                "~/sol.png",
+                "https://skole.example/sol.png",
+                "sol.png ",
+                "x" * 300 + ".png",
+            ],
+        )
     if name == "qr":
         return draw(st.sampled_from(URLS)) if draw(st.integers(0, 4)) else _text(draw, wild=wild)
     if name == "layout":
@@ -458,9 +736,25 @@ def _string(draw: Any, g: Gen, path: tuple[str, ...]) -> str:
     if name in ("font", "regular", "bold"):
         if g.fonts and draw(st.integers(0, 1)):
             return draw(st.sampled_from(sorted(g.fonts)))
-        return _pick(draw, g, ["Vera.ttf", "VeraBd.ttf", "./Vera.ttf", "ascii.ttf", "ascii-bold.ttf"],
-                     ["mangler.ttf", "ødelagt.ttf", "sol.png", "doc.yaml", "../Vera.ttf", ".", "tom.ttf", "sub",
-                      "/usr/share/fonts", "Vera.ttf\x00", "abc.ttf", "VERA.TTF"])
+        return _pick(
+            draw,
+            g,
+            ["Vera.ttf", "VeraBd.ttf", "./Vera.ttf", "ascii.ttf", "ascii-bold.ttf"],
+            [
+                "mangler.ttf",
+                "ødelagt.ttf",
+                "sol.png",
+                "doc.yaml",
+                "../Vera.ttf",
+                ".",
+                "tom.ttf",
+                "sub",
+                "/usr/share/fonts",
+                "Vera.ttf\x00",
+                "abc.ttf",
+                "VERA.TTF",
+            ],
+        )
     if name == "extends":
         return draw(st.sampled_from([*g.layouts, *LAYOUT_NAMES]))
     if name == "paper":
@@ -528,10 +822,10 @@ def _typo(draw: Any, key: str) -> str:
     how = draw(st.integers(0, 4))
     if how == 0 and len(key) > 1:
         i = draw(st.integers(0, len(key) - 1))
-        return key[:i] + key[i + 1:]
+        return key[:i] + key[i + 1 :]
     if how == 1 and len(key) > 2:
         i = draw(st.integers(0, len(key) - 2))
-        return key[:i] + key[i + 1] + key[i] + key[i + 2:]
+        return key[:i] + key[i + 1] + key[i] + key[i + 2 :]
     if how == 2:
         return key.upper() if draw(st.booleans()) else key.capitalize()
     if how == 3:
@@ -539,9 +833,39 @@ def _typo(draw: Any, key: str) -> str:
     return key.replace("_", "-") if "_" in key else key + "e"
 
 
-UNKNOWN_KEYS: list[Any] = ["txet", "foo", "x" * 300, "🙂", "", " ", "kind ", "<<x", 1, 0, True, False, None, 3.5,
-                           "tittel", "tekst", "farge", "kort", "bilde", "ruter", "brett", "marg", "papir",
-                           "linjer", "antall", "skrift", "oppsett", "språk", "grupper", "kategorier", "navn"]
+UNKNOWN_KEYS: list[Any] = [
+    "txet",
+    "foo",
+    "x" * 300,
+    "🙂",
+    "",
+    " ",
+    "kind ",
+    "<<x",
+    1,
+    0,
+    True,
+    False,
+    None,
+    3.5,
+    "tittel",
+    "tekst",
+    "farge",
+    "kort",
+    "bilde",
+    "ruter",
+    "brett",
+    "marg",
+    "papir",
+    "linjer",
+    "antall",
+    "skrift",
+    "oppsett",
+    "språk",
+    "grupper",
+    "kategorier",
+    "navn",
+]
 
 
 def gen_model(draw: Any, g: Gen, model: type[BaseModel], path: tuple[Any, ...]) -> dict[Any, Any]:
@@ -607,8 +931,11 @@ def _fix_sheet(draw: Any, doc: dict[Any, Any], g: Gen) -> None:
     for block in blocks:
         if not isinstance(block, dict):
             continue
-        types = [k for k in block if k in ("field", "box", "drawing", "checklist", "text", "qr", "image", "words",
-                                             "table", "new_page")]
+        types = [
+            k
+            for k in block
+            if k in ("field", "box", "drawing", "checklist", "text", "qr", "image", "words", "table", "new_page")
+        ]
         if not types:
             block["field"] = _words(draw, 1, 2)
             types = ["field"]
@@ -620,8 +947,13 @@ def _fix_sheet(draw: Any, doc: dict[Any, Any], g: Gen) -> None:
         if keep == "new_page":
             block[keep] = True
         if value is None and keep != "new_page":
-            block[keep] = value = ({"items": [_words(draw, 1, 2)]} if keep in ("checklist", "words")
-                                   else {"headers": [_words(draw, 1, 1)]} if keep == "table" else _words(draw, 1, 3))
+            block[keep] = value = (
+                {"items": [_words(draw, 1, 2)]}
+                if keep in ("checklist", "words")
+                else {"headers": [_words(draw, 1, 1)]}
+                if keep == "table"
+                else _words(draw, 1, 3)
+            )
         if isinstance(value, dict) and keep in ("drawing", "image") and not _chance(draw, 200):
             value.pop("height", None)
         if not isinstance(value, dict):
@@ -692,8 +1024,13 @@ _RESERVED = {"y", "n", "yes", "no", "true", "false", "on", "off", "null"}
 
 
 def _plain_ok(s: str) -> bool:
-    return (bool(_PLAIN.match(s)) and not s.endswith((" ", ":")) and s.lower() not in _RESERVED
-            and ": " not in s and " #" not in s)
+    return (
+        bool(_PLAIN.match(s))
+        and not s.endswith((" ", ":"))
+        and s.lower() not in _RESERVED
+        and ": " not in s
+        and " #" not in s
+    )
 
 
 class _Emitter:
@@ -842,8 +1179,13 @@ def _to_yaml(draw: Any, doc: Any, wild: bool) -> str:
                 return [swap(x) for x in v]
             return v
 
-        text = yaml.safe_dump(swap(doc), allow_unicode=True, sort_keys=False,
-                              default_flow_style=draw(st.sampled_from([False, None])), width=10**6)
+        text = yaml.safe_dump(
+            swap(doc),
+            allow_unicode=True,
+            sort_keys=False,
+            default_flow_style=draw(st.sampled_from([False, None])),
+            width=10**6,
+        )
         for token, raw in raws.items():
             text = text.replace(token, raw)
         return text
@@ -945,8 +1287,10 @@ class Generated:
         def text(b: bytes | None) -> str:
             return "None" if b is None else b.decode("utf-8", errors="backslashreplace")
 
-        return (f"--- {self.name} ({self.kind}) ---\n{text(self.data)}\n--- {self.layout_name} ---\n"
-                f"{text(self.layout)}\n--- pictures: {sorted(self.pictures)}\n--- {self.options}")
+        return (
+            f"--- {self.name} ({self.kind}) ---\n{text(self.data)}\n--- {self.layout_name} ---\n"
+            f"{text(self.layout)}\n--- pictures: {sorted(self.pictures)}\n--- {self.options}"
+        )
 
 
 PICTURE_FORMATS = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif", "BMP": ".bmp", "TIFF": ".tif", "WEBP": ".webp"}
@@ -989,7 +1333,7 @@ def pictures(draw: Any) -> tuple[str, bytes]:
         data = data[: draw(st.integers(0, len(data)))]
     elif damage == 1 and len(data) > 20:
         at = draw(st.integers(8, len(data) - 1))
-        data = data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1:]
+        data = data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1 :]
     ext = PICTURE_FORMATS[fmt] if draw(st.integers(0, 9)) else draw(st.sampled_from(sorted(PICTURE_FORMATS.values())))
     return f"bilde-{mode.replace(';', '')}-{size[0]}x{size[1]}{ext}", data
 
@@ -1014,20 +1358,22 @@ def options(draw: Any, kind_name: str) -> Options:
     if draw(st.integers(0, 3)):
         return Options()
     return Options(
-        layout=draw(st.one_of(st.none(), st.sampled_from([*LAYOUT_NAMES, "lay.yaml", "mangler",
-                                                           "doc.yaml", "sub"]))),
+        layout=draw(st.one_of(st.none(), st.sampled_from([*LAYOUT_NAMES, "lay.yaml", "mangler", "doc.yaml", "sub"]))),
         backs=draw(st.one_of(st.none(), st.sampled_from(["duplex-long", "duplex-short", "fold", "none"]))),
         sheets=draw(st.one_of(st.none(), st.integers(1, 40), st.just(20_001))),
         seed=draw(st.one_of(st.none(), st.integers(0, 2**63 - 1))),
-        only=draw(st.one_of(st.none(), st.lists(st.integers(1, 50), min_size=1, max_size=3, unique=True)
-                            .map(lambda xs: tuple(sorted(xs))))),
+        only=draw(
+            st.one_of(
+                st.none(),
+                st.lists(st.integers(1, 50), min_size=1, max_size=3, unique=True).map(lambda xs: tuple(sorted(xs))),
+            )
+        ),
         strict=draw(st.booleans()),
     )
 
 
 @st.composite
-def documents(draw: Any, rates: tuple[int, ...] = (0, 0, 0, 10, 30, 60, 150, 400)
-              ) -> Generated:
+def documents(draw: Any, rates: tuple[int, ...] = (0, 0, 0, 10, 30, 60, 150, 400)) -> Generated:
     """A material file, and the files beside it that it may name."""
     kind_name = draw(st.sampled_from(sorted(KINDS)))
     kind = get_kind(kind_name)
@@ -1036,9 +1382,25 @@ def documents(draw: Any, rates: tuple[int, ...] = (0, 0, 0, 10, 30, 60, 150, 400
     own_layout = draw(st.integers(0, 2)) == 0
     layouts = [lay_name] if own_layout else [*LAYOUTS_FOR[kind_name]]
     if rate:
-        layouts += ["mangler.yaml", *[n for k, v in LAYOUTS_FOR.items() if k != kind_name for n in v][:1], "doc.yaml",
-                    "sol.png", ".", "sub", "sub/", "Å" * 200, "a" * 300 + ".yaml", "lay.yaml\x00", "/dev/null",
-                    "/etc/passwd", "~", "KORT-63X88", "lay", "../lay.yaml", ""]
+        layouts += [
+            "mangler.yaml",
+            *[n for k, v in LAYOUTS_FOR.items() if k != kind_name for n in v][:1],
+            "doc.yaml",
+            "sol.png",
+            ".",
+            "sub",
+            "sub/",
+            "Å" * 200,
+            "a" * 300 + ".yaml",
+            "lay.yaml\x00",
+            "/dev/null",
+            "/etc/passwd",
+            "~",
+            "KORT-63X88",
+            "lay",
+            "../lay.yaml",
+            "",
+        ]
     g = Gen(rate, kind_name, layouts)
     g.pictures = dict(draw(st.lists(pictures(), max_size=2)))
     if rate and _chance(draw, 200):
@@ -1064,8 +1426,9 @@ def documents(draw: Any, rates: tuple[int, ...] = (0, 0, 0, 10, 30, 60, 150, 400
         elif how == 1 and isinstance(doc, dict):
             doc.pop("kind", None)
         elif how == 2 and isinstance(doc, dict):
-            doc["kind"] = draw(st.sampled_from([k for k in KINDS if k != kind_name] + ["kort", 5, ["cards"], None,
-                                                                                        Raw("NO"), "Cards"]))
+            doc["kind"] = draw(
+                st.sampled_from([k for k in KINDS if k != kind_name] + ["kort", 5, ["cards"], None, Raw("NO"), "Cards"])
+            )
     layout_bytes = None
     if own_layout:
         lg = Gen(rate, kind_name, [lay_name], fonts=g.fonts)
@@ -1074,8 +1437,21 @@ def documents(draw: Any, rates: tuple[int, ...] = (0, 0, 0, 10, 30, 60, 150, 400
             lay["kind"] = kind_name
         lay.pop("extends", None)
         if draw(st.integers(0, 1)):
-            choices = LAYOUTS_FOR[kind_name] + (["lay.yaml", "../lay.yaml", "mangler", "lay2.yaml", "Å" * 200,
-                                                 "doc.yaml", "/dev/null", "sub", "sol.png"] if rate else [])
+            choices = LAYOUTS_FOR[kind_name] + (
+                [
+                    "lay.yaml",
+                    "../lay.yaml",
+                    "mangler",
+                    "lay2.yaml",
+                    "Å" * 200,
+                    "doc.yaml",
+                    "/dev/null",
+                    "sub",
+                    "sol.png",
+                ]
+                if rate
+                else []
+            )
             lay["extends"] = draw(st.sampled_from(choices))
         if not rate:
             lay.pop("font", None)
@@ -1123,8 +1499,10 @@ def test_documents_from_the_real_keys(document: Generated, full: int, target: st
             lay.write_bytes(document.layout)
             (folder / "lay2.yaml").write_text(f"kind: {document.kind}\nextends: {document.layout_name}\n", "utf-8")
         target = document.name if target == "doc.yaml" else target
-        run_build(Inputs(folder, doc, strings, full=full <= 1, options=document.options, target=target,
-                         twice=full == 1), f"documents/{document.kind}")
+        run_build(
+            Inputs(folder, doc, strings, full=full <= 1, options=document.options, target=target, twice=full == 1),
+            f"documents/{document.kind}",
+        )
 
 
 # ------------------------------------------------------------------ random edits of the real files
@@ -1132,15 +1510,92 @@ def test_documents_from_the_real_keys(document: Generated, full: int, target: st
 SOURCES = sorted(ROOT.glob("examples/**/*.yaml")) + sorted((ROOT / "decks").glob("*.yaml"))
 # Read once: the examples may change on disk while the tests run, and hypothesis needs
 # the same input for the same draws.
-FOLDERS = {folder: {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
-           for folder in {s.parent for s in SOURCES}}
-INSERTS = [":", ": ", " #", "#", "-", "- ", "[", "]", "{", "}", "&a ", "*a", "!", "|", ">", "'", '"', "%", "@",
-           "`", ",", "?", "\t", "  ", "\\", "\x00", "\x07", "\u2028", "🎉", "é", "\ufeff", "<<: ", "~", "NO", "12:30",
-           "\n", "\n  - ", "\r", "---", "..."]
-VALUES = ["NO", "yes", "~", "12:30", "#c0392b", "'#c0392b'", "''", "[]", "{}", "-5mm", "10", "0", "999999999",
-          "1e400", "-1", "3.5", "[a, [b]]", "{a: b}", "*x", "&x", "|", ">", "\"\\ud800\"", "'ﬁ✓🎉'", "x" * 3001,
-          "\"\\x00\"", "2024-05-17", ".inf", "kort-a6", "plakat-a4", "bingo-a4", "mangler.yaml", "sol.png",
-          "../sol.png", "null", "!!binary aGVsbG8=", "!ukjent", "a: b: c", "- [x"]
+FOLDERS = {
+    folder: {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} for folder in {s.parent for s in SOURCES}
+}
+INSERTS = [
+    ":",
+    ": ",
+    " #",
+    "#",
+    "-",
+    "- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    "&a ",
+    "*a",
+    "!",
+    "|",
+    ">",
+    "'",
+    '"',
+    "%",
+    "@",
+    "`",
+    ",",
+    "?",
+    "\t",
+    "  ",
+    "\\",
+    "\x00",
+    "\x07",
+    "\u2028",
+    "🎉",
+    "é",
+    "\ufeff",
+    "<<: ",
+    "~",
+    "NO",
+    "12:30",
+    "\n",
+    "\n  - ",
+    "\r",
+    "---",
+    "...",
+]
+VALUES = [
+    "NO",
+    "yes",
+    "~",
+    "12:30",
+    "#c0392b",
+    "'#c0392b'",
+    "''",
+    "[]",
+    "{}",
+    "-5mm",
+    "10",
+    "0",
+    "999999999",
+    "1e400",
+    "-1",
+    "3.5",
+    "[a, [b]]",
+    "{a: b}",
+    "*x",
+    "&x",
+    "|",
+    ">",
+    '"\\ud800"',
+    "'ﬁ✓🎉'",
+    "x" * 3001,
+    '"\\x00"',
+    "2024-05-17",
+    ".inf",
+    "kort-a6",
+    "plakat-a4",
+    "bingo-a4",
+    "mangler.yaml",
+    "sol.png",
+    "../sol.png",
+    "null",
+    "!!binary aGVsbG8=",
+    "!ukjent",
+    "a: b: c",
+    "- [x",
+]
 
 
 def _edit(draw: Any, text: str) -> str:
@@ -1175,14 +1630,21 @@ def _edit(draw: Any, text: str) -> str:
         whole = "\n".join(lines)
         return whole[: draw(st.integers(0, len(whole)))]
     elif op in (6, 7):  # replace a value
-        candidates = [n for n, ln in enumerate(lines) if re.match(r"^\s*(?:- )?[\w-]+:\s*\S", ln) or
-                      re.match(r"^\s*- \S", ln)]
+        candidates = [
+            n for n, ln in enumerate(lines) if re.match(r"^\s*(?:- )?[\w-]+:\s*\S", ln) or re.match(r"^\s*- \S", ln)
+        ]
         if candidates:
             n = draw(st.sampled_from(candidates))
             m = re.match(r"^(\s*(?:- )?(?:[\w-]+:)?\s*)(.*)$", lines[n])
             assert m is not None
-            value = draw(st.one_of(st.sampled_from(VALUES), st.text(max_size=20), st.integers().map(str),
-                                   st.sampled_from(ODD_TEXT).map(json.dumps)))
+            value = draw(
+                st.one_of(
+                    st.sampled_from(VALUES),
+                    st.text(max_size=20),
+                    st.integers().map(str),
+                    st.sampled_from(ODD_TEXT).map(json.dumps),
+                )
+            )
             lines[n] = m.group(1) + value
     elif op == 8:  # replace a key
         m = re.match(r"^(\s*(?:- )?)([\w-]+)(:.*)$", lines[i])
@@ -1245,17 +1707,17 @@ def _vera_with(change: str) -> bytes:
         return bytes(data[:3000])
     tables = {}
     for k in range(struct.unpack(">H", data[4:6])[0]):
-        tag, _, offset, _ = struct.unpack(">4sIII", data[12 + 16 * k: 28 + 16 * k])
+        tag, _, offset, _ = struct.unpack(">4sIII", data[12 + 16 * k : 28 + 16 * k])
         tables[tag.decode()] = (offset, 12 + 16 * k)
     if change == "no-post-table":  # the table directory names 'xost' instead of 'post'
         at = tables["post"][1]
-        data[at: at + 4] = b"xost"
+        data[at : at + 4] = b"xost"
     elif change == "bad-glyph-offset":  # where the glyph of 'a' starts: past the end
         at = tables["loca"][0] + 2 * 68
-        data[at: at + 2] = b"\xff\xff"
+        data[at : at + 2] = b"\xff\xff"
     elif change == "one-glyph":  # maxp says the font has one glyph
         at = tables["maxp"][0] + 4
-        data[at: at + 2] = b"\x00\x01"
+        data[at : at + 2] = b"\x00\x01"
     return bytes(data)
 
 
@@ -1275,8 +1737,9 @@ class Found:
 FOUND: dict[str, Found] = {
     # TypeError in reportlab at save (smartprint/fonts.py `font.face.name = f"…"` makes the
     # bytes face name a str); `smartprint build styrkekort doc.yaml` shows a traceback.
-    "copy-of-vera-after-another-build": Found("kind: cards\ntitle: x\nfont: Vera.ttf\ncards:\n- text: a\n",
-                                              second_build=True),
+    "copy-of-vera-after-another-build": Found(
+        "kind: cards\ntitle: x\nfont: Vera.ttf\ncards:\n- text: a\n", second_build=True
+    ),
     # a value with a line break is shown as is: one problem, two lines of output
     "line-break-in-shown-text": Found('kind: cards\ntitle: x\ncards:\n- questions: "a\\nb"\n'),
     "line-break-in-shown-block": Found("kind: cards\ntitle: x\ncards:\n- text: a\nback: |\n  a\n  b\n"),
@@ -1285,26 +1748,35 @@ FOUND: dict[str, Found] = {
     # OSError (File name too long) from resources.builtin_path's is_file(): a traceback
     # under `smartprint validate`; under build a message naming smartprint's own layouts folder
     "long-layout-name": Found(f"kind: cards\ntitle: x\nlayout: {LONG_NAME}\ncards:\n- text: a\n"),
-    "long-extends-name": Found("kind: cards\ntitle: x\nlayout: lay.yaml\ncards:\n- text: a\n",
-                               {"lay.yaml": f"extends: {LONG_NAME}\n"}),
+    "long-extends-name": Found(
+        "kind: cards\ntitle: x\nlayout: lay.yaml\ncards:\n- text: a\n", {"lay.yaml": f"extends: {LONG_NAME}\n"}
+    ),
     "long-layout-option": Found("kind: cards\ntitle: x\ncards:\n- text: a\n", options=Options(layout=LONG_NAME)),
     # pipeline.plan re-raises the kind's UsageError as a plain UserError: exit 1, not 2
-    "only-past-the-last-sheet": Found("kind: bingo\ntitle: x\ngrid: 3\nprompts: [a, b, c, d, e, f, g, h, i]\n",
-                                      options=Options(only=(2,))),
-    "sheets-over-the-limit": Found("kind: bingo\ntitle: x\ngrid: 3\nprompts: [a, b, c, d, e, f, g, h, i]\n",
-                                   options=Options(sheets=20_001)),
-    "sheets-more-than-can-exist": Found("kind: bingo\ntitle: x\ngrid: 3\nmode: called\n"
-                                        "prompts: [a, b, c, d, e, f, g, h, i]\n", options=Options(sheets=11)),
+    "only-past-the-last-sheet": Found(
+        "kind: bingo\ntitle: x\ngrid: 3\nprompts: [a, b, c, d, e, f, g, h, i]\n", options=Options(only=(2,))
+    ),
+    "sheets-over-the-limit": Found(
+        "kind: bingo\ntitle: x\ngrid: 3\nprompts: [a, b, c, d, e, f, g, h, i]\n", options=Options(sheets=20_001)
+    ),
+    "sheets-more-than-can-exist": Found(
+        "kind: bingo\ntitle: x\ngrid: 3\nmode: called\nprompts: [a, b, c, d, e, f, g, h, i]\n",
+        options=Options(sheets=11),
+    ),
     # a damaged font file: struct.error / KeyError escape from fonts._register (TTFont()),
     # and a font that loads can still fail in reportlab's subsetting at c.save() (writer.py)
-    "font-cut-short": Found("kind: cards\ntitle: x\nfont: f.ttf\ncards:\n- text: a\n",
-                            binary={"f.ttf": _vera_with("cut")}),
-    "font-without-post-table": Found("kind: cards\ntitle: x\nfont: f.ttf\ncards:\n- text: a\n",
-                                     binary={"f.ttf": _vera_with("no-post-table")}),
-    "font-bad-glyph-offset": Found("kind: cards\ntitle: x\nfont: f.ttf\ncards:\n- text: a\n",
-                                   binary={"f.ttf": _vera_with("bad-glyph-offset")}),
-    "font-says-one-glyph": Found("kind: cards\ntitle: x\nfont: f.ttf\ncards:\n- text: a\n",
-                                 binary={"f.ttf": _vera_with("one-glyph")}),
+    "font-cut-short": Found(
+        "kind: cards\ntitle: x\nfont: f.ttf\ncards:\n- text: a\n", binary={"f.ttf": _vera_with("cut")}
+    ),
+    "font-without-post-table": Found(
+        "kind: cards\ntitle: x\nfont: f.ttf\ncards:\n- text: a\n", binary={"f.ttf": _vera_with("no-post-table")}
+    ),
+    "font-bad-glyph-offset": Found(
+        "kind: cards\ntitle: x\nfont: f.ttf\ncards:\n- text: a\n", binary={"f.ttf": _vera_with("bad-glyph-offset")}
+    ),
+    "font-says-one-glyph": Found(
+        "kind: cards\ntitle: x\nfont: f.ttf\ncards:\n- text: a\n", binary={"f.ttf": _vera_with("one-glyph")}
+    ),
     # paths.py: "name a {what} file" with what="font file"
     "font-is-a-folder": Found("kind: cards\ntitle: x\nfont: sub\ncards:\n- text: a\n"),
 }
@@ -1328,14 +1800,17 @@ def test_found_by_fuzzing(name: str, tmp_path: Path) -> None:
     run_build(Inputs(folder, doc, strings, full=True, options=found.options), "regressions")
 
 
-@pytest.mark.parametrize("args", [
-    ["validate", "long.yaml"],
-    ["build", "-q", LONG_NAME],
-    ["build", "-q", "styrkekort", "vera.yaml"],
-    ["new", "styrkekort", "."],
-], ids=["validate-long-layout", "build-long-source-name", "build-builtin-then-copy-of-vera", "new-into-a-folder"])
-def test_found_by_fuzzing_on_the_command_line(args: list[str], tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "long.yaml"],
+        ["build", "-q", LONG_NAME],
+        ["build", "-q", "styrkekort", "vera.yaml"],
+        ["new", "styrkekort", "."],
+    ],
+    ids=["validate-long-layout", "build-long-source-name", "build-builtin-then-copy-of-vera", "new-into-a-folder"],
+)
+def test_found_by_fuzzing_on_the_command_line(args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same failures as a teacher meets them: exit 1 or 2 and plain lines, never a traceback."""
     from typer.testing import CliRunner
 
@@ -1346,8 +1821,9 @@ def test_found_by_fuzzing_on_the_command_line(args: list[str], tmp_path: Path,
     (folder / "vera.yaml").write_text(FOUND["copy-of-vera-after-another-build"].yaml, "utf-8")
     monkeypatch.chdir(folder)
     result = CliRunner().invoke(app, args)
-    assert result.exception is None or isinstance(result.exception, SystemExit), \
+    assert result.exception is None or isinstance(result.exception, SystemExit), (
         f"{type(result.exception).__name__}: {result.exception}"
+    )
     assert result.exit_code in (0, 1, 2)
     assert "Traceback" not in result.output
 
@@ -1361,9 +1837,18 @@ def test_the_message_check_catches_internal_names() -> None:
     def check(message: str) -> None:
         check_user_error(UserError([Problem(Where("doc.yaml", 1, 1), message)]), inputs)
 
-    for bad in ["Input should be a valid string", "'title' must be 'str'", "a value of type int",
-                "function-after[_nfc(), str]", "literal['a']", "model_type", "CardsSpec", "NoneType",
-                "KeyError: 'x'", "name a font file file"]:
+    for bad in [
+        "Input should be a valid string",
+        "'title' must be 'str'",
+        "a value of type int",
+        "function-after[_nfc(), str]",
+        "literal['a']",
+        "model_type",
+        "CardsSpec",
+        "NoneType",
+        "KeyError: 'x'",
+        "name a font file file",
+    ]:
         with pytest.raises(AssertionError):
             check(bad)
     check("'title' must be text; the card «Card» is fine, and so is de")
@@ -1376,8 +1861,10 @@ def test_zz_report_example_counts() -> None:
     if not COUNTS:
         pytest.skip("the fuzz tests did not run in this session")
     total = COUNTS["documents"] + COUNTS["edits"]
-    lines = [f"fuzz: {total} examples in {time.perf_counter() - STARTED:.1f} s "
-             f"({COUNTS['documents']} generated documents, {COUNTS['edits']} edited files)"]
+    lines = [
+        f"fuzz: {total} examples in {time.perf_counter() - STARTED:.1f} s "
+        f"({COUNTS['documents']} generated documents, {COUNTS['edits']} edited files)"
+    ]
     lines += [f"  {key}: {n}" for key, n in sorted(COUNTS.items()) if ":" in key]
     print("\n" + "\n".join(lines))
     for kind in KINDS:  # the generator makes documents that pass, not only junk

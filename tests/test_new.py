@@ -32,8 +32,9 @@ def test_an_edited_copy_is_what_build_name_builds(runner, tmp_path, monkeypatch)
     monkeypatch.chdir(tmp_path)
     assert run(runner, "new", "styrkekort").exit_code == 0
     copy = tmp_path / "styrkekort.yaml"
-    copy.write_text(copy.read_text(encoding="utf-8").replace("title: Kreativitet", "title: Skaperglede"),
-                    encoding="utf-8")
+    copy.write_text(
+        copy.read_text(encoding="utf-8").replace("title: Kreativitet", "title: Skaperglede"), encoding="utf-8"
+    )
     assert run(runner, "build", "styrkekort", "-q").exit_code == 0
     text = " ".join(page_texts(tmp_path / "styrkekort.pdf"))
     assert "Skaperglede" in text and "Kreativitet" not in text

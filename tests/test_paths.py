@@ -40,6 +40,7 @@ def resolve(deck: Path, value: str, *allowed: Path) -> Path:
 
 # --- accepted ------------------------------------------------------------------------------
 
+
 def test_a_file_in_the_folder_and_in_a_subfolder(deck: Path) -> None:
     assert resolve(deck, "a.png") == (deck / "a.png").resolve()
     assert resolve(deck, "bilder/b.png") == (deck / "bilder" / "b.png").resolve()
@@ -72,12 +73,15 @@ def test_an_allowed_folder_is_fine_relative_or_absolute(deck: Path, tmp_path: Pa
 
 # --- refused: outside ------------------------------------------------------------------------
 
+
 def test_dot_dot_out_of_the_folder_is_refused_with_what_to_do(deck: Path) -> None:
     (deck / "x").mkdir()
     with pytest.raises(OutsideFolder) as exc:
         resolve(deck / "x", "../../secret.png")
-    assert str(exc.value) == ("image '../../secret.png' is outside the folder of deck.yaml; copy the file "
-                              "into that folder, or allow its folder with --allow-path DIR")
+    assert str(exc.value) == (
+        "image '../../secret.png' is outside the folder of deck.yaml; copy the file "
+        "into that folder, or allow its folder with --allow-path DIR"
+    )
     assert isinstance(exc.value, ValueError)
 
 
@@ -128,6 +132,7 @@ def test_an_allowed_folder_does_not_allow_its_parent(deck: Path, tmp_path: Path)
 
 
 # --- refused: not a file ------------------------------------------------------------------
+
 
 @posix_only
 def test_devices_are_refused_even_when_allowed(deck: Path) -> None:
@@ -183,6 +188,7 @@ def test_a_name_too_long_is_refused_not_a_crash(deck: Path) -> None:
 
 # --- not found, and the capital-letter hint ----------------------------------------------
 
+
 def test_missing_file(deck: Path) -> None:
     with pytest.raises(FileMissing, match="image 'borte.png' not found in the folder of deck.yaml") as exc:
         resolve(deck, "borte.png")
@@ -236,6 +242,7 @@ def test_find_case_insensitive_matches_either_unicode_form(deck: Path) -> None:
 
 
 # --- read_bounded ---------------------------------------------------------------------------
+
 
 def test_read_bounded_reads_up_to_the_limit(tmp_path: Path) -> None:
     f = tmp_path / "f.bin"

@@ -96,6 +96,7 @@ def pdf_of(readers_and_boxes: list[tuple[object, float, float]]) -> bytes:
 
 # --- refusals, each one line at the place -----------------------------------------------------
 
+
 @pytest.mark.parametrize(("width", "height"), [(8000, 6000), (10000, 10000), (40000, 40000)])
 def test_a_bomb_is_refused_from_its_header(src: Source, tmp_path: Path, width: int, height: int) -> None:
     """48 M is ours to refuse; 100 M makes Pillow warn; 1600 M makes Pillow raise. Same line each."""
@@ -121,8 +122,7 @@ def test_a_truncated_picture_is_damaged(src: Source, tmp_path: Path, fmt: str) -
     (tmp_path / "cut.img").write_bytes(data[: len(data) // 2])
     ext = {"JPEG": "jpg"}.get(fmt, fmt.lower())
     (tmp_path / "cut.img").rename(tmp_path / f"cut.{ext}")
-    assert refusal(src, f"cut.{ext}") == (f"image 'cut.{ext}' is damaged or incomplete; "
-                                          "open it and save it again")
+    assert refusal(src, f"cut.{ext}") == (f"image 'cut.{ext}' is damaged or incomplete; open it and save it again")
 
 
 def test_a_png_with_a_bad_checksum_is_damaged(src: Source, tmp_path: Path) -> None:
@@ -164,18 +164,21 @@ def test_an_outside_path_is_refused(src: Source, tmp_path: Path) -> None:
         load_picture(inner, LOC, "../secret.png")
     assert str(exc.value).endswith(
         "deck.yaml:4:12: image '../secret.png' is outside the folder of deck.yaml; copy the file "
-        "into that folder, or allow its folder with --allow-path DIR")
+        "into that folder, or allow its folder with --allow-path DIR"
+    )
     assert load_picture(inner, LOC, "../secret.png", allowed=[tmp_path]).width == 40
 
 
 def test_missing_with_the_capital_letter_hint(src: Source, tmp_path: Path) -> None:
     two_colours().save(tmp_path / "Klassetur 2024.JPG", "JPEG")
     assert refusal(src, "Klassetur 2024.jpg").startswith(
-        "image 'Klassetur 2024.jpg' not found; there is 'Klassetur 2024.JPG' — the capital letters differ")
+        "image 'Klassetur 2024.jpg' not found; there is 'Klassetur 2024.JPG' — the capital letters differ"
+    )
 
 
-@pytest.mark.parametrize(("name", "extra"), [("bilde.heic", "iPhone"), ("tegning.svg", "PNG"), ("notat.txt", ""),
-                                             ("uten", "")])
+@pytest.mark.parametrize(
+    ("name", "extra"), [("bilde.heic", "iPhone"), ("tegning.svg", "PNG"), ("notat.txt", ""), ("uten", "")]
+)
 def test_a_wrong_kind_of_file_lists_the_accepted_types(src: Source, tmp_path: Path, name: str, extra: str) -> None:
     (tmp_path / name).write_bytes(b"whatever")
     message = refusal(src, name)
@@ -190,6 +193,7 @@ def test_too_many_bytes(src: Source, tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 # --- what a good file becomes --------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(("orientation", "red_at"), [(1, "left"), (3, "right"), (6, "top"), (8, "bottom")])
 def test_a_phone_photo_prints_upright(src: Source, tmp_path: Path, orientation: int, red_at: str) -> None:
@@ -311,6 +315,7 @@ def test_content_decides_not_the_extension(src: Source, tmp_path: Path) -> None:
 
 
 # --- size for print, caching and embedding --------------------------------------------------------
+
 
 def test_pixels_for_caps_at_300_dpi_and_a3_and_never_enlarges() -> None:
     pic = Picture("x.jpg", Path("x.jpg"), 6000, 4000, "RGB", "JPEG", 1, b"")

@@ -16,9 +16,33 @@ from smartprint.pupils import class_list, read_class_list
 from smartprint.source import load_text
 
 # 25 plain first names, invented for the tests (a few with æøå, two that share letters)
-NAMES = ["Ada", "Emil", "Sofie", "Noah", "Ella", "Jakob", "Nora", "Filip", "Maja", "Lukas", "Ingrid", "Oskar",
-         "Sara", "Henrik", "Tiril", "Aksel", "Frida", "Johannes", "Tuva", "Mathias", "Selma", "Isak", "Åsa",
-         "Ørjan", "Mari Ann"]
+NAMES = [
+    "Ada",
+    "Emil",
+    "Sofie",
+    "Noah",
+    "Ella",
+    "Jakob",
+    "Nora",
+    "Filip",
+    "Maja",
+    "Lukas",
+    "Ingrid",
+    "Oskar",
+    "Sara",
+    "Henrik",
+    "Tiril",
+    "Aksel",
+    "Frida",
+    "Johannes",
+    "Tuva",
+    "Mathias",
+    "Selma",
+    "Isak",
+    "Åsa",
+    "Ørjan",
+    "Mari Ann",
+]
 OLD = b"old pdf: must be left exactly as it was\n"
 
 
@@ -55,8 +79,11 @@ def test_a_txt_list_keeps_order_and_where_each_name_stands(tmp_path):
     path.write_text("# 2B høsten\n\nAda\n  Emil  Berg \n\nSofie\n", encoding="utf-8")
     listed = read_class_list(path, None, _blame, True)
     assert [p.name for p in listed.pupils] == ["Ada", "Emil Berg", "Sofie"]
-    assert [(p.origin.line, p.origin.column) for p in listed.pupils if isinstance(p.origin, Where)] == \
-        [(3, 1), (4, 3), (6, 1)]
+    assert [(p.origin.line, p.origin.column) for p in listed.pupils if isinstance(p.origin, Where)] == [
+        (3, 1),
+        (4, 3),
+        (6, 1),
+    ]
     assert listed.warnings == []
 
 
@@ -85,16 +112,20 @@ def test_a_csv_without_the_column_names_the_columns_it_has_and_the_flag(tmp_path
     with pytest.raises(UserError) as caught:
         read_class_list(path, None, _blame, True)
     line = str(caught.value)
-    assert line.endswith("k.csv:1:1: the class list has no column 'navn' or 'name' (its columns: 'Fornavn', "
-                         "'Etternavn'); choose one with --pupils-column Fornavn")
+    assert line.endswith(
+        "k.csv:1:1: the class list has no column 'navn' or 'name' (its columns: 'Fornavn', "
+        "'Etternavn'); choose one with --pupils-column Fornavn"
+    )
 
 
 def test_duplicates_are_a_warning_naming_both_lines(tmp_path):
     listed = read_class_list(class_txt(tmp_path, ["Ada", "Emil", "ada"]), None, _blame, True)
     assert len(listed.pupils) == 3
     (warning,) = listed.warnings
-    assert str(warning).endswith("klasse.txt:3:1: warning: «ada» is on the list twice (also line 1); both get a "
-                                 "sheet with the same name — if they are two pupils, add a letter of the surname")
+    assert str(warning).endswith(
+        "klasse.txt:3:1: warning: «ada» is on the list twice (also line 1); both get a "
+        "sheet with the same name — if they are two pupils, add a letter of the surname"
+    )
 
 
 def test_names_in_the_material_itself(tmp_path):
@@ -163,19 +194,24 @@ def test_bingo_reprints_a_pupils_sheet_exactly(runner, tmp_path, monkeypatch):
     result = run(runner, "build", "bli-kjent-bingo", "--pupils", "klasse.txt", "--only", "6", "-o", str(one))
     assert result.exit_code == 0, result.output
     assert names_on(page_texts(one)) == [["Jakob"]]
-    assert PdfReader(str(one)).pages[0].get_contents().get_data() == \
-        PdfReader(str(full)).pages[6].get_contents().get_data()
+    assert (
+        PdfReader(str(one)).pages[0].get_contents().get_data()
+        == PdfReader(str(full)).pages[6].get_contents().get_data()
+    )
 
 
 def test_bingo_pupils_in_the_file_and_sheets_too_is_a_warning(runner, tmp_path):
-    src = write(tmp_path / "b.yaml", """
+    src = write(
+        tmp_path / "b.yaml",
+        """
         kind: bingo
         title: Bli kjent
         grid: 3
         sheets: 30
         pupils: [Ada, Emil, Sofie]
         prompts: [a, b, c, d, e, f, g, h, i, j, k]
-    """)
+    """,
+    )
     out = tmp_path / "b.pdf"
     result = run(runner, "build", str(src), "-o", str(out))
     assert result.exit_code == 0, result.output
@@ -184,28 +220,35 @@ def test_bingo_pupils_in_the_file_and_sheets_too_is_a_warning(runner, tmp_path):
 
 
 def test_bingo_with_more_pupils_than_the_prompts_allow_says_so(runner, tmp_path):
-    src = write(tmp_path / "b.yaml", """
+    src = write(
+        tmp_path / "b.yaml",
+        """
         kind: bingo
         title: Bli kjent
         grid: 3
         mode: called
         pupils: [A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12]
         prompts: [a, b, c, d, e, f, g, h, i]
-    """)
+    """,
+    )
     result = run(runner, "build", str(src), "-o", str(tmp_path / "b.pdf"))
     assert result.exit_code == 1, result.output
-    assert "b.yaml:6:10: the class list has 12 pupils, and 9 prompts on a 3 × 3 sheet make at most 10" \
-        in result.output
+    assert "b.yaml:6:10: the class list has 12 pupils, and 9 prompts on a 3 × 3 sheet make at most 10" in result.output
 
 
-@pytest.mark.parametrize("listing, says, where", [
-    ("", "the class list has no names; write one name a line", "klasse.txt:1:1"),
-    ("Ada\nEmil\nSofie 🙂\n", "the font DejaVu Sans has no '🙂' (U+1F642 SLIGHTLY SMILING FACE)", "klasse.txt:3:1"),
-    ("Ada\n" + "x" * 90 + "\n", "a name of 90 characters", "klasse.txt:2:1"),
-], ids=["empty", "emoji", "too-long"])
+@pytest.mark.parametrize(
+    "listing, says, where",
+    [
+        ("", "the class list has no names; write one name a line", "klasse.txt:1:1"),
+        ("Ada\nEmil\nSofie 🙂\n", "the font DejaVu Sans has no '🙂' (U+1F642 SLIGHTLY SMILING FACE)", "klasse.txt:3:1"),
+        ("Ada\n" + "x" * 90 + "\n", "a name of 90 characters", "klasse.txt:2:1"),
+    ],
+    ids=["empty", "emoji", "too-long"],
+)
 @pytest.mark.parametrize("material", ["megselvhelten", "bli-kjent-bingo"])
-def test_a_bad_class_list_is_named_at_its_line_and_the_old_pdf_stays(runner, tmp_path, monkeypatch, listing, says,
-                                                                    where, material):
+def test_a_bad_class_list_is_named_at_its_line_and_the_old_pdf_stays(
+    runner, tmp_path, monkeypatch, listing, says, where, material
+):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "klasse.txt").write_text(listing, encoding="utf-8")
     out = tmp_path / "out.pdf"
@@ -230,17 +273,26 @@ def test_a_duplicate_name_builds_with_a_warning_and_strict_refuses(runner, tmp_p
     assert out.read_bytes() == OLD
 
 
-@pytest.mark.parametrize("args, says", [
-    (["styrkekort", "--pupils", "klasse.txt"], "--pupils (a class list: one page per pupil, with the name) is not "
-                                               "for card decks"),
-    (["fem-paa-rad", "--pupils", "klasse.txt"], "is not for five-in-a-row boards"),
-    (["bli-kjent-bingo", "--pupils", "klasse.txt", "--sheets", "4"], "--sheets 4: with a class list every pupil "
-                                                                     "gets one sheet (25 from klasse.txt)"),
-    (["megselvhelten", "--pupils-column", "Fornavn"], "--pupils-column Fornavn: there is no class list"),
-    (["megselvhelten", "--pupils", "mangler.txt"], "--pupils mangler.txt: no such file"),
-    (["megselvhelten", "--pupils", "klasse.txt", "--sheets", "3"], "--sheets (how many numbered sheets or boards) "
-                                                                   "is not for fill-in sheets"),
-])
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (
+            ["styrkekort", "--pupils", "klasse.txt"],
+            "--pupils (a class list: one page per pupil, with the name) is not for card decks",
+        ),
+        (["fem-paa-rad", "--pupils", "klasse.txt"], "is not for five-in-a-row boards"),
+        (
+            ["bli-kjent-bingo", "--pupils", "klasse.txt", "--sheets", "4"],
+            "--sheets 4: with a class list every pupil gets one sheet (25 from klasse.txt)",
+        ),
+        (["megselvhelten", "--pupils-column", "Fornavn"], "--pupils-column Fornavn: there is no class list"),
+        (["megselvhelten", "--pupils", "mangler.txt"], "--pupils mangler.txt: no such file"),
+        (
+            ["megselvhelten", "--pupils", "klasse.txt", "--sheets", "3"],
+            "--sheets (how many numbered sheets or boards) is not for fill-in sheets",
+        ),
+    ],
+)
 def test_a_class_list_where_it_cannot_work_is_a_command_line_mistake(runner, tmp_path, monkeypatch, args, says):
     monkeypatch.chdir(tmp_path)
     class_txt(tmp_path)
@@ -265,8 +317,16 @@ def test_validate_reads_the_class_list_too(runner, tmp_path, monkeypatch):
 def test_names_from_the_whole_latin_script_print_with_the_default_font(runner, tmp_path, monkeypatch):
     """A Norwegian class list holds Polish, Lithuanian, Romanian, Turkish, Hungarian and
     Vietnamese names: the built-in font draws them all, on sheets and on bingo."""
-    names = ["Agnieszka Szczęsna", "Šarūnas Žemaitis", "Ștefan Țurcanu", "Yağmur Şahin", "Gergő Kőváry",
-             "Nguyễn Thị Hằng", "Jūratė Ąžuolaitė", "Łukasz Wiśniewski"]
+    names = [
+        "Agnieszka Szczęsna",
+        "Šarūnas Žemaitis",
+        "Ștefan Țurcanu",
+        "Yağmur Şahin",
+        "Gergő Kőváry",
+        "Nguyễn Thị Hằng",
+        "Jūratė Ąžuolaitė",
+        "Łukasz Wiśniewski",
+    ]
     monkeypatch.chdir(tmp_path)
     class_txt(tmp_path, names)
     for material in ("megselvhelten", "bli-kjent-bingo"):

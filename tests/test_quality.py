@@ -24,8 +24,9 @@ def _tool(name: str) -> list[str]:
 
 
 def test_ruff_is_clean():
-    result = subprocess.run([*_tool("ruff"), "check", "smartprint", "tests", "benchmarks"], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [*_tool("ruff"), "check", "smartprint", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -31,15 +31,27 @@ def test_every_line_of_the_tour_runs(tmp_path):
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     for line in tour_lines():
         args = shlex.split(line)[1:]
-        result = subprocess.run([sys.executable, "-m", "smartprint", *args], cwd=tmp_path,
-                                capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            [sys.executable, "-m", "smartprint", *args], cwd=tmp_path, capture_output=True, text=True, timeout=120
+        )
         assert result.returncode == 0, f"{line}\n{result.stdout}{result.stderr}"
         assert "Traceback" not in result.stderr
     made = {p.name for p in tmp_path.iterdir()}
-    assert {"styrkekort.pdf", "mine-kort.pdf", "plakater.pdf", "styrkekort-trykkeri-63x88.pdf",
-            "styrkekort-fold.pdf", "paaskebingo.pdf", "paaskebingo-7.pdf", "klassens-kort.pdf", "styrkebingo.pdf",
-            "megselvhelten.pdf", "bli-kjent-bingo.pdf", "relasjonsspill.pdf",
-            "relasjonsspill-spillbrett-a4.pdf"} <= made
+    assert {
+        "styrkekort.pdf",
+        "mine-kort.pdf",
+        "plakater.pdf",
+        "styrkekort-trykkeri-63x88.pdf",
+        "styrkekort-fold.pdf",
+        "paaskebingo.pdf",
+        "paaskebingo-7.pdf",
+        "klassens-kort.pdf",
+        "styrkebingo.pdf",
+        "megselvhelten.pdf",
+        "bli-kjent-bingo.pdf",
+        "relasjonsspill.pdf",
+        "relasjonsspill-spillbrett-a4.pdf",
+    } <= made
 
 
 def test_the_set_up_section_has_exactly_two_commands():

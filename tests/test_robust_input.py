@@ -122,8 +122,7 @@ DECK = "kind: cards\ntitle: Kort\n"
 
 
 def test_merge_key_then_override_is_what_merge_keys_are_for():
-    src = load("base: &b {title: A, text: x, count: 2}\n"
-               "card:\n  <<: *b\n  text: y\n")
+    src = load("base: &b {title: A, text: x, count: 2}\ncard:\n  <<: *b\n  text: y\n")
     assert src.data["card"] == {"title": "A", "text": "y", "count": 2}
     assert str(src.where(("card", "text"))) == "f.yaml:4:9"  # the override, not the anchor
 
@@ -134,9 +133,9 @@ def test_merge_of_several_mappings_first_wins_and_own_keys_win():
 
 
 def test_a_merged_mapping_used_again_is_still_not_a_duplicate():
-    src = load("base: &b {title: A, text: x}\n"
-               "more: &m\n  <<: *b\n  text: y\n"
-               "cards:\n  - *m\n  - <<: *m\n    title: C\n")
+    src = load(
+        "base: &b {title: A, text: x}\nmore: &m\n  <<: *b\n  text: y\ncards:\n  - *m\n  - <<: *m\n    title: C\n"
+    )
     assert src.data["cards"] == [{"title": "A", "text": "y"}, {"title": "C", "text": "y"}]
 
 
@@ -157,8 +156,9 @@ def test_merging_a_plain_value_is_refused_in_words():
 def test_nul_byte_gets_its_line_and_column(newline):
     text = newline.join(["kind: cards", "title: Kort", "text: ab\x00c", ""])
     message = refused(text)
-    assert message == ("f.yaml:3:9: the file contains a NUL character (U+0000), which is not text; "
-                       "save it as plain UTF-8 text")
+    assert message == (
+        "f.yaml:3:9: the file contains a NUL character (U+0000), which is not text; save it as plain UTF-8 text"
+    )
 
 
 def test_other_control_character_is_named_and_nothing_of_the_library_leaks():
@@ -182,12 +182,15 @@ def test_nul_in_a_file_on_disk_and_utf16_is_named(tmp_path, monkeypatch):
 # ---------------------------------------------------------------- 3. tabs
 
 
-@pytest.mark.parametrize("text, where", [
-    ("kind: bingo\nprompts:\n\t- har katt\n", "f.yaml:3:1:"),
-    ("a:\n  b: 1\n\tc: 2\n", "f.yaml:3:1:"),
-    ("a:\n  - x\n  -\ty\n", "f.yaml:3:4:"),
-    ("a:\n  - x\n  \t- z\n", "f.yaml:3:3:"),
-])
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        ("kind: bingo\nprompts:\n\t- har katt\n", "f.yaml:3:1:"),
+        ("a:\n  b: 1\n\tc: 2\n", "f.yaml:3:1:"),
+        ("a:\n  - x\n  -\ty\n", "f.yaml:3:4:"),
+        ("a:\n  - x\n  \t- z\n", "f.yaml:3:3:"),
+    ],
+)
 def test_tab_used_for_indentation(text, where):
     message = refused(text)
     assert message.startswith(where), message
@@ -198,10 +201,14 @@ def test_tab_used_for_indentation(text, where):
 
 
 def test_colon_in_a_list_item_says_put_the_text_in_quotes():
-    [message] = problems(Bingo, "kind: bingo\ntitle: B\nprompts:\n  - har katt\n"
-                                "  - spiller sjakk: kan flytte hesten riktig  # fra i fjor\n")
-    assert message == ("f.yaml:5:5: prompt 2 has ': ' in it, so YAML read it as a key and a value; "
-                       "put the whole text in quotes: - \"spiller sjakk: kan flytte hesten riktig\"")
+    [message] = problems(
+        Bingo,
+        "kind: bingo\ntitle: B\nprompts:\n  - har katt\n  - spiller sjakk: kan flytte hesten riktig  # fra i fjor\n",
+    )
+    assert message == (
+        "f.yaml:5:5: prompt 2 has ': ' in it, so YAML read it as a key and a value; "
+        'put the whole text in quotes: - "spiller sjakk: kan flytte hesten riktig"'
+    )
 
 
 def test_colon_in_a_text_on_the_next_line():
@@ -212,8 +219,10 @@ def test_colon_in_a_text_on_the_next_line():
 
 def test_colon_in_a_text_after_its_key_shows_the_line_quoted():
     message = refused(DECK + "cards:\n  - title: A\n    text: Husk dette: alle er med\n")
-    assert message == ("f.yaml:5:11: not valid YAML: this text has ': ' in it, so YAML reads it as a key and "
-                       "a value; put the whole text in quotes: text: \"Husk dette: alle er med\"")
+    assert message == (
+        "f.yaml:5:11: not valid YAML: this text has ': ' in it, so YAML reads it as a key and "
+        'a value; put the whole text in quotes: text: "Husk dette: alle er med"'
+    )
 
 
 def test_a_real_mapping_in_a_text_field_is_not_called_a_colon():
@@ -224,32 +233,42 @@ def test_a_real_mapping_in_a_text_field_is_not_called_a_colon():
 # ---------------------------------------------------------------- 5. YAML errors a line late
 
 
-@pytest.mark.parametrize("text, where, hint", [
-    # the dash without a space: reported on its own line, not the next
-    ("kind: bingo\nprompts:\n  - har katt\n  -har en tvilling\n  - liker is\n",
-     "f.yaml:4:3:", "put a space after '-' to make a list item: '- har en tvilling'"),
-    ("kind: bingo\nprompts:\n- har katt\n-har en tvilling\n- liker is\n",
-     "f.yaml:4:1:", "put a space after '-'"),
-    ("kind: bingo\nprompts:\n  - har katt\n  -har en tvilling\n",
-     "f.yaml:4:3:", "put a space after '-'"),
-    ("title:Hei\ntext: x\n", "f.yaml:1:7:", "put a space after ':'"),
-    ("title: \"Hei\ntext: b\n", "f.yaml:1:8:", "the quote \" that starts here is never closed"),
-    ("text: \"Hei\" sa hun\n", "f.yaml:1:13:",
-     "there is more text after the closing quote; put the whole text in quotes: text: '\"Hei\" sa hun'"),
-    ("title: [Viktig] dette\n", "f.yaml:1:17:", "put the whole text in quotes: title: \"[Viktig] dette\""),
-    ("cards:\n  - title: A\n    questions: Hva?\n    - a\n", "f.yaml:4:5:",
-     "a list item '- …' cannot follow 'questions: Hva?' on line 3"),
-    ("a:\n  b: 1\n c: 2\n", "f.yaml:3:2:", "check the indentation"),
-    ("cards:\n  - title: A\n   text: b\n", "f.yaml:3:4:", "check the indentation"),
-    ("title: T\n  text: x\n", "f.yaml:2:7:", "this line is indented more than the line above it"),
-    ("title: *viktig* dette\n", "f.yaml:1:8:", "starts with '*' is read as a YAML reference"),
-    ("title: @bruker\n", "f.yaml:1:8:", "a value cannot start with '@'"),
-    ("a: {x: 1, y: 2\nb: 3\n", "f.yaml:1:4:", "the '{' here is never closed with '}'"),
-    ("a: \"C:\\mappe\"\n", "f.yaml:1:7:", "write \\\\ for a backslash"),
-    ("a: 1\n---\nb: 2\n", "f.yaml:2:1:", "remove the '---'"),
-    ("prompts:\n- a\nhar katt\n- b\n", "f.yaml:3:1:", "neither 'key: value' nor a list item"),
-    ("a: 2024-13-45\n", "f.yaml:1:4:", "not a real date"),
-])
+@pytest.mark.parametrize(
+    "text, where, hint",
+    [
+        # the dash without a space: reported on its own line, not the next
+        (
+            "kind: bingo\nprompts:\n  - har katt\n  -har en tvilling\n  - liker is\n",
+            "f.yaml:4:3:",
+            "put a space after '-' to make a list item: '- har en tvilling'",
+        ),
+        ("kind: bingo\nprompts:\n- har katt\n-har en tvilling\n- liker is\n", "f.yaml:4:1:", "put a space after '-'"),
+        ("kind: bingo\nprompts:\n  - har katt\n  -har en tvilling\n", "f.yaml:4:3:", "put a space after '-'"),
+        ("title:Hei\ntext: x\n", "f.yaml:1:7:", "put a space after ':'"),
+        ('title: "Hei\ntext: b\n', "f.yaml:1:8:", 'the quote " that starts here is never closed'),
+        (
+            'text: "Hei" sa hun\n',
+            "f.yaml:1:13:",
+            "there is more text after the closing quote; put the whole text in quotes: text: '\"Hei\" sa hun'",
+        ),
+        ("title: [Viktig] dette\n", "f.yaml:1:17:", 'put the whole text in quotes: title: "[Viktig] dette"'),
+        (
+            "cards:\n  - title: A\n    questions: Hva?\n    - a\n",
+            "f.yaml:4:5:",
+            "a list item '- …' cannot follow 'questions: Hva?' on line 3",
+        ),
+        ("a:\n  b: 1\n c: 2\n", "f.yaml:3:2:", "check the indentation"),
+        ("cards:\n  - title: A\n   text: b\n", "f.yaml:3:4:", "check the indentation"),
+        ("title: T\n  text: x\n", "f.yaml:2:7:", "this line is indented more than the line above it"),
+        ("title: *viktig* dette\n", "f.yaml:1:8:", "starts with '*' is read as a YAML reference"),
+        ("title: @bruker\n", "f.yaml:1:8:", "a value cannot start with '@'"),
+        ("a: {x: 1, y: 2\nb: 3\n", "f.yaml:1:4:", "the '{' here is never closed with '}'"),
+        ('a: "C:\\mappe"\n', "f.yaml:1:7:", "write \\\\ for a backslash"),
+        ("a: 1\n---\nb: 2\n", "f.yaml:2:1:", "remove the '---'"),
+        ("prompts:\n- a\nhar katt\n- b\n", "f.yaml:3:1:", "neither 'key: value' nor a list item"),
+        ("a: 2024-13-45\n", "f.yaml:1:4:", "not a real date"),
+    ],
+)
 def test_yaml_mistakes_point_at_the_line_to_edit_with_a_plain_hint(text, where, hint):
     message = refused(text)
     assert message.startswith(where), message
@@ -261,8 +280,10 @@ def test_yaml_mistakes_point_at_the_line_to_edit_with_a_plain_hint(text, where, 
 
 def test_a_first_item_without_its_space_makes_the_list_one_text():
     [message] = problems(Bingo, "kind: bingo\ntitle: B\nprompts:\n  -har katt\n  - liker is\n")
-    assert message == ("f.yaml:4:3: 'prompts' reads as one text, because '-har katt' has no space after '-'; "
-                       "write '- har katt' to make it a list item")
+    assert message == (
+        "f.yaml:4:3: 'prompts' reads as one text, because '-har katt' has no space after '-'; "
+        "write '- har katt' to make it a list item"
+    )
 
 
 def test_items_swallowed_by_a_text_above_them():
@@ -280,14 +301,18 @@ def test_comments_after_plain_values_are_recorded():
 
 def test_colour_emptied_by_a_comment_is_an_error():
     [message] = problems(Deck, DECK + "groups:\n  - name: Mot\n    color: #c0392b\ncards:\n  - title: A\n")
-    assert message == ("f.yaml:5:11: YAML reads everything after ' #' as a comment, so 'color' is empty; "
-                       "put the value in quotes: \"#c0392b\"")
+    assert message == (
+        "f.yaml:5:11: YAML reads everything after ' #' as a comment, so 'color' is empty; "
+        'put the value in quotes: "#c0392b"'
+    )
 
 
 def test_a_required_value_emptied_by_a_comment_says_so_instead_of_must_be():
     [message] = problems(Bingo, "kind: bingo\ntitle: B\nprompts:\n  - a\n  - #10 i køen\n")
-    assert message == ("f.yaml:5:4: YAML reads everything after ' #' as a comment, so prompt 2 is empty; "
-                       "put the value in quotes: \"#10 i køen\"")
+    assert message == (
+        "f.yaml:5:4: YAML reads everything after ' #' as a comment, so prompt 2 is empty; "
+        'put the value in quotes: "#10 i køen"'
+    )
 
 
 def test_an_empty_optional_group_with_a_comment_is_fine():
@@ -302,7 +327,8 @@ def test_a_text_cut_short_is_a_warning_with_the_quoted_line():
     warnings = [str(p) for p in cut_by_comment(src, Bingo)]
     assert warnings == [
         "f.yaml:4:5: warning: YAML reads everything after ' #' as a comment, so prompt 1 is only 'har nummer'; "
-        "if '#10 på drakta' belongs to it, put the whole text in quotes: \"har nummer #10 på drakta\""]
+        "if '#10 på drakta' belongs to it, put the whole text in quotes: \"har nummer #10 på drakta\""
+    ]
     assert [p.message.startswith("warning: ") for p in cut_by_comment(src)] == [True]
 
 
@@ -314,23 +340,37 @@ def test_cut_by_comment_with_a_model_looks_only_at_text_fields():
 # ---------------------------------------------------------------- 7. union fields, plain words
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("font: {regular: x.ttf, italic: y.ttf}\n", "f.yaml:3:24: unknown key 'italic'; known keys here: regular, bold"),
-    ("font: 12\n", "f.yaml:3:7: 'font' must be text, but YAML reads 12 as a number 12; put it in quotes: \"12\""),
-    ("font: [a, b]\n",
-     "f.yaml:3:7: 'font' must be a text or a group of 'key: value' lines (regular, bold), not a list"),
-    ("cards:\n  - title: A\n    drawing: {hint: x}\n",
-     "f.yaml:5:14: 'drawing' must be true, false or a text, not a group of 'key: value' lines"),
-    ("cards: []\n", "f.yaml:3:8: 'cards' needs at least one card"),
-    ("cards:\n", "f.yaml:3:7: 'cards' is empty; write its items under it, each on a line starting with '- '"),
-    ("cards:\n  - title: A\n    count: 500\n", "f.yaml:5:12: 'count' must be between 1 and 200, not 500"),
-    ("cards:\n  - title: A\n    count: '5'\n",
-     "f.yaml:5:12: 'count' must be a whole number, not '5'; remove the quotes"),
-    ("cards:\n  - hei\n", "f.yaml:4:5: card 1 must be a group of 'key: value' lines"),
-    ("cards:\n  - title: 2024-05-17\n",
-     "f.yaml:4:12: 'title' must be text, but YAML reads 2024-05-17 as a date; put it in quotes: \"2024-05-17\""),
-    ("cards:\n  - title: A\n    txet: b\n", "f.yaml:5:5: unknown key 'txet'; did you mean 'text'?"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "font: {regular: x.ttf, italic: y.ttf}\n",
+            "f.yaml:3:24: unknown key 'italic'; known keys here: regular, bold",
+        ),
+        ("font: 12\n", "f.yaml:3:7: 'font' must be text, but YAML reads 12 as a number 12; put it in quotes: \"12\""),
+        (
+            "font: [a, b]\n",
+            "f.yaml:3:7: 'font' must be a text or a group of 'key: value' lines (regular, bold), not a list",
+        ),
+        (
+            "cards:\n  - title: A\n    drawing: {hint: x}\n",
+            "f.yaml:5:14: 'drawing' must be true, false or a text, not a group of 'key: value' lines",
+        ),
+        ("cards: []\n", "f.yaml:3:8: 'cards' needs at least one card"),
+        ("cards:\n", "f.yaml:3:7: 'cards' is empty; write its items under it, each on a line starting with '- '"),
+        ("cards:\n  - title: A\n    count: 500\n", "f.yaml:5:12: 'count' must be between 1 and 200, not 500"),
+        (
+            "cards:\n  - title: A\n    count: '5'\n",
+            "f.yaml:5:12: 'count' must be a whole number, not '5'; remove the quotes",
+        ),
+        ("cards:\n  - hei\n", "f.yaml:4:5: card 1 must be a group of 'key: value' lines"),
+        (
+            "cards:\n  - title: 2024-05-17\n",
+            "f.yaml:4:12: 'title' must be text, but YAML reads 2024-05-17 as a date; put it in quotes: \"2024-05-17\"",
+        ),
+        ("cards:\n  - title: A\n    txet: b\n", "f.yaml:5:5: unknown key 'txet'; did you mean 'text'?"),
+    ],
+)
 def test_deck_messages(text, expected):
     found = problems(Deck, DECK + text)
     assert any(f.startswith(expected) for f in found), found
@@ -341,25 +381,33 @@ def test_title_too_long_names_the_field_and_the_limit():
     assert message == "f.yaml:2:8: 'title' is 250 characters; at most 200"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("paper: {width: 1mm, heigth: 2mm}\n", "f.yaml:1:21: unknown key 'heigth'; did you mean 'height'?"),
-    ("grid: {cols: 2}\n", "f.yaml:1:7: 'rows' is missing here; add 'rows: …'"),
-    ("grid: 5\n", "f.yaml:1:7: 'grid' must be a group of 'key: value' lines (cols, rows) or 'auto', not 5"),
-    ("grid: autto\n", "f.yaml:1:7: 'grid' must be 'auto', not 'autto'; did you mean 'auto'?"),
-    ("margin: 500mm\n", "f.yaml:1:9: 'margin' must be between 0 mm and 99.8 mm, not 500mm"),
-    ("margin: 50cm\n", "f.yaml:1:9: 'margin' must be between 0 cm and 10 cm, not 50cm"),
-    ("back_offset: {x: -0,5mm, y: 0mm}\n",
-     "f.yaml:1:18: write decimals with a point: -0.5mm (a comma separates values in { })"),
-    ("back_offset: {x: 1,5mm, y: 0mm}\n",
-     "f.yaml:1:18: write decimals with a point: 1.5mm (a comma separates values in { })"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("paper: {width: 1mm, heigth: 2mm}\n", "f.yaml:1:21: unknown key 'heigth'; did you mean 'height'?"),
+        ("grid: {cols: 2}\n", "f.yaml:1:7: 'rows' is missing here; add 'rows: …'"),
+        ("grid: 5\n", "f.yaml:1:7: 'grid' must be a group of 'key: value' lines (cols, rows) or 'auto', not 5"),
+        ("grid: autto\n", "f.yaml:1:7: 'grid' must be 'auto', not 'autto'; did you mean 'auto'?"),
+        ("margin: 500mm\n", "f.yaml:1:9: 'margin' must be between 0 mm and 99.8 mm, not 500mm"),
+        ("margin: 50cm\n", "f.yaml:1:9: 'margin' must be between 0 cm and 10 cm, not 50cm"),
+        (
+            "back_offset: {x: -0,5mm, y: 0mm}\n",
+            "f.yaml:1:18: write decimals with a point: -0.5mm (a comma separates values in { })",
+        ),
+        (
+            "back_offset: {x: 1,5mm, y: 0mm}\n",
+            "f.yaml:1:18: write decimals with a point: 1.5mm (a comma separates values in { })",
+        ),
+    ],
+)
 def test_layout_messages(text, expected):
     assert problems(Sheet, text) == [expected]
 
 
 def test_number_out_of_range_says_the_range():
     assert problems(Bingo, "kind: bingo\ntitle: B\nprompts: [a]\ngrid: 9\n") == [
-        "f.yaml:4:7: 'grid' must be between 3 and 7, not 9"]
+        "f.yaml:4:7: 'grid' must be between 3 and 7, not 9"
+    ]
 
 
 def test_norwegian_key_names_suggest_the_english_key():
@@ -373,8 +421,10 @@ def test_norwegian_key_names_suggest_the_english_key():
 
 def test_norwegian_key_with_no_english_key_here_lists_the_known_keys():
     [message] = problems(Bingo, "kind: bingo\ntitle: B\nprompts: [a]\nelever: [Ola, Kari]\n")
-    assert message == ("f.yaml:4:1: unknown key 'elever' (keys are written in English; "
-                       "known keys here: kind, title, prompts, grid, leader)")
+    assert message == (
+        "f.yaml:4:1: unknown key 'elever' (keys are written in English; "
+        "known keys here: kind, title, prompts, grid, leader)"
+    )
     assert "leader'?" not in message
 
 
@@ -390,8 +440,10 @@ def test_all_problems_of_a_file_come_in_file_order():
 def test_qr_text_too_long_is_plain(data):
     with pytest.raises(ValueError) as err:
         qr_matrix(data)
-    assert str(err.value) == (f"the QR text is {len(data)} characters, too long for a QR code a phone can read "
-                              "from a card; use a shorter link")
+    assert str(err.value) == (
+        f"the QR text is {len(data)} characters, too long for a QR code a phone can read "
+        "from a card; use a shorter link"
+    )
 
 
 def test_every_refusal_of_the_qr_library_is_plain(monkeypatch):
@@ -468,10 +520,18 @@ def test_a_number_is_never_broken_it_shrinks_or_fails():
 
 
 @settings(max_examples=150, deadline=None)
-@given(words=st.lists(st.one_of(st.from_regex(r"[0-9]{1,12}[.]?", fullmatch=True),
-                                st.text(alphabet="abcdefghijklmnopqrstuvwxyzæøå", min_size=1, max_size=40)),
-                      min_size=1, max_size=30),
-       width=st.floats(25, 200), height=st.floats(20, 300))
+@given(
+    words=st.lists(
+        st.one_of(
+            st.from_regex(r"[0-9]{1,12}[.]?", fullmatch=True),
+            st.text(alphabet="abcdefghijklmnopqrstuvwxyzæøå", min_size=1, max_size=40),
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    width=st.floats(25, 200),
+    height=st.floats(20, 300),
+)
 def test_fitted_lines_never_split_a_number(words, width, height):
     result = fit([Run(" ".join(words), FONTS.regular)], width, height, 18, 6, FONTS.measure)
     if result is None:
@@ -490,9 +550,11 @@ def test_fitted_lines_never_split_a_number(words, width, height):
 INTERNAL = [
     re.compile(r"\b(str|int|float|bool|dict|NoneType)\b"),
     re.compile(r"list\[|'list'|list_type|\[str|\[int"),
-    re.compile(r"function-after|function-before|function-wrap|function-plain|literal\[|union|input should|"
-               r"after validation|<unicode string>|pydantic|typing|annotated|fieldinfo|constrained-",
-               re.IGNORECASE),
+    re.compile(
+        r"function-after|function-before|function-wrap|function-plain|literal\[|union|input should|"
+        r"after validation|<unicode string>|pydantic|typing|annotated|fieldinfo|constrained-",
+        re.IGNORECASE,
+    ),
 ]
 
 
@@ -515,8 +577,22 @@ def _all_models() -> list[type[Model]]:
 
 
 MODELS = _all_models()
-WRONG: list[Any] = [None, ["x", 1], {"zzq_unknown": 1}, "zzq", 7, 2.5, 10**30, [], [None], [{"zzq": 1}], [7],
-                    True, {}, "x" * 5000]
+WRONG: list[Any] = [
+    None,
+    ["x", 1],
+    {"zzq_unknown": 1},
+    "zzq",
+    7,
+    2.5,
+    10**30,
+    [],
+    [None],
+    [{"zzq": 1}],
+    [7],
+    True,
+    {},
+    "x" * 5000,
+]
 
 
 def test_the_sweep_finds_the_real_models():

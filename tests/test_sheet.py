@@ -51,9 +51,9 @@ def test_the_built_in_sheets_build_alone_and_for_a_class(runner, tmp_path, monke
     texts = page_texts(out)
     each = pages - once  # pages after `new_page: once` (the group's poster) come once, at the end
     assert len(texts) == 25 * each + once
-    firsts = texts[:25 * each:each]
+    firsts = texts[: 25 * each : each]
     assert names_on(firsts) == [[n] for n in NAMES]  # in the list's order, each its own name
-    assert all(not names_on([t])[0] for t in texts[25 * each:])
+    assert all(not names_on([t])[0] for t in texts[25 * each :])
 
 
 def test_the_letter_home_carries_the_childs_name_and_a_line_without_a_class_list(runner, tmp_path, monkeypatch):
@@ -90,7 +90,8 @@ def test_a_card_added_to_a_copy_of_the_deck_appears_on_the_checklist(runner, tmp
     monkeypatch.chdir(tmp_path)
     shutil.copy(resources.data_dir("decks") / "klassebamse.yaml", tmp_path / "klassebamse.yaml")
     deck = DECK.read_text(encoding="utf-8").replace(
-        "\nback:", "\n  - title: Tålmodighet\n    text: Du kan vente på tur.\n\nback:", 1)
+        "\nback:", "\n  - title: Tålmodighet\n    text: Du kan vente på tur.\n\nback:", 1
+    )
     (tmp_path / "styrkekort.yaml").write_text(deck, encoding="utf-8")
     assert _titles(tmp_path / "styrkekort.yaml")[-1] == "Tålmodighet"
     out = tmp_path / "k.pdf"
@@ -155,8 +156,9 @@ def _no_overlap_inside(planned: sp.PagePlan, inside: Rect, fonts) -> None:
 
 
 def _line_gaps(page: sp.PagePlan) -> list[float]:
-    ys = sorted({round(i.y, 2) for i in page.items if isinstance(i, sp.RuleItem) and i.x1 - i.x0 > 40 * MM},
-                reverse=True)
+    ys = sorted(
+        {round(i.y, 2) for i in page.items if isinstance(i, sp.RuleItem) and i.x1 - i.x0 > 40 * MM}, reverse=True
+    )
     return [a - b for a, b in zip(ys, ys[1:])]
 
 
@@ -182,13 +184,16 @@ def test_a_second_grader_has_room_to_write_and_reads_large_text():
 
 
 def test_age_sets_the_line_spacing(tmp_path):
-    src = write(tmp_path / "a.yaml", """
+    src = write(
+        tmp_path / "a.yaml",
+        """
         kind: sheet
         title: Ark
         age: 6
         blocks:
           - box: {title: Skriv her, lines: 4, span: 2}
-    """)
+    """,
+    )
     gaps = _line_gaps(_built(str(src)).plan.pages[0])
     assert gaps and min(gaps) >= 14 * MM - 0.01
     src.write_text(src.read_text(encoding="utf-8").replace("age: 6", "age: 14"), encoding="utf-8")
@@ -197,14 +202,17 @@ def test_age_sets_the_line_spacing(tmp_path):
 
 
 def test_the_posters_three_words_are_readable_across_a_classroom(runner, tmp_path):
-    src = write(tmp_path / "p.yaml", """
+    src = write(
+        tmp_path / "p.yaml",
+        """
         kind: sheet
         title: Plakat
         header: false
         columns: 1
         blocks:
           - words: {title: Våre tre viktigste, items: [Lytte, Hjelpe hverandre, Være ærlig]}
-    """)
+    """,
+    )
     built = _built(str(src))
     words = [i for i in built.plan.pages[0].items if isinstance(i, sp.TextItem) and i.origin[-2:-1] == ("items",)]
     assert len(words) == 3
@@ -222,37 +230,49 @@ def test_the_posters_three_words_are_readable_across_a_classroom(runner, tmp_pat
 
 
 def test_blocks_that_overflow_the_page_name_the_block_and_leave_the_old_pdf(runner, tmp_path):
-    src = write(tmp_path / "a.yaml", """
+    src = write(
+        tmp_path / "a.yaml",
+        """
         kind: sheet
         title: Ark
         blocks:
           - field: Navn
           - box: {title: Favorittingene mine, lines: 14, span: 2}
           - box: {title: Drømmene mine, lines: 12, span: 2}
-    """)
+    """,
+    )
     out = tmp_path / "a.pdf"
     out.write_bytes(OLD)
     result = run(runner, "build", str(src), "-o", str(out))
     assert result.exit_code == 1
-    assert re.search(r"a\.yaml:6:5: block 3 \(box «Drømmene mine»\) does not fit on page 1: the blocks up to it "
-                     r"need \d+ mm, the page has \d+ mm", result.output), result.output
+    assert re.search(
+        r"a\.yaml:6:5: block 3 \(box «Drømmene mine»\) does not fit on page 1: the blocks up to it "
+        r"need \d+ mm, the page has \d+ mm",
+        result.output,
+    ), result.output
     assert out.read_bytes() == OLD
-    src.write_text(src.read_text(encoding="utf-8").replace("  - box: {title: Drømmene",
-                                                           "  - new_page: true\n  - box: {title: Drømmene"))
+    src.write_text(
+        src.read_text(encoding="utf-8").replace(
+            "  - box: {title: Drømmene", "  - new_page: true\n  - box: {title: Drømmene"
+        )
+    )
     result = run(runner, "build", str(src), "-o", str(out))
     assert result.exit_code == 0, result.output
     assert len(page_texts(out)) == 2
 
 
 def test_a_name_too_long_for_a_field_is_named_with_its_pupil(runner, tmp_path):
-    src = write(tmp_path / "a.yaml", """
+    src = write(
+        tmp_path / "a.yaml",
+        """
         kind: sheet
         title: Ark
         columns: 4
         pupils: [Ada, Maximiliane Kristiansen-Haugland Fjellstad-Bergersen]
         blocks:
           - field: Navn
-    """)
+    """,
+    )
     result = run(runner, "build", str(src), "-o", str(tmp_path / "a.pdf"))
     assert result.exit_code == 1
     assert "a.yaml:6:12: «Maximiliane" in result.output
@@ -260,18 +280,23 @@ def test_a_name_too_long_for_a_field_is_named_with_its_pupil(runner, tmp_path):
 
 
 def test_unknown_placeholders_and_wrong_blocks_are_placed(runner, tmp_path):
-    src = write(tmp_path / "a.yaml", """
+    src = write(
+        tmp_path / "a.yaml",
+        """
         kind: sheet
         title: Til {nvan}
         blocks:
           - text: "Hei {navn}, {{ikke et felt}} og {dato}"
           - checklist: {from: dilemmakort}
-    """)
+    """,
+    )
     result = run(runner, "build", str(src), "-o", str(tmp_path / "a.pdf"))
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert lines[0].endswith("a.yaml:2:8: unknown placeholder '{nvan}'; did you mean '{navn}'? ({navn}, the "
-                             "pupil's name, is the one placeholder; write {{ and }} for a brace)")
+    assert lines[0].endswith(
+        "a.yaml:2:8: unknown placeholder '{nvan}'; did you mean '{navn}'? ({navn}, the "
+        "pupil's name, is the one placeholder; write {{ and }} for a brace)"
+    )
     assert "a.yaml:4:11: unknown placeholder '{dato}'" in lines[1]
     assert len(lines) == 2  # dilemmakort is a card deck: its titles are a fine checklist
 
@@ -287,14 +312,17 @@ def test_the_same_input_gives_the_same_bytes(runner, tmp_path, monkeypatch):
 
 def test_qr_image_and_table_blocks(runner, tmp_path):
     shutil.copy(Path(__file__).parent.parent / "examples" / "klassens-kort" / "sol.png", tmp_path / "sol.png")
-    src = write(tmp_path / "a.yaml", """
+    src = write(
+        tmp_path / "a.yaml",
+        """
         kind: sheet
         title: Ark
         blocks:
           - qr: {link: "https://skole.example/2b", caption: Les mer om SMART}
           - image: {file: sol.png, title: Sola, height: 40mm}
           - table: {title: Leselogg, headers: [Bok, Sider, Dato], widths: [4, 1, 2], rows: 5}
-    """)
+    """,
+    )
     out = tmp_path / "a.pdf"
     result = run(runner, "build", str(src), "-o", str(out))
     assert result.exit_code == 0, result.output
@@ -307,11 +335,17 @@ def test_qr_image_and_table_blocks(runner, tmp_path):
 
 # ------------------------------------------------------------------ every built-in on every layout, long names
 
-LONG_NAMES = ["Maximilian-Alexander Kristoffersen-Bjørnstad Øvrebø Nordahl-Sæther",
-              "Maximilian-Alexander Kristoffersen-Bjørnstad Øvrebø Nordahl-Sæther von Fjellheim",  # 80: the most
-              "Emma Sofie Kristiansen", "Ada"]
-SHEETS = [n for n in resources.builtin_names("decks")
-          if yaml.safe_load((resources.data_dir("decks") / f"{n}.yaml").read_text(encoding="utf-8"))["kind"] == "sheet"]
+LONG_NAMES = [
+    "Maximilian-Alexander Kristoffersen-Bjørnstad Øvrebø Nordahl-Sæther",
+    "Maximilian-Alexander Kristoffersen-Bjørnstad Øvrebø Nordahl-Sæther von Fjellheim",  # 80: the most
+    "Emma Sofie Kristiansen",
+    "Ada",
+]
+SHEETS = [
+    n
+    for n in resources.builtin_names("decks")
+    if yaml.safe_load((resources.data_dir("decks") / f"{n}.yaml").read_text(encoding="utf-8"))["kind"] == "sheet"
+]
 
 
 def _sheet_layouts() -> list[str]:
@@ -342,8 +376,7 @@ def test_every_built_in_sheet_builds_on_every_sheet_layout(runner, tmp_path, mon
 def test_a_table_closes_up_its_rows_on_a_short_page_but_keeps_them_all():
     built = _built("gruppeplakat", layout="ark-a3")
     page = built.plan.pages[0]
-    rules = sorted({round(i.y, 2) for i in page.items if isinstance(i, sp.RuleItem) and i.width == 0.5},
-                   reverse=True)
+    rules = sorted({round(i.y, 2) for i in page.items if isinstance(i, sp.RuleItem) and i.width == 0.5}, reverse=True)
     assert len(rules) + 1 == 12  # the 12 rows asked for
     step = rules[0] - rules[1]
     assert 6 * MM <= step < 16 * MM  # closer than ark-a3's 16 mm lines, never under 6 mm
@@ -371,8 +404,10 @@ def test_long_names_wrap_or_shrink_and_nothing_overlaps_on_any_layout(name, layo
 
                         r = text_rect(other.box, built.job.fonts)
                         assert item.rect.contains(r) or not _overlap(item.rect, r)
-    texts = [" ".join(line.text for i in p.items if isinstance(i, sp.TextItem) for line in i.box.fitted.lines)
-             for p in built.plan.pages]
+    texts = [
+        " ".join(line.text for i in p.items if isinstance(i, sp.TextItem) for line in i.box.fitted.lines)
+        for p in built.plan.pages
+    ]
     for who in LONG_NAMES[:2]:  # the whole name is printed (wrapped, perhaps hyphenated), never cut short
         assert any(who.split()[-1] in t.replace("-", "").replace(" ", "") or who.split()[-1] in t for t in texts)
 
@@ -385,15 +420,20 @@ def test_the_title_wraps_before_it_shrinks(tmp_path, monkeypatch, name):
     if name:
         class_txt(tmp_path, [name])
     built = _built("klassebamse", pupils="klasse.txt" if name else None)
-    boxes = [i for i in built.plan.pages[1].items if isinstance(i, sp.TextItem) and isinstance(i.origin, tuple)
-             and i.origin[2:] == ("box", "title")]
+    boxes = [
+        i
+        for i in built.plan.pages[1].items
+        if isinstance(i, sp.TextItem) and isinstance(i.origin, tuple) and i.origin[2:] == ("box", "title")
+    ]
     assert len(boxes) == 2
     s = built.job.layout.geometry.body_size * 1.15
     assert all(abs(b.box.fitted.size - s) <= s * 0.05 + 0.25 for b in boxes), [b.box.fitted.size for b in boxes]
 
 
 def test_every_pupil_whose_name_does_not_fit_is_named(runner, tmp_path):
-    src = write(tmp_path / "a.yaml", """
+    src = write(
+        tmp_path / "a.yaml",
+        """
         kind: sheet
         title: Ark
         columns: 4
@@ -401,7 +441,8 @@ def test_every_pupil_whose_name_does_not_fit_is_named(runner, tmp_path):
                  Kristoffer-Alexander Bjørnstad-Sæther Nordahl-Øvrebø Kristiansen]
         blocks:
           - field: Navn
-    """)
+    """,
+    )
     result = run(runner, "build", str(src), "-o", str(tmp_path / "a.pdf"))
     assert result.exit_code == 1
     lines = result.output.splitlines()
@@ -413,8 +454,17 @@ def test_every_pupil_whose_name_does_not_fit_is_named(runner, tmp_path):
 def test_a_built_in_that_cannot_take_a_name_says_how_to_get_a_copy(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     class_txt(tmp_path, ["Ada", "W" * 80])
-    result = run(runner, "build", "klassebamse", "--layout", "ark-a4-stor", "--pupils", "klasse.txt",
-                 "-o", str(tmp_path / "a.pdf"))
+    result = run(
+        runner,
+        "build",
+        "klassebamse",
+        "--layout",
+        "ark-a4-stor",
+        "--pupils",
+        "klasse.txt",
+        "-o",
+        str(tmp_path / "a.pdf"),
+    )
     assert result.exit_code == 1
     assert "klasse.txt:2:1" in result.output
     assert "first run 'smartprint new klassebamse'" in result.output
@@ -425,7 +475,9 @@ def test_a_built_in_that_cannot_take_a_name_says_how_to_get_a_copy(runner, tmp_p
 
 
 def test_the_name_and_braces_are_filled_in_everywhere_text_is_printed(runner, tmp_path):
-    src = write(tmp_path / "a.yaml", """
+    src = write(
+        tmp_path / "a.yaml",
+        """
         kind: sheet
         title: "Ark for {navn} {{1}}"
         pupils: [Ada]
@@ -435,20 +487,32 @@ def test_the_name_and_braces_are_filled_in_everywhere_text_is_printed(runner, tm
           - qr: {link: "https://skole.example/{navn}", caption: "Til {navn} {{5}}"}
           - new_page: true
           - words: {title: "Ord {{6}}", items: ["Hei {navn}", "B {{7}}"]}
-    """)
+    """,
+    )
     out = tmp_path / "a.pdf"
     result = run(runner, "build", str(src), "-o", str(out))
     assert result.exit_code == 0, result.output
     text = "\n".join(page_texts(out))
-    for shown in ("Ark for Ada {1}", "Liste {2}", "Hjelpe Ada", "Sett {3}", "Ada sin", "Kol {4}", "Til Ada {5}",
-                  "Ord {6}", "Hei Ada", "B {7}"):
+    for shown in (
+        "Ark for Ada {1}",
+        "Liste {2}",
+        "Hjelpe Ada",
+        "Sett {3}",
+        "Ada sin",
+        "Kol {4}",
+        "Til Ada {5}",
+        "Ord {6}",
+        "Hei Ada",
+        "B {7}",
+    ):
         assert shown in text, shown
     assert "{navn}" not in text and "{{" not in text
 
 
 def _sheet(tmp_path: Path, pages: int, extra: str = "", pupils: str = "[Ada, Emil]") -> Path:
-    blocks = "\n".join(["  - box: {title: Side, lines: 2}"] + ["  - new_page: true\n  - box: {title: Side, lines: 2}"]
-                       * (pages - 1))
+    blocks = "\n".join(
+        ["  - box: {title: Side, lines: 2}"] + ["  - new_page: true\n  - box: {title: Side, lines: 2}"] * (pages - 1)
+    )
     return write(tmp_path / "a.yaml", f"kind: sheet\ntitle: Ark\npupils: {pupils}\n{extra}blocks:\n{blocks}\n")
 
 
@@ -494,7 +558,9 @@ def test_the_klassebamse_letter_and_form_are_one_double_sided_sheet(runner, tmp_
 
 
 def test_pages_printed_once_start_on_a_fresh_sheet(runner, tmp_path):
-    src = write(tmp_path / "a.yaml", """
+    src = write(
+        tmp_path / "a.yaml",
+        """
         kind: sheet
         title: Ark
         pupils: [Ada, Emil]
@@ -507,7 +573,8 @@ def test_pages_printed_once_start_on_a_fresh_sheet(runner, tmp_path):
           - new_page: once
           - new_page: true
           - words: {title: Plakat, count: 3}
-    """)
+    """,
+    )
     out = tmp_path / "a.pdf"
     result = run(runner, "build", str(src), "-o", str(out))
     assert result.exit_code == 0, result.output
@@ -516,11 +583,14 @@ def test_pages_printed_once_start_on_a_fresh_sheet(runner, tmp_path):
     assert "Plakat" in texts[8] and not texts[7].strip()
 
 
-@pytest.mark.parametrize("blocks", [
-    "  - new_page: true\n  - box: En\n",
-    "  - box: En\n  - new_page: true\n  - new_page: true\n  - box: To\n",
-    "  - box: En\n  - new_page: once\n  - new_page: true\n  - box: To\n",
-])
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        "  - new_page: true\n  - box: En\n",
+        "  - box: En\n  - new_page: true\n  - new_page: true\n  - box: To\n",
+        "  - box: En\n  - new_page: once\n  - new_page: true\n  - box: To\n",
+    ],
+)
 def test_page_breaks_in_a_row_make_no_empty_page(runner, tmp_path, blocks):
     src = write(tmp_path / "a.yaml", f"kind: sheet\ntitle: Ark\ndouble_sided: false\nblocks:\n{blocks}")
     out = tmp_path / "a.pdf"
@@ -536,18 +606,24 @@ def test_page_breaks_in_a_row_make_no_empty_page(runner, tmp_path, blocks):
 
 def test_a_qr_code_too_dense_to_scan_is_refused_with_the_size_it_needs(runner, tmp_path):
     link = "https://skole.example/?q=" + "a" * 975
-    src = write(tmp_path / "a.yaml", f"""
+    src = write(
+        tmp_path / "a.yaml",
+        f"""
         kind: sheet
         title: Ark
         blocks:
           - qr: {{link: "{link}", size: 15mm}}
           - qr: {{link: "https://skole.example/2b", size: 15mm}}
-    """)
+    """,
+    )
     result = run(runner, "build", str(src), "-o", str(tmp_path / "a.pdf"))
     assert result.exit_code == 1
-    assert re.search(r"a\.yaml:4:16: the QR code is too dense to scan: the link is 1000 characters, so at 15 mm "
-                     r"its dots are 0\.1\d mm, and a phone needs about 0\.4 mm; make it 'size: \d+mm' or more, or "
-                     r"use a shorter link", result.output), result.output
+    assert re.search(
+        r"a\.yaml:4:16: the QR code is too dense to scan: the link is 1000 characters, so at 15 mm "
+        r"its dots are 0\.1\d mm, and a phone needs about 0\.4 mm; make it 'size: \d+mm' or more, or "
+        r"use a shorter link",
+        result.output,
+    ), result.output
     need = int(re.search(r"size: (\d+)mm", result.output).group(1))
     assert 40 <= need <= 60
     src.write_text(src.read_text(encoding="utf-8").replace("size: 15mm}", f"size: {need}mm}}", 1), encoding="utf-8")
@@ -556,12 +632,15 @@ def test_a_qr_code_too_dense_to_scan_is_refused_with_the_size_it_needs(runner, t
 
 
 def test_a_qr_link_too_long_for_any_code_says_sheet_not_card(runner, tmp_path):
-    src = write(tmp_path / "a.yaml", f"""
+    src = write(
+        tmp_path / "a.yaml",
+        f"""
         kind: sheet
         title: Ark
         blocks:
-          - qr: "https://skole.example/{'a' * 1000}"
-    """)
+          - qr: "https://skole.example/{"a" * 1000}"
+    """,
+    )
     result = run(runner, "build", str(src), "-o", str(tmp_path / "a.pdf"))
     assert result.exit_code == 1
     assert "too long for a QR code a phone can read from a sheet; use a shorter link" in result.output
@@ -588,19 +667,23 @@ def test_list_shows_a_sheets_title_without_its_placeholder(runner):
     assert "{navn}" not in line and line.rstrip().endswith("Klassebamsen er på besøk hos …")
 
 
-@pytest.mark.parametrize("label, on_line", [("Elevens navn", True), ("Mitt namn", True), ("Fornavn", False),
-                                            ("Klasse", False)])
+@pytest.mark.parametrize(
+    "label, on_line", [("Elevens navn", True), ("Mitt namn", True), ("Fornavn", False), ("Klasse", False)]
+)
 def test_every_pupils_sheet_carries_the_name(runner, tmp_path, label, on_line):
     """A field whose label has the word navn gets the name on its line; a sheet with no such
     place prints the name at the foot, so no pupil gets an anonymous sheet."""
-    src = write(tmp_path / "om.yaml", f"""
+    src = write(
+        tmp_path / "om.yaml",
+        f"""
         kind: sheet
         title: Om meg
         pupils: [Ada, Emil]
         blocks:
           - field: {label}
           - box: {{title: Dette liker jeg, lines: 2}}
-        """)
+        """,
+    )
     out = tmp_path / "om.pdf"
     assert run(runner, "build", str(src), "-o", str(out)).exit_code == 0
     texts = [" ".join(t.split()) for t in page_texts(out)]
@@ -609,13 +692,16 @@ def test_every_pupils_sheet_carries_the_name(runner, tmp_path, label, on_line):
 
 
 def test_a_drawing_written_as_on_a_card_is_a_frame_without_a_title(runner, tmp_path):
-    src = write(tmp_path / "t.yaml", """
+    src = write(
+        tmp_path / "t.yaml",
+        """
         kind: sheet
         title: Tegn
         blocks:
           - field: Navn
           - drawing: true
-        """)
+        """,
+    )
     built = _built(str(src))
     frames = [i for i in built.plan.pages[0].items if isinstance(i, sp.FrameItem)]
     assert len(frames) == 1 and frames[0].rect.h > 150 * MM  # the frame takes the rest of the page

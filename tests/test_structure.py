@@ -50,15 +50,20 @@ def test_a_new_kind_refuses_a_layout_of_another_kind_and_options_it_does_not_tak
 INSTALLED = re.compile(r"(site-packages|_data|/layouts/|/decks/)")
 
 
-@pytest.mark.parametrize("args, says", [
-    (["paaskebingo", "--backs", "fold"], "--backs (how card backs are printed) is not for bingo sheets"),
-    (["paaskebingo", "--backs", "duplex-short"], "is not for bingo sheets"),
-    (["paaskebingo", "--layout", "trykkeri-63x88"], "'trykkeri-63x88' is a layout for card decks"),
-    (["styrkekort", "--layout", "bingo-a4"], "'bingo-a4' is a layout for bingo sheets"),
-    (["styrkekort", "--layout", "trykkeri-63x88", "--backs", "fold"],
-     "--backs fold does not go with the layout 'trykkeri-63x88'"),
-    (["styrkekort", "--sheets", "4"], "--sheets (how many numbered sheets or boards) is not for card decks"),
-])
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["paaskebingo", "--backs", "fold"], "--backs (how card backs are printed) is not for bingo sheets"),
+        (["paaskebingo", "--backs", "duplex-short"], "is not for bingo sheets"),
+        (["paaskebingo", "--layout", "trykkeri-63x88"], "'trykkeri-63x88' is a layout for card decks"),
+        (["styrkekort", "--layout", "bingo-a4"], "'bingo-a4' is a layout for bingo sheets"),
+        (
+            ["styrkekort", "--layout", "trykkeri-63x88", "--backs", "fold"],
+            "--backs fold does not go with the layout 'trykkeri-63x88'",
+        ),
+        (["styrkekort", "--sheets", "4"], "--sheets (how many numbered sheets or boards) is not for card decks"),
+    ],
+)
 def test_combinations_that_cannot_work_are_refused_naming_the_flag(runner, tmp_path, args, says):
     out = tmp_path / "x.pdf"
     result = run(runner, "build", *args, "-o", str(out))
@@ -103,7 +108,9 @@ def _ascii_font(tmp_path: Path) -> Path:
 
 def test_a_font_lacking_a_letter_of_smartprints_own_words_is_refused(runner, tmp_path):
     _ascii_font(tmp_path)
-    src = write(tmp_path / "d.yaml", """
+    src = write(
+        tmp_path / "d.yaml",
+        """
         kind: cards
         title: Plain deck
         font: ascii.ttf
@@ -112,7 +119,8 @@ def test_a_font_lacking_a_letter_of_smartprints_own_words_is_refused(runner, tmp
             text: All plain letters here.
         back:
           title: Back
-    """)
+    """,
+    )
     out = tmp_path / "d.pdf"
     out.write_bytes(b"old")
     result = run(runner, "build", str(src), "-o", str(out))
@@ -129,14 +137,17 @@ def test_a_font_lacking_a_letter_of_smartprints_own_words_is_refused(runner, tmp
 
 def test_a_users_letter_the_font_lacks_is_named_at_its_field(runner, tmp_path):
     _ascii_font(tmp_path)
-    src = write(tmp_path / "d.yaml", """
+    src = write(
+        tmp_path / "d.yaml",
+        """
         kind: bingo
         title: Plain
         language: en
         font: ascii.ttf
         grid: 3
         prompts: [a, b, c, d, e, f, g, h, ærlig]
-    """)
+    """,
+    )
     result = run(runner, "build", str(src), "-o", str(tmp_path / "b.pdf"))
     assert result.exit_code == 1
     assert re.search(r"d\.yaml:6:\d+: the font ascii\.ttf has no 'æ'", result.output), result.output
@@ -144,13 +155,16 @@ def test_a_users_letter_the_font_lacks_is_named_at_its_field(runner, tmp_path):
 
 def test_a_bingo_label_in_nb_needs_its_letters_too(runner, tmp_path):
     _ascii_font(tmp_path)
-    src = write(tmp_path / "d.yaml", """
+    src = write(
+        tmp_path / "d.yaml",
+        """
         kind: bingo
         title: Plain
         font: ascii.ttf
         grid: 3
         prompts: [a, b, c, d, e, f, g, h, i]
-    """)
+    """,
+    )
     result = run(runner, "build", str(src), "-o", str(tmp_path / "b.pdf"))
     assert result.exit_code == 1
     assert "smartprint's sheet number (language nb)" in result.output  # "frø"

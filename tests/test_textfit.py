@@ -7,8 +7,9 @@ from smartprint.fonts import load_fonts
 from smartprint.textfit import Run, fit, wrap
 
 FONTS = load_fonts()
-words = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyzæøå", min_size=1, max_size=30),
-                 min_size=1, max_size=80).map(" ".join)
+words = st.lists(
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyzæøå", min_size=1, max_size=30), min_size=1, max_size=80
+).map(" ".join)
 
 
 @settings(max_examples=200, deadline=None)

@@ -12,8 +12,9 @@ from smartprint.layout import locate
 from smartprint.units import MM, parse_length
 
 
-@pytest.mark.parametrize("text, points", [("63mm", 63 * MM), ("2.5in", 180.0), ("12pt", 12.0),
-                                          ("1,5cm", 15 * MM), (0, 0.0)])
+@pytest.mark.parametrize(
+    "text, points", [("63mm", 63 * MM), ("2.5in", 180.0), ("12pt", 12.0), ("1,5cm", 15 * MM), (0, 0.0)]
+)
 def test_lengths(text, points):
     assert parse_length(text) == pytest.approx(points)
 
@@ -42,11 +43,14 @@ def test_builtin_default_layout_is_poker_3x3_on_a4():
 
 
 def test_extends_merges_nested_keys(tmp_path):
-    write(tmp_path / "mine.yaml", """
+    write(
+        tmp_path / "mine.yaml",
+        """
         extends: kort-63x88
         card: {height: 80mm}
         back_offset: {x: -1mm}
-    """)
+    """,
+    )
     lay = load_layout(tmp_path / "mine.yaml")
     assert lay.card_w == pytest.approx(63 * MM)  # kept from the base
     assert lay.card_h == pytest.approx(80 * MM)
@@ -64,14 +68,18 @@ def test_extends_cycle_names_the_files(tmp_path):
 
 
 def test_grid_that_does_not_fit_is_an_error_at_the_grid(tmp_path):
-    write(tmp_path / "big.yaml", """
+    write(
+        tmp_path / "big.yaml",
+        """
         extends: kort-63x88
         grid: {cols: 4, rows: 3}
-    """)
+    """,
+    )
     with pytest.raises(UserError) as err:
         load_layout(tmp_path / "big.yaml")
-    assert str(err.value).startswith(f"{tmp_path / 'big.yaml'}:2:7: the cards do not fit") or \
-        ":2:7: the cards do not fit" in str(err.value)
+    assert str(err.value).startswith(
+        f"{tmp_path / 'big.yaml'}:2:7: the cards do not fit"
+    ) or ":2:7: the cards do not fit" in str(err.value)
 
 
 def test_print_shop_layout_is_card_plus_bleed():

@@ -54,15 +54,18 @@ def test_two_sources_with_one_name_are_refused_before_anything_is_written(runner
     assert not (tmp_path / "samme.pdf").exists()
 
 
-@pytest.mark.parametrize("target, says", [
-    ("", "-o needs a file name"),
-    ("/dev/null", "not a plain file"),
-    ("/dev/full", "not a plain file"),
-    ("{folder}", "that is a folder"),
-    ("{folder}/missing/x.pdf", "does not exist; create it first"),
-    ("{folder}/sol.png/x.pdf", "is a file, not a folder"),
-    ("{folder}/" + "a" * 300 + ".pdf", "the file name is too long"),
-])
+@pytest.mark.parametrize(
+    "target, says",
+    [
+        ("", "-o needs a file name"),
+        ("/dev/null", "not a plain file"),
+        ("/dev/full", "not a plain file"),
+        ("{folder}", "that is a folder"),
+        ("{folder}/missing/x.pdf", "does not exist; create it first"),
+        ("{folder}/sol.png/x.pdf", "is a file, not a folder"),
+        ("{folder}/" + "a" * 300 + ".pdf", "the file name is too long"),
+    ],
+)
 def test_outputs_that_cannot_work_are_refused(runner, deck, target, says):
     before = _snapshot(deck.parent)
     result = run(runner, "build", str(deck), "-o", target.format(folder=deck.parent))
@@ -79,11 +82,14 @@ def test_a_fifo_as_output_is_refused(runner, deck):
     assert result.exit_code == 2 and "not a plain file" in result.output
 
 
-@pytest.mark.parametrize("code, says", [
-    (errno.EACCES, "close it there, or choose another folder"),
-    (errno.ENOSPC, "the disk is full"),
-    (errno.EROFS, "read-only"),
-])
+@pytest.mark.parametrize(
+    "code, says",
+    [
+        (errno.EACCES, "close it there, or choose another folder"),
+        (errno.ENOSPC, "the disk is full"),
+        (errno.EROFS, "read-only"),
+    ],
+)
 def test_file_system_trouble_while_writing_is_one_line(runner, deck, monkeypatch, code, says):
     """A PDF open in a viewer on Windows, a full disk, a read-only folder: the old PDF
     stays, no temporary file is left, and the message names the path."""
@@ -104,8 +110,14 @@ def test_file_system_trouble_while_writing_is_one_line(runner, deck, monkeypatch
 
 def _smartprint(*args: str, cwd: Path, tmpdir: Path) -> subprocess.Popen[str]:
     env = dict(os.environ, TMPDIR=str(tmpdir))
-    return subprocess.Popen([sys.executable, "-m", "smartprint", *args], cwd=cwd, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "smartprint", *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _wait_for_parts(tmpdir: Path, proc: subprocess.Popen[str], seconds: float = 60) -> None:
@@ -162,7 +174,7 @@ def test_a_title_with_pdf_words_survives_a_joined_run(runner, tmp_path, monkeypa
     monkeypatch.setattr(writer, "PAGES_PER_PART", 10)
     title = "Bingo endobj 5 0 R stream (x) endstream"
     prompts = "\n".join(f"  - ting {i}" for i in range(12))
-    src = write(tmp_path / "b.yaml", f"kind: bingo\ntitle: \"{title}\"\ngrid: 3\nsheets: 25\nprompts:\n{prompts}\n")
+    src = write(tmp_path / "b.yaml", f'kind: bingo\ntitle: "{title}"\ngrid: 3\nsheets: 25\nprompts:\n{prompts}\n')
     out = tmp_path / "b.pdf"
     result = run(runner, "build", str(src), "-o", str(out))
     assert result.exit_code == 0, result.output

@@ -49,8 +49,10 @@ def declared_styles(declared: Sequence[Declared], src: Source) -> dict[str, Cate
                 chosen_colors[i] = parse_color(cat.color)
             except ValueError as exc:
                 problems.append(src.problem(cat.loc + ("color",), str(exc)))
-    free_colors = iter([c for c in (parse_color(p) for p in PALETTE) if c not in chosen_colors.values()]
-                       or [parse_color(p) for p in PALETTE])
+    free_colors = iter(
+        [c for c in (parse_color(p) for p in PALETTE) if c not in chosen_colors.values()]
+        or [parse_color(p) for p in PALETTE]
+    )
     chosen_symbols = {cat.symbol for cat in declared if cat.symbol}
     free_symbols = iter([s for s in SYMBOLS if s not in chosen_symbols] or SYMBOLS)
     for i, cat in enumerate(declared):
@@ -58,9 +60,13 @@ def declared_styles(declared: Sequence[Declared], src: Source) -> dict[str, Cate
         color = chosen_colors.get(i) or next(free_colors, fallback.color)
         symbol = cat.symbol or next(free_symbols, fallback.symbol)
         if symbol in symbol_owner:
-            problems.append(src.problem(cat.loc + ("symbol",) if cat.symbol else cat.loc,
-                                        f"'{cat.name}' has the same symbol ({symbol}) as '{symbol_owner[symbol]}'; "
-                                        "on a black-and-white print they look alike, so give each its own symbol"))
+            problems.append(
+                src.problem(
+                    cat.loc + ("symbol",) if cat.symbol else cat.loc,
+                    f"'{cat.name}' has the same symbol ({symbol}) as '{symbol_owner[symbol]}'; "
+                    "on a black-and-white print they look alike, so give each its own symbol",
+                )
+            )
         symbol_owner[symbol] = cat.name
         styles[cat.name] = CategoryStyle(color, symbol)
     if problems:
@@ -68,8 +74,9 @@ def declared_styles(declared: Sequence[Declared], src: Source) -> dict[str, Cate
     return styles
 
 
-def styles_of(used: Sequence[tuple[str | None, Path_]], declared: Sequence[Declared],
-              src: Source) -> list[CategoryStyle | None]:
+def styles_of(
+    used: Sequence[tuple[str | None, Path_]], declared: Sequence[Declared], src: Source
+) -> list[CategoryStyle | None]:
     """The style of each item (a card, a square) by the category it names.
 
     With no categories declared, each new name gets the next default style; with

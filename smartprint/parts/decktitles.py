@@ -47,8 +47,9 @@ def locate_deck(src: Source, loc: Path_, name: str, allowed: Sequence[Path] = ()
 
     decks = [n for n in resources.builtin_names("decks") if _is_deck(resources.data_dir("decks") / f"{n}.yaml")]
     hint = did_you_mean(name, decks) or f"; built-in card decks: {', '.join(decks)}"
-    raise UserError(src.problem(loc, f"no card deck '{name}' (no such file beside {src.path.name}, nor a built-in "
-                                     f"deck){hint}"))
+    raise UserError(
+        src.problem(loc, f"no card deck '{name}' (no such file beside {src.path.name}, nor a built-in deck){hint}")
+    )
 
 
 def _is_deck(path: Path) -> bool:
@@ -68,8 +69,9 @@ def card_titles(src: Source, loc: Path_, name: str, allowed: Sequence[Path] = ()
     if not isinstance(data, dict) or data.get("kind") != "cards":
         kind = data.get("kind") if isinstance(data, dict) else None
         what = f"a '{kind}' file" if isinstance(kind, str) else "not a card deck"
-        raise UserError(src.problem(loc, f"'{name}' is {what}; 'from' takes the card titles of a card deck "
-                                         "(kind: cards)"))
+        raise UserError(
+            src.problem(loc, f"'{name}' is {what}; 'from' takes the card titles of a card deck (kind: cards)")
+        )
     cards = data.get("cards")
     if not isinstance(cards, list):
         raise UserError(deck.problem(("cards",), "'cards' must be a list of cards"))

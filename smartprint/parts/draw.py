@@ -51,8 +51,7 @@ def qr(c: Canvas, matrix: Sequence[Sequence[bool]], x: float, y: float, size: fl
     c.drawPath(path, stroke=0, fill=1)
 
 
-def crop_marks(c: Canvas, rects: Iterable[Rect], page_w: float, page_h: float,
-               bleed: float = 0.0) -> None:
+def crop_marks(c: Canvas, rects: Iterable[Rect], page_w: float, page_h: float, bleed: float = 0.0) -> None:
     """Short hairlines in the margin at every cut line, clear of the art and its bleed."""
     rects = list(rects)
     if not rects:
@@ -63,8 +62,16 @@ def crop_marks(c: Canvas, rects: Iterable[Rect], page_w: float, page_h: float,
     bottom = min(r.y for r in rects) - bleed
     top = max(r.top for r in rects) + bleed
     gap = 1.5 * MM
-    length = max(0.0, min(5 * MM, left - gap - 1 * MM, page_w - right - gap - 1 * MM,
-                          bottom - gap - 1 * MM, page_h - top - gap - 1 * MM))
+    length = max(
+        0.0,
+        min(
+            5 * MM,
+            left - gap - 1 * MM,
+            page_w - right - gap - 1 * MM,
+            bottom - gap - 1 * MM,
+            page_h - top - gap - 1 * MM,
+        ),
+    )
     if length < 1.5 * MM:
         return
     c.setStrokeColorRGB(0, 0, 0)
@@ -116,8 +123,10 @@ def symbol(c: Canvas, name: str, cx: float, cy: float, r: float, color: RGB) -> 
         c.drawPath(path, stroke=0, fill=1)
         return
     if name == "triangle":
-        pts = [(cx + r * math.cos(a), cy - r * 0.15 + r * math.sin(a))
-               for a in (math.pi / 2, math.pi / 2 + 2 * math.pi / 3, math.pi / 2 + 4 * math.pi / 3)]
+        pts = [
+            (cx + r * math.cos(a), cy - r * 0.15 + r * math.sin(a))
+            for a in (math.pi / 2, math.pi / 2 + 2 * math.pi / 3, math.pi / 2 + 4 * math.pi / 3)
+        ]
     elif name == "diamond":
         pts = [(cx, cy + r), (cx + r * 0.75, cy), (cx, cy - r), (cx - r * 0.75, cy)]
     elif name == "hexagon":
@@ -131,8 +140,9 @@ def symbol(c: Canvas, name: str, cx: float, cy: float, r: float, color: RGB) -> 
     c.drawPath(_polygon(c, pts), stroke=0, fill=1)
 
 
-def writing_lines(c: Canvas, left: float, right: float, top: float, count: int, spacing: float,
-                  color: RGB = (0.55, 0.55, 0.55)) -> None:
+def writing_lines(
+    c: Canvas, left: float, right: float, top: float, count: int, spacing: float, color: RGB = (0.55, 0.55, 0.55)
+) -> None:
     """Ruled lines to write on, the first one `spacing` below `top`."""
     c.setStrokeColorRGB(*color)
     c.setLineWidth(0.6)

@@ -35,8 +35,12 @@ class Rect:
 
     def contains(self, other: Rect, tolerance: float = 0.5) -> bool:
         """Whether `other` lies inside this rectangle (to a tolerance in points)."""
-        return (other.x >= self.x - tolerance and other.y >= self.y - tolerance
-                and other.right <= self.right + tolerance and other.top <= self.top + tolerance)
+        return (
+            other.x >= self.x - tolerance
+            and other.y >= self.y - tolerance
+            and other.right <= self.right + tolerance
+            and other.top <= self.top + tolerance
+        )
 
     def shifted(self, dx: float, dy: float) -> Rect:
         return Rect(self.x + dx, self.y + dy, self.w, self.h)
@@ -50,8 +54,16 @@ class Slot:
     rect: Rect  # the trimmed size of the unit
 
 
-def grid_slots(page_w: float, page_h: float, cols: int, rows: int, unit_w: float, unit_h: float,
-               gap: float = 0.0, bleed: float = 0.0) -> list[Slot]:
+def grid_slots(
+    page_w: float,
+    page_h: float,
+    cols: int,
+    rows: int,
+    unit_w: float,
+    unit_h: float,
+    gap: float = 0.0,
+    bleed: float = 0.0,
+) -> list[Slot]:
     """A grid of units centred on the page; `bleed` keeps room around each unit."""
     cell_w, cell_h = unit_w + 2 * bleed, unit_h + 2 * bleed
     total_w = cols * cell_w + (cols - 1) * gap
@@ -77,8 +89,7 @@ def mirror_axis(page_w: float, page_h: float, flip: Flip) -> Literal["x", "y"]:
     return "y" if portrait else "x"
 
 
-def mirror(rect: Rect, page_w: float, page_h: float, flip: Flip,
-           offset_x: float = 0.0, offset_y: float = 0.0) -> Rect:
+def mirror(rect: Rect, page_w: float, page_h: float, flip: Flip, offset_x: float = 0.0, offset_y: float = 0.0) -> Rect:
     """The place on the back page that lies exactly behind `rect` after the flip,
     shifted by the printer's back offset."""
     if mirror_axis(page_w, page_h, flip) == "x":
@@ -108,5 +119,8 @@ def split_page(page_w: float, page_h: float, margin: float, per_page: int) -> li
     else:
         raise ValueError(f"per_page must be 1, 2 or 4, not {per_page}")
     cell_w, cell_h = page_w / cols, page_h / rows
-    return [Rect(c * cell_w, page_h - (r + 1) * cell_h, cell_w, cell_h).inset(margin)
-            for r in range(rows) for c in range(cols)]
+    return [
+        Rect(c * cell_w, page_h - (r + 1) * cell_h, cell_w, cell_h).inset(margin)
+        for r in range(rows)
+        for c in range(cols)
+    ]

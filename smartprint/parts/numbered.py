@@ -21,8 +21,11 @@ def distinct_texts(texts: Sequence[str], field: str, noun: str, src: Source) -> 
         if not key:
             problems.append(src.problem((field, i), f"{noun} {i + 1} is empty"))
         elif key in first_seen:
-            problems.append(src.problem((field, i), f"{noun} {i + 1} is the same as {noun} "
-                                                    f"{first_seen[key] + 1}; every {noun} must differ"))
+            problems.append(
+                src.problem(
+                    (field, i), f"{noun} {i + 1} is the same as {noun} {first_seen[key] + 1}; every {noun} must differ"
+                )
+            )
         else:
             first_seen[key] = i
     return problems
@@ -35,8 +38,9 @@ class Run:
     numbers: list[int]  # the variants to draw (all, or those of --only)
 
 
-def numbered_run(options: Any, in_file: int, file_seed: int | None, default_seed: Callable[[], int],
-                 most: int, noun: str) -> Run:
+def numbered_run(
+    options: Any, in_file: int, file_seed: int | None, default_seed: Callable[[], int], most: int, noun: str
+) -> Run:
     """The run the command line and the file ask for; a count or number that cannot work
     is a command-line mistake (UsageError)."""
     count = options.sheets if options.sheets is not None else in_file

@@ -81,8 +81,9 @@ def _marks(lo: float, hi: float) -> tuple[float, ...]:
     return (lo + (hi - lo) * 0.25, lo + (hi - lo) * 0.75)
 
 
-def plan_tiling(content_w: float, content_h: float, paper_w: float, paper_h: float, margin: float,
-                overlap: float, label_room: float) -> Tiling:
+def plan_tiling(
+    content_w: float, content_h: float, paper_w: float, paper_h: float, margin: float, overlap: float, label_room: float
+) -> Tiling:
     """The fewest sheets of the paper (either way round) that carry the content at full
     size, keeping `margin` free on every side and `label_room` at the foot of each sheet."""
     best: tuple[int, float, float] | None = None

@@ -50,8 +50,15 @@ class HelloKind(Kind[HelloSpec, HelloPlan]):
     def plan(self, job: Job[HelloSpec]) -> HelloPlan:
         page = job.page
         width = page.width - 2 * page.margin
-        fitted = fit_or_fail([Run(job.spec.greeting, job.fonts.bold, align="center")], width, 200, 36,
-                             page.min_text_size, job.fonts.measure, "greeting")
+        fitted = fit_or_fail(
+            [Run(job.spec.greeting, job.fonts.bold, align="center")],
+            width,
+            200,
+            36,
+            page.min_text_size,
+            job.fonts.measure,
+            "greeting",
+        )
         return HelloPlan(page, job.layout.geometry, fitted)
 
     def printed(self, plan: HelloPlan) -> Iterable[Printed]:

@@ -74,39 +74,59 @@ def _prompts_needed(asked: int, grid: int, free: bool, mode: str, start: int) ->
 def _check_prompts(spec: BingoSpec, src: Source) -> list[Problem]:
     problems = distinct_texts(spec.prompts, "prompts", "prompt", src)
     if spec.free is not None and spec.grid % 2 == 0:
-        problems.append(src.problem(("free",), f"a free centre square needs an odd grid (3, 5 or 7), "
-                                               f"but grid is {spec.grid}; remove 'free' or change the grid"))
+        problems.append(
+            src.problem(
+                ("free",),
+                f"a free centre square needs an odd grid (3, 5 or 7), "
+                f"but grid is {spec.grid}; remove 'free' or change the grid",
+            )
+        )
     return problems
 
 
-def _make_sheets(job: Job[BingoSpec], spec: BingoSpec, count: int, seed: int,
-                 pupils: ClassList | None = None) -> list[bingo_plan.Sheet]:
+def _make_sheets(
+    job: Job[BingoSpec], spec: BingoSpec, count: int, seed: int, pupils: ClassList | None = None
+) -> list[bingo_plan.Sheet]:
     src, free = job.src, spec.free is not None
     n = len(spec.prompts)
     progress = bar_for(job.options.progress, count, "Planlegger brett")
     try:
         with progress if progress is not None else nullcontext():
-            return bingo_plan.make_sheets(n, spec.grid, free, count, seed, spec.mode,
-                                          progress.advance if progress is not None else None)
+            return bingo_plan.make_sheets(
+                n, spec.grid, free, count, seed, spec.mode, progress.advance if progress is not None else None
+            )
     except bingo_plan.TooFewPrompts as exc:
-        raise UserError(src.problem(("prompts",), f"there {'is' if n == 1 else 'are'} {_count(n, 'prompt')}, "
-                                    f"but a {spec.grid} × {spec.grid} sheet"
-                                    f"{' with a free centre' if free else ''} needs at least {exc.needed}; "
-                                    f"add {exc.needed - n} more or choose a smaller grid")) from None
+        raise UserError(
+            src.problem(
+                ("prompts",),
+                f"there {'is' if n == 1 else 'are'} {_count(n, 'prompt')}, "
+                f"but a {spec.grid} × {spec.grid} sheet"
+                f"{' with a free centre' if free else ''} needs at least {exc.needed}; "
+                f"add {exc.needed - n} more or choose a smaller grid",
+            )
+        ) from None
     except bingo_plan.TooManySheets as exc:
-        cli = (f"the class list has {count} pupils, and " if pupils is not None
-               else f"--sheets {count}: " if job.options.sheets is not None else "")
-        rule = ("different sheets" if spec.mode == "people"
-                else "sheets where no two share a complete line")
+        cli = (
+            f"the class list has {count} pupils, and "
+            if pupils is not None
+            else f"--sheets {count}: "
+            if job.options.sheets is not None
+            else ""
+        )
+        rule = "different sheets" if spec.mode == "people" else "sheets where no two share a complete line"
         needed = _prompts_needed(count, spec.grid, free, spec.mode, n + 1)
         more = f", or add prompts ({count} sheets need at least {needed})" if needed else ""
         ask = "use lists of at most" if pupils is not None else "ask for at most"
         if exc.proven:
-            message = (f"{cli}{n} prompts on a {spec.grid} × {spec.grid} sheet make at most {exc.bound} {rule}; "
-                       f"{ask} {exc.bound}{more}")
+            message = (
+                f"{cli}{n} prompts on a {spec.grid} × {spec.grid} sheet make at most {exc.bound} {rule}; "
+                f"{ask} {exc.bound}{more}"
+            )
         else:
-            message = (f"{cli}the search found only {exc.reached} {rule} from {n} prompts (at most {exc.bound} "
-                       f"can exist); {ask} {exc.reached}{more}")
+            message = (
+                f"{cli}the search found only {exc.reached} {rule} from {n} prompts (at most {exc.bound} "
+                f"can exist); {ask} {exc.reached}{more}"
+            )
         error = UsageError if job.options.sheets is not None and pupils is None else UserError
         raise error(src.problem(("prompts",) if pupils is not None else _where_count(job), message)) from None
 
@@ -124,14 +144,24 @@ def _prepare(job: Job[BingoSpec]) -> Prepared:
     if pupils is not None:
         in_file = len(pupils)
         if opts.sheets is not None:
-            raise UsageError(f"--sheets {opts.sheets}: with a class list every pupil gets one sheet ({len(pupils)} "
-                             f"from {pupils.source}); leave --sheets out")
+            raise UsageError(
+                f"--sheets {opts.sheets}: with a class list every pupil gets one sheet ({len(pupils)} "
+                f"from {pupils.source}); leave --sheets out"
+            )
         if "sheets" in src.data and spec.pupils is not None:
-            job.warn(("sheets",), f"'sheets' is not used: the class list gives one sheet per pupil "
-                                  f"({len(pupils)}); remove 'sheets'")
+            job.warn(
+                ("sheets",),
+                f"'sheets' is not used: the class list gives one sheet per pupil ({len(pupils)}); remove 'sheets'",
+            )
         job.warnings.extend(pupils.warnings)
-    run = numbered_run(opts, in_file, spec.seed, lambda: bingo_plan.default_seed(
-        spec.prompts, spec.grid, spec.free is not None, spec.mode), MAX_SHEETS, "sheet")
+    run = numbered_run(
+        opts,
+        in_file,
+        spec.seed,
+        lambda: bingo_plan.default_seed(spec.prompts, spec.grid, spec.free is not None, spec.mode),
+        MAX_SHEETS,
+        "sheet",
+    )
     count, seed, numbers = run.count, run.seed, run.numbers
 
     try:
@@ -147,24 +177,49 @@ def _prepare(job: Job[BingoSpec]) -> Prepared:
     unit = units[0]
     min_size = page.min_text_size
     try:
-        face = plan_face(spec.title, spec.instructions, spec.footer, spec.names, spec.grid, unit.w, unit.h,
-                         fonts, min_size, words["name"])
+        face = plan_face(
+            spec.title,
+            spec.instructions,
+            spec.footer,
+            spec.names,
+            spec.grid,
+            unit.w,
+            unit.h,
+            fonts,
+            min_size,
+            words["name"],
+        )
     except FitFailure as f:
         if f.field == "grid":
-            raise UserError(src.problem(("grid",), f"a {spec.grid} × {spec.grid} grid leaves squares too small "
-                                        f"to use with {per_page} sheets a page; use a smaller grid, fewer "
-                                        "sheets a page, or shorter instructions")) from None
-        raise UserError(src.problem((f.field,), f"'{f.field}' does not fit even at {f.size:g} pt ({f.need()}); "
-                                    "shorten it, or print fewer sheets a page")) from None
+            raise UserError(
+                src.problem(
+                    ("grid",),
+                    f"a {spec.grid} × {spec.grid} grid leaves squares too small "
+                    f"to use with {per_page} sheets a page; use a smaller grid, fewer "
+                    "sheets a page, or shorter instructions",
+                )
+            ) from None
+        raise UserError(
+            src.problem(
+                (f.field,),
+                f"'{f.field}' does not fit even at {f.size:g} pt ({f.need()}); "
+                "shorten it, or print fewer sheets a page",
+            )
+        ) from None
 
     squares: list[SquareText] = []
     for i, prompt in enumerate(spec.prompts):
         try:
             squares.append(fit_square(prompt, face, fonts, min_size))
         except FitFailure as f:
-            problems.append(src.problem(("prompts", i), f"prompt {i + 1} «{_short(prompt)}» does not fit a square "
-                                        f"even at {f.size:g} pt ({f.need()}); shorten it, or use a smaller "
-                                        "grid or fewer sheets a page"))
+            problems.append(
+                src.problem(
+                    ("prompts", i),
+                    f"prompt {i + 1} «{_short(prompt)}» does not fit a square "
+                    f"even at {f.size:g} pt ({f.need()}); shorten it, or use a smaller "
+                    "grid or fewer sheets a page",
+                )
+            )
     if not problems:
         _warn_small(job, squares, spec.prompts)
         squares = _same_size(squares, spec.prompts, face, fonts, min_size)
@@ -173,17 +228,38 @@ def _prepare(job: Job[BingoSpec]) -> Prepared:
         try:
             free = fit_square(spec.free, face, fonts, min_size, bold=True)
         except FitFailure as f:
-            problems.append(src.problem(("free",), f"the free square's text does not fit even at {f.size:g} pt "
-                                        f"({f.need()}); shorten it"))
+            problems.append(
+                src.problem(
+                    ("free",), f"the free square's text does not fit even at {f.size:g} pt ({f.need()}); shorten it"
+                )
+            )
     if problems:
         raise UserError(problems)
 
     names = _fit_names(job, pupils, face, min_size) if pupils is not None else None
     sheets = _make_sheets(job, spec, count, seed, pupils)
-    leader = (_leader(spec, sheets, seed, page, fonts, words, _source_name(job))
-              if spec.leader and opts.only is None else [])
-    return Prepared(job, spec, count, seed, numbers, sheets, page_w, page_h, units, face, squares, free, color,
-                    leader, words, pupils, names)
+    leader = (
+        _leader(spec, sheets, seed, page, fonts, words, _source_name(job)) if spec.leader and opts.only is None else []
+    )
+    return Prepared(
+        job,
+        spec,
+        count,
+        seed,
+        numbers,
+        sheets,
+        page_w,
+        page_h,
+        units,
+        face,
+        squares,
+        free,
+        color,
+        leader,
+        words,
+        pupils,
+        names,
+    )
 
 
 def _fit_names(job: Job[BingoSpec], pupils: ClassList, face: SheetFace, min_size: float) -> list[Box]:
@@ -194,12 +270,21 @@ def _fit_names(job: Job[BingoSpec], pupils: ClassList, face: SheetFace, min_size
     boxes: list[Box] = []
     problems: list[Problem] = []
     for pupil in pupils.pupils:
-        fitted = fit([Run(pupil.name, fonts.bold, max_lines=1)], x1 - x0 - size * 0.3, size * 1.6, size * 1.1,
-                     min_size, fonts.measure)
+        fitted = fit(
+            [Run(pupil.name, fonts.bold, max_lines=1)],
+            x1 - x0 - size * 0.3,
+            size * 1.6,
+            size * 1.1,
+            min_size,
+            fonts.measure,
+        )
         if fitted is None:
             message = f"the name «{pupil.name[:40]}» does not fit the sheet's name line even at {min_size:g} pt"
-            problems.append(Problem(pupil.origin, message) if isinstance(pupil.origin, Where)
-                            else job.src.problem(pupil.origin if isinstance(pupil.origin, tuple) else (), message))
+            problems.append(
+                Problem(pupil.origin, message)
+                if isinstance(pupil.origin, Where)
+                else job.src.problem(pupil.origin if isinstance(pupil.origin, tuple) else (), message)
+            )
             continue
         boxes.append(Box(x0 + size * 0.3, y + 2 + fitted.lines[0].baseline, fitted))
     if problems:
@@ -207,8 +292,9 @@ def _fit_names(job: Job[BingoSpec], pupils: ClassList, face: SheetFace, min_size
     return boxes
 
 
-def _same_size(squares: list[SquareText], prompts: list[str], face: SheetFace, fonts: Fonts,
-               min_size: float) -> list[SquareText]:
+def _same_size(
+    squares: list[SquareText], prompts: list[str], face: SheetFace, fonts: Fonts, min_size: float
+) -> list[SquareText]:
     """All prompts in one size, the largest that every prompt fits at: a sheet reads
     evenly instead of shouting the short prompts and whispering the long ones."""
     common = min(sq.box.fitted.size for sq in squares)
@@ -228,9 +314,12 @@ def _warn_small(job: Job[BingoSpec], squares: list[SquareText], prompts: list[st
         return
     for i, sq in enumerate(squares):
         if sq.box.fitted.size < usual * SMALL_SHARE:
-            job.warn(("prompts", i), f"prompt {i + 1} «{_short(prompts[i])}» is long: it sets every prompt on "
-                                     f"the sheets to {sq.box.fitted.size:g} pt, where the others would fit at "
-                                     f"{usual:g} pt; shorten it")
+            job.warn(
+                ("prompts", i),
+                f"prompt {i + 1} «{_short(prompts[i])}» is long: it sets every prompt on "
+                f"the sheets to {sq.box.fitted.size:g} pt, where the others would fit at "
+                f"{usual:g} pt; shorten it",
+            )
 
 
 def _source_name(job: Job[BingoSpec]) -> str:
@@ -260,8 +349,15 @@ def _short(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _leader(spec: BingoSpec, sheets: list[bingo_plan.Sheet], seed: int, page: Page, fonts: Fonts,
-            words: dict[str, str], source_name: str) -> list[TextPage]:
+def _leader(
+    spec: BingoSpec,
+    sheets: list[bingo_plan.Sheet],
+    seed: int,
+    page: Page,
+    fonts: Fonts,
+    words: dict[str, str],
+    source_name: str,
+) -> list[TextPage]:
     area = Rect(page.margin, page.margin, page.width - 2 * page.margin, page.height - 2 * page.margin)
     pfonts = PageFonts(fonts.regular, fonts.bold, fonts.measure)
     lang = spec.language
@@ -271,13 +367,20 @@ def _leader(spec: BingoSpec, sheets: list[bingo_plan.Sheet], seed: int, page: Pa
     if spec.mode == "called":
         order = bingo_plan.call_order(len(spec.prompts), seed)
         winners = bingo_plan.first_full_line(sheets, order, spec.grid)
-        rows = [Row((f"{i + 1}.", spec.prompts[p], ", ".join(map(str, winners[i]))), (label, ("prompts", p), label),
-                    tick=True) for i, p in enumerate(order)]
+        rows = [
+            Row(
+                (f"{i + 1}.", spec.prompts[p], ", ".join(map(str, winners[i]))),
+                (label, ("prompts", p), label),
+                tick=True,
+            )
+            for i, p in enumerate(order)
+        ]
         intro = [facts, Para(words["called_intro"], label)]
         if spec.instructions:
             intro.append(Para(spec.instructions, ("instructions",)))
-        return paginate(heading, intro, (0.12, 0.5, 0.38), (words["call"], words["prompt"], words["new"]), rows,
-                        area, pfonts, lang)
+        return paginate(
+            heading, intro, (0.12, 0.5, 0.38), (words["call"], words["prompt"], words["new"]), rows, area, pfonts, lang
+        )
     reprint = f"smartprint build {source_name} --seed {seed} --only <{words['number']}>"
     intro = [facts, Para(words["people_intro"], label), Para(reprint, label)]
     if spec.instructions:

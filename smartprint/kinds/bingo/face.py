@@ -35,19 +35,43 @@ class SquareText:
     box: Box
 
 
-def plan_face(title: str, instructions: str | None, footer: str | None, names: bool, grid: int,
-              w: float, h: float, fonts: Fonts, min_size: float, name_label: str,
-              style: SheetStyle = SHEET) -> SheetFace:
+def plan_face(
+    title: str,
+    instructions: str | None,
+    footer: str | None,
+    names: bool,
+    grid: int,
+    w: float,
+    h: float,
+    fonts: Fonts,
+    min_size: float,
+    name_label: str,
+    style: SheetStyle = SHEET,
+) -> SheetFace:
     m = fonts.measure
     top = h
-    title_fit = fit_or_fail([Run(title, fonts.bold, align="center", max_lines=2)], w, w * style.title_box,
-                            max(min_size, min(w * style.title_size, style.title_max)), min_size, m, "title")
+    title_fit = fit_or_fail(
+        [Run(title, fonts.bold, align="center", max_lines=2)],
+        w,
+        w * style.title_box,
+        max(min_size, min(w * style.title_size, style.title_max)),
+        min_size,
+        m,
+        "title",
+    )
     title_box = Box(0, top, title_fit)
     top -= title_fit.height + w * style.title_gap
 
     label_size = max(min_size, min(w * style.label_size, style.label_max))
-    label_fit = fit_or_fail([Run(f"{name_label}:", fonts.regular, max_lines=1)], w * style.label_box_w,
-                            label_size * 1.6, label_size, min_size, m, "title")
+    label_fit = fit_or_fail(
+        [Run(f"{name_label}:", fonts.regular, max_lines=1)],
+        w * style.label_box_w,
+        label_size * 1.6,
+        label_size,
+        min_size,
+        m,
+        "title",
+    )
     label_w = m(f"{name_label}:", fonts.regular, label_fit.size)
     label_box = Box(0, top, label_fit)
     name_y = top - label_fit.size * 0.95
@@ -57,8 +81,9 @@ def plan_face(title: str, instructions: str | None, footer: str | None, names: b
     instr_box = None
     if instructions:
         size = max(min_size, min(w * style.instructions_size, style.instructions_max))
-        fitted = fit_or_fail([Run(instructions, fonts.regular)], w, h * style.instructions_box, size, min_size, m,
-                             "instructions")
+        fitted = fit_or_fail(
+            [Run(instructions, fonts.regular)], w, h * style.instructions_box, size, min_size, m, "instructions"
+        )
         instr_box = Box(0, top, fitted)
         top -= fitted.height + w * style.block_gap
 
@@ -67,8 +92,9 @@ def plan_face(title: str, instructions: str | None, footer: str | None, names: b
     footer_box = None
     if footer:
         size = max(min_size, min(w * style.footer_size, style.footer_max))
-        fitted = fit_or_fail([Run(footer, fonts.regular, align="center")], w, h * style.footer_box, size, min_size,
-                             m, "footer")
+        fitted = fit_or_fail(
+            [Run(footer, fonts.regular, align="center")], w, h * style.footer_box, size, min_size, m, "footer"
+        )
         footer_box = Box(0, bottom + fitted.height + number_size * 0.4, fitted)
         bottom += fitted.height + number_size * 0.4
     bottom += w * style.grid_gap
@@ -85,16 +111,40 @@ def plan_face(title: str, instructions: str | None, footer: str | None, names: b
     prompt_box = Rect(inset, inset + name_zone, side - 2 * inset, side - 2 * inset - name_zone)
     x0, x1, y = style.name_line
     name_in_square = (side * x0, side * x1, side * y) if names else None
-    return SheetFace(title_box, label_box, name_line, instr_box, grid_rect, side,
-                     (0.0, number_size * 0.3, number_size), footer_box, prompt_box, name_in_square)
+    return SheetFace(
+        title_box,
+        label_box,
+        name_line,
+        instr_box,
+        grid_rect,
+        side,
+        (0.0, number_size * 0.3, number_size),
+        footer_box,
+        prompt_box,
+        name_in_square,
+    )
 
 
-def fit_square(text: str, face: SheetFace, fonts: Fonts, min_size: float, bold: bool = False,
-               max_size: float | None = None, style: SheetStyle = SHEET) -> SquareText:
+def fit_square(
+    text: str,
+    face: SheetFace,
+    fonts: Fonts,
+    min_size: float,
+    bold: bool = False,
+    max_size: float | None = None,
+    style: SheetStyle = SHEET,
+) -> SquareText:
     """Fit a prompt into a square's text box, or raise FitFailure."""
     box = face.prompt_box
     max_size = max(min_size, max_size if max_size is not None else face.side * style.prompt_size)
-    fitted = fit_or_fail([Run(text, fonts.bold if bold else fonts.regular, align="center")], box.w, box.h,
-                         max_size, min_size, fonts.measure, "prompts")
+    fitted = fit_or_fail(
+        [Run(text, fonts.bold if bold else fonts.regular, align="center")],
+        box.w,
+        box.h,
+        max_size,
+        min_size,
+        fonts.measure,
+        "prompts",
+    )
     top = box.top - (box.h - fitted.height) / 2
     return SquareText(Box(box.x, top, fitted))

@@ -21,9 +21,13 @@ class BingoSpec(Common):
     grid: int = Field(default=5, ge=3, le=7)
     free: PrintedText | None = None
     sheets: int = Field(default=1, ge=1, le=MAX_SHEETS)
-    names: bool = Field(default=False, json_schema_extra={
-        "hint": "true gives every square a line to write the name of a classmate or colleague who fits it; "
-                "a class list (one sheet per pupil, the name printed) goes under 'pupils:'"})
+    names: bool = Field(
+        default=False,
+        json_schema_extra={
+            "hint": "true gives every square a line to write the name of a classmate or colleague who fits it; "
+            "a class list (one sheet per pupil, the name printed) goes under 'pupils:'"
+        },
+    )
     mode: Literal["people", "called"] = "people"
     instructions: PrintedText | None = None
     footer: PrintedText | None = None

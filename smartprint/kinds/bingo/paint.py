@@ -155,7 +155,7 @@ class _Painter:
             prime_subset(c, prep.job.fonts.bold, "".join(sorted({ch for p in prep.pupils.pupils for ch in p.name})))
         _define_frame(c, prep)
         self.texts = [_prompt_text(c, square) for square in prep.squares]  # all, so a reprint encodes alike
-        self.origins = [_cell_origin(prep, cell) for cell in range(prep.spec.grid ** 2)]
+        self.origins = [_cell_origin(prep, cell) for cell in range(prep.spec.grid**2)]
         self.canvas = c
 
     def sheet(self, c: Canvas, number: int, unit_index: int) -> None:
@@ -224,12 +224,13 @@ def _cut_lines(c: Canvas, prep: Prepared) -> None:
 
 def bingo_document(prep: Prepared) -> Document:
     per_page = len(prep.units)
-    pages = [tuple(prep.numbers[i:i + per_page]) for i in range(0, len(prep.numbers), per_page)]
+    pages = [tuple(prep.numbers[i : i + per_page]) for i in range(0, len(prep.numbers), per_page)]
     page = prep.job.page
     sections = []
     if prep.leader:
-        sections.append(Section(page.width, page.height, prep.leader, lambda c, p: paint_text_page(c, p),
-                                name="leader"))
+        sections.append(
+            Section(page.width, page.height, prep.leader, lambda c, p: paint_text_page(c, p), name="leader")
+        )
     painter = _Painter(prep)
     sections.append(Section(prep.page_w, prep.page_h, pages, painter.page, name="sheets"))
     return Document(prep.spec.title, tuple(sections), "none", painter.setup, "Tegner brett")

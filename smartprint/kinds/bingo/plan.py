@@ -101,8 +101,15 @@ def _line_keys(sheet: Sheet, lines: Sequence[tuple[int, ...]]) -> list[int]:
     return keys
 
 
-def make_sheets(n_prompts: int, grid: int, free: bool, count: int, seed: int, mode: Mode,
-                progress: Callable[[int], None] | None = None) -> list[Sheet]:
+def make_sheets(
+    n_prompts: int,
+    grid: int,
+    free: bool,
+    count: int,
+    seed: int,
+    mode: Mode,
+    progress: Callable[[int], None] | None = None,
+) -> list[Sheet]:
     """`count` sheets that keep the guarantees, the same for the same arguments."""
     k = squares_to_fill(grid, free)
     if n_prompts < k:
@@ -128,8 +135,17 @@ def make_sheets(n_prompts: int, grid: int, free: bool, count: int, seed: int, mo
     return sheets
 
 
-def _new_sheet(rng: random.Random, n: int, k: int, grid: int, free: bool, mode: Mode, seen: set[Sheet],
-               used_lines: set[int], lines: list[tuple[int, ...]]) -> Sheet | None:
+def _new_sheet(
+    rng: random.Random,
+    n: int,
+    k: int,
+    grid: int,
+    free: bool,
+    mode: Mode,
+    seen: set[Sheet],
+    used_lines: set[int],
+    lines: list[tuple[int, ...]],
+) -> Sheet | None:
     for _ in range(ATTEMPTS_PER_SHEET):
         cells = rng.sample(range(n), k)
         if mode == "people":
@@ -143,8 +159,15 @@ def _new_sheet(rng: random.Random, n: int, k: int, grid: int, free: bool, mode: 
     return None
 
 
-def _repair(rng: random.Random, cells: list[int], n: int, grid: int, free: bool, used_lines: set[int],
-            lines: list[tuple[int, ...]]) -> Sheet | None:
+def _repair(
+    rng: random.Random,
+    cells: list[int],
+    n: int,
+    grid: int,
+    free: bool,
+    used_lines: set[int],
+    lines: list[tuple[int, ...]],
+) -> Sheet | None:
     """Local search: while some line of the sheet is taken by an earlier sheet, swap one
     of its squares with another square (or bring in a prompt the sheet does not use)."""
     mid = centre(grid)

@@ -75,8 +75,9 @@ class BoardGamePlan:
         assert self.tiling is not None
         tile = self.tiling.tiles[index]
         w = self.words
-        return f"{self.tile_title} · {w['tile']} {self.tiling.name(tile)} ({index + 1} {w['of']} " \
-               f"{len(self.tiling.tiles)})"
+        return (
+            f"{self.tile_title} · {w['tile']} {self.tiling.name(tile)} ({index + 1} {w['of']} {len(self.tiling.tiles)})"
+        )
 
 
 def default_seed(spec: BoardGameSpec) -> int:
@@ -93,41 +94,80 @@ def _check(job: Job[BoardGameSpec]) -> list[Problem]:
     for key_name in ("start", "finish", "rules"):
         value = getattr(spec, key_name)
         if value is not None and not value.strip():
-            problems.append(src.problem((key_name,), f"'{key_name}' is blank; write the text, or leave "
-                                                     f"'{key_name}' out for smartprint's own"))
+            problems.append(
+                src.problem(
+                    (key_name,),
+                    f"'{key_name}' is blank; write the text, or leave '{key_name}' out for smartprint's own",
+                )
+            )
     for i, cat in enumerate(spec.categories):
         if not cat.name.strip():
-            problems.append(src.problem(("categories", i, "name"), f"category {i + 1} has a blank name; the "
-                                        "name stands in the legend and on every card of its deck"))
+            problems.append(
+                src.problem(
+                    ("categories", i, "name"),
+                    f"category {i + 1} has a blank name; the name stands in the legend and on every card of its deck",
+                )
+            )
         for k, question in enumerate(cat.questions):
             if not question.strip():
-                problems.append(src.problem(("categories", i, "questions", k), f"question {k + 1} of "
-                                            f"'{cat.name}' is blank; it would print an empty card"))
+                problems.append(
+                    src.problem(
+                        ("categories", i, "questions", k),
+                        f"question {k + 1} of '{cat.name}' is blank; it would print an empty card",
+                    )
+                )
         key = " ".join(cat.name.split()).casefold()
         if key in seen:
-            problems.append(src.problem(("categories", i, "name"), f"category {i + 1} has the same name as "
-                                        f"category {seen[key] + 1} ('{cat.name}'); give each its own name"))
+            problems.append(
+                src.problem(
+                    ("categories", i, "name"),
+                    f"category {i + 1} has the same name as "
+                    f"category {seen[key] + 1} ('{cat.name}'); give each its own name",
+                )
+            )
         seen.setdefault(key, i)
         if not cat.questions:
             loc: Path_ = ("categories", i, "questions") if "questions" in _keys(src.data, i) else ("categories", i)
-            problems.append(src.problem(loc, f"category '{cat.name}' has no questions; a player who lands on its "
-                                             "square needs a card to draw, so add at least one under 'questions'"))
+            problems.append(
+                src.problem(
+                    loc,
+                    f"category '{cat.name}' has no questions; a player who lands on its "
+                    "square needs a card to draw, so add at least one under 'questions'",
+                )
+            )
     taken: dict[int, int] = {}
     for i, special in enumerate(spec.specials):
         if not special.text.strip():
-            problems.append(src.problem(("specials", i, "text"), f"special {i + 1} has a blank text; write what "
-                                        "happens on its square"))
+            problems.append(
+                src.problem(
+                    ("specials", i, "text"), f"special {i + 1} has a blank text; write what happens on its square"
+                )
+            )
         if special.at > spec.squares:
-            problems.append(src.problem(("specials", i, "at"), f"square {special.at} is not on the track; the "
-                                        f"track has squares 1 to {spec.squares} (see 'squares')"))
+            problems.append(
+                src.problem(
+                    ("specials", i, "at"),
+                    f"square {special.at} is not on the track; the "
+                    f"track has squares 1 to {spec.squares} (see 'squares')",
+                )
+            )
         elif special.at in taken:
-            problems.append(src.problem(("specials", i, "at"), f"square {special.at} already has a special "
-                                        f"(special {taken[special.at] + 1}); give each special its own square"))
+            problems.append(
+                src.problem(
+                    ("specials", i, "at"),
+                    f"square {special.at} already has a special "
+                    f"(special {taken[special.at] + 1}); give each special its own square",
+                )
+            )
         else:
             taken[special.at] = i
     if len(taken) > spec.squares - len(spec.categories):
-        problems.append(src.problem(("specials",), f"{len(taken)} of the {spec.squares} squares are specials; "
-                                                   "leave at least one square for each category"))
+        problems.append(
+            src.problem(
+                ("specials",),
+                f"{len(taken)} of the {spec.squares} squares are specials; leave at least one square for each category",
+            )
+        )
     return problems
 
 
@@ -139,15 +179,28 @@ def _keys(data: object, i: int) -> set[str]:
         return set()
 
 
-def _board(job: Job[BoardGameSpec], geo: BoardGeometry, categories: list[int | None],
-           words: dict[str, str]) -> BoardFace:
+def _board(
+    job: Job[BoardGameSpec], geo: BoardGeometry, categories: list[int | None], words: dict[str, str]
+) -> BoardFace:
     spec, page = job.spec, job.page
     specials = {s.at: s.text for s in spec.specials}
     try:
-        return plan_board(geo.width, geo.height, page.margin, spec.title, spec.squares, categories,
-                          [c.name for c in spec.categories], specials, spec.start or words["start"],
-                          spec.finish or words["finish"], words["special"], job.fonts, page.min_text_size,
-                          spec.track)
+        return plan_board(
+            geo.width,
+            geo.height,
+            page.margin,
+            spec.title,
+            spec.squares,
+            categories,
+            [c.name for c in spec.categories],
+            specials,
+            spec.start or words["start"],
+            spec.finish or words["finish"],
+            words["special"],
+            job.fonts,
+            page.min_text_size,
+            spec.track,
+        )
     except BoardFitFailures as failed:
         raise UserError([_board_problem(job, f) for f in failed.failures]) from None
 
@@ -157,28 +210,38 @@ def _board_problem(job: Job[BoardGameSpec], f: FitFailure) -> Problem:
     spec, src, page = job.spec, job.src, job.page
     parts = f.field.split(".")
     how = f"even at {f.size:g} pt ({f.need()})"
-    smaller = (f"; or lower min_text_size ({page.min_text_size:g} pt) in the layout"
-               if page.min_text_size > 7 else "")
+    smaller = f"; or lower min_text_size ({page.min_text_size:g} pt) in the layout" if page.min_text_size > 7 else ""
     if parts[0] == "specials":
         order = sorted(range(len(spec.specials)), key=lambda i: spec.specials[i].at)
         i = order[int(parts[1])]
-        return src.problem(("specials", i, "text"), f"special {i + 1} (square {spec.specials[i].at}) does not fit its "
-                                                    f"square {how}; shorten it, or use fewer squares so each "
-                                                    f"square is larger{smaller}")
+        return src.problem(
+            ("specials", i, "text"),
+            f"special {i + 1} (square {spec.specials[i].at}) does not fit its "
+            f"square {how}; shorten it, or use fewer squares so each "
+            f"square is larger{smaller}",
+        )
     if parts[0] == "legend" and parts[1] != "special":
         k = int(parts[1])
-        return src.problem(("categories", k, "name"), f"the name of category {k + 1} does not fit the legend under "
-                                                      f"the board {how}; shorten the category names{smaller}")
+        return src.problem(
+            ("categories", k, "name"),
+            f"the name of category {k + 1} does not fit the legend under "
+            f"the board {how}; shorten the category names{smaller}",
+        )
     if parts[0] in ("start", "finish") and getattr(spec, parts[0]) is not None:
-        return src.problem((parts[0],), f"'{parts[0]}' does not fit its square {how}; shorten it, or use fewer "
-                                        f"squares so each square is larger")
+        return src.problem(
+            (parts[0],),
+            f"'{parts[0]}' does not fit its square {how}; shorten it, or use fewer squares so each square is larger",
+        )
     if parts[0] == "title":
         return src.problem(("title",), f"the title does not fit above the board {how}; shorten it")
     key = "special" if parts[0] == "legend" else parts[0]
     what = "legend words for the special squares" if key == "special" else f"{key} label"
-    return page.source.problem(("min_text_size",), f"smartprint's {what} («{board_words(spec.language)[key]}») "
-                                                   f"does not fit on the board {how}; use a smaller min_text_size "
-                                                   "or a larger board_paper")
+    return page.source.problem(
+        ("min_text_size",),
+        f"smartprint's {what} («{board_words(spec.language)[key]}») "
+        f"does not fit on the board {how}; use a smaller min_text_size "
+        "or a larger board_paper",
+    )
 
 
 def _rules(job: Job[BoardGameSpec], words: dict[str, str], styles: tuple[CategoryStyle, ...]) -> list[TextPage]:
@@ -198,8 +261,14 @@ def _rules(job: Job[BoardGameSpec], words: dict[str, str], styles: tuple[Categor
     paragraphs += [Para(p, Label("house rules", lang), "bullet") for p in words["house"].split("\n")]
     area = Rect(page.margin, page.margin, page.width - 2 * page.margin, page.height - 2 * page.margin)
     fonts = PageFonts(job.fonts.regular, job.fonts.bold, job.fonts.measure)
-    return rules_pages(Para(spec.title, ("title",)), [Para(words["rules_heading"], Label("rules", lang),
-                                                           "subheading")] + paragraphs, area, fonts, lang, RULES_TEXT)
+    return rules_pages(
+        Para(spec.title, ("title",)),
+        [Para(words["rules_heading"], Label("rules", lang), "subheading")] + paragraphs,
+        area,
+        fonts,
+        lang,
+        RULES_TEXT,
+    )
 
 
 def _decks(job: Job[BoardGameSpec], styles: tuple[CategoryStyle, ...], words: dict[str, str]) -> tuple[DeckPlan, ...]:
@@ -207,23 +276,50 @@ def _decks(job: Job[BoardGameSpec], styles: tuple[CategoryStyle, ...], words: di
     category's band in front and its colour, symbol and name on the back; the problems
     of every deck are reported together."""
     spec, page, src = job.spec, job.page, job.src
-    keys = DeckKeys.model_validate({"paper": {"width": f"{page.width}pt", "height": f"{page.height}pt"},
-                                    "orientation": "landscape" if page.landscape else "portrait", "margin": "8mm",
-                                    "card": {"width": "63mm", "height": "88mm"},
-                                    "min_text_size": f"{page.min_text_size}pt"})
+    keys = DeckKeys.model_validate(
+        {
+            "paper": {"width": f"{page.width}pt", "height": f"{page.height}pt"},
+            "orientation": "landscape" if page.landscape else "portrait",
+            "margin": "8mm",
+            "card": {"width": "63mm", "height": "88mm"},
+            "min_text_size": f"{page.min_text_size}pt",
+        }
+    )
     deck_page, geo = resolve_deck(keys, Page(page.name, page.source, 0, 0, 0, 0, False, None), None)
-    deck_page = Page(deck_page.name, deck_page.source, deck_page.width, deck_page.height, deck_page.margin,
-                     deck_page.min_text_size, page.crop_marks, page.font)
+    deck_page = Page(
+        deck_page.name,
+        deck_page.source,
+        deck_page.width,
+        deck_page.height,
+        deck_page.margin,
+        deck_page.min_text_size,
+        page.crop_marks,
+        page.font,
+    )
     decks = []
     problems: list[Problem] = []
     for i, (cat, style) in enumerate(zip(spec.categories, styles)):
         try:  # the name stands in every card's band: said once, at the name, if it does not fit
-            plan_front(Card(group=cat.name, text="?"), geo.card_w, geo.card_h, job.fonts, page.min_text_size,
-                       True, None, "", QUESTION_FACE)
+            plan_front(
+                Card(group=cat.name, text="?"),
+                geo.card_w,
+                geo.card_h,
+                job.fonts,
+                page.min_text_size,
+                True,
+                None,
+                "",
+                QUESTION_FACE,
+            )
         except FitFailure as f:
             if f.field == "group":
-                problems.append(src.problem(("categories", i, "name"), f"category {i + 1}'s name does not fit the "
-                                            f"band of its cards even at {f.size:g} pt ({f.need()}); shorten it"))
+                problems.append(
+                    src.problem(
+                        ("categories", i, "name"),
+                        f"category {i + 1}'s name does not fit the "
+                        f"band of its cards even at {f.size:g} pt ({f.need()}); shorten it",
+                    )
+                )
                 continue
         cards = [Card(group=cat.name, text=q) for q in cat.questions]
         cards += [Card(group=cat.name, lines=6) for _ in range(spec.blank_cards)]
@@ -234,9 +330,26 @@ def _decks(job: Job[BoardGameSpec], styles: tuple[CategoryStyle, ...], words: di
         hexcolor = "#" + "".join(f"{round(v * 255):02x}" for v in style.color)
         back = Back(title=cat.name, text=words["back"], color=hexcolor, symbol=style.symbol)
         try:
-            decks.append(plan_deck(f"deck{i}", f"{spec.title}: {cat.name}", spec.language, cards, locs,
-                                   [style] * len(cards), back, ("categories", i, "name"), geo, deck_page, job.fonts,
-                                   src, job.options.allow, job.warn, QUESTION_FACE, Wording(names, None)))
+            decks.append(
+                plan_deck(
+                    f"deck{i}",
+                    f"{spec.title}: {cat.name}",
+                    spec.language,
+                    cards,
+                    locs,
+                    [style] * len(cards),
+                    back,
+                    ("categories", i, "name"),
+                    geo,
+                    deck_page,
+                    job.fonts,
+                    src,
+                    job.options.allow,
+                    job.warn,
+                    QUESTION_FACE,
+                    Wording(names, None),
+                )
+            )
         except UserError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -256,7 +369,7 @@ def _deck_printed(plan: BoardGamePlan, i: int, deck: DeckPlan) -> Iterator[Print
             yield Printed(item.text, item.font, Label("card back", spec.language) if back_text else name)
         elif origin == ("title",) and item.text.startswith(spec.title):
             yield Printed(spec.title, item.font, ("title",))
-            yield Printed(item.text[len(spec.title):], item.font, name)
+            yield Printed(item.text[len(spec.title) :], item.font, name)
         else:
             yield item
 
@@ -266,8 +379,9 @@ def _plan(job: Job[BoardGameSpec]) -> BoardGamePlan:
     words = board_words(spec.language)
     problems = _check(job)
     try:
-        style_map = declared_styles([Declared(c.name, c.color, c.symbol, ("categories", i))
-                                     for i, c in enumerate(spec.categories)], src)
+        style_map = declared_styles(
+            [Declared(c.name, c.color, c.symbol, ("categories", i)) for i, c in enumerate(spec.categories)], src
+        )
     except UserError as exc:
         problems.extend(exc.problems)
         style_map = {}
@@ -280,9 +394,12 @@ def _plan(job: Job[BoardGameSpec]) -> BoardGamePlan:
     for i, cat in enumerate(spec.categories):
         if 0 < len(cat.questions) < counts[i]:
             n = len(cat.questions)
-            job.warn(("categories", i, "questions"), f"category '{cat.name}' has {n} "
-                     f"question{'s' if n != 1 else ''} for {counts[i]} squares on the track; some questions will "
-                     "come up twice unless you add more (or shuffle the used cards back in)")
+            job.warn(
+                ("categories", i, "questions"),
+                f"category '{cat.name}' has {n} "
+                f"question{'s' if n != 1 else ''} for {counts[i]} squares on the track; some questions will "
+                "come up twice unless you add more (or shuffle the used cards back in)",
+            )
     geo: BoardGeometry = job.layout.geometry
     try:
         board = _board(job, geo, categories, words)
@@ -299,21 +416,27 @@ def _plan(job: Job[BoardGameSpec]) -> BoardGamePlan:
     page = job.page
     if geo.tiles:
         try:
-            tiling = plan_tiling(board.content.w, board.content.h, page.width, page.height,
-                                 page.margin, geo.overlap, TILE_LABEL_ROOM)
+            tiling = plan_tiling(
+                board.content.w, board.content.h, page.width, page.height, page.margin, geo.overlap, TILE_LABEL_ROOM
+            )
         except ValueError:  # no room for parts inside the margins
-            raise UserError(page.source.problem(("overlap",), f"parts of the board with an overlap of "
-                                                f"{format_mm(geo.overlap)} do not fit a page of '{page.name}' "
-                                                f"inside margins of {format_mm(page.margin)}; use a smaller "
-                                                "overlap or margin")) from None
+            raise UserError(
+                page.source.problem(
+                    ("overlap",),
+                    f"parts of the board with an overlap of "
+                    f"{format_mm(geo.overlap)} do not fit a page of '{page.name}' "
+                    f"inside margins of {format_mm(page.margin)}; use a smaller "
+                    "overlap or margin",
+                )
+            ) from None
         from smartprint.textfit import wrap
 
-        how = tuple(wrap(words["tile_how"], job.fonts.regular, 8, tiling.sheet_w - 2 * page.margin - 40 * MM,
-                         job.fonts.measure))
+        how = tuple(
+            wrap(words["tile_how"], job.fonts.regular, 8, tiling.sheet_w - 2 * page.margin - 40 * MM, job.fonts.measure)
+        )
     rules = _rules(job, words, styles)
     printables = plan_printables(job, words) if spec.printables else None
-    plan = BoardGamePlan(job, words, seed, styles, tuple(categories), board, geo, tiling, how, rules, decks,
-                         printables)
+    plan = BoardGamePlan(job, words, seed, styles, tuple(categories), board, geo, tiling, how, rules, decks, printables)
     if tiling is not None:
         plan.tile_title = _short_title(plan, tiling.sheet_w - 2 * page.margin - TILE_MAP_W - 5 * MM)
     return plan
@@ -337,8 +460,9 @@ def _printed(plan: BoardGamePlan) -> Iterator[Printed]:
     board = plan.board
     yield from of_box(board.title, ("title",))
     for item in board.legend:
-        yield from of_box(item.label, ("categories", item.category, "name") if item.category is not None
-                          else Label("legend", lang))
+        yield from of_box(
+            item.label, ("categories", item.category, "name") if item.category is not None else Label("legend", lang)
+        )
     order = sorted(range(len(spec.specials)), key=lambda i: spec.specials[i].at)
     specials_seen = 0
     for square in board.squares:
@@ -355,7 +479,7 @@ def _printed(plan: BoardGamePlan) -> Iterator[Printed]:
         for i in range(len(plan.tiling.tiles)):
             label = plan.tile_label(i)
             yield Printed(plan.tile_title, font.bold, ("title",))
-            yield Printed(label[len(plan.tile_title):], font.bold, Label("part label", lang))
+            yield Printed(label[len(plan.tile_title) :], font.bold, Label("part label", lang))
         for line in plan.tile_how:
             yield Printed(line, font.regular, Label("how to join the parts", lang))
         yield Printed(plan.words["glue"] + plan.words["cut"], font.bold, Label("glue and cut marks", lang))
@@ -377,15 +501,24 @@ class BoardGameKind(Kind[BoardGameSpec, BoardGamePlan]):
     def resolve_layout(self, keys: BoardGameLayout, page: Page, options: Options | None) -> Layout:
         resolved = resolve_page(keys, page)
         if keys.board_paper.upper() not in PAPER_SIZES_MM:
-            raise UserError(page.source.problem(("board_paper",), f"unknown paper '{keys.board_paper}'; use one of "
-                                                                  f"{', '.join(PAPER_SIZES_MM)}"))
-        board_keys = PageKeys.model_validate({"paper": keys.board_paper, "orientation": keys.board_orientation,
-                                              "margin": f"{keys.margin}pt"})
+            raise UserError(
+                page.source.problem(
+                    ("board_paper",), f"unknown paper '{keys.board_paper}'; use one of {', '.join(PAPER_SIZES_MM)}"
+                )
+            )
+        board_keys = PageKeys.model_validate(
+            {"paper": keys.board_paper, "orientation": keys.board_orientation, "margin": f"{keys.margin}pt"}
+        )
         board_page = resolve_page(board_keys, page)
         if keys.tiles and max(board_page.width, board_page.height) < max(resolved.width, resolved.height) + 1:
-            raise UserError(page.source.problem(("tiles",), f"the board ({keys.board_paper}) is no larger than "
-                                                            f"the paper ({keys.paper}); print it whole with "
-                                                            "'tiles: false'"))
+            raise UserError(
+                page.source.problem(
+                    ("tiles",),
+                    f"the board ({keys.board_paper}) is no larger than "
+                    f"the paper ({keys.paper}); print it whole with "
+                    "'tiles: false'",
+                )
+            )
         return Layout(resolved, BoardGeometry(board_page.width, board_page.height, keys.tiles, keys.overlap))
 
     def plan(self, job: Job[BoardGameSpec]) -> BoardGamePlan:
@@ -404,16 +537,22 @@ class BoardGameKind(Kind[BoardGameSpec, BoardGamePlan]):
         page = plan.job.page
         paper = paper_name(page.width, page.height)
         decks = len(plan.decks)
-        things = (f"rules, {cards} question card{'s' if cards != 1 else ''} in {decks} "
-                  f"deck{'s' if decks != 1 else ''}" + (", a die and pawns to fold" if plan.printables else ""))
+        things = (
+            f"rules, {cards} question card{'s' if cards != 1 else ''} in {decks} "
+            f"deck{'s' if decks != 1 else ''}" + (", a die and pawns to fold" if plan.printables else "")
+        )
         if plan.tiling is None:
             board = paper_name(plan.geometry.width, plan.geometry.height)
-            return (f"{pages} pages: the board on {board} (page 1; print it on {board}, one-sided), {things}; "
-                    f"print pages 2–{pages} on {paper}, double-sided (long edge)")
+            return (
+                f"{pages} pages: the board on {board} (page 1; print it on {board}, one-sided), {things}; "
+                f"print pages 2–{pages} on {paper}, double-sided (long edge)"
+            )
         n = len(plan.tiling.tiles)
         parts = paper_name(plan.tiling.sheet_w, plan.tiling.sheet_h)
-        return (f"{pages} pages: the board in {n} {parts} parts to glue together (each followed by an empty page), "
-                f"{things}; print on {paper}, double-sided (long edge)")
+        return (
+            f"{pages} pages: the board in {n} {parts} parts to glue together (each followed by an empty page), "
+            f"{things}; print on {paper}, double-sided (long edge)"
+        )
 
 
 KIND = BoardGameKind()

@@ -76,8 +76,9 @@ class BoardFitFailures(Exception):
         self.failures = failures
 
 
-def _legend_try(entries: list[tuple[str, int | None]], band: Rect, rows: int, fonts: Fonts,
-                min_size: float) -> list[LegendItem] | FitFailure:
+def _legend_try(
+    entries: list[tuple[str, int | None]], band: Rect, rows: int, fonts: Fonts, min_size: float
+) -> list[LegendItem] | FitFailure:
     """The legend in `rows` rows, every name at one size (the largest all fit at)."""
     per_row = -(-len(entries) // rows)
     col_w = band.w / per_row
@@ -89,8 +90,12 @@ def _legend_try(entries: list[tuple[str, int | None]], band: Rect, rows: int, fo
     for name, category in entries:
         field = f"legend.{category}" if category is not None else "legend.special"
         try:
-            size = min(size, fit_or_fail([Run(name, fonts.bold, max_lines=2)], text_w, row_h, largest, min_size,
-                                         fonts.measure, field).size)
+            size = min(
+                size,
+                fit_or_fail(
+                    [Run(name, fonts.bold, max_lines=2)], text_w, row_h, largest, min_size, fonts.measure, field
+                ).size,
+            )
         except FitFailure as f:
             return f
     items = []
@@ -99,10 +104,10 @@ def _legend_try(entries: list[tuple[str, int | None]], band: Rect, rows: int, fo
         x = band.x + col * col_w
         y = band.top - (row + 1) * row_h
         swatch = Rect(x, y + (row_h - sw) / 2, sw, sw)
-        fitted = fit_or_fail([Run(name, fonts.bold, max_lines=2)], text_w, row_h, size, size, fonts.measure,
-                             "legend")
-        items.append(LegendItem(swatch, category, Box(swatch.right + sw * 0.3, y + row_h / 2 + fitted.height / 2,
-                                                      fitted)))
+        fitted = fit_or_fail([Run(name, fonts.bold, max_lines=2)], text_w, row_h, size, size, fonts.measure, "legend")
+        items.append(
+            LegendItem(swatch, category, Box(swatch.right + sw * 0.3, y + row_h / 2 + fitted.height / 2, fitted))
+        )
     return items
 
 
@@ -125,10 +130,23 @@ def _legend(names: Sequence[str], special: str | None, band: Rect, fonts: Fonts,
     raise one
 
 
-def plan_board(width: float, height: float, margin: float, title: str, squares: int,
-               categories: Sequence[int | None], names: Sequence[str], specials: dict[int, str],
-               start: str, finish: str, special_label: str, fonts: Fonts, min_size: float,
-               shape: Shape = "snake", style: BoardStyle = STYLE) -> BoardFace:
+def plan_board(
+    width: float,
+    height: float,
+    margin: float,
+    title: str,
+    squares: int,
+    categories: Sequence[int | None],
+    names: Sequence[str],
+    specials: dict[int, str],
+    start: str,
+    finish: str,
+    special_label: str,
+    fonts: Fonts,
+    min_size: float,
+    shape: Shape = "snake",
+    style: BoardStyle = STYLE,
+) -> BoardFace:
     """Set the board on a width × height page; a text that does not fit its square even
     at `min_size` is a FitFailure naming its field ("specials.3", "start", "title")."""
     content = Rect(margin, margin, width - 2 * margin, height - 2 * margin)
@@ -137,15 +155,17 @@ def plan_board(width: float, height: float, margin: float, title: str, squares: 
     gap = title_h * 0.25
     failures: list[FitFailure] = []
     try:
-        title_fit = fit_or_fail([Run(title, fonts.bold, max_lines=2)], content.w, title_h, title_h * 0.75,
-                                min_size, fonts.measure, "title")
+        title_fit = fit_or_fail(
+            [Run(title, fonts.bold, max_lines=2)], content.w, title_h, title_h * 0.75, min_size, fonts.measure, "title"
+        )
     except FitFailure as f:
         failures.append(f)
         title_fit = fit_or_fail([Run("", fonts.bold)], content.w, title_h, min_size, min_size, fonts.measure, "title")
     title_box = Box(content.x, content.top - (title_h - title_fit.height) / 2, title_fit)
     try:
-        legend = _legend(names, special_label if specials else None,
-                         Rect(content.x, content.y, content.w, legend_h), fonts, min_size)
+        legend = _legend(
+            names, special_label if specials else None, Rect(content.x, content.y, content.w, legend_h), fonts, min_size
+        )
     except FitFailure as f:
         failures.append(f)
         legend = []
@@ -167,15 +187,28 @@ def plan_board(width: float, height: float, margin: float, title: str, squares: 
             if cell.index in (0, squares + 1):
                 label = start if cell.index == 0 else finish
                 field = "start" if cell.index == 0 else "finish"
-                fitted = fit_or_fail([Run(label, fonts.bold, align="center")], rect.w - 2 * pad, rect.h - 2 * pad,
-                                     side * style.end_label, min_size, fonts.measure, field)
+                fitted = fit_or_fail(
+                    [Run(label, fonts.bold, align="center")],
+                    rect.w - 2 * pad,
+                    rect.h - 2 * pad,
+                    side * style.end_label,
+                    min_size,
+                    fonts.measure,
+                    field,
+                )
                 text = Box(rect.x + pad, rect.y + (rect.h + fitted.height) / 2, fitted)
             elif cell.index in specials:
                 below = rect.top - max(pad + number_size * 1.1, rect.w * 0.3)  # under the number and the star
                 room = below - rect.y - pad
-                fitted = fit_or_fail([Run(specials[cell.index], fonts.regular, align="center")], rect.w - 2 * pad,
-                                     room, side * style.special_text, min_size, fonts.measure,
-                                     f"specials.{specials_order[cell.index]}")
+                fitted = fit_or_fail(
+                    [Run(specials[cell.index], fonts.regular, align="center")],
+                    rect.w - 2 * pad,
+                    room,
+                    side * style.special_text,
+                    min_size,
+                    fonts.measure,
+                    f"specials.{specials_order[cell.index]}",
+                )
                 text = Box(rect.x + pad, below - (room - fitted.height) / 2, fitted)
         except FitFailure as f:
             failures.append(f)
@@ -187,14 +220,24 @@ def plan_board(width: float, height: float, margin: float, title: str, squares: 
                 symbol_at = (rect.x + rect.w / 2, rect.y + rect.h * 0.44, r)
         square = Square(cell.index, rect, category, number_at, symbol_at, text)
         if escaping(rect, [("text", text)], fonts) is not None:
-            failures.append(FitFailure("start" if cell.index == 0 else "finish" if cell.index == squares + 1
-                                       else f"specials.{specials_order.get(cell.index, 0)}", 99.0, min_size))
+            failures.append(
+                FitFailure(
+                    "start"
+                    if cell.index == 0
+                    else "finish"
+                    if cell.index == squares + 1
+                    else f"specials.{specials_order.get(cell.index, 0)}",
+                    99.0,
+                    min_size,
+                )
+            )
         out.append(square)
     page = Rect(0, 0, width, height)
     for item in legend:
         if escaping(content, [("legend", item.label)], fonts) is not None:
-            failures.append(FitFailure(f"legend.{item.category if item.category is not None else 'special'}",
-                                       99.0, min_size))
+            failures.append(
+                FitFailure(f"legend.{item.category if item.category is not None else 'special'}", 99.0, min_size)
+            )
     if failures:
         raise BoardFitFailures(failures)
     assert page.contains(track.area)

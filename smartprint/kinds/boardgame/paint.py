@@ -114,8 +114,15 @@ def _triangle(c: Canvas, x: float, y: float, size: float, direction: str) -> Non
     """A small filled triangle with its tip at (x, y), pointing `direction` (the seam)."""
     dx, dy = {"left": (1, 0), "right": (-1, 0), "up": (0, -1), "down": (0, 1)}[direction]
     px, py = -dy, dx
-    draw.polygon(c, [(x, y), (x + dx * size + px * size * 0.6, y + dy * size + py * size * 0.6),
-                     (x + dx * size - px * size * 0.6, y + dy * size - py * size * 0.6)], INK)
+    draw.polygon(
+        c,
+        [
+            (x, y),
+            (x + dx * size + px * size * 0.6, y + dy * size + py * size * 0.6),
+            (x + dx * size - px * size * 0.6, y + dy * size - py * size * 0.6),
+        ],
+        INK,
+    )
 
 
 def _seam_line(tile: Tile, seam: Seam) -> tuple[float, float, float, float]:
@@ -268,8 +275,11 @@ def board_game_document(plan: BoardGamePlan) -> Document:
         sections.append(Section(geo.width, geo.height, [0], partial(_board_page, plan), name="board"))
     else:
         t = plan.tiling
-        sections.append(Section(t.sheet_w, t.sheet_h, _padded(list(range(len(t.tiles)))), partial(_tile_page, plan),
-                                name="board parts"))
+        sections.append(
+            Section(
+                t.sheet_w, t.sheet_h, _padded(list(range(len(t.tiles)))), partial(_tile_page, plan), name="board parts"
+            )
+        )
     rules: list[Any] = list(range(len(plan.rules)))
     if len(rules) % 2:
         rules.append(BLANK)

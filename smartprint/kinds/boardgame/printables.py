@@ -45,22 +45,34 @@ def plan_printables(job: Job[BoardGameSpec], words: dict[str, str]) -> Printable
     try:
         things = plan_foldables(area, job.spec.players, caption=CAPTION)
     except ValueError:
-        raise UserError(page.source.problem(("margin",), f"the die and {job.spec.players} pawns do not fit "
-                                            f"inside the margins of '{page.name}'; use a smaller margin, or "
-                                            "'printables: false'")) from None
+        raise UserError(
+            page.source.problem(
+                ("margin",),
+                f"the die and {job.spec.players} pawns do not fit "
+                f"inside the margins of '{page.name}'; use a smaller margin, or "
+                "'printables: false'",
+            )
+        ) from None
     glue = words["glue"]
     if tab_word_size(things.die, glue, fonts.bold, fonts.measure) is None or any(
-            glue_word_size(p, glue, fonts.bold, fonts.measure) is None for p in things.pawns):
+        glue_word_size(p, glue, fonts.bold, fonts.measure) is None for p in things.pawns
+    ):
         raise UserError(job.src.problem(("language",), f"the word '{glue}' does not fit on the glue tabs"))
     boxes = []
     for key, rect in (("die", things.die_caption), ("pawns", things.pawn_caption)):
         try:
-            fitted = fit_or_fail([Run(words[key], fonts.regular)], rect.w, rect.h - 2 * MM, 11.0,
-                                 page.min_text_size, fonts.measure, key)
+            fitted = fit_or_fail(
+                [Run(words[key], fonts.regular)], rect.w, rect.h - 2 * MM, 11.0, page.min_text_size, fonts.measure, key
+            )
         except FitFailure:
-            raise UserError(page.source.problem(("min_text_size",), f"the instructions for the {key} do not "
-                                                f"fit their line on the page at {page.min_text_size:g} pt; use a "
-                                                "smaller min_text_size, or 'printables: false'")) from None
+            raise UserError(
+                page.source.problem(
+                    ("min_text_size",),
+                    f"the instructions for the {key} do not "
+                    f"fit their line on the page at {page.min_text_size:g} pt; use a "
+                    "smaller min_text_size, or 'printables: false'",
+                )
+            ) from None
         boxes.append(Box(rect.x, rect.top - 2 * MM, fitted))
     colors = tuple(parse_color(c) for c in PLAYER_COLORS)
     return PrintablesPlan(things, boxes[0], boxes[1], colors, glue)

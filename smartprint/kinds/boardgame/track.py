@@ -103,8 +103,10 @@ def _plan_spiral(squares: int, area: Rect) -> Track:
     cells = squares + 2
     cols, rows, side = _spiral_shape(cells, area)
     box = Rect(area.x + (area.w - cols * side) / 2, area.y + (area.h - rows * side) / 2, cols * side, rows * side)
-    out = [Cell(i, ring, Rect(box.x + c * side, box.top - (r + 1) * side, side, side))
-           for i, (c, r, ring) in enumerate(_spiral_order(cols, rows)[:cells])]
+    out = [
+        Cell(i, ring, Rect(box.x + c * side, box.top - (r + 1) * side, side, side))
+        for i, (c, r, ring) in enumerate(_spiral_order(cols, rows)[:cells])
+    ]
     return Track(tuple(out), side, max(c.lane for c in out) + 1, cols, True, box)
 
 

@@ -32,9 +32,22 @@ class CardsKind(Kind[CardsSpec, DeckPlan]):
         spec, src = job.spec, job.src
         declared = [Declared(g.name, g.color, g.symbol, ("groups", i)) for i, g in enumerate(spec.groups)]
         styles = styles_of([(c.group, ("cards", i, "group")) for i, c in enumerate(spec.cards)], declared, src)
-        return plan_deck("deck", spec.title, spec.language, spec.cards,
-                         [("cards", i) for i in range(len(spec.cards))], styles, spec.back, ("back",),
-                         job.layout.geometry, job.page, job.fonts, src, job.options.allow, job.warn)
+        return plan_deck(
+            "deck",
+            spec.title,
+            spec.language,
+            spec.cards,
+            [("cards", i) for i in range(len(spec.cards))],
+            styles,
+            spec.back,
+            ("back",),
+            job.layout.geometry,
+            job.page,
+            job.fonts,
+            src,
+            job.options.allow,
+            job.warn,
+        )
 
     def printed(self, plan: DeckPlan) -> Iterable[Printed]:
         return deck_printed(plan)
@@ -58,18 +71,23 @@ class CardsKind(Kind[CardsSpec, DeckPlan]):
         from smartprint.units import format_mm
 
         sides = "front and back" if plan.back is not None else "front only"
-        order = ("front, back, front, back … (one card per page, its back on the next page)"
-                 if plan.back is not None else "one card per page")
-        return "\n".join([
-            f"{pages} pages for a print shop",
-            "tell the print shop:",
-            f"  cards: {cards} ({len(plan.cards)} different), printed {sides}",
-            f"  trim size: {format_mm(geo.card_w)} × {format_mm(geo.card_h)}; bleed {format_mm(geo.bleed)} "
-            f"on every side (page size {format_mm(plan.page.width)} × {format_mm(plan.page.height)}, "
-            "TrimBox and BleedBox set)",
-            f"  page order: {order}",
-            "  colour as in the PDF, no scaling",
-        ])
+        order = (
+            "front, back, front, back … (one card per page, its back on the next page)"
+            if plan.back is not None
+            else "one card per page"
+        )
+        return "\n".join(
+            [
+                f"{pages} pages for a print shop",
+                "tell the print shop:",
+                f"  cards: {cards} ({len(plan.cards)} different), printed {sides}",
+                f"  trim size: {format_mm(geo.card_w)} × {format_mm(geo.card_h)}; bleed {format_mm(geo.bleed)} "
+                f"on every side (page size {format_mm(plan.page.width)} × {format_mm(plan.page.height)}, "
+                "TrimBox and BleedBox set)",
+                f"  page order: {order}",
+                "  colour as in the PDF, no scaling",
+            ]
+        )
 
 
 KIND = CardsKind()

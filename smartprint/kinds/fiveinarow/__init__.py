@@ -56,32 +56,49 @@ def _plan(job: Job[FiveInARowSpec]) -> FiveInARowPlan:
         face = plan_board(page, spec.grid, spec.title, rules, spec.entries, job.fonts)
     except FitFailure as f:
         if f.field == "grid":
-            message = (f"a {spec.grid} × {spec.grid} board does not fit the page of '{page.name}' with squares "
-                       "big enough; use a smaller grid or brett-a3")
+            message = (
+                f"a {spec.grid} × {spec.grid} board does not fit the page of '{page.name}' with squares "
+                "big enough; use a smaller grid or brett-a3"
+            )
             raise UserError(src.problem(("grid",), message)) from None
         if f.field.startswith("entries."):
             i = int(f.field.split(".")[1])
-            raise UserError(src.problem(("entries", i), f"entry {i + 1} does not fit a square even at {f.size:g} pt "
-                                        f"({f.need()}); shorten it, or use brett-a3")) from None
-        raise UserError(src.problem((f.field,) if f.field != "rules" or spec.rules else (),
-                                    f"'{f.field}' does not fit beside the board even at {f.size:g} pt "
-                                    f"({f.need()}); shorten it")) from None
+            raise UserError(
+                src.problem(
+                    ("entries", i),
+                    f"entry {i + 1} does not fit a square even at {f.size:g} pt "
+                    f"({f.need()}); shorten it, or use brett-a3",
+                )
+            ) from None
+        raise UserError(
+            src.problem(
+                (f.field,) if f.field != "rules" or spec.rules else (),
+                f"'{f.field}' does not fit beside the board even at {f.size:g} pt ({f.need()}); shorten it",
+            )
+        ) from None
     if problems:
         raise UserError(problems)
 
-    run = numbered_run(opts, spec.boards, spec.seed, lambda: fill.default_seed(spec.entries, spec.grid),
-                       MAX_BOARDS, "board")
+    run = numbered_run(
+        opts, spec.boards, spec.seed, lambda: fill.default_seed(spec.entries, spec.grid), MAX_BOARDS, "board"
+    )
     count, seed, numbers = run.count, run.seed, run.numbers
     try:
         boards = fill.make_boards(len(spec.entries), spec.grid, count, seed)
     except fill.TooFewEntries as exc:
-        raise UserError(src.problem(("entries",), f"there are {len(spec.entries)} entries; a {spec.grid} × "
-                                    f"{spec.grid} board where no entry touches itself and every entry stands "
-                                    f"about as often needs at least {exc.needed}; add "
-                                    f"{exc.needed - len(spec.entries)} more")) from None
+        raise UserError(
+            src.problem(
+                ("entries",),
+                f"there are {len(spec.entries)} entries; a {spec.grid} × "
+                f"{spec.grid} board where no entry touches itself and every entry stands "
+                f"about as often needs at least {exc.needed}; add "
+                f"{exc.needed - len(spec.entries)} more",
+            )
+        ) from None
     except fill.TooManyBoards as exc:
-        raise UserError(src.problem(("boards",), f"only {exc.reached} different boards were found; ask for fewer "
-                                    "or add entries")) from None
+        raise UserError(
+            src.problem(("boards",), f"only {exc.reached} different boards were found; ask for fewer or add entries")
+        ) from None
     questions = _question_deck(job, words) if (spec.questions or spec.blank_cards) and opts.only is None else None
     return FiveInARowPlan(job, face, boards, numbers, count, seed, color, words, questions)
 
@@ -90,16 +107,34 @@ def _question_deck(job: Job[FiveInARowSpec], words: dict[str, str]) -> DeckPlan:
     """The conversation questions as a card deck (63 × 88 mm on the board's paper, backs
     printed behind their fronts), with blank cards to write more on."""
     spec = job.spec
-    keys = DeckKeys.model_validate({"paper": "A4", "orientation": "landscape", "margin": "10mm",
-                                    "card": {"width": "63mm", "height": "88mm"},
-                                    "min_text_size": f"{job.page.min_text_size}pt"})
+    keys = DeckKeys.model_validate(
+        {
+            "paper": "A4",
+            "orientation": "landscape",
+            "margin": "10mm",
+            "card": {"width": "63mm", "height": "88mm"},
+            "min_text_size": f"{job.page.min_text_size}pt",
+        }
+    )
     page, geo = resolve_deck(keys, Page(job.page.name, job.src, 0, 0, 0, 0, False, None), None)
     cards = [Card(title=words["questions"], text=q) for q in spec.questions]
     cards += [Card(lines=6) for _ in range(spec.blank_cards)]
     locs = [("questions", i) for i in range(len(spec.questions))] + [("blank_cards",)] * spec.blank_cards
     back = Back(title=spec.title, text=words["five_back"])
-    return plan_deck("questions", spec.title, spec.language, cards, locs, [None] * len(cards), back, ("title",),
-                     geo, page, job.fonts, job.src)
+    return plan_deck(
+        "questions",
+        spec.title,
+        spec.language,
+        cards,
+        locs,
+        [None] * len(cards),
+        back,
+        ("title",),
+        geo,
+        page,
+        job.fonts,
+        job.src,
+    )
 
 
 def _printed(plan: FiveInARowPlan) -> Iterator[Printed]:
@@ -147,8 +182,11 @@ class FiveInARowKind(Kind[FiveInARowSpec, FiveInARowPlan]):
         if plan.questions is not None:
             parts.append(f"{len(plan.questions.expanded)} question cards")
         # only with question cards is the PDF double-sided (their backs); each board then has an empty back
-        how = ("print double-sided (long edge), each board on its own sheet" if plan.questions is not None
-               else "print one-sided")
+        how = (
+            "print double-sided (long edge), each board on its own sheet"
+            if plan.questions is not None
+            else "print one-sided"
+        )
         return f"{pages} page{'s' if pages != 1 else ''}: " + ", ".join(parts) + f"; {how}"
 
 

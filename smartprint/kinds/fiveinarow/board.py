@@ -48,14 +48,20 @@ class BoardFace:
     entries: tuple[Box, ...]  # per entry, relative to a square's bottom-left corner
 
 
-def plan_board(page: Page, grid: int, title: str, rules: str, entries: list[str], fonts: Fonts,
-               style: BoardStyle = STYLE) -> BoardFace:
+def plan_board(
+    page: Page, grid: int, title: str, rules: str, entries: list[str], fonts: Fonts, style: BoardStyle = STYLE
+) -> BoardFace:
     """The board's geometry and every entry fitted; FitFailure names what does not fit."""
     m = fonts.measure
     min_size = page.min_text_size
     k = max(1.0, max(page.width, page.height) / 842)  # sizes grow with paper larger than A4
-    style = replace(style, label_band=style.label_band * k, title_size=style.title_size * k,
-                    rules_size=style.rules_size * k, number_size=style.number_size * k)
+    style = replace(
+        style,
+        label_band=style.label_band * k,
+        title_size=style.title_size * k,
+        rules_size=style.rules_size * k,
+        number_size=style.number_size * k,
+    )
     inner_w, inner_h = page.width - 2 * page.margin, page.height - 2 * page.margin
     panel_w = inner_w * style.panel_share
     room_w = inner_w - panel_w - style.label_band - 6 * MM
@@ -68,26 +74,38 @@ def plan_board(page: Page, grid: int, title: str, rules: str, entries: list[str]
     g = Rect(gx, gy, side * grid, side * grid)
     coord = style.label_band * style.coord_size * 2
     columns = tuple((LETTERS[c], gx + (c + 0.5) * side, g.top + style.label_band * 0.3) for c in range(grid))
-    rows = tuple((str(r + 1), gx - style.label_band * 0.25, g.top - (r + 0.5) * side - coord * 0.35)
-                 for r in range(grid))
+    rows = tuple(
+        (str(r + 1), gx - style.label_band * 0.25, g.top - (r + 0.5) * side - coord * 0.35) for r in range(grid)
+    )
     px = g.right + 6 * MM
     pw = page.width - page.margin - px
     top = page.height - page.margin
-    title_fit = fit_or_fail([Run(title, fonts.bold, max_lines=3)], pw, inner_h * 0.3, style.title_size,
-                            min_size, m, "title")
+    title_fit = fit_or_fail(
+        [Run(title, fonts.bold, max_lines=3)], pw, inner_h * 0.3, style.title_size, min_size, m, "title"
+    )
     title_box = Box(px, top, title_fit)
     top -= title_fit.height + 5 * MM
     number_size = max(min_size, style.number_size)
-    rules_fit = fit_or_fail([Run(rules, fonts.regular)], pw, top - page.margin - number_size * 3,
-                            style.rules_size, min_size, m, "rules")
+    rules_fit = fit_or_fail(
+        [Run(rules, fonts.regular)], pw, top - page.margin - number_size * 3, style.rules_size, min_size, m, "rules"
+    )
     rules_box = Box(px, top, rules_fit)
     inset = side * style.square_inset
     box_w = side - 2 * inset
     fitted = []
     for i, e in enumerate(entries):
         try:
-            fitted.append(fit_or_fail([Run(e, fonts.regular, align="center")], box_w, box_w,
-                                      side * style.entry_size, min_size, m, "entries"))
+            fitted.append(
+                fit_or_fail(
+                    [Run(e, fonts.regular, align="center")],
+                    box_w,
+                    box_w,
+                    side * style.entry_size,
+                    min_size,
+                    m,
+                    "entries",
+                )
+            )
         except FitFailure as failure:
             raise FitFailure(f"entries.{i}", failure.ratio, failure.size) from None
     common = min(f.size for f in fitted)
@@ -95,5 +113,4 @@ def plan_board(page: Page, grid: int, title: str, rules: str, entries: list[str]
     for e in entries:
         f = fit_or_fail([Run(e, fonts.regular, align="center")], box_w, box_w, common, min_size, m, "entries")
         boxes.append(Box(inset, side - inset - (box_w - f.height) / 2, f))
-    return BoardFace(g, side, columns, rows, coord, title_box, rules_box,
-                     (px, page.margin, number_size), tuple(boxes))
+    return BoardFace(g, side, columns, rows, coord, title_box, rules_box, (px, page.margin, number_size), tuple(boxes))

@@ -40,8 +40,14 @@ def neighbours(grid: int) -> list[tuple[int, ...]]:
     out = []
     for r in range(grid):
         for c in range(grid):
-            out.append(tuple((r + dr) * grid + c + dc for dr in (-1, 0, 1) for dc in (-1, 0, 1)
-                             if (dr or dc) and 0 <= r + dr < grid and 0 <= c + dc < grid))
+            out.append(
+                tuple(
+                    (r + dr) * grid + c + dc
+                    for dr in (-1, 0, 1)
+                    for dc in (-1, 0, 1)
+                    if (dr or dc) and 0 <= r + dr < grid and 0 <= c + dc < grid
+                )
+            )
     return out
 
 

@@ -121,14 +121,16 @@ def five_document(plan: FiveInARowPlan) -> Document:
             pages.append(BLANK)
     sections = [Section(p.width, p.height, pages, partial(_board, plan), name="boards")]
     if plan.job.spec.markers and plan.job.options.only is None and _marker_pages(plan):
-        sections.append(Section(p.width, p.height, [1, BLANK] if duplex else [1], partial(_markers, plan),
-                                name="markers"))
+        sections.append(
+            Section(p.width, p.height, [1, BLANK] if duplex else [1], partial(_markers, plan), name="markers")
+        )
     if plan.questions is not None:
         from smartprint.parts.deck.paint import deck_section
 
         sections.append(deck_section(plan.questions))
-    return Document(plan.job.spec.title, tuple(sections), "duplex-long" if duplex else "none",
-                    partial(_setup, plan), "Tegner brett")
+    return Document(
+        plan.job.spec.title, tuple(sections), "duplex-long" if duplex else "none", partial(_setup, plan), "Tegner brett"
+    )
 
 
 def _setup(plan: FiveInARowPlan, c: Canvas) -> None:

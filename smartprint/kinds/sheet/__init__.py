@@ -62,8 +62,15 @@ def _style(job: Job[SheetSpec]) -> sp.SheetStyle:
         color = parse_color(job.spec.color or DEFAULT_COLOR)
     except ValueError as exc:
         raise UserError(job.src.problem(("color",), str(exc))) from None
-    return sp.SheetStyle(body=max(body, page.min_text_size), title=keys.title_size, line=line, gap=keys.gap,
-                         min_size=page.min_text_size, words_max=keys.words_max, color=color)
+    return sp.SheetStyle(
+        body=max(body, page.min_text_size),
+        title=keys.title_size,
+        line=line,
+        gap=keys.gap,
+        min_size=page.min_text_size,
+        words_max=keys.words_max,
+        color=color,
+    )
 
 
 def _texts(spec: SheetSpec) -> Iterator[tuple[Path_, str]]:
@@ -93,8 +100,13 @@ def _check_placeholders(spec: SheetSpec, src: Source) -> list[Problem]:
             if name.strip().casefold() in NAME_WORDS:
                 continue
             guess = "; did you mean '{navn}'?" if did_you_mean(name, ["navn"]) else ""
-            problems.append(src.problem(loc, f"unknown placeholder '{{{name}}}'{guess} ({{navn}}, the pupil's "
-                                             "name, is the one placeholder; write {{ and }} for a brace)"))
+            problems.append(
+                src.problem(
+                    loc,
+                    f"unknown placeholder '{{{name}}}'{guess} ({{navn}}, the pupil's "
+                    "name, is the one placeholder; write {{ and }} for a brace)",
+                )
+            )
     return problems
 
 
@@ -104,9 +116,14 @@ def _normalise(block: Any, t: str) -> Any:
         return DrawingBlock()
     if not isinstance(value, str):
         return value
-    return {"field": lambda v: FieldBlock(label=v), "box": lambda v: BoxBlock(title=v),
-            "drawing": lambda v: DrawingBlock(title=v), "text": lambda v: TextBlock(body=v),
-            "qr": lambda v: QrBlock(link=v), "image": lambda v: ImageBlock(file=v)}[t](value)
+    return {
+        "field": lambda v: FieldBlock(label=v),
+        "box": lambda v: BoxBlock(title=v),
+        "drawing": lambda v: DrawingBlock(title=v),
+        "text": lambda v: TextBlock(body=v),
+        "qr": lambda v: QrBlock(link=v),
+        "image": lambda v: ImageBlock(file=v),
+    }[t](value)
 
 
 def _blocks(job: Job[SheetSpec]) -> tuple[list[sp.BlockIn], list[Problem]]:
@@ -128,8 +145,7 @@ def _blocks(job: Job[SheetSpec]) -> tuple[list[sp.BlockIn], list[Problem]]:
                 from smartprint.assets import load_picture
 
                 where = loc + ("file",) if not isinstance(getattr(block, t), str) else loc
-                out.append(sp.BlockIn(i, t, data, span, picture=load_picture(src, where, data.file,
-                                                                               job.options.allow)))
+                out.append(sp.BlockIn(i, t, data, span, picture=load_picture(src, where, data.file, job.options.allow)))
             elif t == "qr":
                 from smartprint.qr import qr_matrix
 
@@ -157,10 +173,15 @@ def _too_dense(link: str, side: int, size: float) -> str | None:
     if module >= MIN_MODULE_MM - 1e-9:
         return None
     need = smallest_size_mm(side)
-    fix = (f"make it 'size: {need}mm' or more, or use a shorter link" if need * MM <= QR_MAX_SIZE
-           else f"use a shorter link (even {QR_MAX_SIZE / MM:g} mm is too small for it)")
-    return (f"the QR code is too dense to scan: the link is {len(link)} characters, so at {format_mm(size)} "
-            f"its dots are {module:.2f} mm, and a phone needs about {MIN_MODULE_MM:g} mm; {fix}")
+    fix = (
+        f"make it 'size: {need}mm' or more, or use a shorter link"
+        if need * MM <= QR_MAX_SIZE
+        else f"use a shorter link (even {QR_MAX_SIZE / MM:g} mm is too small for it)"
+    )
+    return (
+        f"the QR code is too dense to scan: the link is {len(link)} characters, so at {format_mm(size)} "
+        f"its dots are {module:.2f} mm, and a phone needs about {MIN_MODULE_MM:g} mm; {fix}"
+    )
 
 
 def _entries(job: Job[SheetSpec], data: Any, loc: Path_) -> tuple[sp.Entry, ...]:
@@ -174,8 +195,11 @@ def _entries(job: Job[SheetSpec], data: Any, loc: Path_) -> tuple[sp.Entry, ...]
     entries += [sp.Entry(text, loc + ("items", k), own=True) for k, text in enumerate(data.items)]
     entries += [sp.Entry(None, loc + ("blank",)) for _ in range(data.blank)]
     if not entries:
-        raise UserError(job.src.problem(loc, "the checklist has no items; write 'items:', or take them from a "
-                                             "card deck with 'from: styrkekort'"))
+        raise UserError(
+            job.src.problem(
+                loc, "the checklist has no items; write 'items:', or take them from a card deck with 'from: styrkekort'"
+            )
+        )
     return tuple(entries)
 
 
@@ -207,16 +231,16 @@ def _plan(job: Job[SheetSpec]) -> SheetPlan:
     names = [(p.name, k) for k, p in enumerate(pupils.pupils)] if pupils is not None else [(None, None)]
     failed: dict[tuple[Path_, int | None], Problem] = {}
     per_sheet = 0
-    split = next((k for k, b in enumerate(blocks) if b.type == "new_page" and
-                  spec.blocks[b.index].new_page == "once"), None)
-    own, shared = (blocks, []) if split is None else (blocks[:split], blocks[split + 1:])
+    split = next(
+        (k for k, b in enumerate(blocks) if b.type == "new_page" and spec.blocks[b.index].new_page == "once"), None
+    )
+    own, shared = (blocks, []) if split is None else (blocks[:split], blocks[split + 1 :])
     hint = _edit_hint(job)
     without_name: list[bool] = []  # whether the sheet fits with a line for the name (asked once)
     duplex = spec.double_sided
     for name, k in names:
         try:
-            planned = sp.plan_sheet(own, spec.columns, area, style, job.fonts, title, name, k, words,
-                                    footer=name)
+            planned = sp.plan_sheet(own, spec.columns, area, style, job.fonts, title, name, k, words, footer=name)
         except sp.BlockError as exc:
             if name is not None and not without_name:
                 without_name.append(_fits_without_name(own, spec.columns, area, style, job, title, words))
@@ -224,9 +248,14 @@ def _plan(job: Job[SheetSpec]) -> SheetPlan:
                 origin = pupils.pupils[k].origin
                 at = f"pupil {k + 1}" if isinstance(origin, tuple) else str(origin)
                 # every pupil whose name does not fit is named, not only the first
-                failed.setdefault((exc.loc, k), src.problem(
-                    exc.loc, f"{exc.message} (with the name «{name}», {at}){hint}; or write the name shorter "
-                             "in the class list"))
+                failed.setdefault(
+                    (exc.loc, k),
+                    src.problem(
+                        exc.loc,
+                        f"{exc.message} (with the name «{name}», {at}){hint}; or write the name shorter "
+                        "in the class list",
+                    ),
+                )
             elif (exc.loc, None) not in failed:
                 failed[(exc.loc, None)] = src.problem(exc.loc, exc.message + hint)
             continue
@@ -237,8 +266,12 @@ def _plan(job: Job[SheetSpec]) -> SheetPlan:
             planned.append(sp.PagePlan(k))
         pages.extend(planned)
         if len(pages) > MAX_PAGES:
-            raise UserError(src.problem(("pupils",) if pupils else ("blocks",),
-                                        f"more than {MAX_PAGES} pages in one build; use a shorter class list"))
+            raise UserError(
+                src.problem(
+                    ("pupils",) if pupils else ("blocks",),
+                    f"more than {MAX_PAGES} pages in one build; use a shorter class list",
+                )
+            )
     shared_pages: list[sp.PagePlan] = []
     if shared and not failed:
         try:  # once for all: no name, no title (it is not the first page of a pupil's sheet)
@@ -260,8 +293,15 @@ def _edit_hint(job: Job[SheetSpec]) -> str:
     return f" (to change the sheet, first run 'smartprint new {path.stem}' and edit the copy it makes)"
 
 
-def _fits_without_name(blocks: list[sp.BlockIn], columns: int, area: sp.Area, style: sp.SheetStyle,
-                       job: Job[SheetSpec], title: str | None, words: dict[str, str]) -> bool:
+def _fits_without_name(
+    blocks: list[sp.BlockIn],
+    columns: int,
+    area: sp.Area,
+    style: sp.SheetStyle,
+    job: Job[SheetSpec],
+    title: str | None,
+    words: dict[str, str],
+) -> bool:
     """Whether the sheet fits with a line for the name: then a name made it overflow."""
     try:
         sp.plan_sheet(blocks, columns, area, style, job.fonts, title, None, None, words)
@@ -326,10 +366,15 @@ class SheetKind(Kind[SheetSpec, SheetPlan]):
         if plan.pupils is None:
             return f"{pages} page{'s' if pages != 1 else ''}: one sheet{sides}"
         n = len(plan.pupils)
-        once = (f", then {plan.shared} page{'s' if plan.shared != 1 else ''} printed once (print one per group)"
-                if plan.shared else "")
-        return (f"{pages} page{'s' if pages != 1 else ''}: {n} sheet{'s' if n != 1 else ''}, one per pupil{each}"
-                f"{sides}{once}")
+        once = (
+            f", then {plan.shared} page{'s' if plan.shared != 1 else ''} printed once (print one per group)"
+            if plan.shared
+            else ""
+        )
+        return (
+            f"{pages} page{'s' if pages != 1 else ''}: {n} sheet{'s' if n != 1 else ''}, one per pupil{each}"
+            f"{sides}{once}"
+        )
 
 
 KIND = SheetKind()

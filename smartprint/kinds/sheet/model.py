@@ -75,8 +75,9 @@ class _Checklist(_Placed):
 if TYPE_CHECKING:
     ChecklistBlock = _Checklist
 else:
-    ChecklistBlock = create_model("ChecklistBlock", __base__=_Checklist,
-                                  **{"from": (Text | None, Field(default=None, min_length=1))})
+    ChecklistBlock = create_model(
+        "ChecklistBlock", __base__=_Checklist, **{"from": (Text | None, Field(default=None, min_length=1))}
+    )
 
 
 def deck_of(block: _Checklist) -> str | None:
@@ -124,8 +125,16 @@ _MAIN_KEY = {"field": "label", "box": "title", "drawing": "title", "text": "body
 BLOCK_TYPES = ("field", "box", "drawing", "checklist", "text", "qr", "image", "words", "table", "new_page")
 # The keys each block type's own mapping has, for the hint when they were indented wrongly.
 _OWN_KEYS: dict[str, type[Model]] = {
-    "field": FieldBlock, "box": BoxBlock, "drawing": DrawingBlock, "checklist": ChecklistBlock,
-    "text": TextBlock, "qr": QrBlock, "image": ImageBlock, "words": WordsBlock, "table": TableBlock}
+    "field": FieldBlock,
+    "box": BoxBlock,
+    "drawing": DrawingBlock,
+    "checklist": ChecklistBlock,
+    "text": TextBlock,
+    "qr": QrBlock,
+    "image": ImageBlock,
+    "words": WordsBlock,
+    "table": TableBlock,
+}
 
 
 class Block(Model):
@@ -154,24 +163,37 @@ class Block(Model):
             if own is not None and all(isinstance(k, str) and k in own.model_fields for k in others):
                 quoted = [f"'{k}'" for k in others]
                 keys = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
-                raise ValueError(f"{keys} belong{'s' if len(others) == 1 else ''} under '{types[0]}:'; indent "
-                                 f"{'it' if len(others) == 1 else 'them'} two more spaces than '{types[0]}'")
+                raise ValueError(
+                    f"{keys} belong{'s' if len(others) == 1 else ''} under '{types[0]}:'; indent "
+                    f"{'it' if len(others) == 1 else 'them'} two more spaces than '{types[0]}'"
+                )
         if len(types) == 1 and others and isinstance(data[types[0]], str) and data[types[0]].strip():
             own = _OWN_KEYS.get(types[0])
             if own is not None and all(isinstance(k, str) and k in own.model_fields for k in others):
                 main = _MAIN_KEY[types[0]]
                 keys = ", ".join(f"{k}: {data[k]!s:.20}" for k in others)
-                raise ValueError(f"'{others[0]}' belongs with the block's own keys: write "
-                                 f"- {types[0]}: {{{main}: {data[types[0]]!s:.40}, {keys}}}")
+                raise ValueError(
+                    f"'{others[0]}' belongs with the block's own keys: write "
+                    f"- {types[0]}: {{{main}: {data[types[0]]!s:.40}, {keys}}}"
+                )
         blank = len(types) == 1 and isinstance(data[types[0]], str) and not data[types[0]].strip()
         if len(types) == 1 and ((not others and data[types[0]] is None) or (blank and types[0] in _MAIN_KEY)):
-            what = {"field": "its label", "new_page": "true", "box": "its title", "drawing": "its title",
-                    "text": "the text", "qr": "the link", "image": "the picture's file name"}
+            what = {
+                "field": "its label",
+                "new_page": "true",
+                "box": "its title",
+                "drawing": "its title",
+                "text": "the text",
+                "qr": "the link",
+                "image": "the picture's file name",
+            }
             raise ValueError(f"'{types[0]}' is empty; write {what.get(types[0], 'its keys')} after '{types[0]}:'")
         if len(types) > 1:
             named = [repr(t) for t in types]
-            raise ValueError(f"a block is one thing, but this one has {', '.join(named[:-1])} and {named[-1]}; "
-                             "start each on its own line with '- '")
+            raise ValueError(
+                f"a block is one thing, but this one has {', '.join(named[:-1])} and {named[-1]}; "
+                "start each on its own line with '- '"
+            )
         if not types and not others:
             raise ValueError(f"an empty block; write one of {', '.join(BLOCK_TYPES)}")
         return data
@@ -192,8 +214,12 @@ class SheetSpec(Common):
     kind: Literal["sheet"]
     blocks: list[Block] = Field(min_length=1, max_length=MAX_BLOCKS)
     columns: int = Field(default=2, ge=1, le=MAX_COLUMNS)
-    age: int | None = Field(default=None, ge=4, le=99, json_schema_extra={
-        "hint": "the writers' age in years sets the line spacing (6 or 7: 14 mm lines)"})
+    age: int | None = Field(
+        default=None,
+        ge=4,
+        le=99,
+        json_schema_extra={"hint": "the writers' age in years sets the line spacing (6 or 7: 14 mm lines)"},
+    )
     color: Text | None = None
     header: bool = True  # the title at the top of the first page
     # Print on both sides: by default when a pupil's sheet has more than one page (each

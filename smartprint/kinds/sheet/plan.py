@@ -33,7 +33,6 @@ from smartprint.units import MM, format_mm
 # ---------------------------------------------------------------- placeholders
 
 
-
 def is_name_label(label: str) -> bool:
     """A field for the pupil's name: "Navn", "Elevens navn", "Mitt namn", "Navn og klasse"
     (a whole word; "Etternavn" or "Fornavn" are parts of a name, not the name)."""
@@ -187,12 +186,24 @@ class _Ctx:
     def text(self, raw: str) -> str:
         return fill(raw, self.name)
 
-    def fit(self, text: str, font: str, w: float, h: float, size: float, loc: Path_, what: str,
-            align: Align = "left", max_lines: int | None = None, leading: float = 1.25) -> Fitted:
+    def fit(
+        self,
+        text: str,
+        font: str,
+        w: float,
+        h: float,
+        size: float,
+        loc: Path_,
+        what: str,
+        align: Align = "left",
+        max_lines: int | None = None,
+        leading: float = 1.25,
+    ) -> Fitted:
         s = self.s
         size = max(size, s.min_size)
-        fitted = fit([Run(text, font, align=align, max_lines=max_lines)], w, h, size, s.min_size,
-                     self.fonts.measure, leading)
+        fitted = fit(
+            [Run(text, font, align=align, max_lines=max_lines)], w, h, size, s.min_size, self.fonts.measure, leading
+        )
         if fitted is None:
             try:
                 fit_or_fail([Run(text, font, align=align)], w, h, size, s.min_size, self.fonts.measure, what)
@@ -200,12 +211,16 @@ class _Ctx:
             except FitFailure as f:
                 ratio = f.ratio
             need = "it needs a little more room" if ratio < 1.05 else f"it needs about {ratio:.1f}× the room"
-            raise BlockError(loc, f"{what} does not fit even at {s.min_size:g} pt ({need}); shorten it"
-                                  f"{', or give the block more columns (span)' if w < 400 else ''}")
+            raise BlockError(
+                loc,
+                f"{what} does not fit even at {s.min_size:g} pt ({need}); shorten it"
+                f"{', or give the block more columns (span)' if w < 400 else ''}",
+            )
         return fitted
 
-    def heading(self, raw: str | None, w: float, loc: Path_, size: float | None = None,
-                align: Align = "left", wrap: int = 4) -> Fitted | None:
+    def heading(
+        self, raw: str | None, w: float, loc: Path_, size: float | None = None, align: Align = "left", wrap: int = 4
+    ) -> Fitted | None:
         """A title, wrapped before it is made much smaller: up to `wrap` lines at (nearly)
         its size, then as few more lines (up to six) as fit at any size down to
         the body size; only then smaller, down to the layout's smallest size (a long name
@@ -219,12 +234,19 @@ class _Ctx:
         for lowest in (s.body, s.min_size):
             for lines, share in stages:
                 floor = min(size, max(size * share, lowest, s.min_size))
-                fitted = fit([Run(text, self.fonts.bold, align=align, max_lines=lines)], w,
-                             _lines_height(size, lines), size, floor, self.fonts.measure)
+                fitted = fit(
+                    [Run(text, self.fonts.bold, align=align, max_lines=lines)],
+                    w,
+                    _lines_height(size, lines),
+                    size,
+                    floor,
+                    self.fonts.measure,
+                )
                 if fitted is not None:
                     return fitted
-        return self.fit(text, self.fonts.bold, w, _lines_height(size, 6), size, loc, "the title", align=align,
-                        max_lines=6)
+        return self.fit(
+            text, self.fonts.bold, w, _lines_height(size, 6), size, loc, "the title", align=align, max_lines=6
+        )
 
     def named(self, raw: str | None) -> bool:
         return self.name is not None and has_name(raw)
@@ -235,8 +257,7 @@ def _lines_height(size: float, lines: int, leading: float = 1.25) -> float:
     return size * 0.95 + (lines - 1) * size * leading + size * 0.25 + 0.01
 
 
-def _heading_items(ctx: _Ctx, fitted: Fitted | None, x: float, top: float, loc: Path_, raw: str | None
-                   ) -> list[Item]:
+def _heading_items(ctx: _Ctx, fitted: Fitted | None, x: float, top: float, loc: Path_, raw: str | None) -> list[Item]:
     if fitted is None:
         return []
     return [TextItem(Box(x, top, fitted), loc, ctx.s.color, ctx.named(raw))]
@@ -259,21 +280,30 @@ def _field(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
     value: Fitted | None = None
     if value_raw is not None and (ctx.name is not None or not has_name(value_raw)):
         text = ctx.text(value_raw)
-        value = _one_line_first(ctx, text, f.bold, w - start - 2, s.body * 1.15, b.loc + ("value",),
-                                f"«{text[:40]}» on the line «{label}»")
+        value = _one_line_first(
+            ctx, text, f.bold, w - start - 2, s.body * 1.15, b.loc + ("value",), f"«{text[:40]}» on the line «{label}»"
+        )
     # the last lines of the label and the value stand on the rule; more lines go above it
     above = max([fitted.lines[-1].baseline + 2] + ([value.lines[-1].baseline + 2.5] if value else []))
     height = max(s.line, s.body * 2.0, above + 3 + 1)
 
     def place(x: float, top: float, width: float, h: float) -> list[Item]:
         base = top - height + 3
-        items: list[Item] = [TextItem(Box(x, base + fitted.lines[-1].baseline + 2, fitted), b.loc + ("label",),
-                                      s.ink, ctx.named(data.label)),
-                             RuleItem(x + start, x + width, base, s.rule_grey)]
+        items: list[Item] = [
+            TextItem(
+                Box(x, base + fitted.lines[-1].baseline + 2, fitted), b.loc + ("label",), s.ink, ctx.named(data.label)
+            ),
+            RuleItem(x + start, x + width, base, s.rule_grey),
+        ]
         if value is not None:
-            items.append(TextItem(Box(x + start + 2, base + value.lines[-1].baseline + 2.5, value),
-                                  b.loc + ("value",) if data.value is not None else b.loc + ("label",),
-                                  s.ink, ctx.named(value_raw)))
+            items.append(
+                TextItem(
+                    Box(x + start + 2, base + value.lines[-1].baseline + 2.5, value),
+                    b.loc + ("value",) if data.value is not None else b.loc + ("label",),
+                    s.ink,
+                    ctx.named(value_raw),
+                )
+            )
         return items
 
     return Measured(height, False, place)
@@ -348,8 +378,10 @@ def _checklist(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
     tick = max(s.tick, s.body * 1.0)
     text_w = cw - tick - s.body * 0.6
     if text_w < s.body * 3:
-        raise BlockError(b.loc + ("columns",) if data.columns else b.loc,
-                         f"{cols} columns leave no room for the items; use fewer columns or a wider block")
+        raise BlockError(
+            b.loc + ("columns",) if data.columns else b.loc,
+            f"{cols} columns leave no room for the items; use fewer columns or a wider block",
+        )
     entries = list(b.entries)
     texts = [None if e.text is None else ctx.text(e.text) if e.own else e.text for e in entries]
     box_h = s.body * 3.0  # two lines at the body size
@@ -358,12 +390,15 @@ def _checklist(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
         if text is None:
             fitted.append(None)
             continue
-        fitted.append(ctx.fit(text, f.regular, text_w, box_h, s.body, _entry_loc(b, e), f"the item «{text[:40]}»",
-                              max_lines=2))
+        fitted.append(
+            ctx.fit(text, f.regular, text_w, box_h, s.body, _entry_loc(b, e), f"the item «{text[:40]}»", max_lines=2)
+        )
     sizes = [x.size for x in fitted if x is not None]
     common = min(sizes) if sizes else s.body
-    fitted = [fit([Run(text, f.regular, max_lines=2)], text_w, box_h, common, common, f.measure)
-              if text is not None else None for text in texts]
+    fitted = [
+        fit([Run(text, f.regular, max_lines=2)], text_w, box_h, common, common, f.measure) if text is not None else None
+        for text in texts
+    ]
     row_h = max([tick] + [x.height for x in fitted if x is not None])
     row_step = row_h + s.body * 0.55
     rows = -(-len(entries) // cols)
@@ -398,8 +433,15 @@ def _text(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
     data = b.data
     title = ctx.heading(data.title, w, b.loc + ("title",))
     title_h = title.height + s.body * 0.5 if title else 0.0
-    body = fit([Run(ctx.text(data.body), f.regular)], w, 1e6, max(s.body, s.min_size), max(s.body, s.min_size),
-               f.measure, s.leading)
+    body = fit(
+        [Run(ctx.text(data.body), f.regular)],
+        w,
+        1e6,
+        max(s.body, s.min_size),
+        max(s.body, s.min_size),
+        f.measure,
+        s.leading,
+    )
     if body is None:
         raise BlockError(b.loc + ("body",), "the text has a number too wide for the block; give it more columns")
     height = title_h + body.height
@@ -417,20 +459,38 @@ def _qr(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
     data = b.data
     size = data.size
     if size > w:
-        raise BlockError(b.loc + ("size",), f"the QR code ({format_mm(size)}) is wider than its block "
-                                            f"({format_mm(w)}); make it smaller or give the block more columns")
+        raise BlockError(
+            b.loc + ("size",),
+            f"the QR code ({format_mm(size)}) is wider than its block "
+            f"({format_mm(w)}); make it smaller or give the block more columns",
+        )
     caption = None
     if data.caption:
-        caption = ctx.fit(ctx.text(data.caption), f.regular, w, s.body * 5, s.body, b.loc + ("caption",),
-                          "the caption", align="center", max_lines=3)
+        caption = ctx.fit(
+            ctx.text(data.caption),
+            f.regular,
+            w,
+            s.body * 5,
+            s.body,
+            b.loc + ("caption",),
+            "the caption",
+            align="center",
+            max_lines=3,
+        )
     height = size + (caption.height + s.body * 0.4 if caption else 0.0)
     assert b.qr is not None
 
     def place(x: float, top: float, width: float, h: float) -> list[Item]:
         items: list[Item] = [QrItem(b.qr or (), Rect(x + (width - size) / 2, top - size, size, size))]
         if caption is not None:
-            items.append(TextItem(Box(x + (width - w) / 2, top - size - s.body * 0.4, caption), b.loc + ("caption",),
-                                  s.ink, ctx.named(data.caption)))
+            items.append(
+                TextItem(
+                    Box(x + (width - w) / 2, top - size - s.body * 0.4, caption),
+                    b.loc + ("caption",),
+                    s.ink,
+                    ctx.named(data.caption),
+                )
+            )
         return items
 
     return Measured(height, False, place)
@@ -483,16 +543,35 @@ def _words(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
         biggest = max(s.min_size, min(s.words_max, band * 0.62))
         fitted_all: list[Fitted] = []
         for k, text in enumerate(items_raw):
-            fitted_all.append(ctx.fit(text, f.bold, width, band * 0.92, biggest, b.loc + ("items", k),
-                                      f"«{text[:40]}»", align="center", max_lines=2, leading=1.05))
+            fitted_all.append(
+                ctx.fit(
+                    text,
+                    f.bold,
+                    width,
+                    band * 0.92,
+                    biggest,
+                    b.loc + ("items", k),
+                    f"«{text[:40]}»",
+                    align="center",
+                    max_lines=2,
+                    leading=1.05,
+                )
+            )
         common = min(x_.size for x_ in fitted_all)
         for k, text in enumerate(items_raw):
-            fitted_k = fit([Run(text, f.bold, align="center", max_lines=2)], width, band * 0.92, common, common,
-                           f.measure, 1.05)
+            fitted_k = fit(
+                [Run(text, f.bold, align="center", max_lines=2)], width, band * 0.92, common, common, f.measure, 1.05
+            )
             assert fitted_k is not None
             band_top = y0 - k * band
-            out.append(TextItem(Box(x, band_top - (band - fitted_k.height) / 2, fitted_k), b.loc + ("items", k),
-                                s.ink, ctx.named(data.items[k])))
+            out.append(
+                TextItem(
+                    Box(x, band_top - (band - fitted_k.height) / 2, fitted_k),
+                    b.loc + ("items", k),
+                    s.ink,
+                    ctx.named(data.items[k]),
+                )
+            )
         return out
 
     return Measured(height, True, place)
@@ -506,14 +585,27 @@ def _table(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
     n = len(data.headers)
     shares = [float(x) for x in data.widths] if data.widths else [2.0] + [1.0] * (n - 1)
     if len(shares) != n or min(shares) <= 0:
-        raise BlockError(b.loc + ("widths",), f"'widths' needs one whole number above 0 for each of the "
-                                              f"{n} headers, e.g. [{', '.join(['2'] + ['1'] * (n - 1))}]")
+        raise BlockError(
+            b.loc + ("widths",),
+            f"'widths' needs one whole number above 0 for each of the "
+            f"{n} headers, e.g. [{', '.join(['2'] + ['1'] * (n - 1))}]",
+        )
     widths = [w * share / sum(shares) for share in shares]
     head_room = s.body * 2.5  # two lines at the body size, at most
     heads: list[Fitted] = []
     for k, (text, cw) in enumerate(zip(data.headers, widths)):
-        heads.append(ctx.fit(ctx.text(text), f.bold, cw - 2 * s.body * 0.4, head_room, s.body,
-                             b.loc + ("headers", k), f"the heading «{text[:30]}»", max_lines=2))
+        heads.append(
+            ctx.fit(
+                ctx.text(text),
+                f.bold,
+                cw - 2 * s.body * 0.4,
+                head_room,
+                s.body,
+                b.loc + ("headers", k),
+                f"the heading «{text[:30]}»",
+                max_lines=2,
+            )
+        )
     head_h = max(x.height for x in heads) + s.body * 0.8  # as tall as its tallest heading needs
     row_h = s.line
     height = title_h + head_h + data.rows * row_h
@@ -531,8 +623,14 @@ def _table(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
         items.append(FrameItem(Rect(x, bottom, width, t - bottom), s.frame_grey, 1.0, 0.0))
         cx = x
         for k, (fitted, cw) in enumerate(zip(heads, widths)):
-            items.append(TextItem(Box(cx + s.body * 0.4, t - (head_h - fitted.height) / 2, fitted),
-                                  b.loc + ("headers", k), s.ink, ctx.named(data.headers[k])))
+            items.append(
+                TextItem(
+                    Box(cx + s.body * 0.4, t - (head_h - fitted.height) / 2, fitted),
+                    b.loc + ("headers", k),
+                    s.ink,
+                    ctx.named(data.headers[k]),
+                )
+            )
             if k:
                 items.append(VRule(cx, bottom, t, s.frame_grey, 0.8))
             cx += cw
@@ -545,8 +643,15 @@ def _table(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
 
 
 PLANNERS: dict[str, Callable[[_Ctx, BlockIn, float], Measured]] = {
-    "field": _field, "box": _box, "drawing": _drawing, "checklist": _checklist, "text": _text, "qr": _qr,
-    "image": _image, "words": _words, "table": _table,
+    "field": _field,
+    "box": _box,
+    "drawing": _drawing,
+    "checklist": _checklist,
+    "text": _text,
+    "qr": _qr,
+    "image": _image,
+    "words": _words,
+    "table": _table,
 }
 
 
@@ -580,9 +685,18 @@ def shows_name(b: BlockIn) -> bool:
     return any(isinstance(t, str) and has_name(t) for t in texts)
 
 
-def plan_sheet(blocks: Sequence[BlockIn], columns: int, area: Area, style: SheetStyle, fonts: Fonts,
-               title: str | None, name: str | None, pupil: int | None, words: dict[str, str],
-               footer: str | None = None) -> list[PagePlan]:
+def plan_sheet(
+    blocks: Sequence[BlockIn],
+    columns: int,
+    area: Area,
+    style: SheetStyle,
+    fonts: Fonts,
+    title: str | None,
+    name: str | None,
+    pupil: int | None,
+    words: dict[str, str],
+    footer: str | None = None,
+) -> list[PagePlan]:
     """The pages of one sheet (for one pupil, or the one sheet without a class list)."""
     ctx = _Ctx(style, fonts, name, words)
     pages: list[list[BlockIn]] = [[]]
@@ -608,20 +722,27 @@ def plan_sheet(blocks: Sequence[BlockIn], columns: int, area: Area, style: Sheet
         shown = any(shows_name(b) for b in page_blocks) or (number == 1 and bool(title) and has_name(title))
         if footer is not None and not shown:  # every page of a pupil's sheet carries the name somewhere
             size = max(style.min_size, 8.0)
-            fitted = fit([Run(footer, fonts.regular, max_lines=1)], area.w * 0.6, size * 1.5, size, size,
-                         fonts.measure) or ctx.fit(footer, fonts.regular, area.w, _lines_height(size, 2), size,
-                                                   ("pupils",), "the name", max_lines=2)
+            fitted = fit(
+                [Run(footer, fonts.regular, max_lines=1)], area.w * 0.6, size * 1.5, size, size, fonts.measure
+            ) or ctx.fit(
+                footer, fonts.regular, area.w, _lines_height(size, 2), size, ("pupils",), "the name", max_lines=2
+            )
             width = max(fonts.measure(line.text, line.font, line.size) for line in fitted.lines)
-            page.items.append(TextItem(Box(area.x + area.w - width, bottom + fitted.height, fitted), ("pupils",),
-                                       (0.35, 0.35, 0.35), True))
+            page.items.append(
+                TextItem(
+                    Box(area.x + area.w - width, bottom + fitted.height, fitted), ("pupils",), (0.35, 0.35, 0.35), True
+                )
+            )
             bottom += fitted.height + gap * 0.6
         rows: list[list[tuple[BlockIn, int]]] = []
         used = columns
         for b in page_blocks:
             if b.span > columns:
-                raise BlockError(("blocks", b.index, b.type, "span"),
-                                 f"{describe_block(b)} spans {b.span} columns, but the sheet has {columns}; "
-                                 f"use span: {columns} or less, or set 'columns: {b.span}'")
+                raise BlockError(
+                    ("blocks", b.index, b.type, "span"),
+                    f"{describe_block(b)} spans {b.span} columns, but the sheet has {columns}; "
+                    f"use span: {columns} or less, or set 'columns: {b.span}'",
+                )
             if used + b.span > columns:
                 rows.append([])
                 used = 0
@@ -649,11 +770,13 @@ def plan_sheet(blocks: Sequence[BlockIn], columns: int, area: Area, style: Sheet
                 tallest = max(row, key=lambda r: r[2].smallest)[0]
                 alone = heights[k] > room + 0.01
                 where = "is taller than the page" if alone else f"does not fit on page {number}"
-                raise BlockError(("blocks", tallest.index),
-                                 f"{describe_block(tallest)} {where}: the blocks up to it need "
-                                 f"{format_mm(used_h)}, the page has {format_mm(room)}; make blocks smaller "
-                                 "(fewer lines, a lower height)"
-                                 + ("" if alone else ", or start a new page before it with '- new_page: true'"))
+                raise BlockError(
+                    ("blocks", tallest.index),
+                    f"{describe_block(tallest)} {where}: the blocks up to it need "
+                    f"{format_mm(used_h)}, the page has {format_mm(room)}; make blocks smaller "
+                    "(fewer lines, a lower height)"
+                    + ("" if alone else ", or start a new page before it with '- new_page: true'"),
+                )
         flex_rows = [k for k, row in enumerate(measured) if any(m.flex for _, _, m, _ in row)]
         extra = room - used_h
         if flex_rows and extra > 0:

@@ -39,8 +39,17 @@ class BackFace:
     symbol_at: tuple[float, float, float] | None = None  # cx, cy, r
 
 
-def plan_front(card: Card, w: float, h: float, fonts: Fonts, min_size: float, has_group: bool,
-               image_ratio: float | None, draw_label: str, style: FrontStyle = FRONT) -> FrontFace:
+def plan_front(
+    card: Card,
+    w: float,
+    h: float,
+    fonts: Fonts,
+    min_size: float,
+    has_group: bool,
+    image_ratio: float | None,
+    draw_label: str,
+    style: FrontStyle = FRONT,
+) -> FrontFace:
     """Set one card face in a w × h box (card coordinates, origin bottom-left)."""
     m = fonts.measure
     pad = style.pad * min(w, h)
@@ -55,15 +64,29 @@ def plan_front(card: Card, w: float, h: float, fonts: Fonts, min_size: float, ha
         face["symbol_at"] = (pad + r, h - band_h / 2, r)
         label_left = pad + 2 * r + 0.35 * pad + r * 0.3
         label_size = band_h * style.band_label_size
-        label = fit_or_fail([Run(card.group, fonts.bold, max_lines=1)], w - label_left - pad,
-                            band_h * style.band_label_box, label_size, min(min_size, label_size), m, "group")
+        label = fit_or_fail(
+            [Run(card.group, fonts.bold, max_lines=1)],
+            w - label_left - pad,
+            band_h * style.band_label_box,
+            label_size,
+            min(min_size, label_size),
+            m,
+            "group",
+        )
         face["band_label"] = Box(label_left, h - (band_h - label.height) / 2, label)
         top = h - band_h - pad * 0.8
 
     title_max = w * style.title_size
     if card.title:
-        title = fit_or_fail([Run(card.title, fonts.bold, align="center", max_lines=style.title_lines)], cw,
-                            title_max * 1.25 * style.title_lines + 2, title_max, min_size, m, "title")
+        title = fit_or_fail(
+            [Run(card.title, fonts.bold, align="center", max_lines=style.title_lines)],
+            cw,
+            title_max * 1.25 * style.title_lines + 2,
+            title_max,
+            min_size,
+            m,
+            "title",
+        )
         face["title"] = Box(pad, top, title)
         top -= title.height + pad * 0.5
     elif card.lines or card.drawing:
@@ -110,18 +133,34 @@ def plan_front(card: Card, w: float, h: float, fonts: Fonts, min_size: float, ha
             raise FitFailure("drawing", 99.0, min_size)
         frame = Rect(pad, bottom, cw, top - bottom)
         face["drawing"] = frame
-        label = fit_or_fail([Run(label_text, fonts.regular, max_lines=2)], cw - pad,
-                            frame.h * style.drawing_label_box, max(min_size, w * style.drawing_label_size),
-                            min_size, m, "drawing")
+        label = fit_or_fail(
+            [Run(label_text, fonts.regular, max_lines=2)],
+            cw - pad,
+            frame.h * style.drawing_label_box,
+            max(min_size, w * style.drawing_label_size),
+            min_size,
+            m,
+            "drawing",
+        )
         face["drawing_label"] = Box(pad + pad * 0.5, frame.top - pad * 0.4, label)
     front = FrontFace(**face)
     lines_rect = None
     if front.lines:
         left, right, top_y, count, spacing = front.lines
         lines_rect = Rect(left, top_y - count * spacing, right - left, count * spacing)
-    _check_inside(Rect(0, 0, w, h), [("group", front.band_label), ("title", front.title), ("image", front.image),
-                                     ("text", front.body), ("lines", lines_rect), ("drawing", front.drawing),
-                                     ("drawing", front.drawing_label)], fonts)
+    _check_inside(
+        Rect(0, 0, w, h),
+        [
+            ("group", front.band_label),
+            ("title", front.title),
+            ("image", front.image),
+            ("text", front.body),
+            ("lines", lines_rect),
+            ("drawing", front.drawing),
+            ("drawing", front.drawing_label),
+        ],
+        fonts,
+    )
     return front
 
 
@@ -136,13 +175,25 @@ def _symbol_rect(at: tuple[float, float, float] | None) -> Rect | None:
     return None if at is None else Rect(at[0] - at[2], at[1] - at[2], 2 * at[2], 2 * at[2])
 
 
-def plan_back(back: Back, w: float, h: float, fonts: Fonts, min_size: float, image_ratio: float | None,
-              qr_modules: int | None, style: BackStyle = BACK) -> BackFace:
+def plan_back(
+    back: Back,
+    w: float,
+    h: float,
+    fonts: Fonts,
+    min_size: float,
+    image_ratio: float | None,
+    qr_modules: int | None,
+    style: BackStyle = BACK,
+) -> BackFace:
     """Set the deck's common back in a w × h box."""
     m = fonts.measure
     pad = style.pad * min(w, h)
-    frame = Rect(pad * style.frame_inset, pad * style.frame_inset,
-                 w - 2 * pad * style.frame_inset, h - 2 * pad * style.frame_inset)
+    frame = Rect(
+        pad * style.frame_inset,
+        pad * style.frame_inset,
+        w - 2 * pad * style.frame_inset,
+        h - 2 * pad * style.frame_inset,
+    )
     left = pad * style.content_inset
     cw = w - 2 * left
     top = h - pad * style.content_top
@@ -152,8 +203,15 @@ def plan_back(back: Back, w: float, h: float, fonts: Fonts, min_size: float, ima
         size = min(cw * style.qr_share_w, (top - bottom) * style.qr_share_h)
         label_h = 0.0
         if back.qr_label:
-            label = fit_or_fail([Run(back.qr_label, fonts.regular, align="center", max_lines=2)], cw,
-                                min_size * 3, max(min_size, w * style.qr_label_size), min_size, m, "qr_label")
+            label = fit_or_fail(
+                [Run(back.qr_label, fonts.regular, align="center", max_lines=2)],
+                cw,
+                min_size * 3,
+                max(min_size, w * style.qr_label_size),
+                min_size,
+                m,
+                "qr_label",
+            )
             face["qr_label"] = Box(left, bottom + label.height, label)
             label_h = label.height + pad * 0.2
         face["qr"] = Rect((w - size) / 2, bottom + label_h, size, size)
@@ -167,17 +225,34 @@ def plan_back(back: Back, w: float, h: float, fonts: Fonts, min_size: float, ima
         face["symbol_at"] = (w / 2, top - r, r)
         top -= 2 * r + pad * 0.6
     if back.title:
-        title = fit_or_fail([Run(back.title, fonts.bold, align="center", max_lines=2)], cw,
-                            (top - bottom) * style.title_share, w * style.title_size, min_size, m, "title")
+        title = fit_or_fail(
+            [Run(back.title, fonts.bold, align="center", max_lines=2)],
+            cw,
+            (top - bottom) * style.title_share,
+            w * style.title_size,
+            min_size,
+            m,
+            "title",
+        )
         face["title"] = Box(left, top, title)
         top -= title.height + pad * 0.6
     if back.text:
-        body = fit_or_fail([Run(back.text, fonts.regular, align="center")], cw, top - bottom,
-                           w * style.text_size, min_size, m, "text")
+        body = fit_or_fail(
+            [Run(back.text, fonts.regular, align="center")], cw, top - bottom, w * style.text_size, min_size, m, "text"
+        )
         # centre the text block in the room left between title and QR
         face["body"] = Box(left, top - (top - bottom - body.height) / 2, body)
     back_face = BackFace(**face)
-    _check_inside(Rect(0, 0, w, h), [("title", back_face.title), ("text", back_face.body), ("image", back_face.image),
-                                     ("qr", back_face.qr), ("qr_label", back_face.qr_label),
-                                     ("symbol", _symbol_rect(back_face.symbol_at))], fonts)
+    _check_inside(
+        Rect(0, 0, w, h),
+        [
+            ("title", back_face.title),
+            ("text", back_face.body),
+            ("image", back_face.image),
+            ("qr", back_face.qr),
+            ("qr_label", back_face.qr_label),
+            ("symbol", _symbol_rect(back_face.symbol_at)),
+        ],
+        fonts,
+    )
     return back_face

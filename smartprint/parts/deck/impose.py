@@ -37,8 +37,9 @@ def impose(count: int, geo: DeckGeometry, page: Page, with_backs: bool = True) -
     """Pages for `count` cards. `with_backs=False` (a deck with no back) prints fronts only."""
     backs: Backs = geo.backs if with_backs else "none"  # type: ignore[assignment]
     fold = backs == "fold"
-    slots = grid_slots(page.width, page.height, geo.cols, geo.rows, geo.card_w * (2 if fold else 1),
-                       geo.card_h, geo.gap, geo.bleed)
+    slots = grid_slots(
+        page.width, page.height, geo.cols, geo.rows, geo.card_w * (2 if fold else 1), geo.card_h, geo.gap, geo.bleed
+    )
     per_sheet = len(slots)
     sheets = max(1, -(-count // per_sheet))
     pages: list[SheetPage] = []
@@ -47,17 +48,31 @@ def impose(count: int, geo: DeckGeometry, page: Page, with_backs: bool = True) -
         cards = range(first, min(count, first + per_sheet))
         if fold:
             placed = tuple(
-                Placement(i, Rect(s.rect.x, s.rect.y, geo.card_w, geo.card_h),
-                          Rect(s.rect.x + geo.card_w, s.rect.y, geo.card_w, geo.card_h))
-                for i, s in zip(cards, slots))
+                Placement(
+                    i,
+                    Rect(s.rect.x, s.rect.y, geo.card_w, geo.card_h),
+                    Rect(s.rect.x + geo.card_w, s.rect.y, geo.card_w, geo.card_h),
+                )
+                for i, s in zip(cards, slots)
+            )
             pages.append(SheetPage("fold", sheet + 1, sheets, placed))
             continue
         fronts = tuple(Placement(i, s.rect) for i, s in zip(cards, slots))
         pages.append(SheetPage("front", sheet + 1, sheets, fronts))
         if backs in DUPLEX:
             back_rects = tuple(
-                Placement(p.card, mirror(p.rect, page.width, page.height, backs,  # type: ignore[arg-type]
-                                         geo.offset_x, geo.offset_y))
-                for p in fronts)
+                Placement(
+                    p.card,
+                    mirror(
+                        p.rect,
+                        page.width,
+                        page.height,
+                        backs,  # type: ignore[arg-type]
+                        geo.offset_x,
+                        geo.offset_y,
+                    ),
+                )
+                for p in fronts
+            )
             pages.append(SheetPage("back", sheet + 1, sheets, back_rects))
     return pages

@@ -89,19 +89,23 @@ def resolve_deck(keys: DeckKeys, page: Page, backs_flag: str | None) -> tuple[Pa
     that holds more) instead of failing on a grid made for single cards."""
     top = page.source
     if keys.card is not None and (keys.card.width is None or keys.card.height is None):
-        raise UserError(top.problem(("card",), "the layout gives no full card size; "
-                                               "add 'card: {width: 63mm, height: 88mm}'"))
+        raise UserError(
+            top.problem(("card",), "the layout gives no full card size; add 'card: {width: 63mm, height: 88mm}'")
+        )
     backs = backs_flag or keys.backs
     page_is_card = isinstance(keys.paper, str) and keys.paper.lower() == "card"
     if page_is_card:
         if keys.card is None:
-            raise UserError(top.problem(("paper",), "'paper: card' needs a card size: "
-                                                    "'card: {width: 63mm, height: 88mm}'"))
+            raise UserError(
+                top.problem(("paper",), "'paper: card' needs a card size: 'card: {width: 63mm, height: 88mm}'")
+            )
         if backs == "fold":
             if backs_flag:
-                raise UsageError(f"--backs fold does not go with the layout '{page.name}', which prints one "
-                                 "card per page for a print shop; leave out --backs, or use "
-                                 "--layout kort-63x88-brett to fold on a home printer")
+                raise UsageError(
+                    f"--backs fold does not go with the layout '{page.name}', which prints one "
+                    "card per page for a print shop; leave out --backs, or use "
+                    "--layout kort-63x88-brett to fold on a home printer"
+                )
             raise UserError(top.problem(("backs",), "'backs: fold' does not go with 'paper: card'"))
     card_w = card_h = 0.0
     if keys.card is not None:
@@ -132,19 +136,26 @@ def resolve_deck(keys: DeckKeys, page: Page, backs_flag: str | None) -> tuple[Pa
     fits = cols >= 1 and rows >= 1 and need_w <= room_w + 0.01 and need_h <= room_h + 0.01
     if not fits and backs == "fold" and backs_flag:
         # the command line asked to fold: find the arrangement of pairs that holds most
-        best = max(((_fits(p, unit_w, card_h, gap, bleed), p) for p in (page, _turned(page))),
-                   key=lambda item: item[0][0] * item[0][1])
+        best = max(
+            ((_fits(p, unit_w, card_h, gap, bleed), p) for p in (page, _turned(page))),
+            key=lambda item: item[0][0] * item[0][1],
+        )
         (cols, rows), page = best
         if cols * rows == 0:
-            raise UsageError(f"--backs fold: a folded pair of {format_mm(unit_w)} × {format_mm(card_h)} does "
-                             f"not fit the paper of '{page.name}'; use a layout with smaller cards or larger paper")
+            raise UsageError(
+                f"--backs fold: a folded pair of {format_mm(unit_w)} × {format_mm(card_h)} does "
+                f"not fit the paper of '{page.name}'; use a layout with smaller cards or larger paper"
+            )
         fits = True
     if not fits:
         what = "the folded cards (front and back side by side)" if backs == "fold" else "the cards"
-        raise UserError(top.problem(
-            ("grid",) if isinstance(keys.grid, Grid) else ("card",),
-            f"{what} do not fit: {max(cols, 1)} × {max(rows, 1)} of {format_mm(unit_w)} × {format_mm(card_h)} "
-            f"need {format_mm(need_w)} × {format_mm(need_h)}, but the page has {format_mm(room_w)} × "
-            f"{format_mm(room_h)} inside its margins; use a smaller grid, smaller cards or larger paper"))
+        raise UserError(
+            top.problem(
+                ("grid",) if isinstance(keys.grid, Grid) else ("card",),
+                f"{what} do not fit: {max(cols, 1)} × {max(rows, 1)} of {format_mm(unit_w)} × {format_mm(card_h)} "
+                f"need {format_mm(need_w)} × {format_mm(need_h)}, but the page has {format_mm(room_w)} × "
+                f"{format_mm(room_h)} inside its margins; use a smaller grid, smaller cards or larger paper",
+            )
+        )
     offset = keys.back_offset
     return page, DeckGeometry(card_w, card_h, cols, rows, gap, bleed, backs, offset.x, offset.y, False)

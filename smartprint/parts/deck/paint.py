@@ -157,5 +157,6 @@ def paint_sheet(plan: DeckPlan, c: Canvas, index: int) -> None:
 
 def deck_section(plan: DeckPlan) -> Section:
     """The deck's sheets as one section of a document."""
-    return Section(plan.page.width, plan.page.height, range(len(plan.pages)), partial(paint_sheet, plan),
-                   name=plan.name)
+    return Section(
+        plan.page.width, plan.page.height, range(len(plan.pages)), partial(paint_sheet, plan), name=plan.name
+    )

@@ -92,8 +92,16 @@ class Wording:
         return f"{first}, or use {self.larger}" if self.larger else first
 
 
-def _warn_small(cards: Sequence[Card], locs: Sequence[Path_], fronts: Sequence[FrontFace], geo: DeckGeometry,
-                page: Page, warn: Callable[[Path_, str], None], style: FrontStyle, wording: Wording) -> None:
+def _warn_small(
+    cards: Sequence[Card],
+    locs: Sequence[Path_],
+    fronts: Sequence[FrontFace],
+    geo: DeckGeometry,
+    page: Page,
+    warn: Callable[[Path_, str], None],
+    style: FrontStyle,
+    wording: Wording,
+) -> None:
     """A card text set at the smallest allowed size, or far below the face's usual size,
     is hard to read for the children it is for: say so, naming the card."""
     usual = max(page.min_text_size, geo.card_w * style.body_size)
@@ -104,8 +112,11 @@ def _warn_small(cards: Sequence[Card], locs: Sequence[Path_], fronts: Sequence[F
         if size <= page.min_text_size + 0.01 or size < usual * style.body_warn_share:
             field = "text" if cards[i].text else "questions"
             where = locs[i] + (field,) if wording.names is None else locs[i]
-            warn(where, f"{wording.card(cards, i)}: the text is shrunk to {size:g} pt to fit "
-                        f"(the card's usual size is {usual:.0f} pt); {wording.advice()}")
+            warn(
+                where,
+                f"{wording.card(cards, i)}: the text is shrunk to {size:g} pt to fit "
+                f"(the card's usual size is {usual:.0f} pt); {wording.advice()}",
+            )
 
 
 def _card_name(card: Card, i: int) -> str:
@@ -114,17 +125,22 @@ def _card_name(card: Card, i: int) -> str:
 
 def _fit_message(what: str, f: FitFailure, wording: Wording) -> str:
     if f.field == "lines":
-        return (f"{what}: the writing lines do not fit on the card with its other content; "
-                f"{wording.advice('use fewer lines')}")
+        return (
+            f"{what}: the writing lines do not fit on the card with its other content; "
+            f"{wording.advice('use fewer lines')}"
+        )
     if f.ratio >= 90:
-        return (f"{what}: no room is left for '{f.field}' after the other parts of the card; "
-                f"{wording.advice('use fewer lines, a shorter text or no picture')}")
+        return (
+            f"{what}: no room is left for '{f.field}' after the other parts of the card; "
+            f"{wording.advice('use fewer lines, a shorter text or no picture')}"
+        )
     said = f"{what}: '{f.field}'" if wording.names is None else what
     return f"{said} does not fit even at {f.size:g} pt ({f.need()}); {wording.advice()}"
 
 
-def _footers(pages: Sequence[SheetPage], title: str, language: str, geo: DeckGeometry,
-             duplex: str) -> tuple[str | None, ...]:
+def _footers(
+    pages: Sequence[SheetPage], title: str, language: str, geo: DeckGeometry, duplex: str
+) -> tuple[str | None, ...]:
     """The line under each sheet: title, sheet number, side, and on the first sheet how to print."""
     if geo.page_is_card:
         return tuple(None for _ in pages)
@@ -134,17 +150,31 @@ def _footers(pages: Sequence[SheetPage], title: str, language: str, geo: DeckGeo
         parts = [title, f"{words['sheet']} {page.sheet} {words['of']} {page.sheets}", words[page.side]]
         if page.side in ("front", "fold") and page.sheet == 1:
             hint = {"duplex-long": words["flip_long"], "duplex-short": words["flip_short"]}.get(
-                duplex, words["one_sided"])
+                duplex, words["one_sided"]
+            )
             parts.append(f"{hint}, {words['scale']}")
         out.append("  ·  ".join(parts))
     return tuple(out)
 
 
-def plan_deck(name: str, title: str, language: str, cards: Sequence[Card], card_locs: Sequence[Path_],
-              styles: Sequence[CategoryStyle | None], back: Back | None, back_loc: Path_,
-              geo: DeckGeometry, page: Page, fonts: Fonts, src: Source,
-              allowed: Sequence[Path] = (), warn: Callable[[Path_, str], None] | None = None,
-              front_style: FrontStyle = FRONT, wording: Wording | None = None) -> DeckPlan:
+def plan_deck(
+    name: str,
+    title: str,
+    language: str,
+    cards: Sequence[Card],
+    card_locs: Sequence[Path_],
+    styles: Sequence[CategoryStyle | None],
+    back: Back | None,
+    back_loc: Path_,
+    geo: DeckGeometry,
+    page: Page,
+    fonts: Fonts,
+    src: Source,
+    allowed: Sequence[Path] = (),
+    warn: Callable[[Path_, str], None] | None = None,
+    front_style: FrontStyle = FRONT,
+    wording: Wording | None = None,
+) -> DeckPlan:
     """Check everything that can go wrong with a deck and plan every page of it; `warn`
     hears of text shrunk far below the face's design size. `front_style`: a deck of
     short questions may set them larger than a card with a title."""
@@ -152,8 +182,12 @@ def plan_deck(name: str, title: str, language: str, cards: Sequence[Card], card_
     wording = wording or Wording(larger=f"a larger card layout than '{page.name}' (kort-a6, plakat-a4)")
     expanded = tuple(i for i, card in enumerate(cards) for _ in range(card.count))
     if len(expanded) > MAX_EXPANDED:
-        raise UserError(src.problem(card_locs[0][:-1], f"the deck has {len(expanded)} cards with their counts; "
-                                                       f"at most {MAX_EXPANDED} fit one build"))
+        raise UserError(
+            src.problem(
+                card_locs[0][:-1],
+                f"the deck has {len(expanded)} cards with their counts; at most {MAX_EXPANDED} fit one build",
+            )
+        )
     problems: list[Problem] = []
     images: list[Picture | None] = []
     for card, loc in zip(cards, card_locs):
@@ -165,9 +199,19 @@ def plan_deck(name: str, title: str, language: str, cards: Sequence[Card], card_
     fronts: list[FrontFace] = []
     for i, card in enumerate(cards):
         try:
-            fronts.append(plan_front(card, geo.card_w, geo.card_h, fonts, page.min_text_size,
-                                     styles[i] is not None, _ratio_or_none(images[i]),
-                                     words["draw_here"], front_style))
+            fronts.append(
+                plan_front(
+                    card,
+                    geo.card_w,
+                    geo.card_h,
+                    fonts,
+                    page.min_text_size,
+                    styles[i] is not None,
+                    _ratio_or_none(images[i]),
+                    words["draw_here"],
+                    front_style,
+                )
+            )
         except FitFailure as f:
             where = card_locs[i] + (f.field,) if wording.names is None else card_locs[i]
             problems.append(src.problem(where, _fit_message(wording.card(cards, i), f, wording)))
@@ -195,8 +239,15 @@ def plan_deck(name: str, title: str, language: str, cards: Sequence[Card], card_
             except UserError as exc:
                 problems.extend(exc.problems)
         try:
-            back_face = plan_back(back, geo.card_w, geo.card_h, fonts, page.min_text_size,
-                                  _ratio_or_none(back_image), len(qr) if qr else None)
+            back_face = plan_back(
+                back,
+                geo.card_w,
+                geo.card_h,
+                fonts,
+                page.min_text_size,
+                _ratio_or_none(back_image),
+                len(qr) if qr else None,
+            )
         except FitFailure as f:
             problems.append(src.problem(back_loc + (f.field,), _fit_message("the back", f, wording)))
     if problems:
@@ -209,10 +260,30 @@ def plan_deck(name: str, title: str, language: str, cards: Sequence[Card], card_
     pages = tuple(impose(len(expanded), geo, page, with_backs=back_face is not None))
     duplex = geo.backs if back_face is not None and geo.backs in DUPLEX else "none"
     footer_title = _short_title(title, _footers(pages, "", language, geo, duplex), page, fonts)
-    return DeckPlan(name, title, language, tuple(cards), tuple(card_locs), expanded, tuple(styles), tuple(images),
-                    tuple(fronts), back_face, back_loc, back, back_color, back_image, qr, pages,
-                    _footers(pages, footer_title, language, geo, duplex), geo, page, fonts.regular, fonts.bold,
-                    footer_title)
+    return DeckPlan(
+        name,
+        title,
+        language,
+        tuple(cards),
+        tuple(card_locs),
+        expanded,
+        tuple(styles),
+        tuple(images),
+        tuple(fronts),
+        back_face,
+        back_loc,
+        back,
+        back_color,
+        back_image,
+        qr,
+        pages,
+        _footers(pages, footer_title, language, geo, duplex),
+        geo,
+        page,
+        fonts.regular,
+        fonts.bold,
+        footer_title,
+    )
 
 
 def _short_title(title: str, rests: Sequence[str | None], page: Page, fonts: Fonts) -> str:
@@ -246,4 +317,4 @@ def deck_printed(plan: DeckPlan) -> Iterator[Printed]:
     for footer in dict.fromkeys(plan.footers):
         if footer is not None:  # the title that starts it is the user's, the rest smartprint's
             yield Printed(plan.footer_title, plan.font_regular, ("title",))
-            yield Printed(footer[len(plan.footer_title):], plan.font_regular, Label("footer", plan.language))
+            yield Printed(footer[len(plan.footer_title) :], plan.font_regular, Label("footer", plan.language))

@@ -63,8 +63,14 @@ def _word(c: Canvas, text: str, font: str, at: Point, angle: float, size: float 
     c.restoreState()
 
 
-def paint_die(c: Canvas, net: DieNet, ink: RGB = INK, tab_fill: RGB = TAB_FILL, tab_label: str | None = None,
-              font: str | None = None) -> None:
+def paint_die(
+    c: Canvas,
+    net: DieNet,
+    ink: RGB = INK,
+    tab_fill: RGB = TAB_FILL,
+    tab_label: str | None = None,
+    font: str | None = None,
+) -> None:
     """The net: grey tabs (with `tab_label` in `font`, e.g. the word for glue), pips,
     dashed folds, solid cuts. Declare `tab_label` for the glyph check."""
     for tab in net.tabs:
@@ -98,12 +104,27 @@ def _side(c: Canvas, side: PawnSide, number: int, fill: RGB, font: str, ink: RGB
     _mark(c, side.mark, ink)
     box = side.number_box
     centre = (box.x + box.w / 2, box.y + box.h / 2)
-    _word(c, str(number), font, centre, 0.0 if side.upright else 180.0,
-          number_size(side, number, font, pdfmetrics.stringWidth), ink)
+    _word(
+        c,
+        str(number),
+        font,
+        centre,
+        0.0 if side.upright else 180.0,
+        number_size(side, number, font, pdfmetrics.stringWidth),
+        ink,
+    )
 
 
-def paint_pawns(c: Canvas, pawns: Sequence[Pawn], colors: Sequence[RGB], font: str, ink: RGB = INK,
-                glue_label: str | None = None, glue_fill: RGB = TAB_FILL, lighten_by: float = PANEL_LIGHTEN) -> None:
+def paint_pawns(
+    c: Canvas,
+    pawns: Sequence[Pawn],
+    colors: Sequence[RGB],
+    font: str,
+    ink: RGB = INK,
+    glue_label: str | None = None,
+    glue_fill: RGB = TAB_FILL,
+    lighten_by: float = PANEL_LIGHTEN,
+) -> None:
     """Each pawn: both panels in its player's colour (lightened) with shape and number in
     `font` (a bold one reads best), the glue foot grey with `glue_label`, dashed folds,
     a solid outline. Declare `pawn_texts(pawns)` and `glue_label` for the glyph check."""
@@ -116,8 +137,15 @@ def paint_pawns(c: Canvas, pawns: Sequence[Pawn], colors: Sequence[RGB], font: s
         c.setFillColorRGB(*WHITE)
         c.rect(f.x, f.y, f.w, f.h, stroke=0, fill=1)
         if glue_label:
-            _word(c, glue_label, font, (g.x + g.w / 2, g.y + g.h / 2), 0.0,
-                  glue_word_size(pawn, glue_label, font, pdfmetrics.stringWidth), ink)
+            _word(
+                c,
+                glue_label,
+                font,
+                (g.x + g.w / 2, g.y + g.h / 2),
+                0.0,
+                glue_word_size(pawn, glue_label, font, pdfmetrics.stringWidth),
+                ink,
+            )
         _side(c, pawn.front, pawn.number, fill, font, ink)
         _side(c, pawn.back, pawn.number, fill, font, ink)
         _lines(c, pawn.folds, ink, FOLD_WIDTH, dashed=True)

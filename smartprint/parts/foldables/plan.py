@@ -138,13 +138,18 @@ def _corner(r: _Rolled, a: int, b: int) -> Vec:
 def _edge_ends(cell: Cell, direction: str) -> tuple[Cell, Cell]:
     """The two ends of one side of a unit square, in grid units, counter-clockwise."""
     i, j = cell
-    return {"right": ((i + 1, j), (i + 1, j + 1)), "up": ((i + 1, j + 1), (i, j + 1)),
-            "left": ((i, j + 1), (i, j)), "down": ((i, j), (i + 1, j))}[direction]
+    return {
+        "right": ((i + 1, j), (i + 1, j + 1)),
+        "up": ((i + 1, j + 1), (i, j + 1)),
+        "left": ((i, j + 1), (i, j)),
+        "down": ((i, j), (i + 1, j)),
+    }[direction]
 
 
 def _local_ends(direction: str) -> tuple[Cell, Cell]:
-    return {"right": ((1, 0), (1, 1)), "up": ((1, 1), (0, 1)),
-            "left": ((0, 1), (0, 0)), "down": ((0, 0), (1, 0))}[direction]
+    return {"right": ((1, 0), (1, 1)), "up": ((1, 1), (0, 1)), "left": ((0, 1), (0, 0)), "down": ((0, 0), (1, 0))}[
+        direction
+    ]
 
 
 @dataclass(frozen=True)
@@ -194,8 +199,12 @@ def _tab_units(cell: Cell, direction: str) -> tuple[Point, Point, Point, Point]:
     dx, dy = _DIRS[direction]
     ex, ey = (x1 - x0), (y1 - y0)  # along the edge, unit length
     d, s = TAB_DEPTH, TAB_DEPTH * TAB_INSET
-    return ((x0, y0), (x0 + ex * s + dx * d, y0 + ey * s + dy * d),
-            (x1 - ex * s + dx * d, y1 - ey * s + dy * d), (x1, y1))
+    return (
+        (x0, y0),
+        (x0 + ex * s + dx * d, y0 + ey * s + dy * d),
+        (x1 - ex * s + dx * d, y1 - ey * s + dy * d),
+        (x1, y1),
+    )
 
 
 @dataclass(frozen=True)
@@ -279,8 +288,10 @@ def plan_die(area: Rect, edge: float | None = None, *, low: bool = False) -> Die
     assert best is not None
     _, _, ch, e = best
     if e < MIN_DIE_EDGE - 1e-6:
-        raise ValueError(f"a die net needs at least {MIN_DIE_EDGE / MM:.0f} mm squares; the room of "
-                         f"{area.w / MM:.0f} × {area.h / MM:.0f} mm gives {e / MM:.0f} mm")
+        raise ValueError(
+            f"a die net needs at least {MIN_DIE_EDGE / MM:.0f} mm squares; the room of "
+            f"{area.w / MM:.0f} × {area.h / MM:.0f} mm gives {e / MM:.0f} mm"
+        )
     w, h = ch.hi[0] - ch.lo[0], ch.hi[1] - ch.lo[1]
     x0 = area.x + (area.w - w * e) / 2 - ch.lo[0] * e
     y0 = area.y + (area.h - h * e) / 2 - ch.lo[1] * e
@@ -299,8 +310,16 @@ def plan_die(area: Rect, edge: float | None = None, *, low: bool = False) -> Die
     for cell in cells:
         rect = Rect(*at(cell), e, e)
         pattern = PIP_PATTERNS[counts[cell]]
-        faces.append(Face(cell, rect, counts[cell], tuple((rect.x + u * e, rect.y + v * e) for u, v in pattern),
-                          PIP_RADIUS * e, _neg(ch.folded.rolled[cell].inward)))
+        faces.append(
+            Face(
+                cell,
+                rect,
+                counts[cell],
+                tuple((rect.x + u * e, rect.y + v * e) for u, v in pattern),
+                PIP_RADIUS * e,
+                _neg(ch.folded.rolled[cell].inward),
+            )
+        )
     partner_of = {}
     for a, b in ch.folded.seams:
         partner_of[a], partner_of[b] = b, a
@@ -321,11 +340,24 @@ def plan_die(area: Rect, edge: float | None = None, *, low: bool = False) -> Die
             cuts.extend([(poly[0], poly[1]), (poly[1], poly[2]), (poly[2], poly[3])])
             other = partner_of[(cell, name)]
             dx, dy = _DIRS[name]
-            mid = ((poly[0][0] + poly[3][0]) / 2 + dx * TAB_DEPTH * e / 2,
-                   (poly[0][1] + poly[3][1]) / 2 + dy * TAB_DEPTH * e / 2)
+            mid = (
+                (poly[0][0] + poly[3][0]) / 2 + dx * TAB_DEPTH * e / 2,
+                (poly[0][1] + poly[3][1]) / 2 + dy * TAB_DEPTH * e / 2,
+            )
             angle = 0.0 if name in ("up", "down") else 90.0
-            tabs.append(Tab(poly, (poly[0], poly[3]), index_of[cell], seg(*other), index_of[other[0]], mid, angle,
-                            e * (1 - 2 * TAB_DEPTH * TAB_INSET), TAB_DEPTH * e))
+            tabs.append(
+                Tab(
+                    poly,
+                    (poly[0], poly[3]),
+                    index_of[cell],
+                    seg(*other),
+                    index_of[other[0]],
+                    mid,
+                    angle,
+                    e * (1 - 2 * TAB_DEPTH * TAB_INSET),
+                    TAB_DEPTH * e,
+                )
+            )
     bounds = Rect(x0 + ch.lo[0] * e, y0 + ch.lo[1] * e, w * e, h * e)
     assert area.contains(bounds, tolerance=1e-6)
     return DieNet(e, tuple(faces), tuple(tabs), tuple(cuts), tuple(folds), bounds)
@@ -395,15 +427,33 @@ def _unit_shape(name: str) -> list[Point]:
         return [(math.cos(k * math.pi / 3), math.sin(k * math.pi / 3)) for k in range(6)]
     if name == "plus":
         t = 0.34
-        return [(-t, -1), (t, -1), (t, -t), (1, -t), (1, t), (t, t), (t, 1), (-t, 1), (-t, t), (-1, t),
-                (-1, -t), (-t, -t)]
+        return [
+            (-t, -1),
+            (t, -1),
+            (t, -t),
+            (1, -t),
+            (1, t),
+            (t, t),
+            (t, 1),
+            (-t, 1),
+            (-t, t),
+            (-1, t),
+            (-1, -t),
+            (-t, -t),
+        ]
     if name == "star":
-        return [((1 if k % 2 == 0 else 0.45) * math.cos(math.pi / 2 + k * math.pi / 5),
-                 (1 if k % 2 == 0 else 0.45) * math.sin(math.pi / 2 + k * math.pi / 5)) for k in range(10)]
+        return [
+            (
+                (1 if k % 2 == 0 else 0.45) * math.cos(math.pi / 2 + k * math.pi / 5),
+                (1 if k % 2 == 0 else 0.45) * math.sin(math.pi / 2 + k * math.pi / 5),
+            )
+            for k in range(10)
+        ]
     if name == "heart":  # the classic heart curve
-        return [(16 * math.sin(t) ** 3,
-                 13 * math.cos(t) - 5 * math.cos(2 * t) - 2 * math.cos(3 * t) - math.cos(4 * t))
-                for t in (2 * math.pi * k / 48 for k in range(48))]
+        return [
+            (16 * math.sin(t) ** 3, 13 * math.cos(t) - 5 * math.cos(2 * t) - 2 * math.cos(3 * t) - math.cos(4 * t))
+            for t in (2 * math.pi * k / 48 for k in range(48))
+        ]
     raise ValueError(f"'{name}' is not a pawn shape; use one of {', '.join(SYMBOLS)}")
 
 
@@ -449,8 +499,18 @@ def _pawn(number: int, shape: str, x: float, y: float, scale: float) -> Pawn:
     plain = Rect(x, back.top, w, foot)
     outline = Rect(x, y, w, plain.top - y)
     folds = (((x, plain.y), (x + w, plain.y)), ((x, back.y), (x + w, back.y)), ((x, front.y), (x + w, front.y)))
-    return Pawn(number, number - 1, shape, outline, _side(front, True, shape), _side(back, False, shape),
-                glue, plain, folds, scale)
+    return Pawn(
+        number,
+        number - 1,
+        shape,
+        outline,
+        _side(front, True, shape),
+        _side(back, False, shape),
+        glue,
+        plain,
+        folds,
+        scale,
+    )
 
 
 def pawn_size(scale: float = 1.0) -> tuple[float, float]:
@@ -458,8 +518,9 @@ def pawn_size(scale: float = 1.0) -> tuple[float, float]:
     return (PAWN_WIDTH * scale, (2 * PAWN_PANEL + 2 * PAWN_FOOT) * scale)
 
 
-def plan_pawns(area: Rect, players: int, shapes: Sequence[str] = SHAPES, gap: float = PAWN_GAP,
-               top: bool = False) -> list[Pawn]:
+def plan_pawns(
+    area: Rect, players: int, shapes: Sequence[str] = SHAPES, gap: float = PAWN_GAP, top: bool = False
+) -> list[Pawn]:
     """One pawn per player, numbered 1..players with a shape each, in rows centred in
     `area` (or at its top): full size if it fits, else shrunk (never below 70 %, else
     ValueError)."""
@@ -478,8 +539,10 @@ def plan_pawns(area: Rect, players: int, shapes: Sequence[str] = SHAPES, gap: fl
     scale, cols, rows = best
     if scale < MIN_PAWN_SCALE:
         w, h = pawn_size(MIN_PAWN_SCALE)
-        raise ValueError(f"{players} pawns need at least {(w + gap) / MM:.0f} mm wide and {(h + gap) / MM:.0f} mm "
-                         f"tall each; the room of {area.w / MM:.0f} × {area.h / MM:.0f} mm is too small")
+        raise ValueError(
+            f"{players} pawns need at least {(w + gap) / MM:.0f} mm wide and {(h + gap) / MM:.0f} mm "
+            f"tall each; the room of {area.w / MM:.0f} × {area.h / MM:.0f} mm is too small"
+        )
     w, h = pawn_size(scale)
     total_h = rows * h + (rows - 1) * gap
     first = area.top if top else area.y + (area.h + total_h) / 2
@@ -511,8 +574,9 @@ class Foldables:
     pawn_caption: Rect
 
 
-def plan_foldables(area: Rect, players: int, caption: float = 0.0, gap: float = 6 * MM,
-                   shapes: Sequence[str] = SHAPES) -> Foldables:
+def plan_foldables(
+    area: Rect, players: int, caption: float = 0.0, gap: float = 6 * MM, shapes: Sequence[str] = SHAPES
+) -> Foldables:
     """Die and pawns in one area (an A4 page inside its margins holds both at full
     size): the biggest die that still leaves full-size pawns room below, else the
     biggest with any pawns that fit. `caption` is the height kept under each for the
@@ -536,17 +600,24 @@ def plan_foldables(area: Rect, players: int, caption: float = 0.0, gap: float = 
             if need_full and pawns[0].scale < 1.0 - 1e-9:
                 continue
             pawn_bottom = min(p.outline.y for p in pawns)
-            return Foldables(die, tuple(pawns), Rect(area.x, die.bounds.y - caption, area.w, caption),
-                             Rect(area.x, pawn_bottom - caption, area.w, caption))
-    raise ValueError(f"a die net and {players} pawns do not fit in {area.w / MM:.0f} × {area.h / MM:.0f} mm; "
-                     "put them on a page of their own")
+            return Foldables(
+                die,
+                tuple(pawns),
+                Rect(area.x, die.bounds.y - caption, area.w, caption),
+                Rect(area.x, pawn_bottom - caption, area.w, caption),
+            )
+    raise ValueError(
+        f"a die net and {players} pawns do not fit in {area.w / MM:.0f} × {area.h / MM:.0f} mm; "
+        "put them on a page of their own"
+    )
 
 
 MIN_WORD_SIZE = 5.0  # points: below this a word on a tab is not read
 
 
-def fit_size(text: str, font: str, width: float, height: float, measure: Measure, largest: float,
-             smallest: float = MIN_WORD_SIZE) -> float | None:
+def fit_size(
+    text: str, font: str, width: float, height: float, measure: Measure, largest: float, smallest: float = MIN_WORD_SIZE
+) -> float | None:
     """The largest font size up to `largest` at which `text` fits `width` × `height`
     (a line is about 0.75 of its size tall in capitals and digits), or None."""
     size = min(largest, height / 0.75)

@@ -75,8 +75,9 @@ class TextStyle:
 TEXT = TextStyle()
 
 
-def _column_widths(rows: list[Row], columns: tuple[float, ...], area: Rect, fonts: PageFonts,
-                   style: TextStyle) -> list[float]:
+def _column_widths(
+    rows: list[Row], columns: tuple[float, ...], area: Rect, fonts: PageFonts, style: TextStyle
+) -> list[float]:
     """Column widths from their shares, with the first column wide enough for its
     widest entry: a row number is never broken across lines."""
     size = style.size
@@ -91,9 +92,17 @@ def _column_widths(rows: list[Row], columns: tuple[float, ...], area: Rect, font
     return shares
 
 
-def paginate(heading: Para, intro: list[Para], columns: tuple[float, ...], header: tuple[str, ...],
-             rows: list[Row], area: Rect, fonts: PageFonts, language: str,
-             style: TextStyle = TEXT) -> list[TextPage]:
+def paginate(
+    heading: Para,
+    intro: list[Para],
+    columns: tuple[float, ...],
+    header: tuple[str, ...],
+    rows: list[Row],
+    area: Rect,
+    fonts: PageFonts,
+    language: str,
+    style: TextStyle = TEXT,
+) -> list[TextPage]:
     """Flow a heading, paragraphs and a table over as many pages as it takes.
     `columns` are the columns' shares of the width; the table header repeats on every page."""
     m = fonts.measure
@@ -159,8 +168,12 @@ def paginate(heading: Para, intro: list[Para], columns: tuple[float, ...], heade
     if header and rows:
         table_header()
     for row in rows:
-        wrapped = [wrap(text, fonts.regular, size, width - (tick + size * 0.5 if k == 0 and row.tick else 0), m)
-                   if text else [""] for k, (text, width) in enumerate(zip(row.cells, widths))]
+        wrapped = [
+            wrap(text, fonts.regular, size, width - (tick + size * 0.5 if k == 0 and row.tick else 0), m)
+            if text
+            else [""]
+            for k, (text, width) in enumerate(zip(row.cells, widths))
+        ]
         height = max(len(w) for w in wrapped) * leading + size * 0.35
         if y - height < area.y:
             new_page()
@@ -181,8 +194,9 @@ def paginate(heading: Para, intro: list[Para], columns: tuple[float, ...], heade
     return pages
 
 
-def rules_pages(heading: Para, paragraphs: list[Para], area: Rect, fonts: PageFonts,
-                language: str, style: TextStyle = TEXT) -> list[TextPage]:
+def rules_pages(
+    heading: Para, paragraphs: list[Para], area: Rect, fonts: PageFonts, language: str, style: TextStyle = TEXT
+) -> list[TextPage]:
     """A rules sheet: a heading and paragraphs, over as many pages as it takes."""
     return paginate(heading, paragraphs, (1.0,), (), [], area, fonts, language, style)
 
