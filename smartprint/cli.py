@@ -47,7 +47,7 @@ def _backs(value: str | None) -> str | None:
     """--backs, checked here so a typo gets a plain message (not a library's)."""
     if value is None or value in BACKS:
         return value
-    from smartprint.validation import did_you_mean
+    from smartprint.check.validation import did_you_mean
 
     hint = did_you_mean(value, list(BACKS)) or f"; use one of {', '.join(BACKS)}"
     raise typer.BadParameter(f"'{value}' is not a way to print backs{hint}", param_hint="--backs")
@@ -178,7 +178,7 @@ def build(
     only_numbers = _parse_only(only)
     from smartprint.errors import UserError, display_path
     from smartprint.pipeline import Options, build, default_target
-    from smartprint.target import check_distinct
+    from smartprint.write.target import check_distinct
 
     options = Options(
         layout=layout,
@@ -210,7 +210,7 @@ def build(
             status = max(status, _fail(exc))
             continue
         except KeyboardInterrupt as exc:
-            from smartprint.stopping import Stopped
+            from smartprint.write.stopping import Stopped
 
             typer.echo(f"stopped; {display_path(target)} was not written", err=True)
             raise typer.Exit(143 if isinstance(exc, Stopped) else 130) from None
@@ -299,7 +299,7 @@ def new(
     """Copy a built-in material to edit, or start a new file of a kind (never overwrites).
 
     Examples: smartprint new styrkekort  ·  smartprint new cards mine-kort.yaml"""
-    from smartprint.newfile import NewFileError, write_new
+    from smartprint.commands.newfile import NewFileError, write_new
 
     try:
         written, origin = write_new(name, file)
@@ -316,7 +316,7 @@ def list_builtin() -> None:
 
     import yaml
 
-    from smartprint import resources
+    from smartprint.load import resources
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -339,7 +339,7 @@ def list_builtin() -> None:
         if folder == "decks":
             title = str(data.get("title", ""))
             if data.get("kind") == "sheet":  # {navn} (filled in per pupil) shows as '…', {{ and }} as braces
-                from smartprint.placeholders import fill
+                from smartprint.resolve.placeholders import fill
 
                 title = fill(title, None, "…")
             return f"{data.get('kind', '?')!s:<{kind_w}} {title}"
@@ -359,7 +359,7 @@ def list_builtin() -> None:
 
 def main() -> None:
     """The console script: SIGTERM stops a build as cleanly as Ctrl-C does."""
-    from smartprint import stopping
+    from smartprint.write import stopping
 
     stopping.install()
     app()

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from smartprint import resources
 from smartprint.errors import Problem, UsageError, UserError, display_path
 from smartprint.kinds.base import FLAGS, AnyKind, Job, Options
-from smartprint.source import Source, load_file
+from smartprint.load import resources
+from smartprint.load.source import Source, load_file
 
 __all__ = ["Options", "Built", "prepare", "plan", "build_to", "check_only", "locate_source"]
 
@@ -30,7 +30,7 @@ def locate_source(arg: str) -> Path:
     except OSError as exc:
         raise UsageError(f"{arg[:60]}…: cannot be used as a file name ({exc.strerror or exc})") from None
     if path.suffix.lower() in (".yaml", ".yml") or "/" in arg or "\\" in arg:
-        from smartprint.paths import find_case_insensitive
+        from smartprint.load.paths import find_case_insensitive
 
         other = find_case_insensitive(path)
         hint = f"; there is '{other.name}' — the capital letters differ" if other is not None else ""
@@ -43,8 +43,8 @@ def locate_source(arg: str) -> Path:
 
 def load_spec(path: Path) -> tuple[Source, Any, AnyKind]:
     """Load and validate a material file against its kind's model."""
+    from smartprint.check.validation import did_you_mean, validate
     from smartprint.kinds import KINDS, get_kind
-    from smartprint.validation import did_you_mean, validate
 
     src = load_file(path)
     if not isinstance(src.data, dict):
@@ -82,7 +82,7 @@ def _refuse_options(kind: AnyKind, arg: str, options: Options) -> None:
 
 
 def _resolve_layout(kind: AnyKind, src: Source, spec: Any, options: Options) -> Any:
-    from smartprint.layout import LayoutMismatch, load_layout, locate
+    from smartprint.resolve.layout import LayoutMismatch, load_layout, locate
 
     if options.layout is not None:
         arg, blame = options.layout, None
@@ -104,9 +104,9 @@ def _resolve_layout(kind: AnyKind, src: Source, spec: Any, options: Options) -> 
 def prepare(arg: str, options: Options | None = None) -> Job[Any]:
     """Load, validate and resolve one material: its layout and fonts."""
     options = options or Options()
-    from smartprint import reads
-    from smartprint.fontfiles import resolve_font_files
-    from smartprint.fonts import load_fonts
+    from smartprint.load import reads
+    from smartprint.resolve.fontfiles import resolve_font_files
+    from smartprint.resolve.fonts import load_fonts
 
     path = locate_source(arg)
     reads.note(path)
@@ -146,10 +146,10 @@ class Built:
 
 def plan(job: Job[Any]) -> Built:
     """Plan with every check, then check every string the pages will draw."""
-    from smartprint.fonts import missing_glyphs
+    from smartprint.check.validation import cut_by_comment
     from smartprint.kinds import get_kind
-    from smartprint.printed import check_printed
-    from smartprint.validation import cut_by_comment
+    from smartprint.resolve.fonts import missing_glyphs
+    from smartprint.text.printed import check_printed
 
     kind = get_kind(job.spec.kind)
     job.warnings.extend(cut_by_comment(job.src, kind.spec))
@@ -170,7 +170,7 @@ def plan(job: Job[Any]) -> Built:
 
 
 def render(built: Built, out: str | BinaryIO) -> int:
-    from smartprint.writer import write_document
+    from smartprint.write.writer import write_document
 
     return write_document(built.kind.document(built.plan), built.job.fonts, out, built.job.options.progress)
 
@@ -216,8 +216,8 @@ def build(arg: str, options: Options | None = None, target: Path | None = None) 
     The target is checked against every file the build read before drawing starts;
     an old file survives any failure untouched. File-system trouble becomes a
     UserError naming the path (the one place OSError is turned into words)."""
-    from smartprint import reads
-    from smartprint.target import atomic_target, check_target, os_reason
+    from smartprint.load import reads
+    from smartprint.write.target import atomic_target, check_target, os_reason
 
     target = target if target is not None else default_target(arg)
     try:
@@ -235,7 +235,7 @@ def build(arg: str, options: Options | None = None, target: Path | None = None) 
 
 def build_to(job: Job[Any], target: Path) -> tuple[int, Built]:
     """Plan, check and draw a prepared job into `target` atomically (for benchmarks and tests)."""
-    from smartprint.target import atomic_target
+    from smartprint.write.target import atomic_target
 
     built = plan(job)
     with atomic_target(target) as tmp:

@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import LOCATION, page_texts, run
-from smartprint.units import MM
+from smartprint.resolve.units import MM
 
 PROMPTS_24 = [f"ord {chr(ord('a') + i)}{i}" for i in range(24)]
 
@@ -339,7 +339,7 @@ def test_large_runs_are_drawn_in_parts_and_joined(runner, tmp_path, monkeypatch)
     import shutil
     import subprocess
 
-    from smartprint import writer
+    from smartprint.write import writer
 
     monkeypatch.setattr(writer, "PAGES_PER_PART", 40)
     src = bingo(tmp_path, sheets=100, seed=3, title="Bingo (5 0 R) «del»")

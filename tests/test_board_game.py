@@ -18,7 +18,7 @@ from conftest import page_texts, run
 from smartprint.kinds.boardgame.track import assign_categories, plan_track
 from smartprint.parts.geometry import Rect
 from smartprint.parts.tiling import plan_tiling
-from smartprint.units import MM
+from smartprint.resolve.units import MM
 
 A3_LANDSCAPE = (420 * MM, 297 * MM)
 A4_PORTRAIT = (210 * MM, 297 * MM)
@@ -435,9 +435,9 @@ def test_every_text_that_does_not_fit_is_told_in_one_build(runner, tmp_path):
 
 
 def test_categories_without_a_colour_or_symbol_take_ones_not_chosen():
-    from smartprint.colors import parse_color
+    from smartprint.load.source import load_text
     from smartprint.parts.categories import Declared, declared_styles
-    from smartprint.source import load_text
+    from smartprint.resolve.colors import parse_color
 
     src = load_text("x: 1\n", "x.yaml")
     styles = declared_styles(

@@ -7,8 +7,8 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import page_texts, run, write
-from smartprint import resources
-from smartprint.layout import layout_kind
+from smartprint.load import resources
+from smartprint.resolve.layout import layout_kind
 
 
 @pytest.mark.parametrize("name", resources.builtin_names("decks"))

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smartprint.kinds import get_kind
-from smartprint.layout import load_layout, locate
 from smartprint.parts.deck.impose import impose as impose_on
+from smartprint.resolve.layout import load_layout, locate
 
 CARDS = get_kind("cards")
 BASE_LAYOUT = load_layout(locate("kort-63x88", Path.cwd()), CARDS)

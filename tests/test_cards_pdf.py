@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import page_texts, render, run, write
-from smartprint.units import MM
+from smartprint.resolve.units import MM
 
 STRENGTHS = [
     "Kreativitet",

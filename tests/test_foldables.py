@@ -21,7 +21,7 @@ from smartprint.parts.foldables.plan import (
     plan_pawns,
 )
 from smartprint.parts.geometry import Rect
-from smartprint.units import MM
+from smartprint.resolve.units import MM
 
 V3 = tuple[float, float, float]
 EPS = 1e-6
@@ -424,8 +424,8 @@ def test_paint_draws_the_words_it_is_given(tmp_path: Path):
     from reportlab.pdfgen.canvas import Canvas
 
     from conftest import page_texts
-    from smartprint.colors import PALETTE, parse_color
     from smartprint.parts.foldables.paint import paint_die, paint_pawns
+    from smartprint.resolve.colors import PALETTE, parse_color
 
     fonts = Path(reportlab.__file__).parent / "fonts"
     pdfmetrics.registerFont(TTFont("FoldVera", str(fonts / "Vera.ttf")))

@@ -47,16 +47,16 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, BeforeValidator
 
 import smartprint
-from smartprint.colors import NAMED as COLOR_NAMES
+from smartprint.check.validation import NORWEGIAN_KEYS
 from smartprint.errors import UsageError, UserError
 from smartprint.kinds import KINDS, get_kind
 from smartprint.kinds.base import Options
+from smartprint.load.resources import builtin_names
 from smartprint.pipeline import build, check_only, prepare
-from smartprint.resources import builtin_names
-from smartprint.symbols import ALIASES as SYMBOL_ALIASES
-from smartprint.symbols import SYMBOLS
-from smartprint.units import parse_length
-from smartprint.validation import NORWEGIAN_KEYS
+from smartprint.resolve.colors import NAMED as COLOR_NAMES
+from smartprint.resolve.symbols import ALIASES as SYMBOL_ALIASES
+from smartprint.resolve.symbols import SYMBOLS
+from smartprint.resolve.units import parse_length
 
 ROOT = Path(__file__).resolve().parent.parent
 # Read once: generation must not depend on files that may change while the tests run.
@@ -311,7 +311,7 @@ def run_build(inputs: Inputs, outcome_key: str) -> None:
 # ------------------------------------------------------------------ reading the models
 
 
-from smartprint.validation import _field_type, _strip  # noqa: E402 - the same reading of types as the validator
+from smartprint.check.validation import _field_type, _strip  # noqa: E402 - the same reading of types as the validator
 
 
 def _bound(extras: list[Any], name: str) -> Any:
@@ -1265,7 +1265,7 @@ def _folder(base: Path) -> Path:
 
 
 def _layout_names(kind: str) -> list[str]:
-    from smartprint.layout import layout_kind
+    from smartprint.resolve.layout import layout_kind
 
     return [n for n in LAYOUT_NAMES if layout_kind(n) == kind]
 
@@ -1735,7 +1735,7 @@ class Found:
 
 
 FOUND: dict[str, Found] = {
-    # TypeError in reportlab at save (smartprint/fonts.py `font.face.name = f"…"` makes the
+    # TypeError in reportlab at save (smartprint/resolve/fonts.py `font.face.name = f"…"` makes the
     # bytes face name a str); `smartprint build styrkekort doc.yaml` shows a traceback.
     "copy-of-vera-after-another-build": Found(
         "kind: cards\ntitle: x\nfont: Vera.ttf\ncards:\n- text: a\n", second_build=True
@@ -1793,7 +1793,7 @@ def test_found_by_fuzzing(name: str, tmp_path: Path) -> None:
     doc = folder / "doc.yaml"
     doc.write_text(found.yaml, "utf-8")
     if found.second_build:
-        from smartprint.fonts import load_fonts
+        from smartprint.resolve.fonts import load_fonts
 
         load_fonts()  # what any earlier build in the same process has done
     strings = _all_strings(found.yaml.encode()) | _all_strings("\n".join(found.files.values()).encode())

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import page_texts, run
-from smartprint import resources
 from smartprint.kinds import KINDS
+from smartprint.load import resources
 
 
 @pytest.mark.parametrize("name", resources.builtin_names("decks") + list(KINDS))

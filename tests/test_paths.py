@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from smartprint.paths import (
+from smartprint.load.paths import (
     FileMissing,
     NotRegularFile,
     OutsideFolder,

@@ -15,10 +15,10 @@ import pytest
 from PIL import Image, features
 from reportlab.pdfgen.canvas import Canvas
 
-from smartprint import assets
-from smartprint.assets import MAX_IMAGE_PIXELS, Picture, load_picture
 from smartprint.errors import UserError
-from smartprint.source import Source
+from smartprint.load.source import Source
+from smartprint.resolve import assets
+from smartprint.resolve.assets import MAX_IMAGE_PIXELS, Picture, load_picture
 
 LOC = ("cards", 0, "image")
 

@@ -12,8 +12,8 @@ import pytest
 from conftest import page_texts, run, write
 from smartprint.errors import UsageError, UserError, Where
 from smartprint.kinds.base import Options
-from smartprint.pupils import class_list, read_class_list
-from smartprint.source import load_text
+from smartprint.load.source import load_text
+from smartprint.resolve.pupils import class_list, read_class_list
 
 # 25 plain first names, invented for the tests (a few with æøå, two that share letters)
 NAMES = [

@@ -24,13 +24,13 @@ from hypothesis import strategies as st
 from pydantic import Field
 
 import smartprint
+from smartprint.check.spec import PrintedText
+from smartprint.check.validation import Length, Model, Text, cut_by_comment, validate
 from smartprint.errors import UserError
-from smartprint.fonts import load_fonts
-from smartprint.qr import qr_matrix
-from smartprint.source import Source, load_file, load_text
-from smartprint.spec import PrintedText
-from smartprint.textfit import FitFailure, Run, fit, fit_or_fail, is_number, wrap
-from smartprint.validation import Length, Model, Text, cut_by_comment, validate
+from smartprint.load.source import Source, load_file, load_text
+from smartprint.resolve.fonts import load_fonts
+from smartprint.resolve.qr import qr_matrix
+from smartprint.text.textfit import FitFailure, Run, fit, fit_or_fail, is_number, wrap
 
 FONTS = load_fonts()
 LOCATED = re.compile(r"^[^:\n]+\.ya?ml:\d+:\d+: \S")
@@ -447,7 +447,7 @@ def test_qr_text_too_long_is_plain(data):
 
 
 def test_every_refusal_of_the_qr_library_is_plain(monkeypatch):
-    import smartprint.qr as qr
+    import smartprint.resolve.qr as qr
 
     monkeypatch.setattr(qr, "MAX_QR_CHARS", 10**6)
     for data in ("a" * 5000, "1" * 8000, "æ" * 3000):

@@ -14,13 +14,13 @@ import yaml
 from test_pupils import NAMES, class_csv, class_txt, names_on
 
 from conftest import page_texts, render, run, write
-from smartprint import resources
 from smartprint.kinds.base import Options
 from smartprint.kinds.sheet import plan as sp
+from smartprint.load import resources
 from smartprint.parts.geometry import Rect
 from smartprint.pipeline import check_only, prepare
-from smartprint.placeholders import BLANK
-from smartprint.units import MM
+from smartprint.resolve.placeholders import BLANK
+from smartprint.resolve.units import MM
 
 OLD = b"old pdf: must be left exactly as it was\n"
 DECK = resources.data_dir("decks") / "styrkekort.yaml"
@@ -349,7 +349,7 @@ SHEETS = [
 
 
 def _sheet_layouts() -> list[str]:
-    from smartprint.layout import layout_kind
+    from smartprint.resolve.layout import layout_kind
 
     return [n for n in resources.builtin_names("layouts") if layout_kind(n) == "sheet"]
 

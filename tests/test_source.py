@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from smartprint.errors import UserError
-from smartprint.source import load_text
+from smartprint.load.source import load_text
 
 
 def test_positions_of_values_and_keys():

@@ -173,7 +173,7 @@ def test_a_bingo_label_in_nb_needs_its_letters_too(runner, tmp_path):
 def test_a_trimmed_copy_of_a_loaded_font_is_its_own_font(tmp_path):
     """reportlab shares one font object between files with the same internal name;
     a trimmed Vera loaded after Vera must still be the trimmed one."""
-    from smartprint.fonts import load_fonts, missing_glyphs
+    from smartprint.resolve.fonts import load_fonts, missing_glyphs
 
     vera = load_fonts()
     trimmed = load_fonts(_ascii_font(tmp_path))

@@ -3,8 +3,8 @@
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from smartprint.fonts import load_fonts
-from smartprint.textfit import Run, fit, wrap
+from smartprint.resolve.fonts import load_fonts
+from smartprint.text.textfit import Run, fit, wrap
 
 FONTS = load_fonts()
 words = st.lists(

@@ -7,9 +7,9 @@ import pytest
 from conftest import write
 from smartprint.errors import UserError
 from smartprint.kinds import get_kind
-from smartprint.layout import load_layout as _load
-from smartprint.layout import locate
-from smartprint.units import MM, parse_length
+from smartprint.resolve.layout import load_layout as _load
+from smartprint.resolve.layout import locate
+from smartprint.resolve.units import MM, parse_length
 
 
 @pytest.mark.parametrize(

@@ -169,7 +169,7 @@ def test_a_title_with_pdf_words_survives_a_joined_run(runner, tmp_path, monkeypa
     'endobj' once cut that object short when parts were joined (qpdf warned)."""
     from pypdf import PdfReader
 
-    from smartprint import writer
+    from smartprint.write import writer
 
     monkeypatch.setattr(writer, "PAGES_PER_PART", 10)
     title = "Bingo endobj 5 0 R stream (x) endstream"
@@ -191,7 +191,7 @@ def test_a_joined_run_carries_each_font_and_form_once_per_distinct_content(runne
     their own): 7 parts carry at most 6 font objects, not 14."""
     from pypdf import PdfReader
 
-    from smartprint import writer
+    from smartprint.write import writer
 
     monkeypatch.setattr(writer, "PAGES_PER_PART", 10)
     out = tmp_path / "b.pdf"

@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
-from smartprint.document import Document
+from smartprint.check.spec import Common
 from smartprint.errors import Problem
-from smartprint.fontfiles import FontChoice
-from smartprint.fonts import FontSet
-from smartprint.layout import Layout, Page, PageKeys
-from smartprint.printed import Printed
-from smartprint.source import Path_, Source
-from smartprint.spec import Common
+from smartprint.load.source import Path_, Source
+from smartprint.resolve.fontfiles import FontChoice
+from smartprint.resolve.fonts import FontSet
+from smartprint.resolve.layout import Layout, Page, PageKeys
+from smartprint.text.printed import Printed
+from smartprint.write.document import Document
 
 # Command-line options a kind may take, beyond those every kind takes (-o, --layout).
 FLAGS: dict[str, str] = {

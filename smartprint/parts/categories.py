@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from smartprint.colors import PALETTE, RGB, parse_color
+from smartprint.check.validation import did_you_mean
 from smartprint.errors import Problem, UserError
-from smartprint.source import Path_, Source
-from smartprint.symbols import SYMBOLS
-from smartprint.validation import did_you_mean
+from smartprint.load.source import Path_, Source
+from smartprint.resolve.colors import PALETTE, RGB, parse_color
+from smartprint.resolve.symbols import SYMBOLS
 
 
 @dataclass(frozen=True)

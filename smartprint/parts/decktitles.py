@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from smartprint import paths, reads, resources
 from smartprint.errors import UserError
-from smartprint.source import Path_, Source, load_file
+from smartprint.load import paths, reads, resources
+from smartprint.load.source import Path_, Source, load_file
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def locate_deck(src: Source, loc: Path_, name: str, allowed: Sequence[Path] = ()
     builtin = resources.builtin_path("decks", name)
     if builtin is not None:
         return builtin
-    from smartprint.validation import did_you_mean
+    from smartprint.check.validation import did_you_mean
 
     decks = [n for n in resources.builtin_names("decks") if _is_deck(resources.data_dir("decks") / f"{n}.yaml")]
     hint = did_you_mean(name, decks) or f"; built-in card decks: {', '.join(decks)}"

@@ -10,10 +10,10 @@ from collections.abc import Iterable, Sequence
 
 from reportlab.pdfgen.canvas import Canvas
 
-from smartprint.colors import INK, RGB
 from smartprint.parts.geometry import Rect, cut_lines
-from smartprint.textfit import Fitted
-from smartprint.units import MM
+from smartprint.resolve.colors import INK, RGB
+from smartprint.resolve.units import MM
+from smartprint.text.textfit import Fitted
 
 
 def text_lines(c: Canvas, fitted: Fitted, left: float, top: float, color: RGB = INK) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from smartprint.document import Flip
+from smartprint.write.document import Flip
 
 
 @dataclass(frozen=True)

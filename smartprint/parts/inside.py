@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from smartprint.metrics import Fonts
 from smartprint.parts.geometry import Rect
-from smartprint.textfit import Box
+from smartprint.text.metrics import Fonts
+from smartprint.text.textfit import Box
 
 
 def text_rect(box: Box, fonts: Fonts) -> Rect:

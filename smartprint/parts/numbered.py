@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from smartprint.errors import Problem, UsageError
-from smartprint.source import Source
+from smartprint.load.source import Source
 
 
 def distinct_texts(texts: Sequence[str], field: str, noun: str, src: Source) -> list[Problem]:

@@ -11,13 +11,13 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from smartprint.document import Document, Section
+from smartprint.check.spec import Common, PrintedText
+from smartprint.check.validation import Length
 from smartprint.kinds.base import Job, Kind, Options
-from smartprint.layout import Layout, Page, PageKeys, resolve_page
-from smartprint.printed import Printed, of_fitted
-from smartprint.spec import Common, PrintedText
-from smartprint.textfit import Fitted, Run, fit_or_fail
-from smartprint.validation import Length
+from smartprint.resolve.layout import Layout, Page, PageKeys, resolve_page
+from smartprint.text.printed import Printed, of_fitted
+from smartprint.text.textfit import Fitted, Run, fit_or_fail
+from smartprint.write.document import Document, Section
 
 
 class HelloSpec(Common):

@@ -6,25 +6,25 @@ from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
 
-from smartprint.colors import RGB, parse_color
-from smartprint.document import Document
 from smartprint.errors import Problem, UsageError, UserError, Where
 from smartprint.kinds.base import Job, Kind, Options
 from smartprint.kinds.bingo import plan as bingo_plan
 from smartprint.kinds.bingo.face import SheetFace, SquareText, fit_square, plan_face
 from smartprint.kinds.bingo.model import MAX_SHEETS, BingoLayout, BingoSpec
-from smartprint.labels import labels
-from smartprint.layout import Layout, Page, resolve_page
-from smartprint.metrics import Fonts
+from smartprint.load.source import Path_, Source
 from smartprint.parts.geometry import Rect, split_page
 from smartprint.parts.numbered import distinct_texts, numbered_run
 from smartprint.parts.textpages.plan import PageFonts, Para, Row, TextPage, paginate
 from smartprint.parts.textpages.plan import printed as text_printed
-from smartprint.printed import Label, Printed, of_box
-from smartprint.progress import bar_for
-from smartprint.pupils import ClassList, class_list
-from smartprint.source import Path_, Source
-from smartprint.textfit import Box, FitFailure, Run, fit
+from smartprint.resolve.colors import RGB, parse_color
+from smartprint.resolve.layout import Layout, Page, resolve_page
+from smartprint.resolve.pupils import ClassList, class_list
+from smartprint.text.labels import labels
+from smartprint.text.metrics import Fonts
+from smartprint.text.printed import Label, Printed, of_box
+from smartprint.text.textfit import Box, FitFailure, Run, fit
+from smartprint.write.document import Document
+from smartprint.write.progress import bar_for
 
 DEFAULT_COLOR = "#2e62a8"
 
@@ -325,7 +325,7 @@ def _warn_small(job: Job[BingoSpec], squares: list[SquareText], prompts: list[st
 def _source_name(job: Job[BingoSpec]) -> str:
     """How the teacher names this material on the command line: a built-in by its name,
     a file by its file name (quoted if it has spaces)."""
-    from smartprint import resources
+    from smartprint.load import resources
 
     path = job.src.path
     name = path.stem if path.parent == resources.data_dir("decks") else _quoted(path.name)

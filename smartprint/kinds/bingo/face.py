@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from smartprint.kinds.bingo.style import SHEET, SheetStyle
-from smartprint.metrics import Fonts
 from smartprint.parts.geometry import Rect
-from smartprint.textfit import Box, FitFailure, Run, fit_or_fail
+from smartprint.text.metrics import Fonts
+from smartprint.text.textfit import Box, FitFailure, Run, fit_or_fail
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ from typing import Literal
 
 from pydantic import Field
 
-from smartprint.layout import PageKeys
-from smartprint.pupils import PupilsValue, pupils_field
-from smartprint.spec import Common, PrintedText
-from smartprint.validation import Text
+from smartprint.check.spec import Common, PrintedText
+from smartprint.check.validation import Text
+from smartprint.resolve.layout import PageKeys
+from smartprint.resolve.pupils import PupilsValue, pupils_field
 
 MAX_SHEETS = 20_000
 MAX_PROMPTS = 2_000

@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 
 from reportlab.pdfgen.canvas import Canvas
 
-from smartprint.colors import lighten
-from smartprint.document import Document, Section
 from smartprint.kinds.bingo.face import SquareText
 from smartprint.kinds.bingo.style import SHEET
-from smartprint.output import prime_subset
 from smartprint.parts import draw
 from smartprint.parts.textpages.paint import paint_text_page
+from smartprint.resolve.colors import lighten
+from smartprint.write.document import Document, Section
+from smartprint.write.output import prime_subset
 
 if TYPE_CHECKING:
     from smartprint.kinds.bingo import Prepared

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from smartprint.colors import INK, RGB
+from smartprint.resolve.colors import INK, RGB
 
 
 @dataclass(frozen=True)

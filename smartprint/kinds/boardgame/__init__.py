@@ -9,7 +9,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from smartprint.document import Document
 from smartprint.errors import Problem, UserError
 from smartprint.kinds.base import Job, Kind, Options
 from smartprint.kinds.boardgame.board import (
@@ -24,7 +23,7 @@ from smartprint.kinds.boardgame.model import BoardGameLayout, BoardGameSpec
 from smartprint.kinds.boardgame.printables import PrintablesPlan, plan_printables, printables_printed
 from smartprint.kinds.boardgame.track import assign_categories
 from smartprint.kinds.boardgame.words import words as board_words
-from smartprint.layout import Layout, Page, PageKeys, resolve_page
+from smartprint.load.source import Path_
 from smartprint.parts.categories import CategoryStyle, Declared, declared_styles
 from smartprint.parts.deck.faces import plan_front
 from smartprint.parts.deck.layout import DeckKeys, resolve_deck
@@ -35,10 +34,11 @@ from smartprint.parts.geometry import Rect
 from smartprint.parts.textpages.plan import PageFonts, Para, TextPage, TextStyle, rules_pages
 from smartprint.parts.textpages.plan import printed as text_printed
 from smartprint.parts.tiling import Tiling, plan_tiling
-from smartprint.printed import Label, Printed, of_box
-from smartprint.source import Path_
-from smartprint.textfit import FitFailure, cut_to_fit
-from smartprint.units import MM, PAPER_SIZES_MM, format_mm, paper_name
+from smartprint.resolve.layout import Layout, Page, PageKeys, resolve_page
+from smartprint.resolve.units import MM, PAPER_SIZES_MM, format_mm, paper_name
+from smartprint.text.printed import Label, Printed, of_box
+from smartprint.text.textfit import FitFailure, cut_to_fit
+from smartprint.write.document import Document
 
 RULES_TEXT = TextStyle(size=13.0, leading=1.35, heading=1.9)  # read aloud at a table of parents and pupils
 QUESTION_FACE = replace(FRONT, body_size=0.085)  # a question alone on a card: 15 pt, read aloud across a table
@@ -429,7 +429,7 @@ def _plan(job: Job[BoardGameSpec]) -> BoardGamePlan:
                     "overlap or margin",
                 )
             ) from None
-        from smartprint.textfit import wrap
+        from smartprint.text.textfit import wrap
 
         how = tuple(
             wrap(words["tile_how"], job.fonts.regular, 8, tiling.sheet_w - 2 * page.margin - 40 * MM, job.fonts.measure)

@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from smartprint.kinds.boardgame.track import Shape, Track, plan_track
-from smartprint.metrics import Fonts
 from smartprint.parts.geometry import Rect
 from smartprint.parts.inside import escaping
-from smartprint.textfit import Box, FitFailure, Run, fit_or_fail
-from smartprint.units import MM
+from smartprint.resolve.units import MM
+from smartprint.text.metrics import Fonts
+from smartprint.text.textfit import Box, FitFailure, Run, fit_or_fail
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,11 @@ from typing import Literal
 
 from pydantic import Field
 
-from smartprint.layout import PageKeys
+from smartprint.check.spec import Common, PrintedText
+from smartprint.check.validation import Length, Model, Text
 from smartprint.parts.deck.model import SymbolName
-from smartprint.spec import Common, PrintedText
-from smartprint.units import MM
-from smartprint.validation import Length, Model, Text
+from smartprint.resolve.layout import PageKeys
+from smartprint.resolve.units import MM
 
 MIN_SQUARES, MAX_SQUARES = 20, 80
 MAX_CATEGORIES = 8  # one symbol each, so they stay apart in black and white

@@ -11,17 +11,17 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfgen.canvas import Canvas
 
-from smartprint.colors import INK, WHITE, lighten
-from smartprint.document import Document, Section
 from smartprint.kinds.boardgame.board import STYLE, TILE_LABEL_SIZE, TILE_MAP_W, BoardFace
 from smartprint.kinds.boardgame.printables import printables_section
-from smartprint.output import name_fonts
 from smartprint.parts import draw
 from smartprint.parts.deck.paint import deck_section, define_forms
 from smartprint.parts.geometry import Rect
 from smartprint.parts.textpages.paint import paint_text_page
 from smartprint.parts.tiling import Seam, Tile
-from smartprint.units import MM
+from smartprint.resolve.colors import INK, WHITE, lighten
+from smartprint.resolve.units import MM
+from smartprint.write.document import Document, Section
+from smartprint.write.output import name_fonts
 
 if TYPE_CHECKING:
     from smartprint.kinds.boardgame import BoardGamePlan

@@ -9,17 +9,17 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfgen.canvas import Canvas
 
-from smartprint.colors import INK, RGB, parse_color
-from smartprint.document import Section
 from smartprint.errors import UserError
 from smartprint.kinds.base import Job
 from smartprint.kinds.boardgame.model import BoardGameSpec
 from smartprint.parts import draw
 from smartprint.parts.foldables.plan import Foldables, glue_word_size, plan_foldables, tab_word_size
 from smartprint.parts.geometry import Rect
-from smartprint.printed import Label, Printed, of_box
-from smartprint.textfit import Box, FitFailure, Run, fit_or_fail
-from smartprint.units import MM
+from smartprint.resolve.colors import INK, RGB, parse_color
+from smartprint.resolve.units import MM
+from smartprint.text.printed import Label, Printed, of_box
+from smartprint.text.textfit import Box, FitFailure, Run, fit_or_fail
+from smartprint.write.document import Section
 
 if TYPE_CHECKING:
     from smartprint.kinds.boardgame import BoardGamePlan

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from smartprint.document import Document
 from smartprint.kinds.base import Job, Kind, Options
 from smartprint.kinds.cards.model import CardsLayout, CardsSpec
-from smartprint.layout import Layout, Page
 from smartprint.parts.categories import Declared, styles_of
 from smartprint.parts.deck.plan import DeckPlan, deck_printed, plan_deck
-from smartprint.printed import Printed
+from smartprint.resolve.layout import Layout, Page
+from smartprint.text.printed import Printed
+from smartprint.write.document import Document
 
 
 class CardsKind(Kind[CardsSpec, DeckPlan]):
@@ -68,7 +68,7 @@ class CardsKind(Kind[CardsSpec, DeckPlan]):
         geo = plan.geometry
         if not geo.page_is_card:
             return line
-        from smartprint.units import format_mm
+        from smartprint.resolve.units import format_mm
 
         sides = "front and back" if plan.back is not None else "front only"
         order = (

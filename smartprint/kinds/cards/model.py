@@ -6,9 +6,9 @@ from typing import Literal
 
 from pydantic import Field
 
+from smartprint.check.spec import Common
 from smartprint.parts.deck.layout import DeckKeys
 from smartprint.parts.deck.model import MAX_CARDS, Back, Card, Group
-from smartprint.spec import Common
 
 
 class CardsSpec(Common):

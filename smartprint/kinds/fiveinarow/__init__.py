@@ -6,21 +6,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from smartprint.colors import RGB, parse_color
-from smartprint.document import Document
 from smartprint.errors import UserError
 from smartprint.kinds.base import Job, Kind, Options
 from smartprint.kinds.fiveinarow import fill
 from smartprint.kinds.fiveinarow.board import BoardFace, plan_board
 from smartprint.kinds.fiveinarow.model import MAX_BOARDS, FiveInARowLayout, FiveInARowSpec
-from smartprint.labels import labels
-from smartprint.layout import Layout, Page, resolve_page
 from smartprint.parts.deck.layout import DeckKeys, resolve_deck
 from smartprint.parts.deck.model import Back, Card
 from smartprint.parts.deck.plan import DeckPlan, deck_printed, plan_deck
 from smartprint.parts.numbered import distinct_texts, numbered_run
-from smartprint.printed import Label, Printed, of_box
-from smartprint.textfit import FitFailure
+from smartprint.resolve.colors import RGB, parse_color
+from smartprint.resolve.layout import Layout, Page, resolve_page
+from smartprint.text.labels import labels
+from smartprint.text.printed import Label, Printed, of_box
+from smartprint.text.textfit import FitFailure
+from smartprint.write.document import Document
 
 DEFAULT_COLOR = "#c0392b"  # 17. mai red; nothing is told by colour alone
 

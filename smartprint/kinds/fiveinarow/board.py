@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from smartprint.layout import Page
-from smartprint.metrics import Fonts
 from smartprint.parts.geometry import Rect
-from smartprint.textfit import Box, FitFailure, Run, fit_or_fail
-from smartprint.units import MM
+from smartprint.resolve.layout import Page
+from smartprint.resolve.units import MM
+from smartprint.text.metrics import Fonts
+from smartprint.text.textfit import Box, FitFailure, Run, fit_or_fail
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from smartprint.layout import PageKeys
-from smartprint.spec import Common, PrintedText
-from smartprint.validation import Text
+from smartprint.check.spec import Common, PrintedText
+from smartprint.check.validation import Text
+from smartprint.resolve.layout import PageKeys
 
 MAX_BOARDS = 500
 

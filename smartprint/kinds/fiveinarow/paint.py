@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfgen.canvas import Canvas
 
-from smartprint.colors import lighten
-from smartprint.document import Document, Section
 from smartprint.kinds.fiveinarow.board import STYLE
-from smartprint.output import name_fonts, prime_subset
 from smartprint.parts import draw
-from smartprint.units import MM
+from smartprint.resolve.colors import lighten
+from smartprint.resolve.units import MM
+from smartprint.write.document import Document, Section
+from smartprint.write.output import name_fonts, prime_subset
 
 if TYPE_CHECKING:
     from smartprint.kinds.fiveinarow import FiveInARowPlan

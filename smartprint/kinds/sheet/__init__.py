@@ -8,8 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from smartprint.colors import parse_color
-from smartprint.document import Document
+from smartprint.check.validation import did_you_mean
 from smartprint.errors import Problem, UserError
 from smartprint.kinds.base import Job, Kind, Options
 from smartprint.kinds.sheet import plan as sp
@@ -25,14 +24,15 @@ from smartprint.kinds.sheet.model import (
     TextBlock,
     deck_of,
 )
-from smartprint.labels import labels
-from smartprint.layout import Layout, Page, resolve_page
-from smartprint.placeholders import NAME_WORDS, placeholders
-from smartprint.printed import Printed
-from smartprint.pupils import ClassList, class_list
-from smartprint.source import Path_, Source
-from smartprint.units import MM, format_mm
-from smartprint.validation import did_you_mean
+from smartprint.load.source import Path_, Source
+from smartprint.resolve.colors import parse_color
+from smartprint.resolve.layout import Layout, Page, resolve_page
+from smartprint.resolve.placeholders import NAME_WORDS, placeholders
+from smartprint.resolve.pupils import ClassList, class_list
+from smartprint.resolve.units import MM, format_mm
+from smartprint.text.labels import labels
+from smartprint.text.printed import Printed
+from smartprint.write.document import Document
 
 DEFAULT_COLOR = "#2e62a8"
 FULL_WIDTH = ("text", "checklist", "words", "table")  # blocks that take the whole width unless given a span
@@ -142,12 +142,12 @@ def _blocks(job: Job[SheetSpec]) -> tuple[list[sp.BlockIn], list[Problem]]:
             if t == "checklist":
                 out.append(sp.BlockIn(i, t, data, span, _entries(job, data, loc)))
             elif t == "image":
-                from smartprint.assets import load_picture
+                from smartprint.resolve.assets import load_picture
 
                 where = loc + ("file",) if not isinstance(getattr(block, t), str) else loc
                 out.append(sp.BlockIn(i, t, data, span, picture=load_picture(src, where, data.file, job.options.allow)))
             elif t == "qr":
-                from smartprint.qr import qr_matrix
+                from smartprint.resolve.qr import qr_matrix
 
                 where = loc + ("link",) if not isinstance(getattr(block, t), str) else loc
                 try:
@@ -167,7 +167,7 @@ def _blocks(job: Job[SheetSpec]) -> tuple[list[sp.BlockIn], list[Problem]]:
 
 def _too_dense(link: str, side: int, size: float) -> str | None:
     """Why a QR code of `side` modules printed `size` wide is too dense to scan, or None."""
-    from smartprint.qr import MIN_MODULE_MM, smallest_size_mm
+    from smartprint.resolve.qr import MIN_MODULE_MM, smallest_size_mm
 
     module = size / side / MM
     if module >= MIN_MODULE_MM - 1e-9:
@@ -285,7 +285,7 @@ def _plan(job: Job[SheetSpec]) -> SheetPlan:
 
 def _edit_hint(job: Job[SheetSpec]) -> str:
     """For a built-in sheet, how to get a copy to change: its file is part of the program."""
-    from smartprint import resources
+    from smartprint.load import resources
 
     path = job.src.path
     if path.parent != resources.data_dir("decks"):

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field, create_model, model_validator
 
-from smartprint.layout import PageKeys
-from smartprint.pupils import PupilsValue, pupils_field
-from smartprint.spec import Common, PrintedText
-from smartprint.units import MM
-from smartprint.validation import Length, Model, Text
+from smartprint.check.spec import Common, PrintedText
+from smartprint.check.validation import Length, Model, Text
+from smartprint.resolve.layout import PageKeys
+from smartprint.resolve.pupils import PupilsValue, pupils_field
+from smartprint.resolve.units import MM
 
 MAX_BLOCKS = 60
 MAX_COLUMNS = 4

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from reportlab.pdfgen.canvas import Canvas
 
-from smartprint.document import Document, Section
 from smartprint.kinds.sheet import plan as sp
-from smartprint.output import name_fonts
 from smartprint.parts import draw
-from smartprint.placeholders import fill
+from smartprint.resolve.placeholders import fill
+from smartprint.write.document import Document, Section
+from smartprint.write.output import name_fonts
 
 if TYPE_CHECKING:
     from smartprint.kinds.sheet import SheetPlan

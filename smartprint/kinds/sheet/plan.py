@@ -21,14 +21,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from smartprint.colors import INK, RGB
-from smartprint.metrics import Fonts
+from smartprint.load.source import Path_
 from smartprint.parts.geometry import Rect
-from smartprint.placeholders import NAME_WORDS, fill, has_name
-from smartprint.printed import Origin
-from smartprint.source import Path_
-from smartprint.textfit import Align, Box, FitFailure, Fitted, Line, Run, fit, fit_or_fail
-from smartprint.units import MM, format_mm
+from smartprint.resolve.colors import INK, RGB
+from smartprint.resolve.placeholders import NAME_WORDS, fill, has_name
+from smartprint.resolve.units import MM, format_mm
+from smartprint.text.metrics import Fonts
+from smartprint.text.printed import Origin
+from smartprint.text.textfit import Align, Box, FitFailure, Fitted, Line, Run, fit, fit_or_fail
 
 # ---------------------------------------------------------------- placeholders
 

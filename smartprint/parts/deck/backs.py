@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-from smartprint.document import Flip
+from smartprint.write.document import Flip
 
 Backs = Literal[Flip, "fold", "none"]
 BACKS: tuple[str, ...] = get_args(Backs)

@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from smartprint.metrics import Fonts
 from smartprint.parts.deck.model import Back, Card
 from smartprint.parts.deck.style import BACK, FRONT, BackStyle, FrontStyle
 from smartprint.parts.geometry import Rect
 from smartprint.parts.inside import escaping
-from smartprint.textfit import Box, FitFailure, Run, fit_or_fail
+from smartprint.text.metrics import Fonts
+from smartprint.text.textfit import Box, FitFailure, Run, fit_or_fail
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from smartprint.layout import Page
 from smartprint.parts.deck.backs import DUPLEX, Backs
 from smartprint.parts.deck.layout import DeckGeometry
 from smartprint.parts.geometry import Rect, grid_slots, mirror
+from smartprint.resolve.layout import Page
 
 Side = Literal["front", "back", "fold"]
 

@@ -13,11 +13,11 @@ from typing import Literal
 
 from pydantic import Field
 
+from smartprint.check.validation import Length, Model
 from smartprint.errors import UsageError, UserError
-from smartprint.layout import Page, PageKeys, Size, resolve_page
 from smartprint.parts.deck.backs import Backs
-from smartprint.units import MM, format_mm
-from smartprint.validation import Length, Model
+from smartprint.resolve.layout import Page, PageKeys, Size, resolve_page
+from smartprint.resolve.units import MM, format_mm
 
 MIN_CARD = 20 * MM
 MAX_CARD = 1200 * MM

@@ -7,9 +7,9 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from smartprint.spec import PrintedText
-from smartprint.symbols import normalise_symbol
-from smartprint.validation import Model, Text
+from smartprint.check.spec import PrintedText
+from smartprint.check.validation import Model, Text
+from smartprint.resolve.symbols import normalise_symbol
 
 SymbolName = Annotated[Text, AfterValidator(normalise_symbol)]
 

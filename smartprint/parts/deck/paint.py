@@ -6,14 +6,14 @@ from functools import partial
 
 from reportlab.pdfgen.canvas import Canvas
 
-from smartprint.colors import RGB, WHITE, lighten
-from smartprint.document import Section
 from smartprint.parts import draw
 from smartprint.parts.deck.impose import SheetPage
 from smartprint.parts.deck.plan import DeckPlan
 from smartprint.parts.deck.style import BACK, FRONT, SHEET
 from smartprint.parts.geometry import Rect
-from smartprint.textfit import Box
+from smartprint.resolve.colors import RGB, WHITE, lighten
+from smartprint.text.textfit import Box
+from smartprint.write.document import Section
 
 
 def _box(c: Canvas, box: Box | None, color: RGB = FRONT.ink) -> None:

@@ -10,13 +10,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from smartprint import reads
-from smartprint.assets import Picture, load_picture
-from smartprint.colors import RGB, parse_color
 from smartprint.errors import Problem, UserError
-from smartprint.labels import labels
-from smartprint.layout import Page
-from smartprint.metrics import Fonts
+from smartprint.load import reads
+from smartprint.load.source import Path_, Source
 from smartprint.parts.categories import CategoryStyle
 from smartprint.parts.deck.backs import DUPLEX
 from smartprint.parts.deck.faces import BackFace, FrontFace, plan_back, plan_front
@@ -24,9 +20,13 @@ from smartprint.parts.deck.impose import SheetPage, impose
 from smartprint.parts.deck.layout import DeckGeometry
 from smartprint.parts.deck.model import Back, Card
 from smartprint.parts.deck.style import FRONT, SHEET, FrontStyle
-from smartprint.printed import Label, Printed, of_box
-from smartprint.source import Path_, Source
-from smartprint.textfit import FitFailure, cut_to_fit
+from smartprint.resolve.assets import Picture, load_picture
+from smartprint.resolve.colors import RGB, parse_color
+from smartprint.resolve.layout import Page
+from smartprint.text.labels import labels
+from smartprint.text.metrics import Fonts
+from smartprint.text.printed import Label, Printed, of_box
+from smartprint.text.textfit import FitFailure, cut_to_fit
 
 MAX_EXPANDED = 5000
 BACK_COLOR = "#1d3557"
@@ -227,7 +227,7 @@ def plan_deck(
             except ValueError as exc:
                 problems.append(src.problem(back_loc + ("color",), str(exc)))
         if back.qr:
-            from smartprint.qr import qr_matrix
+            from smartprint.resolve.qr import qr_matrix
 
             try:
                 qr = tuple(tuple(row) for row in qr_matrix(back.qr))

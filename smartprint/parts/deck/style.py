@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from smartprint.colors import INK, RGB
-from smartprint.units import MM
+from smartprint.resolve.colors import INK, RGB
+from smartprint.resolve.units import MM
 
 
 @dataclass(frozen=True)

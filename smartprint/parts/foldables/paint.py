@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from smartprint.colors import INK, RGB, WHITE, lighten
 from smartprint.parts import draw
 from smartprint.parts.foldables.plan import (
     DieNet,
@@ -24,6 +23,7 @@ from smartprint.parts.foldables.plan import (
     tab_word_size,
 )
 from smartprint.parts.geometry import Rect
+from smartprint.resolve.colors import INK, RGB, WHITE, lighten
 
 TAB_FILL: RGB = (0.88, 0.88, 0.88)
 CUT_WIDTH = 0.9

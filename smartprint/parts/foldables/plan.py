@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from itertools import product
 
 from smartprint.parts.geometry import Rect
-from smartprint.symbols import SYMBOLS
-from smartprint.textfit import Measure
-from smartprint.units import MM
+from smartprint.resolve.symbols import SYMBOLS
+from smartprint.resolve.units import MM
+from smartprint.text.textfit import Measure
 
 Point = tuple[float, float]
 Segment = tuple[Point, Point]

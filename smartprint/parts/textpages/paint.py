@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from reportlab.pdfgen.canvas import Canvas
 
-from smartprint.colors import INK
 from smartprint.parts.textpages.plan import TEXT, TextPage, TextStyle
+from smartprint.resolve.colors import INK
 
 
 def paint_text_page(c: Canvas, page: TextPage, style: TextStyle = TEXT) -> None:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from smartprint.parts.geometry import Rect
-from smartprint.printed import Label, Origin, Printed
-from smartprint.textfit import Measure, wrap
+from smartprint.text.printed import Label, Origin, Printed
+from smartprint.text.textfit import Measure, wrap
 
 
 @dataclass(frozen=True)

@@ -36,8 +36,8 @@ from pydantic_core import PydanticCustomError
 from pydantic_core.core_schema import ErrorType
 
 from smartprint.errors import Problem, UserError
-from smartprint.source import Path_, Source, quote
-from smartprint.units import CM, INCH, MM, parse_length
+from smartprint.load.source import Path_, Source, quote
+from smartprint.resolve.units import CM, INCH, MM, parse_length
 
 MAX_TEXT_CHARS = 3000
 

@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from smartprint.errors import Problem, Where
-from smartprint.fontfiles import FontChoice
-from smartprint.fonts import describe_char
-from smartprint.source import Path_, Source
-from smartprint.textfit import Box, Fitted
+from smartprint.load.source import Path_, Source
+from smartprint.resolve.fontfiles import FontChoice
+from smartprint.resolve.fonts import describe_char
+from smartprint.text.textfit import Box, Fitted
 
 
 @dataclass(frozen=True)

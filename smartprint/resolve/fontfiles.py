@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from smartprint import reads
+from smartprint.check.validation import Model, Text
 from smartprint.errors import UserError
-from smartprint.paths import PathRefused, resolve_inside
-from smartprint.source import Path_, Source
-from smartprint.validation import Model, Text
+from smartprint.load import reads
+from smartprint.load.paths import PathRefused, resolve_inside
+from smartprint.load.source import Path_, Source
 
 
 class FontFiles(Model):

@@ -589,7 +589,7 @@ def load_text(text: str, path: Path) -> Source:
 def load_file(path: Path) -> Source:
     """Read and parse a YAML file with clear errors for a missing, huge, unreadable,
     binary or not-a-file path (a folder, a device, /proc/self/mem)."""
-    from smartprint import paths
+    from smartprint.load import paths
 
     name = display_path(path)
     if path.is_dir():
@@ -607,7 +607,7 @@ def load_file(path: Path) -> Source:
     except paths.PathRefused:
         raise UserError(f"{name}: this is not a plain file (a device, a pipe or the like); name a YAML file") from None
     except OSError as exc:
-        from smartprint.target import os_reason
+        from smartprint.write.target import os_reason
 
         raise UserError(f"{name}: cannot read it ({os_reason(exc)})") from None
     try:

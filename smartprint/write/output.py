@@ -8,7 +8,7 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from smartprint import __version__
-from smartprint.fonts import FontSet
+from smartprint.resolve.fonts import FontSet
 
 DUPLEX_PREF = {"duplex-long": "DuplexFlipLongEdge", "duplex-short": "DuplexFlipShortEdge"}
 

@@ -21,7 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 _VERA = Path(reportlab.__file__).parent / "fonts"
-_BUNDLED = Path(__file__).parent / "fontdata"
+_BUNDLED = Path(__file__).parent.parent / "fontdata"
 DEFAULT_LABEL = "DejaVu Sans"
 IGNORED = {"\n", "\r"}
 

@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
-from smartprint import reads, resources
+from smartprint.check.validation import Length, Model, Text, validate
 from smartprint.errors import Problem, UserError, display_path
-from smartprint.fontfiles import FontChoice, FontFiles, resolve_font_files
-from smartprint.paths import FileMissing, PathRefused, resolve_inside
-from smartprint.source import Source, load_file
-from smartprint.units import MM, PAPER_SIZES_MM, format_mm
-from smartprint.validation import Length, Model, Text, validate
+from smartprint.load import reads, resources
+from smartprint.load.paths import FileMissing, PathRefused, resolve_inside
+from smartprint.load.source import Source, load_file
+from smartprint.resolve.fontfiles import FontChoice, FontFiles, resolve_font_files
+from smartprint.resolve.units import MM, PAPER_SIZES_MM, format_mm
 
 if TYPE_CHECKING:
     from smartprint.kinds.base import AnyKind

@@ -28,12 +28,12 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
-from smartprint import paths, reads
+from smartprint.check.spec import PrintedText
+from smartprint.check.validation import Model, Text
 from smartprint.errors import Problem, UsageError, UserError, Where, display_path
-from smartprint.printed import Origin
-from smartprint.source import Path_, Source
-from smartprint.spec import PrintedText
-from smartprint.validation import Model, Text
+from smartprint.load import paths, reads
+from smartprint.load.source import Path_, Source
+from smartprint.text.printed import Origin
 
 MAX_PUPILS = 1000
 MAX_NAME_CHARS = 80

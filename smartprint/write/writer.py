@@ -14,11 +14,11 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from smartprint.document import Document, Section
-from smartprint.fonts import FontSet
-from smartprint.output import new_canvas
-from smartprint.progress import bar_for
-from smartprint.stopping import checkpoint, held
+from smartprint.resolve.fonts import FontSet
+from smartprint.write.document import Document, Section
+from smartprint.write.output import new_canvas
+from smartprint.write.progress import bar_for
+from smartprint.write.stopping import checkpoint, held
 
 PAGES_PER_PART = 1200
 
@@ -59,8 +59,8 @@ def write_document(doc: Document, fonts: FontSet, out: str | BinaryIO, progress:
     with bar if bar is not None else nullcontext(), held():
         if len(parts) == 1:
             return _draw_part(doc, fonts, out, parts[0], step)
-        from smartprint.pdfjoin import join
-        from smartprint.target import parts_folder
+        from smartprint.write.pdfjoin import join
+        from smartprint.write.target import parts_folder
 
         with parts_folder() as tmp:
             paths = []

@@ -7,8 +7,8 @@ import importlib.util
 import os
 from pathlib import Path
 
-from smartprint import resources
 from smartprint.kinds import KINDS
+from smartprint.load import resources
 
 
 class NewFileError(Exception):
@@ -41,7 +41,7 @@ def write_new(name: str, file: str | None) -> tuple[str, str]:
         text = starter.read_text(encoding="utf-8").replace("{file}", target.name)
         origin = f"a starter for kind: {name}"
     else:
-        from smartprint.validation import did_you_mean
+        from smartprint.check.validation import did_you_mean
 
         names = resources.builtin_names("decks") + list(KINDS)
         hint = did_you_mean(name, names) or f"; choose one of: {', '.join(names)}"
@@ -57,7 +57,7 @@ def write_new(name: str, file: str | None) -> tuple[str, str]:
             status=1,
         ) from None
     except OSError as exc:
-        from smartprint.target import os_reason
+        from smartprint.write.target import os_reason
 
         raise NewFileError(f"{target}: {os_reason(exc)}") from None
     with os.fdopen(fd, "w", encoding="utf-8") as fh:

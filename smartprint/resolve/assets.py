@@ -35,9 +35,9 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from PIL import Image, UnidentifiedImageError
 
-from smartprint import paths
 from smartprint.errors import UserError, display_path
-from smartprint.source import Path_, Source
+from smartprint.load import paths
+from smartprint.load.source import Path_, Source
 
 if TYPE_CHECKING:
     from reportlab.lib.utils import ImageReader

@@ -7,8 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-from smartprint.fontfiles import FontFiles
-from smartprint.validation import Model, Text
+from smartprint.check.validation import Model, Text
+from smartprint.resolve.fontfiles import FontFiles
 
 
 def _nfc(text: str) -> str:

@@ -18,7 +18,7 @@ def data_dir(kind: str) -> Path:
     packed = Path(str(resources.files("smartprint"))) / "_data" / kind
     if packed.is_dir():
         return packed
-    checkout = Path(__file__).resolve().parent.parent / kind
+    checkout = Path(__file__).resolve().parent.parent.parent / kind
     if checkout.is_dir():
         return checkout
     raise FileNotFoundError(f"built-in {kind} are missing from this installation")
@@ -65,7 +65,7 @@ def locate(kind: str, name_or_path: str, relative_to: Path, noun: str) -> Path:
         raise FileNotFoundError(
             f"'{name_or_path[:60]}…' cannot be used as a {noun} name ({exc.strerror or exc})"
         ) from None
-    from smartprint.validation import did_you_mean
+    from smartprint.check.validation import did_you_mean
 
     names = builtin_names(kind)
     hint = did_you_mean(name_or_path, names) or f"; {WHAT[kind]}s: {', '.join(names)}"

@@ -1,0 +1,1 @@
+"""Commands beside build: what `smartprint new` and friends do, each light to import."""

@@ -1,0 +1,2 @@
+"""Resolving what a material names: its layout, fonts, pictures, class list, colours, symbols and
+units."""
