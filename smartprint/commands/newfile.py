@@ -18,11 +18,12 @@ class NewFileError(Exception):
 
 
 def starter_path(kind: str) -> Path | None:
-    """The kind's `starter.yaml`, found beside its module without importing it."""
+    """The kind's `starter.yaml`, found beside its module without importing it (finding
+    `kinds/<kind>/kind.py` imports only the kind's package, whose `__init__` runs nothing)."""
     spec = importlib.util.find_spec(KINDS[kind])
-    if spec is None or not spec.submodule_search_locations:
+    if spec is None or spec.origin is None:
         return None
-    path = Path(list(spec.submodule_search_locations)[0]) / "starter.yaml"
+    path = Path(spec.origin).parent / "starter.yaml"
     return path if path.is_file() else None
 
 

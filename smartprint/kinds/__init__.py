@@ -13,11 +13,11 @@ if TYPE_CHECKING:
     from smartprint.kinds.base import AnyKind
 
 KINDS: dict[str, str] = {
-    "cards": "smartprint.kinds.cards",
-    "bingo": "smartprint.kinds.bingo",
-    "five-in-a-row": "smartprint.kinds.fiveinarow",
-    "sheet": "smartprint.kinds.sheet",
-    "board-game": "smartprint.kinds.boardgame",
+    "cards": "smartprint.kinds.cards.kind",
+    "bingo": "smartprint.kinds.bingo.kind",
+    "five-in-a-row": "smartprint.kinds.fiveinarow.kind",
+    "sheet": "smartprint.kinds.sheet.kind",
+    "board-game": "smartprint.kinds.boardgame.kind",
 }
 
 

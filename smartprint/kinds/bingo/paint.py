@@ -21,7 +21,7 @@ from smartprint.write.document import Document, Section
 from smartprint.write.output import prime_subset
 
 if TYPE_CHECKING:
-    from smartprint.kinds.bingo import Prepared
+    from smartprint.kinds.bingo.assemble import Prepared
 
 FRAME = "bframe"
 

@@ -24,7 +24,7 @@ from smartprint.write.document import Document, Section
 from smartprint.write.output import name_fonts
 
 if TYPE_CHECKING:
-    from smartprint.kinds.boardgame import BoardGamePlan
+    from smartprint.kinds.boardgame.assemble import BoardGamePlan
 
 BLANK = "blank"
 BOARD_FORM = "board"

@@ -22,7 +22,7 @@ from smartprint.text.textfit import Box, FitFailure, Run, fit_or_fail
 from smartprint.write.document import Section
 
 if TYPE_CHECKING:
-    from smartprint.kinds.boardgame import BoardGamePlan
+    from smartprint.kinds.boardgame.assemble import BoardGamePlan
 
 # Player colours, told apart by number and shape as well: a copier prints them grey.
 PLAYER_COLORS = ("#c0392b", "#2e62a8", "#2e7d4f", "#b8860b", "#6c4ba6", "#1f7f86")

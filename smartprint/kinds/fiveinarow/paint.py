@@ -19,7 +19,7 @@ from smartprint.write.document import Document, Section
 from smartprint.write.output import name_fonts, prime_subset
 
 if TYPE_CHECKING:
-    from smartprint.kinds.fiveinarow import FiveInARowPlan
+    from smartprint.kinds.fiveinarow.assemble import FiveInARowPlan
 
 BLANK = "blank"
 

@@ -14,7 +14,7 @@ from smartprint.write.document import Document, Section
 from smartprint.write.output import name_fonts
 
 if TYPE_CHECKING:
-    from smartprint.kinds.sheet import SheetPlan
+    from smartprint.kinds.sheet.assemble import SheetPlan
 
 
 def _page(plan: SheetPlan, c: Canvas, page: sp.PagePlan) -> None:

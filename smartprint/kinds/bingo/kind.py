@@ -1,0 +1,49 @@
+"""`kind: bingo` — numbered bingo sheets that are guaranteed to differ, and a leader's page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from smartprint.kinds.base import Job, Kind, Options
+from smartprint.kinds.bingo.assemble import BingoGeometry, Prepared, assemble, printed
+from smartprint.kinds.bingo.model import BingoLayout, BingoSpec
+from smartprint.resolve.layout import Layout, Page, resolve_page
+from smartprint.text.printed import Printed
+from smartprint.write.document import Document
+
+
+class BingoKind(Kind[BingoSpec, Prepared]):
+    name = "bingo"
+    noun = "bingo sheets"
+    spec = BingoSpec
+    layout_keys = BingoLayout
+    default_layout = "bingo-a4"
+    options = frozenset({"sheets", "seed", "only", "pupils", "pupils-column"})
+
+    def resolve_layout(self, keys: BingoLayout, page: Page, options: Options | None) -> Layout:
+        return Layout(resolve_page(keys, page), BingoGeometry(keys.per_page))
+
+    def plan(self, job: Job[BingoSpec]) -> Prepared:
+        return assemble(job)
+
+    def printed(self, plan: Prepared) -> Iterable[Printed]:
+        return printed(plan)
+
+    def document(self, plan: Prepared) -> Document:
+        from smartprint.kinds.bingo.paint import bingo_document
+
+        return bingo_document(plan)
+
+    def describe(self, plan: Prepared, pages: int) -> str:
+        leader = len(plan.leader)
+        sheets = len(plan.numbers)
+        parts = [f"{leader} leader page{'s' if leader != 1 else ''}"] if leader else []
+        parts.append(f"{sheets} sheet{'s' if sheets != 1 else ''}")
+        if plan.pupils is not None:
+            parts[-1] += " with the pupils' names"
+        if len(plan.units) > 1:
+            parts[-1] += f", {len(plan.units)} a page"
+        return f"{pages} page{'s' if pages != 1 else ''}: " + ", ".join(parts)
+
+
+KIND = BingoKind()

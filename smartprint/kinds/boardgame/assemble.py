@@ -1,0 +1,487 @@
+"""Assembling the whole boardgame plan from a job: every check and every decision before drawing."""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from smartprint.errors import Problem, UserError
+from smartprint.kinds.base import Job
+from smartprint.kinds.boardgame.board import (
+    TILE_LABEL_ROOM,
+    TILE_LABEL_SIZE,
+    TILE_MAP_W,
+    BoardFace,
+    BoardFitFailures,
+    plan_board,
+)
+from smartprint.kinds.boardgame.model import BoardGameSpec
+from smartprint.kinds.boardgame.printables import PrintablesPlan, plan_printables, printables_printed
+from smartprint.kinds.boardgame.track import assign_categories
+from smartprint.kinds.boardgame.words import words as board_words
+from smartprint.load.source import Path_
+from smartprint.parts.categories import CategoryStyle, Declared, declared_styles
+from smartprint.parts.deck.faces import plan_front
+from smartprint.parts.deck.layout import DeckKeys, resolve_deck
+from smartprint.parts.deck.model import Back, Card
+from smartprint.parts.deck.plan import DeckPlan, Wording, deck_printed, plan_deck
+from smartprint.parts.deck.style import FRONT
+from smartprint.parts.geometry import Rect
+from smartprint.parts.textpages.plan import PageFonts, Para, TextPage, TextStyle, rules_pages
+from smartprint.parts.textpages.plan import printed as text_printed
+from smartprint.parts.tiling import Tiling, plan_tiling
+from smartprint.resolve.layout import Page
+from smartprint.resolve.units import MM, format_mm
+from smartprint.text.printed import Label, Printed, of_box
+from smartprint.text.textfit import FitFailure, cut_to_fit
+
+RULES_TEXT = TextStyle(size=13.0, leading=1.35, heading=1.9)  # read aloud at a table of parents and pupils
+QUESTION_FACE = replace(FRONT, body_size=0.085)  # a question alone on a card: 15 pt, read aloud across a table
+
+
+@dataclass(frozen=True)
+class BoardGeometry:
+    """The board's own page, and whether it is printed in A4 parts."""
+
+    width: float
+    height: float
+    tiles: bool
+    overlap: float
+
+
+@dataclass
+class BoardGamePlan:
+    job: Job[BoardGameSpec]
+    words: dict[str, str]
+    seed: int
+    styles: tuple[CategoryStyle, ...]
+    categories: tuple[int | None, ...]  # per square 1 … n
+    board: BoardFace
+    geometry: BoardGeometry
+    tiling: Tiling | None
+    tile_how: tuple[str, ...]  # the joining instruction, wrapped to the foot of a part
+    rules: list[TextPage]
+    decks: tuple[DeckPlan, ...]
+    printables: PrintablesPlan | None
+
+    tile_title: str = ""  # the title as the parts' labels show it (cut short to leave room for the map)
+
+    def tile_label(self, index: int) -> str:
+        assert self.tiling is not None
+        tile = self.tiling.tiles[index]
+        w = self.words
+        return (
+            f"{self.tile_title} · {w['tile']} {self.tiling.name(tile)} ({index + 1} {w['of']} {len(self.tiling.tiles)})"
+        )
+
+
+def default_seed(spec: BoardGameSpec) -> int:
+    """The same file gives the same board: a seed from what decides the board."""
+    key = "\n".join([str(spec.squares), *(c.name for c in spec.categories), *(f"{s.at}" for s in spec.specials)])
+    return zlib.crc32(key.encode()) % 100000
+
+
+def _check(job: Job[BoardGameSpec]) -> list[Problem]:
+    """Specials on the track and one per square; categories named once, each with questions."""
+    spec, src = job.spec, job.src
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for key_name in ("start", "finish", "rules"):
+        value = getattr(spec, key_name)
+        if value is not None and not value.strip():
+            problems.append(
+                src.problem(
+                    (key_name,),
+                    f"'{key_name}' is blank; write the text, or leave '{key_name}' out for smartprint's own",
+                )
+            )
+    for i, cat in enumerate(spec.categories):
+        if not cat.name.strip():
+            problems.append(
+                src.problem(
+                    ("categories", i, "name"),
+                    f"category {i + 1} has a blank name; the name stands in the legend and on every card of its deck",
+                )
+            )
+        for k, question in enumerate(cat.questions):
+            if not question.strip():
+                problems.append(
+                    src.problem(
+                        ("categories", i, "questions", k),
+                        f"question {k + 1} of '{cat.name}' is blank; it would print an empty card",
+                    )
+                )
+        key = " ".join(cat.name.split()).casefold()
+        if key in seen:
+            problems.append(
+                src.problem(
+                    ("categories", i, "name"),
+                    f"category {i + 1} has the same name as "
+                    f"category {seen[key] + 1} ('{cat.name}'); give each its own name",
+                )
+            )
+        seen.setdefault(key, i)
+        if not cat.questions:
+            loc: Path_ = ("categories", i, "questions") if "questions" in _keys(src.data, i) else ("categories", i)
+            problems.append(
+                src.problem(
+                    loc,
+                    f"category '{cat.name}' has no questions; a player who lands on its "
+                    "square needs a card to draw, so add at least one under 'questions'",
+                )
+            )
+    taken: dict[int, int] = {}
+    for i, special in enumerate(spec.specials):
+        if not special.text.strip():
+            problems.append(
+                src.problem(
+                    ("specials", i, "text"), f"special {i + 1} has a blank text; write what happens on its square"
+                )
+            )
+        if special.at > spec.squares:
+            problems.append(
+                src.problem(
+                    ("specials", i, "at"),
+                    f"square {special.at} is not on the track; the "
+                    f"track has squares 1 to {spec.squares} (see 'squares')",
+                )
+            )
+        elif special.at in taken:
+            problems.append(
+                src.problem(
+                    ("specials", i, "at"),
+                    f"square {special.at} already has a special "
+                    f"(special {taken[special.at] + 1}); give each special its own square",
+                )
+            )
+        else:
+            taken[special.at] = i
+    if len(taken) > spec.squares - len(spec.categories):
+        problems.append(
+            src.problem(
+                ("specials",),
+                f"{len(taken)} of the {spec.squares} squares are specials; leave at least one square for each category",
+            )
+        )
+    return problems
+
+
+def _keys(data: object, i: int) -> set[str]:
+    try:
+        item = data["categories"][i]  # type: ignore[index]
+        return set(item) if isinstance(item, dict) else set()
+    except (KeyError, IndexError, TypeError):
+        return set()
+
+
+def _board(
+    job: Job[BoardGameSpec], geo: BoardGeometry, categories: list[int | None], words: dict[str, str]
+) -> BoardFace:
+    spec, page = job.spec, job.page
+    specials = {s.at: s.text for s in spec.specials}
+    try:
+        return plan_board(
+            geo.width,
+            geo.height,
+            page.margin,
+            spec.title,
+            spec.squares,
+            categories,
+            [c.name for c in spec.categories],
+            specials,
+            spec.start or words["start"],
+            spec.finish or words["finish"],
+            words["special"],
+            job.fonts,
+            page.min_text_size,
+            spec.track,
+        )
+    except BoardFitFailures as failed:
+        raise UserError([_board_problem(job, f) for f in failed.failures]) from None
+
+
+def _board_problem(job: Job[BoardGameSpec], f: FitFailure) -> Problem:
+    """Where a text that does not fit the board is written, and what helps."""
+    spec, src, page = job.spec, job.src, job.page
+    parts = f.field.split(".")
+    how = f"even at {f.size:g} pt ({f.need()})"
+    smaller = f"; or lower min_text_size ({page.min_text_size:g} pt) in the layout" if page.min_text_size > 7 else ""
+    if parts[0] == "specials":
+        order = sorted(range(len(spec.specials)), key=lambda i: spec.specials[i].at)
+        i = order[int(parts[1])]
+        return src.problem(
+            ("specials", i, "text"),
+            f"special {i + 1} (square {spec.specials[i].at}) does not fit its "
+            f"square {how}; shorten it, or use fewer squares so each "
+            f"square is larger{smaller}",
+        )
+    if parts[0] == "legend" and parts[1] != "special":
+        k = int(parts[1])
+        return src.problem(
+            ("categories", k, "name"),
+            f"the name of category {k + 1} does not fit the legend under "
+            f"the board {how}; shorten the category names{smaller}",
+        )
+    if parts[0] in ("start", "finish") and getattr(spec, parts[0]) is not None:
+        return src.problem(
+            (parts[0],),
+            f"'{parts[0]}' does not fit its square {how}; shorten it, or use fewer squares so each square is larger",
+        )
+    if parts[0] == "title":
+        return src.problem(("title",), f"the title does not fit above the board {how}; shorten it")
+    key = "special" if parts[0] == "legend" else parts[0]
+    what = "legend words for the special squares" if key == "special" else f"{key} label"
+    return page.source.problem(
+        ("min_text_size",),
+        f"smartprint's {what} («{board_words(spec.language)[key]}») "
+        f"does not fit on the board {how}; use a smaller min_text_size "
+        "or a larger board_paper",
+    )
+
+
+def _rules(job: Job[BoardGameSpec], words: dict[str, str], styles: tuple[CategoryStyle, ...]) -> list[TextPage]:
+    """The rules page: how to play (the file's rules, or smartprint's), the categories,
+    and the house rules of good listening and fair play, always."""
+    spec, page = job.spec, job.page
+    lang = spec.language
+    paragraphs: list[Para] = []
+    if spec.rules:
+        paragraphs += [Para(p, ("rules",)) for p in spec.rules.split("\n") if p.strip()]
+    else:
+        paragraphs += [Para(p, Label("rules", lang)) for p in words["rules"].split("\n")]
+    paragraphs.append(Para(words["categories_heading"], Label("rules", lang), "subheading"))
+    for i, cat in enumerate(spec.categories):
+        paragraphs.append(Para(cat.name, ("categories", i, "name"), "hanging"))  # its symbol is drawn before it
+    paragraphs.append(Para(words["house_heading"], Label("house rules", lang), "subheading"))
+    paragraphs += [Para(p, Label("house rules", lang), "bullet") for p in words["house"].split("\n")]
+    area = Rect(page.margin, page.margin, page.width - 2 * page.margin, page.height - 2 * page.margin)
+    fonts = PageFonts(job.fonts.regular, job.fonts.bold, job.fonts.measure)
+    return rules_pages(
+        Para(spec.title, ("title",)),
+        [Para(words["rules_heading"], Label("rules", lang), "subheading")] + paragraphs,
+        area,
+        fonts,
+        lang,
+        RULES_TEXT,
+    )
+
+
+def _decks(job: Job[BoardGameSpec], styles: tuple[CategoryStyle, ...], words: dict[str, str]) -> tuple[DeckPlan, ...]:
+    """One question deck per category on the layout's paper, 63 × 88 mm cards with the
+    category's band in front and its colour, symbol and name on the back; the problems
+    of every deck are reported together."""
+    spec, page, src = job.spec, job.page, job.src
+    keys = DeckKeys.model_validate(
+        {
+            "paper": {"width": f"{page.width}pt", "height": f"{page.height}pt"},
+            "orientation": "landscape" if page.landscape else "portrait",
+            "margin": "8mm",
+            "card": {"width": "63mm", "height": "88mm"},
+            "min_text_size": f"{page.min_text_size}pt",
+        }
+    )
+    deck_page, geo = resolve_deck(keys, Page(page.name, page.source, 0, 0, 0, 0, False, None), None)
+    deck_page = Page(
+        deck_page.name,
+        deck_page.source,
+        deck_page.width,
+        deck_page.height,
+        deck_page.margin,
+        deck_page.min_text_size,
+        page.crop_marks,
+        page.font,
+    )
+    decks = []
+    problems: list[Problem] = []
+    for i, (cat, style) in enumerate(zip(spec.categories, styles)):
+        try:  # the name stands in every card's band: said once, at the name, if it does not fit
+            plan_front(
+                Card(group=cat.name, text="?"),
+                geo.card_w,
+                geo.card_h,
+                job.fonts,
+                page.min_text_size,
+                True,
+                None,
+                "",
+                QUESTION_FACE,
+            )
+        except FitFailure as f:
+            if f.field == "group":
+                problems.append(
+                    src.problem(
+                        ("categories", i, "name"),
+                        f"category {i + 1}'s name does not fit the "
+                        f"band of its cards even at {f.size:g} pt ({f.need()}); shorten it",
+                    )
+                )
+                continue
+        cards = [Card(group=cat.name, text=q) for q in cat.questions]
+        cards += [Card(group=cat.name, lines=6) for _ in range(spec.blank_cards)]
+        locs: list[Path_] = [("categories", i, "questions", k) for k in range(len(cat.questions))]
+        locs += [("blank_cards",)] * spec.blank_cards
+        names = [f"question {k + 1} of «{cat.name}»" for k in range(len(cat.questions))]
+        names += [f"the blank cards of «{cat.name}»"] * spec.blank_cards
+        hexcolor = "#" + "".join(f"{round(v * 255):02x}" for v in style.color)
+        back = Back(title=cat.name, text=words["back"], color=hexcolor, symbol=style.symbol)
+        try:
+            decks.append(
+                plan_deck(
+                    f"deck{i}",
+                    f"{spec.title}: {cat.name}",
+                    spec.language,
+                    cards,
+                    locs,
+                    [style] * len(cards),
+                    back,
+                    ("categories", i, "name"),
+                    geo,
+                    deck_page,
+                    job.fonts,
+                    src,
+                    job.options.allow,
+                    job.warn,
+                    QUESTION_FACE,
+                    Wording(names, None),
+                )
+            )
+        except UserError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise UserError(problems)
+    return tuple(decks)
+
+
+def _deck_printed(plan: BoardGamePlan, i: int, deck: DeckPlan) -> Iterator[Printed]:
+    """The deck's strings, blamed where the teacher wrote them: the category's name in
+    every band, on the back and in the footer, is the name's; the back's line is ours."""
+    spec = plan.job.spec
+    name: Path_ = ("categories", i, "name")
+    for item in deck_printed(deck):
+        origin = item.origin
+        if isinstance(origin, tuple) and (origin[-1:] == ("group",) or origin[:3] == name):
+            back_text = origin == name + ("text",)
+            yield Printed(item.text, item.font, Label("card back", spec.language) if back_text else name)
+        elif origin == ("title",) and item.text.startswith(spec.title):
+            yield Printed(spec.title, item.font, ("title",))
+            yield Printed(item.text[len(spec.title) :], item.font, name)
+        else:
+            yield item
+
+
+def assemble(job: Job[BoardGameSpec]) -> BoardGamePlan:
+    spec, src, opts = job.spec, job.src, job.options
+    words = board_words(spec.language)
+    problems = _check(job)
+    try:
+        style_map = declared_styles(
+            [Declared(c.name, c.color, c.symbol, ("categories", i)) for i, c in enumerate(spec.categories)], src
+        )
+    except UserError as exc:
+        problems.extend(exc.problems)
+        style_map = {}
+    if problems:
+        raise UserError(problems)
+    styles = tuple(style_map[c.name] for c in spec.categories)
+    seed = opts.seed if opts.seed is not None else spec.seed if spec.seed is not None else default_seed(spec)
+    categories = assign_categories(spec.squares, {s.at for s in spec.specials}, len(spec.categories), seed)
+    counts = Counter(c for c in categories if c is not None)
+    for i, cat in enumerate(spec.categories):
+        if 0 < len(cat.questions) < counts[i]:
+            n = len(cat.questions)
+            job.warn(
+                ("categories", i, "questions"),
+                f"category '{cat.name}' has {n} "
+                f"question{'s' if n != 1 else ''} for {counts[i]} squares on the track; some questions will "
+                "come up twice unless you add more (or shuffle the used cards back in)",
+            )
+    geo: BoardGeometry = job.layout.geometry
+    try:
+        board = _board(job, geo, categories, words)
+    except UserError as exc:  # told together with the decks' problems
+        problems.extend(exc.problems)
+    try:
+        decks = _decks(job, styles, words)
+    except UserError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise UserError(problems)
+    tiling = None
+    how: tuple[str, ...] = ()
+    page = job.page
+    if geo.tiles:
+        try:
+            tiling = plan_tiling(
+                board.content.w, board.content.h, page.width, page.height, page.margin, geo.overlap, TILE_LABEL_ROOM
+            )
+        except ValueError:  # no room for parts inside the margins
+            raise UserError(
+                page.source.problem(
+                    ("overlap",),
+                    f"parts of the board with an overlap of "
+                    f"{format_mm(geo.overlap)} do not fit a page of '{page.name}' "
+                    f"inside margins of {format_mm(page.margin)}; use a smaller "
+                    "overlap or margin",
+                )
+            ) from None
+        from smartprint.text.textfit import wrap
+
+        how = tuple(
+            wrap(words["tile_how"], job.fonts.regular, 8, tiling.sheet_w - 2 * page.margin - 40 * MM, job.fonts.measure)
+        )
+    rules = _rules(job, words, styles)
+    printables = plan_printables(job, words) if spec.printables else None
+    plan = BoardGamePlan(job, words, seed, styles, tuple(categories), board, geo, tiling, how, rules, decks, printables)
+    if tiling is not None:
+        plan.tile_title = _short_title(plan, tiling.sheet_w - 2 * page.margin - TILE_MAP_W - 5 * MM)
+    return plan
+
+
+def _short_title(plan: BoardGamePlan, room: float) -> str:
+    """The title cut with "…" until the longest part label fits beside the map."""
+    assert plan.tiling is not None
+    fonts, last = plan.job.fonts, len(plan.tiling.tiles) - 1
+
+    def fits(title: str) -> bool:
+        plan.tile_title = title
+        return fonts.measure(plan.tile_label(last), fonts.bold, TILE_LABEL_SIZE) <= room
+
+    return cut_to_fit(plan.job.spec.title, fits)
+
+
+def printed(plan: BoardGamePlan) -> Iterator[Printed]:
+    spec = plan.job.spec
+    lang = spec.language
+    board = plan.board
+    yield from of_box(board.title, ("title",))
+    for item in board.legend:
+        yield from of_box(
+            item.label, ("categories", item.category, "name") if item.category is not None else Label("legend", lang)
+        )
+    order = sorted(range(len(spec.specials)), key=lambda i: spec.specials[i].at)
+    specials_seen = 0
+    for square in board.squares:
+        if square.number == 0:
+            yield from of_box(square.text, ("start",) if spec.start else Label("start", lang))
+        elif square.number == spec.squares + 1:
+            yield from of_box(square.text, ("finish",) if spec.finish else Label("finish", lang))
+        elif square.text is not None:
+            yield from of_box(square.text, ("specials", order[specials_seen], "text"))
+            specials_seen += 1
+    font = plan.job.fonts
+    yield Printed("0123456789", font.bold, Label("square numbers", lang))
+    if plan.tiling is not None:
+        for i in range(len(plan.tiling.tiles)):
+            label = plan.tile_label(i)
+            yield Printed(plan.tile_title, font.bold, ("title",))
+            yield Printed(label[len(plan.tile_title) :], font.bold, Label("part label", lang))
+        for line in plan.tile_how:
+            yield Printed(line, font.regular, Label("how to join the parts", lang))
+        yield Printed(plan.words["glue"] + plan.words["cut"], font.bold, Label("glue and cut marks", lang))
+    yield from text_printed(plan.rules)
+    if plan.printables is not None:
+        yield from printables_printed(plan.printables, lang, font.bold)
+    for i, deck in enumerate(plan.decks):
+        yield from _deck_printed(plan, i, deck)

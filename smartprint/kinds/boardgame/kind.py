@@ -1,0 +1,84 @@
+"""`kind: board-game` — a track board game with question cards, for a parents'
+meeting: the board (whole on A3, or in glued A4 parts), the rules with the house
+rules, one question deck per category with its own back, and a die and pawns to fold."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from smartprint.errors import UserError
+from smartprint.kinds.base import Job, Kind, Options
+from smartprint.kinds.boardgame.assemble import BoardGamePlan, BoardGeometry, assemble, printed
+from smartprint.kinds.boardgame.model import BoardGameLayout, BoardGameSpec
+from smartprint.resolve.layout import Layout, Page, PageKeys, resolve_page
+from smartprint.resolve.units import PAPER_SIZES_MM, paper_name
+from smartprint.text.printed import Printed
+from smartprint.write.document import Document
+
+
+class BoardGameKind(Kind[BoardGameSpec, BoardGamePlan]):
+    name = "board-game"
+    noun = "board games"
+    spec = BoardGameSpec
+    layout_keys = BoardGameLayout
+    default_layout = "spillbrett-a3"
+    options = frozenset({"seed"})
+
+    def resolve_layout(self, keys: BoardGameLayout, page: Page, options: Options | None) -> Layout:
+        resolved = resolve_page(keys, page)
+        if keys.board_paper.upper() not in PAPER_SIZES_MM:
+            raise UserError(
+                page.source.problem(
+                    ("board_paper",), f"unknown paper '{keys.board_paper}'; use one of {', '.join(PAPER_SIZES_MM)}"
+                )
+            )
+        board_keys = PageKeys.model_validate(
+            {"paper": keys.board_paper, "orientation": keys.board_orientation, "margin": f"{keys.margin}pt"}
+        )
+        board_page = resolve_page(board_keys, page)
+        if keys.tiles and max(board_page.width, board_page.height) < max(resolved.width, resolved.height) + 1:
+            raise UserError(
+                page.source.problem(
+                    ("tiles",),
+                    f"the board ({keys.board_paper}) is no larger than "
+                    f"the paper ({keys.paper}); print it whole with "
+                    "'tiles: false'",
+                )
+            )
+        return Layout(resolved, BoardGeometry(board_page.width, board_page.height, keys.tiles, keys.overlap))
+
+    def plan(self, job: Job[BoardGameSpec]) -> BoardGamePlan:
+        return assemble(job)
+
+    def printed(self, plan: BoardGamePlan) -> Iterable[Printed]:
+        return printed(plan)
+
+    def document(self, plan: BoardGamePlan) -> Document:
+        from smartprint.kinds.boardgame.paint import board_game_document
+
+        return board_game_document(plan)
+
+    def describe(self, plan: BoardGamePlan, pages: int) -> str:
+        cards = sum(len(d.expanded) for d in plan.decks)
+        page = plan.job.page
+        paper = paper_name(page.width, page.height)
+        decks = len(plan.decks)
+        things = (
+            f"rules, {cards} question card{'s' if cards != 1 else ''} in {decks} "
+            f"deck{'s' if decks != 1 else ''}" + (", a die and pawns to fold" if plan.printables else "")
+        )
+        if plan.tiling is None:
+            board = paper_name(plan.geometry.width, plan.geometry.height)
+            return (
+                f"{pages} pages: the board on {board} (page 1; print it on {board}, one-sided), {things}; "
+                f"print pages 2–{pages} on {paper}, double-sided (long edge)"
+            )
+        n = len(plan.tiling.tiles)
+        parts = paper_name(plan.tiling.sheet_w, plan.tiling.sheet_h)
+        return (
+            f"{pages} pages: the board in {n} {parts} parts to glue together (each followed by an empty page), "
+            f"{things}; print on {paper}, double-sided (long edge)"
+        )
+
+
+KIND = BoardGameKind()

@@ -1,0 +1,93 @@
+"""`kind: cards` — a deck of cards, fronts and a common back, imposed on sheets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from smartprint.kinds.base import Job, Kind, Options
+from smartprint.kinds.cards.model import CardsLayout, CardsSpec
+from smartprint.parts.categories import Declared, styles_of
+from smartprint.parts.deck.plan import DeckPlan, deck_printed, plan_deck
+from smartprint.resolve.layout import Layout, Page
+from smartprint.text.printed import Printed
+from smartprint.write.document import Document
+
+
+class CardsKind(Kind[CardsSpec, DeckPlan]):
+    name = "cards"
+    noun = "card decks"
+    spec = CardsSpec
+    layout_keys = CardsLayout
+    default_layout = "kort-63x88"
+    options = frozenset({"backs"})
+
+    def resolve_layout(self, keys: CardsLayout, page: Page, options: Options | None) -> Layout:
+        from smartprint.parts.deck.layout import resolve_deck
+
+        page, geometry = resolve_deck(keys, page, options.backs if options else None)
+        return Layout(page, geometry)
+
+    def plan(self, job: Job[CardsSpec]) -> DeckPlan:
+        spec, src = job.spec, job.src
+        declared = [Declared(g.name, g.color, g.symbol, ("groups", i)) for i, g in enumerate(spec.groups)]
+        styles = styles_of([(c.group, ("cards", i, "group")) for i, c in enumerate(spec.cards)], declared, src)
+        return plan_deck(
+            "deck",
+            spec.title,
+            spec.language,
+            spec.cards,
+            [("cards", i) for i in range(len(spec.cards))],
+            styles,
+            spec.back,
+            ("back",),
+            job.layout.geometry,
+            job.page,
+            job.fonts,
+            src,
+            job.options.allow,
+            job.warn,
+        )
+
+    def printed(self, plan: DeckPlan) -> Iterable[Printed]:
+        return deck_printed(plan)
+
+    def document(self, plan: DeckPlan) -> Document:
+        from smartprint.parts.deck.paint import deck_section, define_forms
+
+        def setup(c: Any) -> None:
+            define_forms(c, plan)
+
+        return Document(plan.title, (deck_section(plan),), plan.duplex, setup)  # type: ignore[arg-type]
+
+    def describe(self, plan: DeckPlan, pages: int) -> str:
+        cards = len(plan.expanded)
+        sheets = plan.pages[-1].sheets if plan.pages else 0
+        what = "card" if cards == 1 else "cards"
+        line = f"{pages} page{'s' if pages != 1 else ''}: {cards} {what} on {sheets} sheet{'s' if sheets != 1 else ''}"
+        geo = plan.geometry
+        if not geo.page_is_card:
+            return line
+        from smartprint.resolve.units import format_mm
+
+        sides = "front and back" if plan.back is not None else "front only"
+        order = (
+            "front, back, front, back … (one card per page, its back on the next page)"
+            if plan.back is not None
+            else "one card per page"
+        )
+        return "\n".join(
+            [
+                f"{pages} pages for a print shop",
+                "tell the print shop:",
+                f"  cards: {cards} ({len(plan.cards)} different), printed {sides}",
+                f"  trim size: {format_mm(geo.card_w)} × {format_mm(geo.card_h)}; bleed {format_mm(geo.bleed)} "
+                f"on every side (page size {format_mm(plan.page.width)} × {format_mm(plan.page.height)}, "
+                "TrimBox and BleedBox set)",
+                f"  page order: {order}",
+                "  colour as in the PDF, no scaling",
+            ]
+        )
+
+
+KIND = CardsKind()

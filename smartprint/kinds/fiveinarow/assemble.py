@@ -1,0 +1,150 @@
+"""Assembling the whole fiveinarow plan from a job: every check and every decision before drawing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from smartprint.errors import UserError
+from smartprint.kinds.base import Job
+from smartprint.kinds.fiveinarow import fill
+from smartprint.kinds.fiveinarow.board import BoardFace, plan_board
+from smartprint.kinds.fiveinarow.model import MAX_BOARDS, FiveInARowSpec
+from smartprint.parts.deck.layout import DeckKeys, resolve_deck
+from smartprint.parts.deck.model import Back, Card
+from smartprint.parts.deck.plan import DeckPlan, deck_printed, plan_deck
+from smartprint.parts.numbered import distinct_texts, numbered_run
+from smartprint.resolve.colors import RGB, parse_color
+from smartprint.resolve.layout import Page
+from smartprint.text.labels import labels
+from smartprint.text.printed import Label, Printed, of_box
+from smartprint.text.textfit import FitFailure
+
+DEFAULT_COLOR = "#c0392b"  # 17. mai red; nothing is told by colour alone
+
+
+@dataclass
+class FiveInARowPlan:
+    job: Job[FiveInARowSpec]
+    face: BoardFace
+    boards: list[fill.Board]
+    numbers: list[int]
+    count: int
+    seed: int
+    color: RGB
+    words: dict[str, str]
+    questions: DeckPlan | None
+
+    def board_label(self, number: int) -> str:
+        w = self.words
+        return f"{w['board']} {number} {w['of']} {self.count} · {w['seed']} {self.seed}"
+
+
+def assemble(job: Job[FiveInARowSpec]) -> FiveInARowPlan:
+    spec, src, page, opts = job.spec, job.src, job.page, job.options
+    words = labels(spec.language)
+    problems = distinct_texts(spec.entries, "entries", "entry", src)
+    try:
+        color = parse_color(spec.color or DEFAULT_COLOR)
+    except ValueError as exc:
+        problems.append(src.problem(("color",), str(exc)))
+        color = parse_color(DEFAULT_COLOR)
+    rules = spec.rules or words["fiar_rules"]
+    try:
+        face = plan_board(page, spec.grid, spec.title, rules, spec.entries, job.fonts)
+    except FitFailure as f:
+        if f.field == "grid":
+            message = (
+                f"a {spec.grid} × {spec.grid} board does not fit the page of '{page.name}' with squares "
+                "big enough; use a smaller grid or brett-a3"
+            )
+            raise UserError(src.problem(("grid",), message)) from None
+        if f.field.startswith("entries."):
+            i = int(f.field.split(".")[1])
+            raise UserError(
+                src.problem(
+                    ("entries", i),
+                    f"entry {i + 1} does not fit a square even at {f.size:g} pt "
+                    f"({f.need()}); shorten it, or use brett-a3",
+                )
+            ) from None
+        raise UserError(
+            src.problem(
+                (f.field,) if f.field != "rules" or spec.rules else (),
+                f"'{f.field}' does not fit beside the board even at {f.size:g} pt ({f.need()}); shorten it",
+            )
+        ) from None
+    if problems:
+        raise UserError(problems)
+
+    run = numbered_run(
+        opts, spec.boards, spec.seed, lambda: fill.default_seed(spec.entries, spec.grid), MAX_BOARDS, "board"
+    )
+    count, seed, numbers = run.count, run.seed, run.numbers
+    try:
+        boards = fill.make_boards(len(spec.entries), spec.grid, count, seed)
+    except fill.TooFewEntries as exc:
+        raise UserError(
+            src.problem(
+                ("entries",),
+                f"there are {len(spec.entries)} entries; a {spec.grid} × "
+                f"{spec.grid} board where no entry touches itself and every entry stands "
+                f"about as often needs at least {exc.needed}; add "
+                f"{exc.needed - len(spec.entries)} more",
+            )
+        ) from None
+    except fill.TooManyBoards as exc:
+        raise UserError(
+            src.problem(("boards",), f"only {exc.reached} different boards were found; ask for fewer or add entries")
+        ) from None
+    questions = _question_deck(job, words) if (spec.questions or spec.blank_cards) and opts.only is None else None
+    return FiveInARowPlan(job, face, boards, numbers, count, seed, color, words, questions)
+
+
+def _question_deck(job: Job[FiveInARowSpec], words: dict[str, str]) -> DeckPlan:
+    """The conversation questions as a card deck (63 × 88 mm on the board's paper, backs
+    printed behind their fronts), with blank cards to write more on."""
+    spec = job.spec
+    keys = DeckKeys.model_validate(
+        {
+            "paper": "A4",
+            "orientation": "landscape",
+            "margin": "10mm",
+            "card": {"width": "63mm", "height": "88mm"},
+            "min_text_size": f"{job.page.min_text_size}pt",
+        }
+    )
+    page, geo = resolve_deck(keys, Page(job.page.name, job.src, 0, 0, 0, 0, False, None), None)
+    cards = [Card(title=words["questions"], text=q) for q in spec.questions]
+    cards += [Card(lines=6) for _ in range(spec.blank_cards)]
+    locs = [("questions", i) for i in range(len(spec.questions))] + [("blank_cards",)] * spec.blank_cards
+    back = Back(title=spec.title, text=words["five_back"])
+    return plan_deck(
+        "questions",
+        spec.title,
+        spec.language,
+        cards,
+        locs,
+        [None] * len(cards),
+        back,
+        ("title",),
+        geo,
+        page,
+        job.fonts,
+        job.src,
+    )
+
+
+def printed(plan: FiveInARowPlan) -> Iterator[Printed]:
+    lang = plan.job.spec.language
+    face = plan.face
+    yield from of_box(face.title, ("title",))
+    yield from of_box(face.rules, ("rules",) if plan.job.spec.rules else Label("rules", lang))
+    for i, box in enumerate(face.entries):
+        yield from of_box(box, ("entries", i))
+    font = plan.job.fonts.regular
+    yield Printed(plan.board_label(1234567890), font, Label("board number", lang))
+    yield Printed("".join(c for c, _, _ in face.columns) + "0123456789", font, Label("coordinates", lang))
+    yield Printed(plan.words["markers"] + plan.words["team"], font, Label("markers", lang))
+    if plan.questions is not None:
+        yield from deck_printed(plan.questions)

@@ -1,0 +1,54 @@
+"""`kind: five-in-a-row` — boards of squares holding strengths; a group takes a square by
+talking about it, five in a row wins. With markers to cut out and question cards."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from smartprint.kinds.base import Job, Kind, Options
+from smartprint.kinds.fiveinarow.assemble import FiveInARowPlan, assemble, printed
+from smartprint.kinds.fiveinarow.model import FiveInARowLayout, FiveInARowSpec
+from smartprint.resolve.layout import Layout, Page, resolve_page
+from smartprint.text.printed import Printed
+from smartprint.write.document import Document
+
+
+class FiveInARowKind(Kind[FiveInARowSpec, FiveInARowPlan]):
+    name = "five-in-a-row"
+    noun = "five-in-a-row boards"
+    spec = FiveInARowSpec
+    layout_keys = FiveInARowLayout
+    default_layout = "brett-a4"
+    options = frozenset({"sheets", "seed", "only"})
+
+    def resolve_layout(self, keys: FiveInARowLayout, page: Page, options: Options | None) -> Layout:
+        return Layout(resolve_page(keys, page), None)
+
+    def plan(self, job: Job[FiveInARowSpec]) -> FiveInARowPlan:
+        return assemble(job)
+
+    def printed(self, plan: FiveInARowPlan) -> Iterable[Printed]:
+        return printed(plan)
+
+    def document(self, plan: FiveInARowPlan) -> Document:
+        from smartprint.kinds.fiveinarow.paint import five_document
+
+        return five_document(plan)
+
+    def describe(self, plan: FiveInARowPlan, pages: int) -> str:
+        boards = len(plan.numbers)
+        parts = [f"{boards} board{'s' if boards != 1 else ''}"]
+        if plan.job.spec.markers and plan.job.options.only is None:
+            parts.append("markers")
+        if plan.questions is not None:
+            parts.append(f"{len(plan.questions.expanded)} question cards")
+        # only with question cards is the PDF double-sided (their backs); each board then has an empty back
+        how = (
+            "print double-sided (long edge), each board on its own sheet"
+            if plan.questions is not None
+            else "print one-sided"
+        )
+        return f"{pages} page{'s' if pages != 1 else ''}: " + ", ".join(parts) + f"; {how}"
+
+
+KIND = FiveInARowKind()

@@ -1,0 +1,332 @@
+"""Assembling the whole sheet plan from a job: every check and every decision before drawing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from smartprint.check.validation import did_you_mean
+from smartprint.errors import Problem, UserError
+from smartprint.kinds.base import Job
+from smartprint.kinds.sheet import plan as sp
+from smartprint.kinds.sheet.model import (
+    QR_MAX_SIZE,
+    BoxBlock,
+    DrawingBlock,
+    FieldBlock,
+    ImageBlock,
+    QrBlock,
+    SheetLayout,
+    SheetSpec,
+    TextBlock,
+    deck_of,
+)
+from smartprint.load.source import Path_, Source
+from smartprint.resolve.colors import parse_color
+from smartprint.resolve.placeholders import NAME_WORDS, placeholders
+from smartprint.resolve.pupils import ClassList, class_list
+from smartprint.resolve.units import MM, format_mm
+from smartprint.text.labels import labels
+from smartprint.text.printed import Printed
+
+DEFAULT_COLOR = "#2e62a8"
+FULL_WIDTH = ("text", "checklist", "words", "table")  # blocks that take the whole width unless given a span
+MAX_PAGES = 5000
+
+# Writing-line spacing and body size by the writers' age: beginning writers need room.
+AGES = ((7, 14 * MM, 14.0), (9, 12 * MM, 13.0), (12, 10 * MM, 12.0), (200, 8.5 * MM, 11.0))
+
+
+@dataclass
+class SheetPlan:
+    job: Job[SheetSpec]
+    pages: list[sp.PagePlan]
+    pupils: ClassList | None
+    per_sheet: int  # pages per pupil
+    shared: int = 0  # pages after `new_page: once`, printed once after all pupils' sheets
+    duplex: bool = False  # printed double-sided: each pupil's pages made even with an empty page
+
+
+def _style(job: Job[SheetSpec]) -> sp.SheetStyle:
+    keys: SheetLayout = job.layout.geometry
+    page = job.page
+    line, body = keys.line_spacing, keys.body_size
+    if job.spec.age is not None:
+        line, body = next((ln, max(body, b)) for top, ln, b in AGES if job.spec.age <= top)
+    try:
+        color = parse_color(job.spec.color or DEFAULT_COLOR)
+    except ValueError as exc:
+        raise UserError(job.src.problem(("color",), str(exc))) from None
+    return sp.SheetStyle(
+        body=max(body, page.min_text_size),
+        title=keys.title_size,
+        line=line,
+        gap=keys.gap,
+        min_size=page.min_text_size,
+        words_max=keys.words_max,
+        color=color,
+    )
+
+
+def _texts(spec: SheetSpec) -> Iterator[tuple[Path_, str]]:
+    """Every text of the file that may hold a placeholder, with its place."""
+    yield ("title",), spec.title
+    for i, block in enumerate(spec.blocks):
+        t = block.type
+        value = getattr(block, t)
+        if isinstance(value, str):
+            yield ("blocks", i, t), value
+            continue
+        for name in ("label", "value", "title", "body", "caption"):
+            text = getattr(value, name, None)
+            if isinstance(text, str):
+                yield ("blocks", i, t, name), text
+        for name in ("items", "headers"):
+            for k, text in enumerate(getattr(value, name, None) or []):
+                yield ("blocks", i, t, name, k), text
+
+
+def _check_placeholders(spec: SheetSpec, src: Source) -> list[Problem]:
+    problems = []
+    for loc, text in _texts(spec):
+        if len(loc) == 3 and loc[2] in ("qr", "image"):
+            continue  # a link or a file name: braces are the user's own
+        for name in placeholders(text):
+            if name.strip().casefold() in NAME_WORDS:
+                continue
+            guess = "; did you mean '{navn}'?" if did_you_mean(name, ["navn"]) else ""
+            problems.append(
+                src.problem(
+                    loc,
+                    f"unknown placeholder '{{{name}}}'{guess} ({{navn}}, the pupil's "
+                    "name, is the one placeholder; write {{ and }} for a brace)",
+                )
+            )
+    return problems
+
+
+def _normalise(block: Any, t: str) -> Any:
+    value = getattr(block, t)
+    if value is True and t == "drawing":  # `- drawing: true`, as on a card: a frame without a title
+        return DrawingBlock()
+    if not isinstance(value, str):
+        return value
+    return {
+        "field": lambda v: FieldBlock(label=v),
+        "box": lambda v: BoxBlock(title=v),
+        "drawing": lambda v: DrawingBlock(title=v),
+        "text": lambda v: TextBlock(body=v),
+        "qr": lambda v: QrBlock(link=v),
+        "image": lambda v: ImageBlock(file=v),
+    }[t](value)
+
+
+def _blocks(job: Job[SheetSpec]) -> tuple[list[sp.BlockIn], list[Problem]]:
+    spec, src = job.spec, job.src
+    out: list[sp.BlockIn] = []
+    problems: list[Problem] = []
+    for i, block in enumerate(spec.blocks):
+        t = block.type
+        loc: Path_ = ("blocks", i, t)
+        if t == "new_page":
+            out.append(sp.BlockIn(i, t, None, spec.columns))
+            continue
+        data = _normalise(block, t)
+        span = data.span or (spec.columns if t in FULL_WIDTH else 1)
+        try:
+            if t == "checklist":
+                out.append(sp.BlockIn(i, t, data, span, _entries(job, data, loc)))
+            elif t == "image":
+                from smartprint.resolve.assets import load_picture
+
+                where = loc + ("file",) if not isinstance(getattr(block, t), str) else loc
+                out.append(sp.BlockIn(i, t, data, span, picture=load_picture(src, where, data.file, job.options.allow)))
+            elif t == "qr":
+                from smartprint.resolve.qr import qr_matrix
+
+                where = loc + ("link",) if not isinstance(getattr(block, t), str) else loc
+                try:
+                    matrix = tuple(tuple(row) for row in qr_matrix(data.link, "a sheet"))
+                except ValueError as exc:
+                    raise UserError(src.problem(where, str(exc))) from None
+                dense = _too_dense(data.link, len(matrix), data.size)
+                if dense:
+                    raise UserError(src.problem(where, dense))
+                out.append(sp.BlockIn(i, t, data, span, qr=matrix))
+            else:
+                out.append(sp.BlockIn(i, t, data, span))
+        except UserError as exc:
+            problems.extend(exc.problems)
+    return out, problems
+
+
+def _too_dense(link: str, side: int, size: float) -> str | None:
+    """Why a QR code of `side` modules printed `size` wide is too dense to scan, or None."""
+    from smartprint.resolve.qr import MIN_MODULE_MM, smallest_size_mm
+
+    module = size / side / MM
+    if module >= MIN_MODULE_MM - 1e-9:
+        return None
+    need = smallest_size_mm(side)
+    fix = (
+        f"make it 'size: {need}mm' or more, or use a shorter link"
+        if need * MM <= QR_MAX_SIZE
+        else f"use a shorter link (even {QR_MAX_SIZE / MM:g} mm is too small for it)"
+    )
+    return (
+        f"the QR code is too dense to scan: the link is {len(link)} characters, so at {format_mm(size)} "
+        f"its dots are {module:.2f} mm, and a phone needs about {MIN_MODULE_MM:g} mm; {fix}"
+    )
+
+
+def _entries(job: Job[SheetSpec], data: Any, loc: Path_) -> tuple[sp.Entry, ...]:
+    entries: list[sp.Entry] = []
+    deck = deck_of(data)
+    if deck is not None:
+        from smartprint.parts.decktitles import card_titles
+
+        for title in card_titles(job.src, loc + ("from",), deck, job.options.allow):
+            entries.append(sp.Entry(title.text, title.deck.where(title.loc)))
+    entries += [sp.Entry(text, loc + ("items", k), own=True) for k, text in enumerate(data.items)]
+    entries += [sp.Entry(None, loc + ("blank",)) for _ in range(data.blank)]
+    if not entries:
+        raise UserError(
+            job.src.problem(
+                loc, "the checklist has no items; write 'items:', or take them from a card deck with 'from: styrkekort'"
+            )
+        )
+    return tuple(entries)
+
+
+def assemble(job: Job[SheetSpec]) -> SheetPlan:
+    spec, src, page = job.spec, job.src, job.page
+    words = labels(spec.language)
+    problems = _check_placeholders(spec, src)
+    try:
+        style = _style(job)
+    except UserError as exc:
+        problems.extend(exc.problems)
+        style = sp.SheetStyle(11.0, 22.0, 10 * MM, 5 * MM, page.min_text_size, 110.0, parse_color(DEFAULT_COLOR))
+    blocks, more = _blocks(job)
+    problems += more
+    pupils = None
+    try:
+        pupils = class_list(src, spec.pupils, job.options)
+    except UserError as exc:
+        if not problems or type(exc) is not UserError:
+            raise
+        problems.extend(exc.problems)
+    if problems:
+        raise UserError(sorted(problems, key=_line_of))
+    if pupils is not None:
+        job.warnings.extend(pupils.warnings)
+    area = sp.Area(page.margin, page.margin, page.width - 2 * page.margin, page.height - 2 * page.margin)
+    title = spec.title if spec.header else None
+    pages: list[sp.PagePlan] = []
+    names = [(p.name, k) for k, p in enumerate(pupils.pupils)] if pupils is not None else [(None, None)]
+    failed: dict[tuple[Path_, int | None], Problem] = {}
+    per_sheet = 0
+    split = next(
+        (k for k, b in enumerate(blocks) if b.type == "new_page" and spec.blocks[b.index].new_page == "once"), None
+    )
+    own, shared = (blocks, []) if split is None else (blocks[:split], blocks[split + 1 :])
+    hint = _edit_hint(job)
+    without_name: list[bool] = []  # whether the sheet fits with a line for the name (asked once)
+    duplex = spec.double_sided
+    for name, k in names:
+        try:
+            planned = sp.plan_sheet(own, spec.columns, area, style, job.fonts, title, name, k, words, footer=name)
+        except sp.BlockError as exc:
+            if name is not None and not without_name:
+                without_name.append(_fits_without_name(own, spec.columns, area, style, job, title, words))
+            if name is not None and pupils is not None and k is not None and without_name[0]:
+                origin = pupils.pupils[k].origin
+                at = f"pupil {k + 1}" if isinstance(origin, tuple) else str(origin)
+                # every pupil whose name does not fit is named, not only the first
+                failed.setdefault(
+                    (exc.loc, k),
+                    src.problem(
+                        exc.loc,
+                        f"{exc.message} (with the name «{name}», {at}){hint}; or write the name shorter "
+                        "in the class list",
+                    ),
+                )
+            elif (exc.loc, None) not in failed:
+                failed[(exc.loc, None)] = src.problem(exc.loc, exc.message + hint)
+            continue
+        per_sheet = len(planned)
+        if duplex is None:
+            duplex = per_sheet > 1
+        if duplex and per_sheet % 2:  # each pupil's sheet on its own paper: an empty back page
+            planned.append(sp.PagePlan(k))
+        pages.extend(planned)
+        if len(pages) > MAX_PAGES:
+            raise UserError(
+                src.problem(
+                    ("pupils",) if pupils else ("blocks",),
+                    f"more than {MAX_PAGES} pages in one build; use a shorter class list",
+                )
+            )
+    shared_pages: list[sp.PagePlan] = []
+    if shared and not failed:
+        try:  # once for all: no name, no title (it is not the first page of a pupil's sheet)
+            shared_pages = sp.plan_sheet(shared, spec.columns, area, style, job.fonts, None, None, None, words)
+        except sp.BlockError as exc:
+            failed[(exc.loc, None)] = src.problem(exc.loc, exc.message + hint)
+    if failed:
+        raise UserError(sorted(failed.values(), key=_line_of))
+    return SheetPlan(job, pages + shared_pages, pupils, per_sheet, len(shared_pages), bool(duplex))
+
+
+def _edit_hint(job: Job[SheetSpec]) -> str:
+    """For a built-in sheet, how to get a copy to change: its file is part of the program."""
+    from smartprint.load import resources
+
+    path = job.src.path
+    if path.parent != resources.data_dir("decks"):
+        return ""
+    return f" (to change the sheet, first run 'smartprint new {path.stem}' and edit the copy it makes)"
+
+
+def _fits_without_name(
+    blocks: list[sp.BlockIn],
+    columns: int,
+    area: sp.Area,
+    style: sp.SheetStyle,
+    job: Job[SheetSpec],
+    title: str | None,
+    words: dict[str, str],
+) -> bool:
+    """Whether the sheet fits with a line for the name: then a name made it overflow."""
+    try:
+        sp.plan_sheet(blocks, columns, area, style, job.fonts, title, None, None, words)
+    except sp.BlockError:
+        return False
+    return True
+
+
+def _line_of(problem: Problem) -> tuple[str, int, int]:
+    w = problem.where
+    return (w.file, w.line or 0, w.column or 0) if w is not None else ("", 0, 0)
+
+
+def printed(plan: SheetPlan) -> Iterator[Printed]:
+    pupils = plan.pupils.pupils if plan.pupils is not None else []
+    seen: set[tuple[str, str, Any]] = set()
+    for page in plan.pages:
+        pupil = pupils[page.pupil] if page.pupil is not None else None
+        for item in page.items:
+            if not isinstance(item, sp.TextItem):
+                continue
+            for line in item.box.fitted.lines:
+                text = line.text
+                if item.named and pupil is not None:
+                    if (pupil.name, line.font, pupil.origin) not in seen:
+                        seen.add((pupil.name, line.font, pupil.origin))
+                        yield Printed(pupil.name, line.font, pupil.origin)
+                    text = text.replace(pupil.name, "")
+                key = (text, line.font, item.origin)
+                if key not in seen:
+                    seen.add(key)
+                    yield Printed(text, line.font, item.origin)
