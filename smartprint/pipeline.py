@@ -7,14 +7,18 @@ atomic replace.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from smartprint.errors import Problem, UsageError, UserError, display_path
 from smartprint.kinds.base import FLAGS, AnyKind, Job, Options
 from smartprint.load import resources
 from smartprint.load.source import Source, load_file
+
+if TYPE_CHECKING:
+    from smartprint.text.glyphs import GlyphLedger
 
 __all__ = ["Options", "Built", "prepare", "plan", "build_to", "check_only", "locate_source"]
 
@@ -145,11 +149,10 @@ class Built:
 
 
 def plan(job: Job[Any]) -> Built:
-    """Plan with every check, then check every string the pages will draw."""
+    """Plan with every check a plan can make. The strings are checked against their
+    fonts as they are drawn (`render`), by the same calls that draw them."""
     from smartprint.check.validation import cut_by_comment
     from smartprint.kinds import get_kind
-    from smartprint.resolve.fonts import missing_glyphs
-    from smartprint.text.printed import check_printed
 
     kind = get_kind(job.spec.kind)
     job.warnings.extend(cut_by_comment(job.src, kind.spec))
@@ -159,9 +162,6 @@ def plan(job: Job[Any]) -> Built:
         raise type(exc)(job.pending + exc.problems) from None  # a UsageError stays one (exit 2)
     if job.pending:  # the font could not be used: its glyphs cannot be checked either
         raise UserError(job.pending)
-    problems = check_printed(kind.printed(planned), job.src, job.fonts.label, job.font_choice, missing_glyphs)
-    if problems:
-        raise UserError(problems)
     if job.options.strict and job.warnings:
         raise UserError(
             [Problem(w.where, w.message.removeprefix("warning: ") + " (an error with --strict)") for w in job.warnings]
@@ -169,10 +169,19 @@ def plan(job: Job[Any]) -> Built:
     return Built(job, kind, planned)
 
 
-def render(built: Built, out: str | BinaryIO) -> int:
+def render(built: Built, out: str | BinaryIO, ledger: GlyphLedger | None = None) -> int:
+    """Draw the planned document into `out`; a string with letters its font lacks
+    stops it (nothing saved) with one message per place, as UserError."""
+    from smartprint.resolve.fonts import missing_glyphs
+    from smartprint.text.glyphs import GlyphLedger, GlyphReport, GlyphsMissing
     from smartprint.write.writer import write_document
 
-    return write_document(built.kind.document(built.plan), built.job.fonts, out, built.job.options.progress)
+    job = built.job
+    ledger = ledger if ledger is not None else GlyphLedger(missing_glyphs)
+    try:
+        return write_document(built.kind.document(built.plan), job.fonts, out, ledger, job.options.progress)
+    except GlyphsMissing as exc:
+        raise UserError(GlyphReport(job.src, job.fonts.label, job.font_choice).problems(exc.ledger)) from None
 
 
 def default_target(arg: str, options: Options | None = None) -> Path:
@@ -243,6 +252,17 @@ def build_to(job: Job[Any], target: Path) -> tuple[int, Built]:
 
 
 def check_only(job: Job[Any]) -> tuple[int, Built]:
-    """Every check a build makes, and the page count; nothing is drawn or written."""
+    """Every check a build makes, and the page count; nothing is written. The pages are
+    drawn into a sink that keeps nothing, since the glyph check is made as they are drawn."""
     built = plan(job)
-    return built.kind.document(built.plan).page_count, built
+    return render(built, cast(BinaryIO, _Discard())), built
+
+
+class _Discard(io.RawIOBase):
+    """A binary stream that keeps nothing (what `validate` draws into)."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        return len(data)

@@ -426,6 +426,10 @@ def test_paint_draws_the_words_it_is_given(tmp_path: Path):
     from conftest import page_texts
     from smartprint.parts.foldables.paint import paint_die, paint_pawns
     from smartprint.resolve.colors import PALETTE, parse_color
+    from smartprint.resolve.fonts import missing_glyphs
+    from smartprint.text.glyphs import GlyphLedger
+    from smartprint.text.ink import attach_ledger
+    from smartprint.text.origin import Label
 
     fonts = Path(reportlab.__file__).parent / "fonts"
     pdfmetrics.registerFont(TTFont("FoldVera", str(fonts / "Vera.ttf")))
@@ -433,8 +437,13 @@ def test_paint_draws_the_words_it_is_given(tmp_path: Path):
     plan = plan_foldables(A4_INSIDE, 4)
     out = tmp_path / "f.pdf"
     c = Canvas(str(out), pagesize=(210 * MM, 297 * MM), initialFontName="FoldVera")
-    paint_die(c, plan.die, tab_label="glue", font="FoldVera")
-    paint_pawns(c, plan.pawns, [parse_color(p) for p in PALETTE], "FoldVeraBd", glue_label="glue")
+    ledger = GlyphLedger(missing_glyphs, record=True)
+    attach_ledger(c, ledger)
+    glue, numbers = Label("glue tabs", "en"), Label("pawn numbers", "en")
+    paint_die(c, plan.die, tab_label="glue", font="FoldVera", label_origin=glue)
+    pawns_colors = [parse_color(p) for p in PALETTE]
+    paint_pawns(c, plan.pawns, pawns_colors, "FoldVeraBd", glue_label="glue", glue_origin=glue, number_origin=numbers)
+    assert {origin for _, _, origin in ledger.seen} == {glue, numbers}  # every word drawn was checked
     c.save()
     text = page_texts(out)[0]
     assert text.count("glue") == 7 + 4
@@ -442,7 +451,8 @@ def test_paint_draws_the_words_it_is_given(tmp_path: Path):
         assert n in text
     with pytest.raises(ValueError, match="does not fit"):
         c = Canvas(str(tmp_path / "g.pdf"), initialFontName="FoldVera")
-        paint_die(c, plan.die, tab_label="a word far too long for a small glue tab", font="FoldVera")
+        attach_ledger(c, ledger)
+        paint_die(c, plan.die, tab_label="a word far too long for a small glue tab", font="FoldVera", label_origin=glue)
 
 
 def test_the_words_on_tabs_and_feet_are_checked_while_planning():

@@ -468,7 +468,9 @@ def test_a_20000_letter_word_fails_fast():
     word = _letters(20_000)
     start = time.perf_counter()
     with pytest.raises(FitFailure):
-        fit_or_fail([Run(f"Kort {word} slutt", FONTS.regular)], 150, 200, 24, 7, FONTS.measure, "text")
+        fit_or_fail(
+            [Run(f"Kort {word} slutt", FONTS.regular, origin=("text",))], 150, 200, 24, 7, FONTS.measure, "text"
+        )
     assert time.perf_counter() - start < 2.0
 
 
@@ -510,11 +512,11 @@ def test_words_with_letters_are_not_numbers(word):
 def test_a_number_is_never_broken_it_shrinks_or_fails():
     number = "12345678901234567890"
     wide = FONTS.measure(number, FONTS.regular, 7)
-    assert fit([Run(number, FONTS.regular)], wide * 0.8, 200, 24, 7, FONTS.measure) is None
+    assert fit([Run(number, FONTS.regular, origin=("text",))], wide * 0.8, 200, 24, 7, FONTS.measure) is None
     with pytest.raises(FitFailure) as err:
-        fit_or_fail([Run(number, FONTS.regular)], wide * 0.8, 200, 24, 7, FONTS.measure, "text")
+        fit_or_fail([Run(number, FONTS.regular, origin=("text",))], wide * 0.8, 200, 24, 7, FONTS.measure, "text")
     assert err.value.ratio > 1
-    fitted = fit([Run(f"Født {number}", FONTS.regular)], wide * 1.2, 200, 24, 7, FONTS.measure)
+    fitted = fit([Run(f"Født {number}", FONTS.regular, origin=("text",))], wide * 1.2, 200, 24, 7, FONTS.measure)
     assert fitted is not None and any(line.text.endswith(number) for line in fitted.lines)
     assert wrap(number, FONTS.regular, 10, 20, FONTS.measure) == [number]  # overflow, not "12-"
 
@@ -533,7 +535,7 @@ def test_a_number_is_never_broken_it_shrinks_or_fails():
     height=st.floats(20, 300),
 )
 def test_fitted_lines_never_split_a_number(words, width, height):
-    result = fit([Run(" ".join(words), FONTS.regular)], width, height, 18, 6, FONTS.measure)
+    result = fit([Run(" ".join(words), FONTS.regular, origin=("text",))], width, height, 18, 6, FONTS.measure)
     if result is None:
         return
     tokens = [t for line in result.lines for t in line.text.split()]

@@ -17,7 +17,7 @@ words = st.lists(
 @example(text=" ".join(["abcdefghij"] * 80), width=30.0, height=10.0)  # far too much: None is right
 @example(text="abcdefghijklmnopqrstuvwxyzæøå", width=30.0, height=600.0)  # fits, hyphenated at 6 pt
 def test_fit_stays_inside_the_box(text, width, height):
-    result = fit([Run(text, FONTS.regular)], width, height, 24, 6, FONTS.measure)
+    result = fit([Run(text, FONTS.regular, origin=("text",))], width, height, 24, 6, FONTS.measure)
     if result is None:
         # None must mean the text really overflows: wrapped at the minimum size (hyphenating
         # long words, as the fitter may there) its lines are taller than the box ...
@@ -26,7 +26,7 @@ def test_fit_stays_inside_the_box(text, width, height):
         needed = 6 * 0.95 + (len(lines) - 1) * 6 * 1.25 + 6 * 0.25  # first baseline, leading, descent
         assert needed > height, (needed, height, lines)
         # ... and a box that tall is filled at the minimum size instead of refused
-        roomy = fit([Run(text, FONTS.regular)], width, needed + 1e-3, 24, 6, FONTS.measure)
+        roomy = fit([Run(text, FONTS.regular, origin=("text",))], width, needed + 1e-3, 24, 6, FONTS.measure)
         assert roomy is not None and roomy.size == 6 and len(roomy.lines) == len(lines)
         return
     assert 6 <= result.size <= 24
@@ -44,7 +44,7 @@ def test_wrap_keeps_every_letter(text, width):
 
 def test_shrinks_before_it_gives_up():
     long = "ord " * 60
-    roomy = fit([Run(long, FONTS.regular)], 150, 400, 20, 6, FONTS.measure)
-    tight = fit([Run(long, FONTS.regular)], 150, 120, 20, 6, FONTS.measure)
+    roomy = fit([Run(long, FONTS.regular, origin=("text",))], 150, 400, 20, 6, FONTS.measure)
+    tight = fit([Run(long, FONTS.regular, origin=("text",))], 150, 120, 20, 6, FONTS.measure)
     assert roomy is not None and tight is not None and tight.size < roomy.size
-    assert fit([Run(long * 10, FONTS.regular)], 150, 120, 20, 6, FONTS.measure) is None
+    assert fit([Run(long * 10, FONTS.regular, origin=("text",))], 150, 120, 20, 6, FONTS.measure) is None

@@ -11,7 +11,6 @@ the pipeline, the CLI and the refusals are built from these declarations.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
@@ -22,7 +21,6 @@ from smartprint.load.source import Path_, Source
 from smartprint.resolve.fontfiles import FontChoice
 from smartprint.resolve.fonts import FontSet
 from smartprint.resolve.layout import Layout, Page, PageKeys
-from smartprint.text.printed import Printed
 from smartprint.write.document import Document
 
 # Command-line options a kind may take, beyond those every kind takes (-o, --layout).
@@ -107,10 +105,6 @@ class Kind(ABC, Generic[SpecT, PlanT]):
     @abstractmethod
     def plan(self, job: Job[SpecT]) -> PlanT:
         """Every check and every decision, before any drawing; raise UserError."""
-
-    @abstractmethod
-    def printed(self, plan: PlanT) -> Iterable[Printed]:
-        """Every string the document will draw, exactly as drawn, with its origin."""
 
     @abstractmethod
     def document(self, plan: PlanT) -> Document:

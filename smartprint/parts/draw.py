@@ -1,4 +1,5 @@
-"""Drawing primitives shared by every material kind (reportlab canvas).
+"""Drawing primitives shared by every material kind (reportlab canvas): shapes, QR,
+crop marks, lines, pictures. Text is drawn by `smartprint.text.ink`, never here.
 
 Everything here draws what a plan already decided; no layout decisions are made.
 """
@@ -11,23 +12,8 @@ from collections.abc import Iterable, Sequence
 from reportlab.pdfgen.canvas import Canvas
 
 from smartprint.parts.geometry import Rect, cut_lines
-from smartprint.resolve.colors import INK, RGB
+from smartprint.resolve.colors import RGB
 from smartprint.resolve.units import MM
-from smartprint.text.textfit import Fitted
-
-
-def text_lines(c: Canvas, fitted: Fitted, left: float, top: float, color: RGB = INK) -> None:
-    """Draw fitted lines with the box's top-left corner at (left, top), in one text object."""
-    c.setFillColorRGB(*color)
-    text = c.beginText()
-    current = None
-    for line in fitted.lines:
-        if (line.font, line.size) != current:
-            current = (line.font, line.size)
-            text.setFont(line.font, line.size)
-        text.setTextOrigin(left + line.x, top - line.baseline)
-        text.textLine(line.text)  # no cursor arithmetic: every line sets its own origin
-    c.drawText(text)
 
 
 def qr(c: Canvas, matrix: Sequence[Sequence[bool]], x: float, y: float, size: float) -> None:

@@ -33,7 +33,7 @@ from smartprint.check.validation import Model, Text
 from smartprint.errors import Problem, UsageError, UserError, Where, display_path
 from smartprint.load import paths, reads
 from smartprint.load.source import Path_, Source
-from smartprint.text.printed import Origin
+from smartprint.text.origin import Origin
 
 MAX_PUPILS = 1000
 MAX_NAME_CHARS = 80

@@ -11,9 +11,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
+
+from smartprint.text.origin import Label, Origin
+
+UNPLACED = Label("text being measured", "")  # runs set without their origins, for the shared memory
 
 Measure = Callable[[str, str, float], float]
 Align = Literal["left", "center"]
@@ -31,6 +35,7 @@ class Run:
     bullet: str | None = None
     align: Align = "left"
     max_lines: int | None = None
+    origin: Origin = field(kw_only=True)  # where the words come from (blamed for a letter the font lacks)
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,8 @@ class Line:
     size: float
     x: float  # from the box's left edge
     baseline: float  # distance from the box's top edge, downwards
+    run: int = 0  # which of the fitted runs it was set from
+    origin: Origin = field(kw_only=True)  # its run's
 
 
 @dataclass(frozen=True)
@@ -188,7 +195,7 @@ def _set(
     y = 0.0
     first = True
     descent = size * 0.25
-    for run in runs:
+    for index, run in enumerate(runs):
         fs = size * run.scale
         if not first and run.space_before:
             y += run.space_before * size
@@ -204,12 +211,12 @@ def _set(
             if max_height is not None and y + descent > max_height + 1e-6:
                 return None
             if run.bullet and j == 0:
-                lines.append(Line(run.bullet, run.font, fs, 0.0, y))
+                lines.append(Line(run.bullet, run.font, fs, 0.0, y, index, origin=run.origin))
             if run.align == "center":
                 x = indent + (width - indent - measure(text, run.font, fs)) / 2
             else:
                 x = indent
-            lines.append(Line(text, run.font, fs, x, y))
+            lines.append(Line(text, run.font, fs, x, y, index, origin=run.origin))
     return lines, y + descent
 
 
@@ -223,8 +230,17 @@ def fit(
     leading: float = 1.25,
     step: float = 0.25,
 ) -> Fitted | None:
-    """`_fit`, remembered: the same group label on 500 cards is set once."""
-    return _fit(tuple(runs), width, height, max_size, min_size, measure, leading, step)
+    """`_fit`, remembered: the same group label on 500 cards is set once. The runs are
+    set without their origins (so the memory is shared) and each line then gets its run's."""
+    origins = tuple(r.origin for r in runs)
+    bare = tuple(replace(r, origin=UNPLACED) for r in runs)
+    fitted = _fit(bare, width, height, max_size, min_size, measure, leading, step)
+    return None if fitted is None else _with_origins(fitted, origins)
+
+
+def _with_origins(fitted: Fitted, origins: tuple[Origin, ...]) -> Fitted:
+    """The fitted lines, each with the origin of the run it was set from."""
+    return Fitted(fitted.size, tuple(replace(line, origin=origins[line.run]) for line in fitted.lines), fitted.height)
 
 
 @lru_cache(maxsize=4096)
@@ -273,7 +289,7 @@ def overflow_ratio(
     """How many times the box the runs need at `size`, for error messages: the height
     they take, or the width of a number (or letter) too wide to break, whichever is more."""
     result = _set(
-        [Run(r.text, r.font, r.scale, r.space_before, r.bullet, r.align) for r in runs],
+        [replace(r, max_lines=None) for r in runs],
         size,
         width,
         measure,

@@ -4,7 +4,9 @@ reportlab keeps every page of a canvas in memory until it saves, so a document o
 more than PAGES_PER_PART pages is drawn as several canvases into a private temporary
 folder and streamed into one file by `pdfjoin`; memory stays flat at any length.
 Every canvas gets the document's shared setup (forms, primed font subsets), so a
-page's content is the same bytes whichever part it lands in.
+page's content is the same bytes whichever part it lands in, and the build's glyph
+ledger, in which the text primitive checks every string as it draws it: a letter a
+font lacks stops the write before anything replaces the target.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from smartprint.resolve.fonts import FontSet
+from smartprint.text.glyphs import GlyphLedger, GlyphsMissing
+from smartprint.text.ink import attach_ledger
 from smartprint.write.document import Document, Section
 from smartprint.write.output import new_canvas
 from smartprint.write.progress import bar_for
@@ -29,9 +33,11 @@ def _draw_part(
     out: str | BinaryIO,
     pages: Sequence[tuple[Section, Any]],
     step: Callable[[], None] | None,
+    ledger: GlyphLedger,
 ) -> int:
     first = pages[0][0] if pages else doc.sections[0]
     c = new_canvas(out, first.width, first.height, fonts, doc.title, doc.duplex)
+    attach_ledger(c, ledger)
     if doc.setup is not None:
         doc.setup(c)
     size = (first.width, first.height)
@@ -44,12 +50,17 @@ def _draw_part(
         if step is not None:
             step()
         checkpoint()
+    if ledger.failed:
+        raise GlyphsMissing(ledger)  # nothing is saved: the build tells what the font lacks
     c.save()
     return len(pages)
 
 
-def write_document(doc: Document, fonts: FontSet, out: str | BinaryIO, progress: bool = False) -> int:
-    """Draw `doc` into `out` (a path or a binary stream); returns the page count."""
+def write_document(
+    doc: Document, fonts: FontSet, out: str | BinaryIO, ledger: GlyphLedger, progress: bool = False
+) -> int:
+    """Draw `doc` into `out` (a path or a binary stream); returns the page count. Raises
+    GlyphsMissing, having saved nothing, if a string has letters its font lacks."""
     pages = doc.flat_pages()
     if not pages:
         raise ValueError("a document needs at least one page")
@@ -58,7 +69,7 @@ def write_document(doc: Document, fonts: FontSet, out: str | BinaryIO, progress:
     parts = [pages[i : i + PAGES_PER_PART] for i in range(0, len(pages), PAGES_PER_PART)]
     with bar if bar is not None else nullcontext(), held():
         if len(parts) == 1:
-            return _draw_part(doc, fonts, out, parts[0], step)
+            return _draw_part(doc, fonts, out, parts[0], step, ledger)
         from smartprint.write.pdfjoin import join
         from smartprint.write.target import parts_folder
 
@@ -66,7 +77,7 @@ def write_document(doc: Document, fonts: FontSet, out: str | BinaryIO, progress:
             paths = []
             for k, part in enumerate(parts):
                 path = Path(tmp) / f"part{k}.pdf"
-                _draw_part(doc, fonts, str(path), part, step)
+                _draw_part(doc, fonts, str(path), part, step, ledger)
                 paths.append(path)
             if isinstance(out, str):
                 with open(out, "wb") as fh:

@@ -5,7 +5,6 @@ Its file has a `greeting`; its layout has a key of its own, `border`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -15,7 +14,6 @@ from smartprint.check.spec import Common, PrintedText
 from smartprint.check.validation import Length
 from smartprint.kinds.base import Job, Kind, Options
 from smartprint.resolve.layout import Layout, Page, PageKeys, resolve_page
-from smartprint.text.printed import Printed, of_fitted
 from smartprint.text.textfit import Fitted, Run, fit_or_fail
 from smartprint.write.document import Document, Section
 
@@ -51,7 +49,7 @@ class HelloKind(Kind[HelloSpec, HelloPlan]):
         page = job.page
         width = page.width - 2 * page.margin
         fitted = fit_or_fail(
-            [Run(job.spec.greeting, job.fonts.bold, align="center")],
+            [Run(job.spec.greeting, job.fonts.bold, align="center", origin=("greeting",))],
             width,
             200,
             36,
@@ -61,16 +59,13 @@ class HelloKind(Kind[HelloSpec, HelloPlan]):
         )
         return HelloPlan(page, job.layout.geometry, fitted)
 
-    def printed(self, plan: HelloPlan) -> Iterable[Printed]:
-        return of_fitted(plan.greeting, ("greeting",))
-
     def document(self, plan: HelloPlan) -> Document:
         def paint(c: Any, _page: int) -> None:
-            from smartprint.parts import draw
+            from smartprint.text import ink
 
             b = plan.border
             c.rect(b, b, plan.page.width - 2 * b, plan.page.height - 2 * b)
-            draw.text_lines(c, plan.greeting, plan.page.margin, plan.page.height / 2)
+            ink.draw_lines(c, plan.greeting, plan.page.margin, plan.page.height / 2)
 
         return Document("hello", (Section(plan.page.width, plan.page.height, [0], paint),))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
 
@@ -15,13 +14,13 @@ from smartprint.load.source import Path_, Source
 from smartprint.parts.geometry import Rect, split_page
 from smartprint.parts.numbered import distinct_texts, numbered_run
 from smartprint.parts.textpages.plan import PageFonts, Para, Row, TextPage, paginate
-from smartprint.parts.textpages.plan import printed as text_printed
 from smartprint.resolve.colors import RGB, parse_color
 from smartprint.resolve.layout import Page
 from smartprint.resolve.pupils import ClassList, class_list
 from smartprint.text.labels import labels
 from smartprint.text.metrics import Fonts
-from smartprint.text.printed import Label, Printed, of_box
+from smartprint.text.origin import Label
+from smartprint.text.run import TextRun
 from smartprint.text.textfit import Box, FitFailure, Run, fit
 from smartprint.write.progress import bar_for
 
@@ -57,6 +56,12 @@ class Prepared:
         """The line under a sheet that says which it is and how to reprint it."""
         w = self.words
         return f"{w['bingo_sheet']} {number} {w['of']} {self.count} · {w['seed']} {self.seed}"
+
+    def number_run(self, number: int) -> TextRun:
+        """That line, placed in the sheet's unit (smartprint's words and numbers)."""
+        x, y, size = self.face.number_at
+        origin = Label("sheet number", self.spec.language)
+        return TextRun(self.sheet_label(number), self.job.fonts.regular, size, x, y, origin)
 
 
 def _where_count(job: Job[BingoSpec]) -> Path_:
@@ -177,16 +182,17 @@ def assemble(job: Job[BingoSpec]) -> Prepared:
     min_size = page.min_text_size
     try:
         face = plan_face(
-            spec.title,
-            spec.instructions,
-            spec.footer,
-            spec.names,
-            spec.grid,
-            unit.w,
-            unit.h,
-            fonts,
-            min_size,
-            words["name"],
+            title=spec.title,
+            instructions=spec.instructions,
+            footer=spec.footer,
+            names=spec.names,
+            grid=spec.grid,
+            w=unit.w,
+            h=unit.h,
+            fonts=fonts,
+            min_size=min_size,
+            name_label=words["name"],
+            language=spec.language,
         )
     except FitFailure as f:
         if f.field == "grid":
@@ -209,7 +215,7 @@ def assemble(job: Job[BingoSpec]) -> Prepared:
     squares: list[SquareText] = []
     for i, prompt in enumerate(spec.prompts):
         try:
-            squares.append(fit_square(prompt, face, fonts, min_size))
+            squares.append(fit_square(prompt, ("prompts", i), face, fonts, min_size))
         except FitFailure as f:
             problems.append(
                 src.problem(
@@ -225,7 +231,7 @@ def assemble(job: Job[BingoSpec]) -> Prepared:
     free = None
     if spec.free is not None:
         try:
-            free = fit_square(spec.free, face, fonts, min_size, bold=True)
+            free = fit_square(spec.free, ("free",), face, fonts, min_size, bold=True)
         except FitFailure as f:
             problems.append(
                 src.problem(
@@ -241,23 +247,23 @@ def assemble(job: Job[BingoSpec]) -> Prepared:
         _leader(spec, sheets, seed, page, fonts, words, _source_name(job)) if spec.leader and opts.only is None else []
     )
     return Prepared(
-        job,
-        spec,
-        count,
-        seed,
-        numbers,
-        sheets,
-        page_w,
-        page_h,
-        units,
-        face,
-        squares,
-        free,
-        color,
-        leader,
-        words,
-        pupils,
-        names,
+        job=job,
+        spec=spec,
+        count=count,
+        seed=seed,
+        numbers=numbers,
+        sheets=sheets,
+        page_w=page_w,
+        page_h=page_h,
+        units=units,
+        face=face,
+        squares=squares,
+        free=free,
+        color=color,
+        leader=leader,
+        words=words,
+        pupils=pupils,
+        names=names,
     )
 
 
@@ -270,7 +276,7 @@ def _fit_names(job: Job[BingoSpec], pupils: ClassList, face: SheetFace, min_size
     problems: list[Problem] = []
     for pupil in pupils.pupils:
         fitted = fit(
-            [Run(pupil.name, fonts.bold, max_lines=1)],
+            [Run(pupil.name, fonts.bold, max_lines=1, origin=pupil.origin)],
             x1 - x0 - size * 0.3,
             size * 1.6,
             size * 1.1,
@@ -297,7 +303,7 @@ def _same_size(
     """All prompts in one size, the largest that every prompt fits at: a sheet reads
     evenly instead of shouting the short prompts and whispering the long ones."""
     common = min(sq.box.fitted.size for sq in squares)
-    return [fit_square(p, face, fonts, min_size, max_size=common) for p in prompts]
+    return [fit_square(p, ("prompts", i), face, fonts, min_size, max_size=common) for i, p in enumerate(prompts)]
 
 
 SMALL_SHARE = 0.75  # a prompt that pulls every prompt below this share of the usual size is named
@@ -388,21 +394,3 @@ def _leader(
         intro.append(Para(spec.footer, ("footer",)))
     rows = [Row((f"{i + 1}.", p), (label, ("prompts", i))) for i, p in enumerate(spec.prompts)]
     return paginate(heading, intro, (0.08, 0.92), (), rows, area, pfonts, lang)
-
-
-def printed(prep: Prepared) -> Iterator[Printed]:
-    lang = prep.spec.language
-    face = prep.face
-    yield from of_box(face.title, ("title",))
-    yield from of_box(face.name_label, Label("name label", lang))
-    yield from of_box(face.instructions, ("instructions",))
-    yield from of_box(face.footer, ("footer",))
-    for i, square in enumerate(prep.squares):
-        yield from of_box(square.box, ("prompts", i))
-    if prep.free is not None:
-        yield from of_box(prep.free.box, ("free",))
-    yield Printed(prep.sheet_label(1234567890), prep.job.fonts.regular, Label("sheet number", lang))
-    if prep.names is not None and prep.pupils is not None:
-        for box, pupil in zip(prep.names, prep.pupils.pupils):
-            yield from of_box(box, pupil.origin)
-    yield from text_printed(prep.leader)

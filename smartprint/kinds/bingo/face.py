@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from smartprint.kinds.bingo.style import SHEET, SheetStyle
+from smartprint.load.source import Path_
 from smartprint.parts.geometry import Rect
 from smartprint.text.metrics import Fonts
+from smartprint.text.origin import Label
 from smartprint.text.textfit import Box, FitFailure, Run, fit_or_fail
 
 
@@ -36,6 +38,7 @@ class SquareText:
 
 
 def plan_face(
+    *,
     title: str,
     instructions: str | None,
     footer: str | None,
@@ -46,12 +49,15 @@ def plan_face(
     fonts: Fonts,
     min_size: float,
     name_label: str,
+    language: str,
     style: SheetStyle = SHEET,
 ) -> SheetFace:
+    """Set what every sheet shares in a w × h unit; its texts come from the file's
+    `title`, `instructions` and `footer` and smartprint's name label."""
     m = fonts.measure
     top = h
     title_fit = fit_or_fail(
-        [Run(title, fonts.bold, align="center", max_lines=2)],
+        [Run(title, fonts.bold, align="center", max_lines=2, origin=("title",))],
         w,
         w * style.title_box,
         max(min_size, min(w * style.title_size, style.title_max)),
@@ -64,7 +70,7 @@ def plan_face(
 
     label_size = max(min_size, min(w * style.label_size, style.label_max))
     label_fit = fit_or_fail(
-        [Run(f"{name_label}:", fonts.regular, max_lines=1)],
+        [Run(f"{name_label}:", fonts.regular, max_lines=1, origin=Label("name label", language))],
         w * style.label_box_w,
         label_size * 1.6,
         label_size,
@@ -82,7 +88,13 @@ def plan_face(
     if instructions:
         size = max(min_size, min(w * style.instructions_size, style.instructions_max))
         fitted = fit_or_fail(
-            [Run(instructions, fonts.regular)], w, h * style.instructions_box, size, min_size, m, "instructions"
+            [Run(instructions, fonts.regular, origin=("instructions",))],
+            w,
+            h * style.instructions_box,
+            size,
+            min_size,
+            m,
+            "instructions",
         )
         instr_box = Box(0, top, fitted)
         top -= fitted.height + w * style.block_gap
@@ -93,7 +105,13 @@ def plan_face(
     if footer:
         size = max(min_size, min(w * style.footer_size, style.footer_max))
         fitted = fit_or_fail(
-            [Run(footer, fonts.regular, align="center")], w, h * style.footer_box, size, min_size, m, "footer"
+            [Run(footer, fonts.regular, align="center", origin=("footer",))],
+            w,
+            h * style.footer_box,
+            size,
+            min_size,
+            m,
+            "footer",
         )
         footer_box = Box(0, bottom + fitted.height + number_size * 0.4, fitted)
         bottom += fitted.height + number_size * 0.4
@@ -112,21 +130,22 @@ def plan_face(
     x0, x1, y = style.name_line
     name_in_square = (side * x0, side * x1, side * y) if names else None
     return SheetFace(
-        title_box,
-        label_box,
-        name_line,
-        instr_box,
-        grid_rect,
-        side,
-        (0.0, number_size * 0.3, number_size),
-        footer_box,
-        prompt_box,
-        name_in_square,
+        title=title_box,
+        name_label=label_box,
+        name_line=name_line,
+        instructions=instr_box,
+        grid=grid_rect,
+        side=side,
+        number_at=(0.0, number_size * 0.3, number_size),
+        footer=footer_box,
+        prompt_box=prompt_box,
+        name_in_square=name_in_square,
     )
 
 
 def fit_square(
     text: str,
+    origin: Path_,
     face: SheetFace,
     fonts: Fonts,
     min_size: float,
@@ -138,7 +157,7 @@ def fit_square(
     box = face.prompt_box
     max_size = max(min_size, max_size if max_size is not None else face.side * style.prompt_size)
     fitted = fit_or_fail(
-        [Run(text, fonts.bold if bold else fonts.regular, align="center")],
+        [Run(text, fonts.bold if bold else fonts.regular, align="center", origin=origin)],
         box.w,
         box.h,
         max_size,

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from smartprint.kinds.base import Job, Kind, Options
-from smartprint.kinds.bingo.assemble import BingoGeometry, Prepared, assemble, printed
+from smartprint.kinds.bingo.assemble import BingoGeometry, Prepared, assemble
 from smartprint.kinds.bingo.model import BingoLayout, BingoSpec
 from smartprint.resolve.layout import Layout, Page, resolve_page
-from smartprint.text.printed import Printed
 from smartprint.write.document import Document
 
 
@@ -25,9 +22,6 @@ class BingoKind(Kind[BingoSpec, Prepared]):
 
     def plan(self, job: Job[BingoSpec]) -> Prepared:
         return assemble(job)
-
-    def printed(self, plan: Prepared) -> Iterable[Printed]:
-        return printed(plan)
 
     def document(self, plan: Prepared) -> Document:
         from smartprint.kinds.bingo.paint import bingo_document

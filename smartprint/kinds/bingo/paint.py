@@ -14,9 +14,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from smartprint.kinds.bingo.face import SquareText
 from smartprint.kinds.bingo.style import SHEET
-from smartprint.parts import draw
 from smartprint.parts.textpages.paint import paint_text_page
 from smartprint.resolve.colors import lighten
+from smartprint.text import ink
 from smartprint.write.document import Document, Section
 from smartprint.write.output import prime_subset
 
@@ -30,16 +30,16 @@ def _define_frame(c: Canvas, prep: Prepared) -> None:
     face, spec = prep.face, prep.spec
     w, h = prep.units[0].w, prep.units[0].h
     c.beginForm(FRAME, 0, 0, w, h)
-    draw.text_lines(c, face.title.fitted, face.title.left, face.title.top, prep.color)
-    draw.text_lines(c, face.name_label.fitted, face.name_label.left, face.name_label.top, SHEET.ink)
+    ink.draw_lines(c, face.title.fitted, face.title.left, face.title.top, prep.color)
+    ink.draw_lines(c, face.name_label.fitted, face.name_label.left, face.name_label.top, SHEET.ink)
     x0, x1, y = face.name_line
     c.setStrokeColorRGB(*SHEET.name_line_grey)
     c.setLineWidth(SHEET.name_line_width)
     c.line(x0, y, x1, y)
     if face.instructions:
-        draw.text_lines(c, face.instructions.fitted, face.instructions.left, face.instructions.top, SHEET.ink)
+        ink.draw_lines(c, face.instructions.fitted, face.instructions.left, face.instructions.top, SHEET.ink)
     if face.footer:
-        draw.text_lines(c, face.footer.fitted, face.footer.left, face.footer.top, SHEET.footer_grey)
+        ink.draw_lines(c, face.footer.fitted, face.footer.left, face.footer.top, SHEET.footer_grey)
     g, side = face.grid, face.side
     if prep.free is not None:
         mid = spec.grid // 2
@@ -72,7 +72,7 @@ def _define_free_and_lines(c: Canvas, prep: Prepared) -> None:
     if prep.free is not None and mid is not None:
         cx, cy = _cell_origin(prep, mid)
         box = prep.free.box
-        draw.text_lines(c, box.fitted, cx + box.left, cy + box.top, prep.color)
+        ink.draw_lines(c, box.fitted, cx + box.left, cy + box.top, prep.color)
 
 
 def _cell_origin(prep: Prepared, cell: int) -> tuple[float, float]:
@@ -107,20 +107,13 @@ _TF = re.compile(r"/\S+ -?[\d.]+ Tf")
 
 def _prompt_text(c: Canvas, square: SquareText) -> _PromptText:
     box = square.box
-    text = c.beginText()
-    current = None
-    for line in box.fitted.lines:
-        if (line.font, line.size) != current:
-            current = (line.font, line.size)
-            text.setFont(line.font, line.size)
-        text.setTextOrigin(box.left + line.x, box.top - line.baseline)
-        text.textOut(line.text)
-    code = text.getCode().removeprefix("BT 1 0 0 1 0 0 Tm ").removesuffix(" ET")
-    code = re.sub(r" -?[\d.]+ TL", "", code)
+    code = ink.encoded_lines(c, box.fitted, box.left, box.top)
     fonts = _TF.findall(code)
     font = fonts[0] if fonts else ""
     code = code.replace(font, "", 1) if font else code  # set once per sheet, not per square
     pieces = _TM.split(code)  # [before, x, y, ops, x, y, ops, …]
+    if len(pieces) < 4:  # no line was drawn (a letter the font lacks): the build fails after drawing
+        return _PromptText((0.0, 0.0), "", (0.0, 0.0), font, font)
     first = (float(pieces[1]), float(pieces[2]))
     body = [" ".join(pieces[3].split())]
     at = first
@@ -162,7 +155,6 @@ class _Painter:
         if id(c) != id(self.canvas):
             raise RuntimeError("setup runs on every canvas before its pages")
         prep = self.prep
-        face = prep.face
         unit = prep.units[unit_index]
         c.saveState()
         c.translate(unit.x, unit.y)
@@ -185,17 +177,17 @@ class _Painter:
             at = (at[0] + dx + t.last[0], at[1] + dy + t.last[1])
             font = t.end_font
         # the sheet's number, in the same text object
-        x, y, size = face.number_at
-        label = c.beginText()
-        label.setFont(prep.job.fonts.regular, size)
-        label.textOut(prep.sheet_label(number))
-        shown = re.sub(r" -?[\d.]+ TL", "", label.getCode().removeprefix("BT 1 0 0 1 0 0 Tm ").removesuffix(" ET"))
+        run = prep.number_run(number)
+        x, y = run.x, run.y
+        shown = re.sub(
+            r" -?[\d.]+ TL", "", ink.encoded_run(c, run).removeprefix("BT 1 0 0 1 0 0 Tm ").removesuffix(" ET")
+        )
         grey = " ".join(_num(v) for v in SHEET.number_grey)
         ops.append(f"{grey} rg {_num(x - at[0])} {_num(y - at[1])} Td {shown} ET")
         c._code.append(" ".join(ops))  # noqa: SLF001 - the page's operator list: ready-made text
         if prep.names is not None:  # the pupil's name on the name line
             name = prep.names[number - 1]
-            draw.text_lines(c, name.fitted, name.left, name.top, SHEET.ink)
+            ink.draw_lines(c, name.fitted, name.left, name.top, SHEET.ink)
         c.restoreState()
 
     def page(self, c: Canvas, numbers: tuple[int, ...]) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from smartprint.errors import Problem, UserError
@@ -18,7 +17,7 @@ from smartprint.kinds.boardgame.board import (
     plan_board,
 )
 from smartprint.kinds.boardgame.model import BoardGameSpec
-from smartprint.kinds.boardgame.printables import PrintablesPlan, plan_printables, printables_printed
+from smartprint.kinds.boardgame.printables import PrintablesPlan, plan_printables
 from smartprint.kinds.boardgame.track import assign_categories
 from smartprint.kinds.boardgame.words import words as board_words
 from smartprint.load.source import Path_
@@ -26,15 +25,14 @@ from smartprint.parts.categories import CategoryStyle, Declared, declared_styles
 from smartprint.parts.deck.faces import plan_front
 from smartprint.parts.deck.layout import DeckKeys, resolve_deck
 from smartprint.parts.deck.model import Back, Card
-from smartprint.parts.deck.plan import DeckPlan, Wording, deck_printed, plan_deck
+from smartprint.parts.deck.plan import DeckOrigins, DeckPlan, Wording, plan_deck
 from smartprint.parts.deck.style import FRONT
 from smartprint.parts.geometry import Rect
 from smartprint.parts.textpages.plan import PageFonts, Para, TextPage, TextStyle, rules_pages
-from smartprint.parts.textpages.plan import printed as text_printed
 from smartprint.parts.tiling import Tiling, plan_tiling
 from smartprint.resolve.layout import Page
 from smartprint.resolve.units import MM, format_mm
-from smartprint.text.printed import Label, Printed, of_box
+from smartprint.text.origin import Label, Origin, mixed
 from smartprint.text.textfit import FitFailure, cut_to_fit
 
 RULES_TEXT = TextStyle(size=13.0, leading=1.35, heading=1.9)  # read aloud at a table of parents and pupils
@@ -181,22 +179,30 @@ def _board(
 ) -> BoardFace:
     spec, page = job.spec, job.page
     specials = {s.at: s.text for s in spec.specials}
+    special_origins: dict[int, Origin] = {s.at: ("specials", i, "text") for i, s in enumerate(spec.specials)}
+    lang = spec.language
     try:
         return plan_board(
-            geo.width,
-            geo.height,
-            page.margin,
-            spec.title,
-            spec.squares,
-            categories,
-            [c.name for c in spec.categories],
-            specials,
-            spec.start or words["start"],
-            spec.finish or words["finish"],
-            words["special"],
-            job.fonts,
-            page.min_text_size,
-            spec.track,
+            width=geo.width,
+            height=geo.height,
+            margin=page.margin,
+            title=spec.title,
+            squares=spec.squares,
+            categories=categories,
+            names=[c.name for c in spec.categories],
+            specials=specials,
+            special_origins=special_origins,
+            start=spec.start or words["start"],
+            finish=spec.finish or words["finish"],
+            ends_origins=(
+                ("start",) if spec.start else Label("start", lang),
+                ("finish",) if spec.finish else Label("finish", lang),
+            ),
+            special_label=words["special"],
+            fonts=job.fonts,
+            min_size=page.min_text_size,
+            language=lang,
+            shape=spec.track,
         )
     except BoardFitFailures as failed:
         raise UserError([_board_problem(job, f) for f in failed.failures]) from None
@@ -299,14 +305,16 @@ def _decks(job: Job[BoardGameSpec], styles: tuple[CategoryStyle, ...], words: di
         try:  # the name stands in every card's band: said once, at the name, if it does not fit
             plan_front(
                 Card(group=cat.name, text="?"),
-                geo.card_w,
-                geo.card_h,
-                job.fonts,
-                page.min_text_size,
-                True,
-                None,
-                "",
-                QUESTION_FACE,
+                w=geo.card_w,
+                h=geo.card_h,
+                fonts=job.fonts,
+                min_size=page.min_text_size,
+                has_group=True,
+                image_ratio=None,
+                draw_label="",
+                loc=("categories", i),
+                language=spec.language,
+                style=QUESTION_FACE,
             )
         except FitFailure as f:
             if f.field == "group":
@@ -327,24 +335,31 @@ def _decks(job: Job[BoardGameSpec], styles: tuple[CategoryStyle, ...], words: di
         hexcolor = "#" + "".join(f"{round(v * 255):02x}" for v in style.color)
         back = Back(title=cat.name, text=words["back"], color=hexcolor, symbol=style.symbol)
         try:
+            name: Path_ = ("categories", i, "name")
             decks.append(
                 plan_deck(
-                    f"deck{i}",
-                    f"{spec.title}: {cat.name}",
-                    spec.language,
-                    cards,
-                    locs,
-                    [style] * len(cards),
-                    back,
-                    ("categories", i, "name"),
-                    geo,
-                    deck_page,
-                    job.fonts,
-                    src,
-                    job.options.allow,
-                    job.warn,
-                    QUESTION_FACE,
-                    Wording(names, None),
+                    name=f"deck{i}",
+                    title=f"{spec.title}: {cat.name}",
+                    language=spec.language,
+                    cards=cards,
+                    card_locs=locs,
+                    styles=[style] * len(cards),
+                    back=back,
+                    back_loc=name,
+                    geo=geo,
+                    page=deck_page,
+                    fonts=job.fonts,
+                    src=src,
+                    allowed=job.options.allow,
+                    warn=job.warn,
+                    front_style=QUESTION_FACE,
+                    wording=Wording(names, None),
+                    origins=DeckOrigins(
+                        title=mixed((spec.title, ("title",)), (f": {cat.name}", name)),
+                        group=name,
+                        back_title=name,
+                        back_text=Label("card back", spec.language),
+                    ),
                 )
             )
         except UserError as exc:
@@ -352,23 +367,6 @@ def _decks(job: Job[BoardGameSpec], styles: tuple[CategoryStyle, ...], words: di
     if problems:
         raise UserError(problems)
     return tuple(decks)
-
-
-def _deck_printed(plan: BoardGamePlan, i: int, deck: DeckPlan) -> Iterator[Printed]:
-    """The deck's strings, blamed where the teacher wrote them: the category's name in
-    every band, on the back and in the footer, is the name's; the back's line is ours."""
-    spec = plan.job.spec
-    name: Path_ = ("categories", i, "name")
-    for item in deck_printed(deck):
-        origin = item.origin
-        if isinstance(origin, tuple) and (origin[-1:] == ("group",) or origin[:3] == name):
-            back_text = origin == name + ("text",)
-            yield Printed(item.text, item.font, Label("card back", spec.language) if back_text else name)
-        elif origin == ("title",) and item.text.startswith(spec.title):
-            yield Printed(spec.title, item.font, ("title",))
-            yield Printed(item.text[len(spec.title) :], item.font, name)
-        else:
-            yield item
 
 
 def assemble(job: Job[BoardGameSpec]) -> BoardGamePlan:
@@ -449,39 +447,3 @@ def _short_title(plan: BoardGamePlan, room: float) -> str:
         return fonts.measure(plan.tile_label(last), fonts.bold, TILE_LABEL_SIZE) <= room
 
     return cut_to_fit(plan.job.spec.title, fits)
-
-
-def printed(plan: BoardGamePlan) -> Iterator[Printed]:
-    spec = plan.job.spec
-    lang = spec.language
-    board = plan.board
-    yield from of_box(board.title, ("title",))
-    for item in board.legend:
-        yield from of_box(
-            item.label, ("categories", item.category, "name") if item.category is not None else Label("legend", lang)
-        )
-    order = sorted(range(len(spec.specials)), key=lambda i: spec.specials[i].at)
-    specials_seen = 0
-    for square in board.squares:
-        if square.number == 0:
-            yield from of_box(square.text, ("start",) if spec.start else Label("start", lang))
-        elif square.number == spec.squares + 1:
-            yield from of_box(square.text, ("finish",) if spec.finish else Label("finish", lang))
-        elif square.text is not None:
-            yield from of_box(square.text, ("specials", order[specials_seen], "text"))
-            specials_seen += 1
-    font = plan.job.fonts
-    yield Printed("0123456789", font.bold, Label("square numbers", lang))
-    if plan.tiling is not None:
-        for i in range(len(plan.tiling.tiles)):
-            label = plan.tile_label(i)
-            yield Printed(plan.tile_title, font.bold, ("title",))
-            yield Printed(label[len(plan.tile_title) :], font.bold, Label("part label", lang))
-        for line in plan.tile_how:
-            yield Printed(line, font.regular, Label("how to join the parts", lang))
-        yield Printed(plan.words["glue"] + plan.words["cut"], font.bold, Label("glue and cut marks", lang))
-    yield from text_printed(plan.rules)
-    if plan.printables is not None:
-        yield from printables_printed(plan.printables, lang, font.bold)
-    for i, deck in enumerate(plan.decks):
-        yield from _deck_printed(plan, i, deck)

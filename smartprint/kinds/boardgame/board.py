@@ -15,6 +15,7 @@ from smartprint.parts.geometry import Rect
 from smartprint.parts.inside import escaping
 from smartprint.resolve.units import MM
 from smartprint.text.metrics import Fonts
+from smartprint.text.origin import Label, Origin
 from smartprint.text.textfit import Box, FitFailure, Run, fit_or_fail
 
 
@@ -77,7 +78,7 @@ class BoardFitFailures(Exception):
 
 
 def _legend_try(
-    entries: list[tuple[str, int | None]], band: Rect, rows: int, fonts: Fonts, min_size: float
+    entries: list[tuple[str, int | None, Origin]], band: Rect, rows: int, fonts: Fonts, min_size: float
 ) -> list[LegendItem] | FitFailure:
     """The legend in `rows` rows, every name at one size (the largest all fit at)."""
     per_row = -(-len(entries) // rows)
@@ -87,36 +88,45 @@ def _legend_try(
     text_w = col_w - sw * 1.3 - sw * 0.5  # room before the next swatch
     largest = min(row_h * 0.34 * rows, 18.0)
     size = largest
-    for name, category in entries:
+    for name, category, origin in entries:
         field = f"legend.{category}" if category is not None else "legend.special"
         try:
             size = min(
                 size,
                 fit_or_fail(
-                    [Run(name, fonts.bold, max_lines=2)], text_w, row_h, largest, min_size, fonts.measure, field
+                    [Run(name, fonts.bold, max_lines=2, origin=origin)],
+                    text_w,
+                    row_h,
+                    largest,
+                    min_size,
+                    fonts.measure,
+                    field,
                 ).size,
             )
         except FitFailure as f:
             return f
     items = []
-    for i, (name, category) in enumerate(entries):
+    for i, (name, category, origin) in enumerate(entries):
         row, col = divmod(i, per_row)
         x = band.x + col * col_w
         y = band.top - (row + 1) * row_h
         swatch = Rect(x, y + (row_h - sw) / 2, sw, sw)
-        fitted = fit_or_fail([Run(name, fonts.bold, max_lines=2)], text_w, row_h, size, size, fonts.measure, "legend")
+        run = Run(name, fonts.bold, max_lines=2, origin=origin)
+        fitted = fit_or_fail([run], text_w, row_h, size, size, fonts.measure, "legend")
         items.append(
             LegendItem(swatch, category, Box(swatch.right + sw * 0.3, y + row_h / 2 + fitted.height / 2, fitted))
         )
     return items
 
 
-def _legend(names: Sequence[str], special: str | None, band: Rect, fonts: Fonts, min_size: float) -> list[LegendItem]:
+def _legend(
+    names: Sequence[str], special: str | None, band: Rect, fonts: Fonts, min_size: float, language: str
+) -> list[LegendItem]:
     """A swatch and its name for each category (and the special squares): one row, or
     two when the names need it."""
-    entries: list[tuple[str, int | None]] = [(n, i) for i, n in enumerate(names)]
+    entries: list[tuple[str, int | None, Origin]] = [(n, i, ("categories", i, "name")) for i, n in enumerate(names)]
     if special is not None:
-        entries.append((special, None))
+        entries.append((special, None, Label("legend", language)))
     one = _legend_try(entries, band, 1, fonts, min_size)
     if isinstance(one, list) and (len(entries) <= 4 or one[0].label.fitted.size >= 11):
         return one
@@ -131,6 +141,7 @@ def _legend(names: Sequence[str], special: str | None, band: Rect, fonts: Fonts,
 
 
 def plan_board(
+    *,
     width: float,
     height: float,
     margin: float,
@@ -139,11 +150,14 @@ def plan_board(
     categories: Sequence[int | None],
     names: Sequence[str],
     specials: dict[int, str],
+    special_origins: dict[int, Origin],
     start: str,
     finish: str,
+    ends_origins: tuple[Origin, Origin],
     special_label: str,
     fonts: Fonts,
     min_size: float,
+    language: str,
     shape: Shape = "snake",
     style: BoardStyle = STYLE,
 ) -> BoardFace:
@@ -156,15 +170,27 @@ def plan_board(
     failures: list[FitFailure] = []
     try:
         title_fit = fit_or_fail(
-            [Run(title, fonts.bold, max_lines=2)], content.w, title_h, title_h * 0.75, min_size, fonts.measure, "title"
+            [Run(title, fonts.bold, max_lines=2, origin=("title",))],
+            content.w,
+            title_h,
+            title_h * 0.75,
+            min_size,
+            fonts.measure,
+            "title",
         )
     except FitFailure as f:
         failures.append(f)
-        title_fit = fit_or_fail([Run("", fonts.bold)], content.w, title_h, min_size, min_size, fonts.measure, "title")
+        empty = Run("", fonts.bold, origin=("title",))
+        title_fit = fit_or_fail([empty], content.w, title_h, min_size, min_size, fonts.measure, "title")
     title_box = Box(content.x, content.top - (title_h - title_fit.height) / 2, title_fit)
     try:
         legend = _legend(
-            names, special_label if specials else None, Rect(content.x, content.y, content.w, legend_h), fonts, min_size
+            names,
+            special_label if specials else None,
+            Rect(content.x, content.y, content.w, legend_h),
+            fonts,
+            min_size,
+            language,
         )
     except FitFailure as f:
         failures.append(f)
@@ -188,7 +214,7 @@ def plan_board(
                 label = start if cell.index == 0 else finish
                 field = "start" if cell.index == 0 else "finish"
                 fitted = fit_or_fail(
-                    [Run(label, fonts.bold, align="center")],
+                    [Run(label, fonts.bold, align="center", origin=ends_origins[0 if cell.index == 0 else 1])],
                     rect.w - 2 * pad,
                     rect.h - 2 * pad,
                     side * style.end_label,
@@ -201,7 +227,7 @@ def plan_board(
                 below = rect.top - max(pad + number_size * 1.1, rect.w * 0.3)  # under the number and the star
                 room = below - rect.y - pad
                 fitted = fit_or_fail(
-                    [Run(specials[cell.index], fonts.regular, align="center")],
+                    [Run(specials[cell.index], fonts.regular, align="center", origin=special_origins[cell.index])],
                     rect.w - 2 * pad,
                     room,
                     side * style.special_text,
@@ -241,4 +267,13 @@ def plan_board(
     if failures:
         raise BoardFitFailures(failures)
     assert page.contains(track.area)
-    return BoardFace(width, height, content, title_box, track, tuple(out), tuple(legend), number_size)
+    return BoardFace(
+        width=width,
+        height=height,
+        content=content,
+        title=title_box,
+        track=track,
+        squares=tuple(out),
+        legend=tuple(legend),
+        number_font_size=number_size,
+    )

@@ -4,15 +4,12 @@ rules, one question deck per category with its own back, and a die and pawns to 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from smartprint.errors import UserError
 from smartprint.kinds.base import Job, Kind, Options
-from smartprint.kinds.boardgame.assemble import BoardGamePlan, BoardGeometry, assemble, printed
+from smartprint.kinds.boardgame.assemble import BoardGamePlan, BoardGeometry, assemble
 from smartprint.kinds.boardgame.model import BoardGameLayout, BoardGameSpec
 from smartprint.resolve.layout import Layout, Page, PageKeys, resolve_page
 from smartprint.resolve.units import PAPER_SIZES_MM, paper_name
-from smartprint.text.printed import Printed
 from smartprint.write.document import Document
 
 
@@ -49,9 +46,6 @@ class BoardGameKind(Kind[BoardGameSpec, BoardGamePlan]):
 
     def plan(self, job: Job[BoardGameSpec]) -> BoardGamePlan:
         return assemble(job)
-
-    def printed(self, plan: BoardGamePlan) -> Iterable[Printed]:
-        return printed(plan)
 
     def document(self, plan: BoardGamePlan) -> Document:
         from smartprint.kinds.boardgame.paint import board_game_document

@@ -20,6 +20,9 @@ from smartprint.parts.textpages.paint import paint_text_page
 from smartprint.parts.tiling import Seam, Tile
 from smartprint.resolve.colors import INK, WHITE, lighten
 from smartprint.resolve.units import MM
+from smartprint.text import ink
+from smartprint.text.origin import Label, Mixed
+from smartprint.text.run import TextRun
 from smartprint.write.document import Document, Section
 from smartprint.write.output import name_fonts
 
@@ -31,6 +34,7 @@ BOARD_FORM = "board"
 SPECIAL = (0.72, 0.53, 0.04)  # gold: squares where something happens
 ROAD = (0.62, 0.62, 0.62)
 GLUE = (0.86, 0.86, 0.86)
+GLUE_WORD = (0.35, 0.35, 0.35)
 
 
 def _board_art(plan: BoardGamePlan, c: Canvas) -> None:
@@ -38,7 +42,7 @@ def _board_art(plan: BoardGamePlan, c: Canvas) -> None:
     face: BoardFace = plan.board
     fonts = plan.job.fonts
     side = face.track.side
-    draw.text_lines(c, face.title.fitted, face.title.left, face.title.top, INK)
+    ink.draw_lines(c, face.title.fitted, face.title.left, face.title.top, INK)
     # the road: joins consecutive squares through the gutters, never lane neighbours
     c.setStrokeColorRGB(*ROAD)
     c.setLineWidth(side * STYLE.road_width)
@@ -65,7 +69,7 @@ def _board_art(plan: BoardGamePlan, c: Canvas) -> None:
             c.setLineWidth(1.2)
             c.roundRect(s.x, s.y, s.w, s.h, s.w * 0.12, stroke=1, fill=1)
             draw.symbol(c, style.symbol, s.x + s.w / 2, s.y + s.h / 2, s.w * 0.32, style.color)
-        draw.text_lines(c, item.label.fitted, item.label.left, item.label.top, INK)
+        ink.draw_lines(c, item.label.fitted, item.label.left, item.label.top, INK)
     del fonts
 
 
@@ -86,11 +90,11 @@ def _square(plan: BoardGamePlan, c: Canvas, square: Any) -> None:
     if square.number in (0, last):
         c.setFillColorRGB(*INK)
         c.roundRect(r.x, r.y, r.w, r.h, corner, stroke=0, fill=1)
-        draw.text_lines(c, square.text.fitted, square.text.left, square.text.top, WHITE)
+        ink.draw_lines(c, square.text.fitted, square.text.left, square.text.top, WHITE)
         return
     if square.category is None:
         _special_frame(c, r, r.w)
-        draw.text_lines(c, square.text.fitted, square.text.left, square.text.top, INK)
+        ink.draw_lines(c, square.text.fitted, square.text.left, square.text.top, INK)
     else:
         style = plan.styles[square.category]
         c.setFillColorRGB(*lighten(style.color, STYLE.tint))
@@ -100,9 +104,8 @@ def _square(plan: BoardGamePlan, c: Canvas, square: Any) -> None:
         cx, cy, rad = square.symbol_at
         draw.symbol(c, style.symbol, cx, cy, rad, style.color)
     x, y, size = square.number_at
-    c.setFillColorRGB(*INK)
-    c.setFont(fonts.bold, size)
-    c.drawString(x, y, str(square.number))
+    number = TextRun(str(square.number), fonts.bold, size, x, y, Label("square numbers", plan.job.spec.language))
+    ink.draw_run(c, number, INK)
 
 
 def _board_page(plan: BoardGamePlan, c: Canvas, page: Any) -> None:
@@ -141,6 +144,7 @@ def _tile_page(plan: BoardGamePlan, c: Canvas, page: Any) -> None:
     tile = tiling.tiles[page]
     words = plan.words
     fonts = plan.job.fonts
+    lang = plan.job.spec.language
     p = tile.place
     c.saveState()
     path = c.beginPath()
@@ -158,13 +162,11 @@ def _tile_page(plan: BoardGamePlan, c: Canvas, page: Any) -> None:
         c.setFillAlpha(0.9)
         c.rect(x, y, g.w, g.h, stroke=0, fill=1)
         c.setFillAlpha(1)
-        c.setFillColorRGB(0.35, 0.35, 0.35)
-        c.setFont(fonts.bold, 9)
         c.saveState()
         c.translate(x + g.w / 2, y + g.h / 2)
         if seam.axis == "x":
             c.rotate(90)
-        c.drawCentredString(0, -3, words["glue"])
+        ink.draw_run(c, TextRun(words["glue"], fonts.bold, 9, 0, -3, Label("glue", lang), "middle"), GLUE_WORD)
         c.restoreState()
         _marks(c, tile, seam, mark, on_glue=True)
     for seam in tile.cut:  # this edge is cut and laid on the neighbour's strip
@@ -174,24 +176,24 @@ def _tile_page(plan: BoardGamePlan, c: Canvas, page: Any) -> None:
         c.line(x0, y0, x1, y1)
         _marks(c, tile, seam, mark, on_glue=False)
         c.setFillColorRGB(*INK)
-        c.setFont(fonts.bold, 8)
         if seam.axis == "x":
             c.saveState()
             c.translate(x0 - 2.5 * MM, (y0 + y1) / 2)
             c.rotate(90)
-            c.drawCentredString(0, 0, words["cut"])
+            ink.draw_run(c, TextRun(words["cut"], fonts.bold, 8, 0, 0, Label("cut", lang), "middle"))
             c.restoreState()
         else:
-            c.drawCentredString((x0 + x1) / 2, y0 + 1.5 * MM, words["cut"])
+            cut = TextRun(words["cut"], fonts.bold, 8, (x0 + x1) / 2, y0 + 1.5 * MM, Label("cut", lang), "middle")
+            ink.draw_run(c, cut)
     # the foot: which part this is, how to join it, and a map of all parts
     m = plan.job.page.margin
     c.setFillColorRGB(*INK)
-    c.setFont(fonts.bold, TILE_LABEL_SIZE)
     foot = p.y - 6 * MM
-    c.drawString(m, foot, plan.tile_label(page))
-    c.setFont(fonts.regular, 8)
+    label = plan.tile_label(page)
+    origin = Mixed(((plan.tile_title, ("title",)), (label[len(plan.tile_title) :], Label("part label", lang))))
+    ink.draw_run(c, TextRun(label, fonts.bold, TILE_LABEL_SIZE, m, foot, origin))
     for k, line in enumerate(plan.tile_how):
-        c.drawString(m, foot - (k + 1) * 10, line)
+        ink.draw_run(c, TextRun(line, fonts.regular, 8, m, foot - (k + 1) * 10, Label("join instructions", lang)))
     _map(c, plan, tile, Rect(tiling.sheet_w - m - TILE_MAP_W, m, TILE_MAP_W, p.y - m - 3 * MM))
 
 
@@ -221,15 +223,14 @@ def _map(c: Canvas, plan: BoardGamePlan, tile: Tile, box: Rect) -> None:
         c.setStrokeColorRGB(*INK)
         c.setFillColorRGB(*((0.7, 0.7, 0.7) if other.index == tile.index else WHITE))
         c.rect(x0 + r.x * scale, y0 + r.y * scale, r.w * scale, r.h * scale, stroke=1, fill=1)
+    said = Label("part names", plan.job.spec.language)
     for other in t.tiles:  # names on top, where the next part's outline would cross them
         r = other.window
-        c.setFillColorRGB(*INK)
-        c.setFont(plan.job.fonts.bold, 7)
         visible_x = r.x + (t.overlap if other.col else 0)
         visible_top = r.top - (t.overlap if other.row else 0)
         cx = x0 + (visible_x + r.right) / 2 * scale
         cy = y0 + (r.y + visible_top) / 2 * scale
-        c.drawCentredString(cx, cy - 2.5, t.name(other))
+        ink.draw_run(c, TextRun(t.name(other), plan.job.fonts.bold, 7, cx, cy - 2.5, said, "middle"), INK)
 
 
 def _rules_page(plan: BoardGamePlan, c: Canvas, page: Any) -> None:

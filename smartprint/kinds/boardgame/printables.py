@@ -12,12 +12,12 @@ from reportlab.pdfgen.canvas import Canvas
 from smartprint.errors import UserError
 from smartprint.kinds.base import Job
 from smartprint.kinds.boardgame.model import BoardGameSpec
-from smartprint.parts import draw
 from smartprint.parts.foldables.plan import Foldables, glue_word_size, plan_foldables, tab_word_size
 from smartprint.parts.geometry import Rect
 from smartprint.resolve.colors import INK, RGB, parse_color
 from smartprint.resolve.units import MM
-from smartprint.text.printed import Label, Printed, of_box
+from smartprint.text import ink
+from smartprint.text.origin import Label
 from smartprint.text.textfit import Box, FitFailure, Run, fit_or_fail
 from smartprint.write.document import Section
 
@@ -62,7 +62,13 @@ def plan_printables(job: Job[BoardGameSpec], words: dict[str, str]) -> Printable
     for key, rect in (("die", things.die_caption), ("pawns", things.pawn_caption)):
         try:
             fitted = fit_or_fail(
-                [Run(words[key], fonts.regular)], rect.w, rect.h - 2 * MM, 11.0, page.min_text_size, fonts.measure, key
+                [Run(words[key], fonts.regular, origin=Label(f"{key} instructions", job.spec.language))],
+                rect.w,
+                rect.h - 2 * MM,
+                11.0,
+                page.min_text_size,
+                fonts.measure,
+                key,
             )
         except FitFailure:
             raise UserError(
@@ -78,14 +84,6 @@ def plan_printables(job: Job[BoardGameSpec], words: dict[str, str]) -> Printable
     return PrintablesPlan(things, boxes[0], boxes[1], colors, glue)
 
 
-def printables_printed(plan: PrintablesPlan, language: str, bold: str) -> list[Printed]:
-    out = list(of_box(plan.die_caption, Label("die instructions", language)))
-    out += of_box(plan.pawn_caption, Label("pawn instructions", language))
-    out.append(Printed(plan.glue, bold, Label("glue tabs", language)))
-    out.append(Printed("".join(str(p.number) for p in plan.things.pawns), bold, Label("pawn numbers", language)))
-    return out
-
-
 def _paint(plan: BoardGamePlan, blank: Any, c: Canvas, page: Any) -> None:
     from smartprint.parts.foldables.paint import paint_die, paint_pawns
 
@@ -93,10 +91,13 @@ def _paint(plan: BoardGamePlan, blank: Any, c: Canvas, page: Any) -> None:
         return
     p = plan.printables
     fonts = plan.job.fonts
-    paint_die(c, p.things.die, tab_label=p.glue, font=fonts.bold)
-    paint_pawns(c, p.things.pawns, p.colors, fonts.bold, glue_label=p.glue)
+    lang = plan.job.spec.language
+    glue = Label("glue tabs", lang)
+    paint_die(c, p.things.die, tab_label=p.glue, font=fonts.bold, label_origin=glue)
+    numbers = Label("pawn numbers", lang)
+    paint_pawns(c, p.things.pawns, p.colors, fonts.bold, glue_label=p.glue, glue_origin=glue, number_origin=numbers)
     for box in (p.die_caption, p.pawn_caption):
-        draw.text_lines(c, box.fitted, box.left, box.top, INK)
+        ink.draw_lines(c, box.fitted, box.left, box.top, INK)
 
 
 def printables_section(plan: BoardGamePlan, blank: Any) -> Section:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from smartprint.kinds.base import Job, Kind, Options
 from smartprint.kinds.cards.model import CardsLayout, CardsSpec
 from smartprint.parts.categories import Declared, styles_of
-from smartprint.parts.deck.plan import DeckPlan, deck_printed, plan_deck
+from smartprint.parts.deck.plan import DeckPlan, plan_deck
 from smartprint.resolve.layout import Layout, Page
-from smartprint.text.printed import Printed
 from smartprint.write.document import Document
 
 
@@ -33,24 +31,21 @@ class CardsKind(Kind[CardsSpec, DeckPlan]):
         declared = [Declared(g.name, g.color, g.symbol, ("groups", i)) for i, g in enumerate(spec.groups)]
         styles = styles_of([(c.group, ("cards", i, "group")) for i, c in enumerate(spec.cards)], declared, src)
         return plan_deck(
-            "deck",
-            spec.title,
-            spec.language,
-            spec.cards,
-            [("cards", i) for i in range(len(spec.cards))],
-            styles,
-            spec.back,
-            ("back",),
-            job.layout.geometry,
-            job.page,
-            job.fonts,
-            src,
-            job.options.allow,
-            job.warn,
+            name="deck",
+            title=spec.title,
+            language=spec.language,
+            cards=spec.cards,
+            card_locs=[("cards", i) for i in range(len(spec.cards))],
+            styles=styles,
+            back=spec.back,
+            back_loc=("back",),
+            geo=job.layout.geometry,
+            page=job.page,
+            fonts=job.fonts,
+            src=src,
+            allowed=job.options.allow,
+            warn=job.warn,
         )
-
-    def printed(self, plan: DeckPlan) -> Iterable[Printed]:
-        return deck_printed(plan)
 
     def document(self, plan: DeckPlan) -> Document:
         from smartprint.parts.deck.paint import deck_section, define_forms
@@ -80,7 +75,7 @@ class CardsKind(Kind[CardsSpec, DeckPlan]):
             [
                 f"{pages} pages for a print shop",
                 "tell the print shop:",
-                f"  cards: {cards} ({len(plan.cards)} different), printed {sides}",
+                f"  cards: {cards} ({len(plan.cards)} different) {sides}",
                 f"  trim size: {format_mm(geo.card_w)} × {format_mm(geo.card_h)}; bleed {format_mm(geo.bleed)} "
                 f"on every side (page size {format_mm(plan.page.width)} × {format_mm(plan.page.height)}, "
                 "TrimBox and BleedBox set)",

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from smartprint.errors import UserError
 from smartprint.kinds.base import Job
 from smartprint.kinds.fiveinarow import fill
 from smartprint.kinds.fiveinarow.board import BoardFace, plan_board
+from smartprint.kinds.fiveinarow.markers import MarkerPage, plan_markers
 from smartprint.kinds.fiveinarow.model import MAX_BOARDS, FiveInARowSpec
 from smartprint.parts.deck.layout import DeckKeys, resolve_deck
 from smartprint.parts.deck.model import Back, Card
-from smartprint.parts.deck.plan import DeckPlan, deck_printed, plan_deck
+from smartprint.parts.deck.plan import DeckPlan, plan_deck
 from smartprint.parts.numbered import distinct_texts, numbered_run
 from smartprint.resolve.colors import RGB, parse_color
 from smartprint.resolve.layout import Page
 from smartprint.text.labels import labels
-from smartprint.text.printed import Label, Printed, of_box
+from smartprint.text.origin import Label
+from smartprint.text.run import TextRun
 from smartprint.text.textfit import FitFailure
 
 DEFAULT_COLOR = "#c0392b"  # 17. mai red; nothing is told by colour alone
@@ -34,10 +35,17 @@ class FiveInARowPlan:
     color: RGB
     words: dict[str, str]
     questions: DeckPlan | None
+    markers: tuple[MarkerPage, ...]  # none when not asked for, or for a reprint (--only)
 
     def board_label(self, number: int) -> str:
         w = self.words
         return f"{w['board']} {number} {w['of']} {self.count} · {w['seed']} {self.seed}"
+
+    def number_run(self, number: int) -> TextRun:
+        """The line under a board that says which it is and how to reprint it."""
+        x, y, size = self.face.number_at
+        label = Label("board number", self.job.spec.language)
+        return TextRun(self.board_label(number), self.job.fonts.regular, size, x, y, label)
 
 
 def assemble(job: Job[FiveInARowSpec]) -> FiveInARowPlan:
@@ -51,7 +59,16 @@ def assemble(job: Job[FiveInARowSpec]) -> FiveInARowPlan:
         color = parse_color(DEFAULT_COLOR)
     rules = spec.rules or words["fiar_rules"]
     try:
-        face = plan_board(page, spec.grid, spec.title, rules, spec.entries, job.fonts)
+        face = plan_board(
+            page=page,
+            grid=spec.grid,
+            title=spec.title,
+            rules=rules,
+            rules_origin=("rules",) if spec.rules else Label("rules", spec.language),
+            entries=spec.entries,
+            fonts=job.fonts,
+            language=spec.language,
+        )
     except FitFailure as f:
         if f.field == "grid":
             message = (
@@ -98,7 +115,31 @@ def assemble(job: Job[FiveInARowSpec]) -> FiveInARowPlan:
             src.problem(("boards",), f"only {exc.reached} different boards were found; ask for fewer or add entries")
         ) from None
     questions = _question_deck(job, words) if (spec.questions or spec.blank_cards) and opts.only is None else None
-    return FiveInARowPlan(job, face, boards, numbers, count, seed, color, words, questions)
+    markers = (
+        plan_markers(
+            page=page,
+            grid=spec.grid,
+            square_side=face.side,
+            regular=job.fonts.regular,
+            bold=job.fonts.bold,
+            heading=words["markers"],
+            language=spec.language,
+        )
+        if spec.markers and opts.only is None
+        else ()
+    )
+    return FiveInARowPlan(
+        job=job,
+        face=face,
+        boards=boards,
+        numbers=numbers,
+        count=count,
+        seed=seed,
+        color=color,
+        words=words,
+        questions=questions,
+        markers=markers,
+    )
 
 
 def _question_deck(job: Job[FiveInARowSpec], words: dict[str, str]) -> DeckPlan:
@@ -120,31 +161,16 @@ def _question_deck(job: Job[FiveInARowSpec], words: dict[str, str]) -> DeckPlan:
     locs = [("questions", i) for i in range(len(spec.questions))] + [("blank_cards",)] * spec.blank_cards
     back = Back(title=spec.title, text=words["five_back"])
     return plan_deck(
-        "questions",
-        spec.title,
-        spec.language,
-        cards,
-        locs,
-        [None] * len(cards),
-        back,
-        ("title",),
-        geo,
-        page,
-        job.fonts,
-        job.src,
+        name="questions",
+        title=spec.title,
+        language=spec.language,
+        cards=cards,
+        card_locs=locs,
+        styles=[None] * len(cards),
+        back=back,
+        back_loc=("title",),
+        geo=geo,
+        page=page,
+        fonts=job.fonts,
+        src=job.src,
     )
-
-
-def printed(plan: FiveInARowPlan) -> Iterator[Printed]:
-    lang = plan.job.spec.language
-    face = plan.face
-    yield from of_box(face.title, ("title",))
-    yield from of_box(face.rules, ("rules",) if plan.job.spec.rules else Label("rules", lang))
-    for i, box in enumerate(face.entries):
-        yield from of_box(box, ("entries", i))
-    font = plan.job.fonts.regular
-    yield Printed(plan.board_label(1234567890), font, Label("board number", lang))
-    yield Printed("".join(c for c, _, _ in face.columns) + "0123456789", font, Label("coordinates", lang))
-    yield Printed(plan.words["markers"] + plan.words["team"], font, Label("markers", lang))
-    if plan.questions is not None:
-        yield from deck_printed(plan.questions)

@@ -13,6 +13,8 @@ from smartprint.parts.geometry import Rect
 from smartprint.resolve.layout import Page
 from smartprint.resolve.units import MM
 from smartprint.text.metrics import Fonts
+from smartprint.text.origin import Label, Origin
+from smartprint.text.run import TextRun
 from smartprint.text.textfit import Box, FitFailure, Run, fit_or_fail
 
 
@@ -29,6 +31,10 @@ class BoardStyle:
     grid_width: float = 0.8
     frame_width: float = 2.2
     ink: tuple[float, float, float] = (0.1, 0.1, 0.1)
+    number_grey: tuple[float, float, float] = (0.3, 0.3, 0.3)
+    second_team: tuple[float, float, float] = (0.2, 0.25, 0.45)  # the first team has the board's colour
+    marker_outline: tuple[float, float, float] = (0.6, 0.6, 0.6)
+    marker_outline_width: float = 0.4
 
 
 STYLE = BoardStyle()
@@ -39,9 +45,7 @@ LETTERS = "ABCDEFGHIJ"
 class BoardFace:
     grid: Rect
     side: float
-    columns: tuple[tuple[str, float, float], ...]  # letter, centre x, baseline y
-    rows: tuple[tuple[str, float, float], ...]  # number, right x, baseline y
-    coord_size: float
+    coordinates: tuple[TextRun, ...]  # the column letters above the grid, the row numbers beside it
     title: Box
     rules: Box
     number_at: tuple[float, float, float]  # x, y, size
@@ -49,7 +53,16 @@ class BoardFace:
 
 
 def plan_board(
-    page: Page, grid: int, title: str, rules: str, entries: list[str], fonts: Fonts, style: BoardStyle = STYLE
+    *,
+    page: Page,
+    grid: int,
+    title: str,
+    rules: str,
+    rules_origin: Origin,
+    entries: list[str],
+    fonts: Fonts,
+    language: str,
+    style: BoardStyle = STYLE,
 ) -> BoardFace:
     """The board's geometry and every entry fitted; FitFailure names what does not fit."""
     m = fonts.measure
@@ -73,21 +86,46 @@ def plan_board(
     gy = page.margin + (room_h - side * grid) / 2
     g = Rect(gx, gy, side * grid, side * grid)
     coord = style.label_band * style.coord_size * 2
-    columns = tuple((LETTERS[c], gx + (c + 0.5) * side, g.top + style.label_band * 0.3) for c in range(grid))
+    said = Label("coordinates", language)
+    columns = tuple(
+        TextRun(LETTERS[c], fonts.bold, coord, gx + (c + 0.5) * side, g.top + style.label_band * 0.3, said, "middle")
+        for c in range(grid)
+    )
     rows = tuple(
-        (str(r + 1), gx - style.label_band * 0.25, g.top - (r + 0.5) * side - coord * 0.35) for r in range(grid)
+        TextRun(
+            str(r + 1),
+            fonts.bold,
+            coord,
+            gx - style.label_band * 0.25,
+            g.top - (r + 0.5) * side - coord * 0.35,
+            said,
+            "end",
+        )
+        for r in range(grid)
     )
     px = g.right + 6 * MM
     pw = page.width - page.margin - px
     top = page.height - page.margin
     title_fit = fit_or_fail(
-        [Run(title, fonts.bold, max_lines=3)], pw, inner_h * 0.3, style.title_size, min_size, m, "title"
+        [Run(title, fonts.bold, max_lines=3, origin=("title",))],
+        pw,
+        inner_h * 0.3,
+        style.title_size,
+        min_size,
+        m,
+        "title",
     )
     title_box = Box(px, top, title_fit)
     top -= title_fit.height + 5 * MM
     number_size = max(min_size, style.number_size)
     rules_fit = fit_or_fail(
-        [Run(rules, fonts.regular)], pw, top - page.margin - number_size * 3, style.rules_size, min_size, m, "rules"
+        [Run(rules, fonts.regular, origin=rules_origin)],
+        pw,
+        top - page.margin - number_size * 3,
+        style.rules_size,
+        min_size,
+        m,
+        "rules",
     )
     rules_box = Box(px, top, rules_fit)
     inset = side * style.square_inset
@@ -97,7 +135,7 @@ def plan_board(
         try:
             fitted.append(
                 fit_or_fail(
-                    [Run(e, fonts.regular, align="center")],
+                    [Run(e, fonts.regular, align="center", origin=("entries", i))],
                     box_w,
                     box_w,
                     side * style.entry_size,
@@ -110,7 +148,16 @@ def plan_board(
             raise FitFailure(f"entries.{i}", failure.ratio, failure.size) from None
     common = min(f.size for f in fitted)
     boxes = []
-    for e in entries:
-        f = fit_or_fail([Run(e, fonts.regular, align="center")], box_w, box_w, common, min_size, m, "entries")
+    for i, e in enumerate(entries):
+        run = Run(e, fonts.regular, align="center", origin=("entries", i))
+        f = fit_or_fail([run], box_w, box_w, common, min_size, m, "entries")
         boxes.append(Box(inset, side - inset - (box_w - f.height) / 2, f))
-    return BoardFace(g, side, columns, rows, coord, title_box, rules_box, (px, page.margin, number_size), tuple(boxes))
+    return BoardFace(
+        grid=g,
+        side=side,
+        coordinates=columns + rows,
+        title=title_box,
+        rules=rules_box,
+        number_at=(px, page.margin, number_size),
+        entries=tuple(boxes),
+    )

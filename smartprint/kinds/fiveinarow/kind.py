@@ -3,13 +3,10 @@ talking about it, five in a row wins. With markers to cut out and question cards
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from smartprint.kinds.base import Job, Kind, Options
-from smartprint.kinds.fiveinarow.assemble import FiveInARowPlan, assemble, printed
+from smartprint.kinds.fiveinarow.assemble import FiveInARowPlan, assemble
 from smartprint.kinds.fiveinarow.model import FiveInARowLayout, FiveInARowSpec
 from smartprint.resolve.layout import Layout, Page, resolve_page
-from smartprint.text.printed import Printed
 from smartprint.write.document import Document
 
 
@@ -26,9 +23,6 @@ class FiveInARowKind(Kind[FiveInARowSpec, FiveInARowPlan]):
 
     def plan(self, job: Job[FiveInARowSpec]) -> FiveInARowPlan:
         return assemble(job)
-
-    def printed(self, plan: FiveInARowPlan) -> Iterable[Printed]:
-        return printed(plan)
 
     def document(self, plan: FiveInARowPlan) -> Document:
         from smartprint.kinds.fiveinarow.paint import five_document

@@ -28,7 +28,6 @@ from smartprint.resolve.placeholders import NAME_WORDS, placeholders
 from smartprint.resolve.pupils import ClassList, class_list
 from smartprint.resolve.units import MM, format_mm
 from smartprint.text.labels import labels
-from smartprint.text.printed import Printed
 
 DEFAULT_COLOR = "#2e62a8"
 FULL_WIDTH = ("text", "checklist", "words", "table")  # blocks that take the whole width unless given a span
@@ -236,7 +235,10 @@ def assemble(job: Job[SheetSpec]) -> SheetPlan:
     duplex = spec.double_sided
     for name, k in names:
         try:
-            planned = sp.plan_sheet(own, spec.columns, area, style, job.fonts, title, name, k, words, footer=name)
+            name_origin = pupils.pupils[k].origin if pupils is not None and k is not None else None
+            planned = sp.plan_sheet(
+                own, spec.columns, area, style, job.fonts, title, name, k, words, footer=name, name_origin=name_origin
+            )
         except sp.BlockError as exc:
             if name is not None and not without_name:
                 without_name.append(_fits_without_name(own, spec.columns, area, style, job, title, words))
@@ -309,24 +311,3 @@ def _fits_without_name(
 def _line_of(problem: Problem) -> tuple[str, int, int]:
     w = problem.where
     return (w.file, w.line or 0, w.column or 0) if w is not None else ("", 0, 0)
-
-
-def printed(plan: SheetPlan) -> Iterator[Printed]:
-    pupils = plan.pupils.pupils if plan.pupils is not None else []
-    seen: set[tuple[str, str, Any]] = set()
-    for page in plan.pages:
-        pupil = pupils[page.pupil] if page.pupil is not None else None
-        for item in page.items:
-            if not isinstance(item, sp.TextItem):
-                continue
-            for line in item.box.fitted.lines:
-                text = line.text
-                if item.named and pupil is not None:
-                    if (pupil.name, line.font, pupil.origin) not in seen:
-                        seen.add((pupil.name, line.font, pupil.origin))
-                        yield Printed(pupil.name, line.font, pupil.origin)
-                    text = text.replace(pupil.name, "")
-                key = (text, line.font, item.origin)
-                if key not in seen:
-                    seen.add(key)
-                    yield Printed(text, line.font, item.origin)

@@ -4,16 +4,13 @@ class list is given."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from smartprint.kinds.base import Job, Kind, Options
-from smartprint.kinds.sheet.assemble import SheetPlan, assemble, printed
+from smartprint.kinds.sheet.assemble import SheetPlan, assemble
 from smartprint.kinds.sheet.model import (
     SheetLayout,
     SheetSpec,
 )
 from smartprint.resolve.layout import Layout, Page, resolve_page
-from smartprint.text.printed import Printed
 from smartprint.write.document import Document
 
 
@@ -30,9 +27,6 @@ class SheetKind(Kind[SheetSpec, SheetPlan]):
 
     def plan(self, job: Job[SheetSpec]) -> SheetPlan:
         return assemble(job)
-
-    def printed(self, plan: SheetPlan) -> Iterable[Printed]:
-        return printed(plan)
 
     def document(self, plan: SheetPlan) -> Document:
         from smartprint.kinds.sheet.paint import sheet_document

@@ -10,6 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 from smartprint.kinds.sheet import plan as sp
 from smartprint.parts import draw
 from smartprint.resolve.placeholders import fill
+from smartprint.text import ink
 from smartprint.write.document import Document, Section
 from smartprint.write.output import name_fonts
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 def _page(plan: SheetPlan, c: Canvas, page: sp.PagePlan) -> None:
     for item in page.items:
         if isinstance(item, sp.TextItem):
-            draw.text_lines(c, item.box.fitted, item.box.left, item.box.top, item.color)
+            ink.draw_lines(c, item.box.fitted, item.box.left, item.box.top, item.color)
         elif isinstance(item, sp.RuleItem):
             c.setStrokeColorRGB(*item.grey)
             c.setLineWidth(item.width)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from smartprint.load.source import Path_
@@ -27,7 +27,7 @@ from smartprint.resolve.colors import INK, RGB
 from smartprint.resolve.placeholders import NAME_WORDS, fill, has_name
 from smartprint.resolve.units import MM, format_mm
 from smartprint.text.metrics import Fonts
-from smartprint.text.printed import Origin
+from smartprint.text.origin import Origin, mixed
 from smartprint.text.textfit import Align, Box, FitFailure, Fitted, Line, Run, fit, fit_or_fail
 
 # ---------------------------------------------------------------- placeholders
@@ -202,11 +202,19 @@ class _Ctx:
         s = self.s
         size = max(size, s.min_size)
         fitted = fit(
-            [Run(text, font, align=align, max_lines=max_lines)], w, h, size, s.min_size, self.fonts.measure, leading
+            [Run(text, font, align=align, max_lines=max_lines, origin=loc)],
+            w,
+            h,
+            size,
+            s.min_size,
+            self.fonts.measure,
+            leading,
         )
         if fitted is None:
             try:
-                fit_or_fail([Run(text, font, align=align)], w, h, size, s.min_size, self.fonts.measure, what)
+                fit_or_fail(
+                    [Run(text, font, align=align, origin=loc)], w, h, size, s.min_size, self.fonts.measure, what
+                )
                 ratio = 1.1
             except FitFailure as f:
                 ratio = f.ratio
@@ -235,7 +243,7 @@ class _Ctx:
             for lines, share in stages:
                 floor = min(size, max(size * share, lowest, s.min_size))
                 fitted = fit(
-                    [Run(text, self.fonts.bold, align=align, max_lines=lines)],
+                    [Run(text, self.fonts.bold, align=align, max_lines=lines, origin=loc)],
                     w,
                     _lines_height(size, lines),
                     size,
@@ -314,7 +322,7 @@ def _one_line_first(ctx: _Ctx, text: str, font: str, w: float, size: float, loc:
     too long, on up to four lines."""
     s = ctx.s
     size = max(size, s.min_size)
-    one = fit([Run(text, font, max_lines=1)], w, size * 1.6, size, s.min_size, ctx.fonts.measure)
+    one = fit([Run(text, font, max_lines=1, origin=loc)], w, size * 1.6, size, s.min_size, ctx.fonts.measure)
     if one is not None:
         return one
     return ctx.fit(text, font, w, _lines_height(size, 4), size, loc, what, max_lines=4)
@@ -340,15 +348,15 @@ def _box(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
             items.append(RuleItem(x + s.pad + number_w, x + width - s.pad, y, s.rule_grey))
             if data.numbered and k <= data.lines:
                 label = f"{k}."
-                fitted = Fitted(s.body, (_line(label, f.regular, s.body),), s.body * 1.2)
+                fitted = Fitted(s.body, (_line(label, f.regular, s.body, b.loc + ("numbered",)),), s.body * 1.2)
                 items.append(TextItem(Box(x + s.pad, y + s.body * 0.95 + 2, fitted), b.loc + ("numbered",)))
         return items
 
     return Measured(height, False, place)
 
 
-def _line(text: str, font: str, size: float) -> Line:
-    return Line(text, font, size, 0.0, size * 0.95)
+def _line(text: str, font: str, size: float, origin: Origin) -> Line:
+    return Line(text, font, size, 0.0, size * 0.95, origin=origin)
 
 
 def _drawing(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
@@ -396,8 +404,10 @@ def _checklist(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
     sizes = [x.size for x in fitted if x is not None]
     common = min(sizes) if sizes else s.body
     fitted = [
-        fit([Run(text, f.regular, max_lines=2)], text_w, box_h, common, common, f.measure) if text is not None else None
-        for text in texts
+        fit([Run(text, f.regular, max_lines=2, origin=_entry_loc(b, e))], text_w, box_h, common, common, f.measure)
+        if text is not None
+        else None
+        for text, e in zip(texts, entries)
     ]
     row_h = max([tick] + [x.height for x in fitted if x is not None])
     row_step = row_h + s.body * 0.55
@@ -434,7 +444,7 @@ def _text(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
     title = ctx.heading(data.title, w, b.loc + ("title",))
     title_h = title.height + s.body * 0.5 if title else 0.0
     body = fit(
-        [Run(ctx.text(data.body), f.regular)],
+        [Run(ctx.text(data.body), f.regular, origin=b.loc + ("body",))],
         w,
         1e6,
         max(s.body, s.min_size),
@@ -535,7 +545,9 @@ def _words(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
             for k in range(n):
                 base = y0 - (k + 1) * band + band * 0.2
                 label = f"{k + 1}."
-                fitted = Fitted(number_size, (_line(label, f.bold, number_size),), number_size * 1.2)
+                fitted = Fitted(
+                    number_size, (_line(label, f.bold, number_size, b.loc + ("count",)),), number_size * 1.2
+                )
                 out.append(TextItem(Box(x, base + number_size * 0.95, fitted), b.loc + ("count",), s.color))
                 start = x + f.measure("10.", f.bold, number_size) + number_size * 0.4
                 out.append(RuleItem(start, x + width, base, s.rule_grey, 1.2))
@@ -560,7 +572,13 @@ def _words(ctx: _Ctx, b: BlockIn, w: float) -> Measured:
         common = min(x_.size for x_ in fitted_all)
         for k, text in enumerate(items_raw):
             fitted_k = fit(
-                [Run(text, f.bold, align="center", max_lines=2)], width, band * 0.92, common, common, f.measure, 1.05
+                [Run(text, f.bold, align="center", max_lines=2, origin=b.loc + ("items", k))],
+                width,
+                band * 0.92,
+                common,
+                common,
+                f.measure,
+                1.05,
             )
             assert fitted_k is not None
             band_top = y0 - k * band
@@ -696,8 +714,10 @@ def plan_sheet(
     pupil: int | None,
     words: dict[str, str],
     footer: str | None = None,
+    name_origin: Origin | None = None,
 ) -> list[PagePlan]:
-    """The pages of one sheet (for one pupil, or the one sheet without a class list)."""
+    """The pages of one sheet (for one pupil, or the one sheet without a class list);
+    `name_origin` is where the pupil's name is written (a class list's line)."""
     ctx = _Ctx(style, fonts, name, words)
     pages: list[list[BlockIn]] = [[]]
     for b in blocks:
@@ -723,7 +743,12 @@ def plan_sheet(
         if footer is not None and not shown:  # every page of a pupil's sheet carries the name somewhere
             size = max(style.min_size, 8.0)
             fitted = fit(
-                [Run(footer, fonts.regular, max_lines=1)], area.w * 0.6, size * 1.5, size, size, fonts.measure
+                [Run(footer, fonts.regular, max_lines=1, origin=("pupils",))],
+                area.w * 0.6,
+                size * 1.5,
+                size,
+                size,
+                fonts.measure,
             ) or ctx.fit(
                 footer, fonts.regular, area.w, _lines_height(size, 2), size, ("pupils",), "the name", max_lines=2
             )
@@ -789,5 +814,19 @@ def plan_sheet(
                 stretch = b.type in ("box", "drawing", "table") or m.flex
                 page.items.extend(m.place(x, y, w, heights[k] if stretch else m.height))
             y -= heights[k] + gap
+        page.items[:] = [_settled(item, name, name_origin) for item in page.items]
         out.append(page)
     return out
+
+
+def _settled(item: Item, name: str | None, name_origin: Origin | None) -> Item:
+    """A text item whose lines carry where they come from: the block's field, and for
+    a text that holds the pupil's name, the class list for the name's letters."""
+    if not isinstance(item, TextItem):
+        return item
+    origin: Origin = item.origin
+    if item.named and name is not None and name_origin is not None:
+        origin = mixed((name, name_origin), ("", item.origin))
+    lines = tuple(replace(line, origin=origin) for line in item.box.fitted.lines)
+    fitted = Fitted(item.box.fitted.size, lines, item.box.fitted.height)
+    return replace(item, box=Box(item.box.left, item.box.top, fitted))

@@ -6,11 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from smartprint.load.source import Path_
 from smartprint.parts.deck.model import Back, Card
 from smartprint.parts.deck.style import BACK, FRONT, BackStyle, FrontStyle
 from smartprint.parts.geometry import Rect
 from smartprint.parts.inside import escaping
 from smartprint.text.metrics import Fonts
+from smartprint.text.origin import Label, Origin
 from smartprint.text.textfit import Box, FitFailure, Run, fit_or_fail
 
 
@@ -41,6 +43,7 @@ class BackFace:
 
 def plan_front(
     card: Card,
+    *,
     w: float,
     h: float,
     fonts: Fonts,
@@ -48,9 +51,14 @@ def plan_front(
     has_group: bool,
     image_ratio: float | None,
     draw_label: str,
+    loc: Path_,
+    language: str,
+    group_origin: Origin | None = None,
     style: FrontStyle = FRONT,
 ) -> FrontFace:
-    """Set one card face in a w × h box (card coordinates, origin bottom-left)."""
+    """Set one card face in a w × h box (card coordinates, origin bottom-left); `loc` is
+    the card's place in its file, the origin of every text on the face but the group's
+    name (`group_origin`, when it is written elsewhere: a game's category)."""
     m = fonts.measure
     pad = style.pad * min(w, h)
     cw = w - 2 * pad
@@ -65,7 +73,7 @@ def plan_front(
         label_left = pad + 2 * r + 0.35 * pad + r * 0.3
         label_size = band_h * style.band_label_size
         label = fit_or_fail(
-            [Run(card.group, fonts.bold, max_lines=1)],
+            [Run(card.group, fonts.bold, max_lines=1, origin=group_origin or loc + ("group",))],
             w - label_left - pad,
             band_h * style.band_label_box,
             label_size,
@@ -79,7 +87,7 @@ def plan_front(
     title_max = w * style.title_size
     if card.title:
         title = fit_or_fail(
-            [Run(card.title, fonts.bold, align="center", max_lines=style.title_lines)],
+            [Run(card.title, fonts.bold, align="center", max_lines=style.title_lines, origin=loc + ("title",))],
             cw,
             title_max * 1.25 * style.title_lines + 2,
             title_max,
@@ -114,9 +122,9 @@ def plan_front(
 
     runs: list[Run] = []
     if card.text:
-        runs.append(Run(card.text, fonts.regular))
-    for q in card.questions:
-        runs.append(Run(q, fonts.regular, space_before=style.question_space, bullet="•"))
+        runs.append(Run(card.text, fonts.regular, origin=loc + ("text",)))
+    for k, q in enumerate(card.questions):
+        runs.append(Run(q, fonts.regular, space_before=style.question_space, bullet="•", origin=loc + ("questions", k)))
     body_room = room * style.body_share_with_drawing if card.drawing else room
     if runs:
         field_name = "text" if card.text else "questions"
@@ -129,12 +137,13 @@ def plan_front(
     if card.drawing:
         # the frame takes all the room the text left
         label_text = card.drawing if isinstance(card.drawing, str) else draw_label
+        label_origin: Origin = loc + ("drawing",) if isinstance(card.drawing, str) else Label("drawing hint", language)
         if top - bottom < min_size * 4:
             raise FitFailure("drawing", 99.0, min_size)
         frame = Rect(pad, bottom, cw, top - bottom)
         face["drawing"] = frame
         label = fit_or_fail(
-            [Run(label_text, fonts.regular, max_lines=2)],
+            [Run(label_text, fonts.regular, max_lines=2, origin=label_origin)],
             cw - pad,
             frame.h * style.drawing_label_box,
             max(min_size, w * style.drawing_label_size),
@@ -177,15 +186,20 @@ def _symbol_rect(at: tuple[float, float, float] | None) -> Rect | None:
 
 def plan_back(
     back: Back,
+    *,
     w: float,
     h: float,
     fonts: Fonts,
     min_size: float,
     image_ratio: float | None,
     qr_modules: int | None,
+    loc: Path_,
+    title_origin: Origin | None = None,
+    text_origin: Origin | None = None,
     style: BackStyle = BACK,
 ) -> BackFace:
-    """Set the deck's common back in a w × h box."""
+    """Set the deck's common back in a w × h box; `loc` is the back's place in its file
+    (its title's and text's origins may be given when they are written elsewhere)."""
     m = fonts.measure
     pad = style.pad * min(w, h)
     frame = Rect(
@@ -204,7 +218,7 @@ def plan_back(
         label_h = 0.0
         if back.qr_label:
             label = fit_or_fail(
-                [Run(back.qr_label, fonts.regular, align="center", max_lines=2)],
+                [Run(back.qr_label, fonts.regular, align="center", max_lines=2, origin=loc + ("qr_label",))],
                 cw,
                 min_size * 3,
                 max(min_size, w * style.qr_label_size),
@@ -226,7 +240,7 @@ def plan_back(
         top -= 2 * r + pad * 0.6
     if back.title:
         title = fit_or_fail(
-            [Run(back.title, fonts.bold, align="center", max_lines=2)],
+            [Run(back.title, fonts.bold, align="center", max_lines=2, origin=title_origin or loc + ("title",))],
             cw,
             (top - bottom) * style.title_share,
             w * style.title_size,
@@ -238,7 +252,13 @@ def plan_back(
         top -= title.height + pad * 0.6
     if back.text:
         body = fit_or_fail(
-            [Run(back.text, fonts.regular, align="center")], cw, top - bottom, w * style.text_size, min_size, m, "text"
+            [Run(back.text, fonts.regular, align="center", origin=text_origin or loc + ("text",))],
+            cw,
+            top - bottom,
+            w * style.text_size,
+            min_size,
+            m,
+            "text",
         )
         # centre the text block in the room left between title and QR
         face["body"] = Box(left, top - (top - bottom - body.height) / 2, body)

@@ -12,13 +12,14 @@ from smartprint.parts.deck.plan import DeckPlan
 from smartprint.parts.deck.style import BACK, FRONT, SHEET
 from smartprint.parts.geometry import Rect
 from smartprint.resolve.colors import RGB, WHITE, lighten
+from smartprint.text import ink
 from smartprint.text.textfit import Box
 from smartprint.write.document import Section
 
 
 def _box(c: Canvas, box: Box | None, color: RGB = FRONT.ink) -> None:
     if box is not None:
-        draw.text_lines(c, box.fitted, box.left, box.top, color)
+        ink.draw_lines(c, box.fitted, box.left, box.top, color)
 
 
 def _band_form(plan: DeckPlan, key: int) -> str:
@@ -147,12 +148,8 @@ def paint_sheet(plan: DeckPlan, c: Canvas, index: int) -> None:
     if plan.page.crop_marks and page.side != "back":
         draw.crop_marks(c, rects, plan.page.width, plan.page.height, geo.bleed)
     footer = plan.footers[index]
-    if footer is not None and page.placements:
-        lowest = min(p.rect.y for p in page.placements) - geo.bleed
-        if lowest >= SHEET.footer_min_room:
-            c.setFillColorRGB(*SHEET.footer_grey)
-            c.setFont(plan.font_regular, SHEET.footer_size)
-            c.drawCentredString(plan.page.width / 2, min(lowest - SHEET.footer_gap, SHEET.footer_max_y), footer)
+    if footer is not None:
+        ink.draw_run(c, footer, SHEET.footer_grey)
 
 
 def deck_section(plan: DeckPlan) -> Section:

@@ -6,7 +6,7 @@ Pure data: no reportlab; text widths come from the font set's `measure`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +25,8 @@ from smartprint.resolve.colors import RGB, parse_color
 from smartprint.resolve.layout import Page
 from smartprint.text.labels import labels
 from smartprint.text.metrics import Fonts
-from smartprint.text.printed import Label, Printed, of_box
+from smartprint.text.origin import Label, Origin, mixed
+from smartprint.text.run import TextRun
 from smartprint.text.textfit import FitFailure, cut_to_fit
 
 MAX_EXPANDED = 5000
@@ -53,12 +54,11 @@ class DeckPlan:
     back_image: Picture | None
     qr: tuple[tuple[bool, ...], ...] | None
     pages: tuple[SheetPage, ...]
-    footers: tuple[str | None, ...]  # per page, each starting with `footer_title`
+    footers: tuple[TextRun | None, ...]  # per page: the line under the cards, where there is room
     geometry: DeckGeometry
     page: Page
     font_regular: str
     font_bold: str
-    footer_title: str  # the title as the footers show it (cut short to fit the sheet)
 
     @property
     def duplex(self) -> str:
@@ -75,6 +75,17 @@ def _ratio_or_none(picture: Picture | None) -> float | None:
 
 
 LARGER = "a larger card layout (kort-a6, plakat-a4)"
+
+
+@dataclass(frozen=True)
+class DeckOrigins:
+    """Where a deck's texts are written when not on its cards and back: a game's
+    question deck shows its category's name in every band and on the back."""
+
+    title: Origin = ("title",)  # the title that starts every sheet's footer
+    group: Origin | None = None  # None: each card's own 'group'
+    back_title: Origin | None = None  # None: the back's 'title'
+    back_text: Origin | None = None  # None: the back's 'text'
 
 
 @dataclass(frozen=True)
@@ -158,6 +169,7 @@ def _footers(
 
 
 def plan_deck(
+    *,
     name: str,
     title: str,
     language: str,
@@ -174,11 +186,13 @@ def plan_deck(
     warn: Callable[[Path_, str], None] | None = None,
     front_style: FrontStyle = FRONT,
     wording: Wording | None = None,
+    origins: DeckOrigins | None = None,
 ) -> DeckPlan:
     """Check everything that can go wrong with a deck and plan every page of it; `warn`
     hears of text shrunk far below the face's design size. `front_style`: a deck of
     short questions may set them larger than a card with a title."""
     words = labels(language)
+    origins = origins or DeckOrigins()
     wording = wording or Wording(larger=f"a larger card layout than '{page.name}' (kort-a6, plakat-a4)")
     expanded = tuple(i for i, card in enumerate(cards) for _ in range(card.count))
     if len(expanded) > MAX_EXPANDED:
@@ -202,14 +216,17 @@ def plan_deck(
             fronts.append(
                 plan_front(
                     card,
-                    geo.card_w,
-                    geo.card_h,
-                    fonts,
-                    page.min_text_size,
-                    styles[i] is not None,
-                    _ratio_or_none(images[i]),
-                    words["draw_here"],
-                    front_style,
+                    w=geo.card_w,
+                    h=geo.card_h,
+                    fonts=fonts,
+                    min_size=page.min_text_size,
+                    has_group=styles[i] is not None,
+                    image_ratio=_ratio_or_none(images[i]),
+                    draw_label=words["draw_here"],
+                    loc=card_locs[i],
+                    language=language,
+                    group_origin=origins.group,
+                    style=front_style,
                 )
             )
         except FitFailure as f:
@@ -241,12 +258,15 @@ def plan_deck(
         try:
             back_face = plan_back(
                 back,
-                geo.card_w,
-                geo.card_h,
-                fonts,
-                page.min_text_size,
-                _ratio_or_none(back_image),
-                len(qr) if qr else None,
+                w=geo.card_w,
+                h=geo.card_h,
+                fonts=fonts,
+                min_size=page.min_text_size,
+                image_ratio=_ratio_or_none(back_image),
+                qr_modules=len(qr) if qr else None,
+                loc=back_loc,
+                title_origin=origins.back_title,
+                text_origin=origins.back_text,
             )
         except FitFailure as f:
             problems.append(src.problem(back_loc + (f.field,), _fit_message("the back", f, wording)))
@@ -260,30 +280,55 @@ def plan_deck(
     pages = tuple(impose(len(expanded), geo, page, with_backs=back_face is not None))
     duplex = geo.backs if back_face is not None and geo.backs in DUPLEX else "none"
     footer_title = _short_title(title, _footers(pages, "", language, geo, duplex), page, fonts)
+    footers = _footers(pages, footer_title, language, geo, duplex)
     return DeckPlan(
-        name,
-        title,
-        language,
-        tuple(cards),
-        tuple(card_locs),
-        expanded,
-        tuple(styles),
-        tuple(images),
-        tuple(fronts),
-        back_face,
-        back_loc,
-        back,
-        back_color,
-        back_image,
-        qr,
-        pages,
-        _footers(pages, footer_title, language, geo, duplex),
-        geo,
-        page,
-        fonts.regular,
-        fonts.bold,
-        footer_title,
+        name=name,
+        title=title,
+        language=language,
+        cards=tuple(cards),
+        card_locs=tuple(card_locs),
+        expanded=expanded,
+        styles=tuple(styles),
+        images=tuple(images),
+        fronts=tuple(fronts),
+        back=back_face,
+        back_loc=back_loc,
+        back_spec=back,
+        back_color=back_color,
+        back_image=back_image,
+        qr=qr,
+        pages=pages,
+        footers=tuple(
+            _footer_run(footer, footer_title, origins.title, page_plan, geo, page, fonts.regular, language)
+            for footer, page_plan in zip(footers, pages)
+        ),
+        geometry=geo,
+        page=page,
+        font_regular=fonts.regular,
+        font_bold=fonts.bold,
     )
+
+
+def _footer_run(
+    footer: str | None,
+    title: str,
+    title_origin: Origin,
+    sheet: SheetPage,
+    geo: DeckGeometry,
+    page: Page,
+    font: str,
+    language: str,
+) -> TextRun | None:
+    """The line under a sheet's cards, centred, if the sheet has room for it below them.
+    The title that starts it is the user's; the rest is smartprint's."""
+    if footer is None or not sheet.placements:
+        return None
+    lowest = min(p.rect.y for p in sheet.placements) - geo.bleed
+    if lowest < SHEET.footer_min_room:
+        return None
+    origin = mixed((title, title_origin), (footer[len(title) :], Label("footer", language)))
+    y = min(lowest - SHEET.footer_gap, SHEET.footer_max_y)
+    return TextRun(footer, font, SHEET.footer_size, page.width / 2, y, origin, anchor="middle")
 
 
 def _short_title(title: str, rests: Sequence[str | None], page: Page, fonts: Fonts) -> str:
@@ -292,29 +337,3 @@ def _short_title(title: str, rests: Sequence[str | None], page: Page, fonts: Fon
     room = page.width - 2 * page.margin
     rest = max((fonts.measure(r, fonts.regular, SHEET.footer_size) for r in rests if r), default=0.0)
     return cut_to_fit(title, lambda shown: fonts.measure(shown, fonts.regular, SHEET.footer_size) + rest <= room)
-
-
-def deck_printed(plan: DeckPlan) -> Iterator[Printed]:
-    """Every string the deck draws, with the field it comes from."""
-    for i, (face, loc) in enumerate(zip(plan.fronts, plan.card_locs)):
-        card = plan.cards[i]
-        yield from of_box(face.band_label, loc + ("group",))
-        yield from of_box(face.title, loc + ("title",))
-        if face.body is not None:
-            origin: Path_ = loc + ("text",) if card.text else loc + ("questions", 0)
-            question = -1
-            for line in face.body.fitted.lines:
-                if line.text == "•" and line.x == 0.0:  # a question's bullet starts its lines
-                    question += 1
-                    origin = loc + ("questions", question)
-                yield Printed(line.text, line.font, origin)
-        drawing_origin = loc + ("drawing",) if isinstance(card.drawing, str) else Label("drawing hint", plan.language)
-        yield from of_box(face.drawing_label, drawing_origin)
-    if plan.back is not None:
-        yield from of_box(plan.back.title, plan.back_loc + ("title",))
-        yield from of_box(plan.back.body, plan.back_loc + ("text",))
-        yield from of_box(plan.back.qr_label, plan.back_loc + ("qr_label",))
-    for footer in dict.fromkeys(plan.footers):
-        if footer is not None:  # the title that starts it is the user's, the rest smartprint's
-            yield Printed(plan.footer_title, plan.font_regular, ("title",))
-            yield Printed(footer[len(plan.footer_title) :], plan.font_regular, Label("footer", plan.language))

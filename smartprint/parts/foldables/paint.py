@@ -24,6 +24,9 @@ from smartprint.parts.foldables.plan import (
 )
 from smartprint.parts.geometry import Rect
 from smartprint.resolve.colors import INK, RGB, WHITE, lighten
+from smartprint.text.ink import draw_run
+from smartprint.text.origin import Origin
+from smartprint.text.run import TextRun
 
 TAB_FILL: RGB = (0.88, 0.88, 0.88)
 CUT_WIDTH = 0.9
@@ -47,7 +50,9 @@ def _lines(c: Canvas, segments: Sequence[Segment], ink: RGB, width: float, dashe
     c.restoreState()
 
 
-def _word(c: Canvas, text: str, font: str, at: Point, angle: float, size: float | None, ink: RGB) -> None:
+def _word(
+    c: Canvas, text: str, font: str, at: Point, angle: float, size: float | None, ink: RGB, origin: Origin
+) -> None:
     """A word centred on `at`, turned by `angle`; ValueError if it did not fit (None),
     never clipped."""
     if size is None:
@@ -57,22 +62,22 @@ def _word(c: Canvas, text: str, font: str, at: Point, angle: float, size: float 
     c.saveState()
     c.translate(*at)
     c.rotate(angle)
-    c.setFillColorRGB(*ink)
-    c.setFont(font, size)
-    c.drawCentredString(0, -ascent / 1000 * size / 2, text)
+    draw_run(c, TextRun(text, font, size, 0, -ascent / 1000 * size / 2, origin, "middle"), ink)
     c.restoreState()
 
 
 def paint_die(
     c: Canvas,
     net: DieNet,
+    *,
+    label_origin: Origin,
     ink: RGB = INK,
     tab_fill: RGB = TAB_FILL,
     tab_label: str | None = None,
     font: str | None = None,
 ) -> None:
     """The net: grey tabs (with `tab_label` in `font`, e.g. the word for glue), pips,
-    dashed folds, solid cuts. Declare `tab_label` for the glyph check."""
+    dashed folds, solid cuts. `label_origin` is where the label's words come from, for the glyph check."""
     for tab in net.tabs:
         draw.polygon(c, tab.polygon, tab_fill)
     if tab_label:
@@ -80,7 +85,7 @@ def paint_die(
             raise ValueError("a tab label needs a font")
         size = tab_word_size(net, tab_label, font, pdfmetrics.stringWidth)
         for tab in net.tabs:
-            _word(c, tab_label, font, tab.label_at, tab.label_angle, size, ink)
+            _word(c, tab_label, font, tab.label_at, tab.label_angle, size, ink, label_origin)
     c.setFillColorRGB(*ink)
     for face in net.faces:
         for x, y in face.pip_centres:
@@ -97,7 +102,7 @@ def _mark(c: Canvas, mark: Mark, ink: RGB) -> None:
         draw.polygon(c, mark.polygon, ink)
 
 
-def _side(c: Canvas, side: PawnSide, number: int, fill: RGB, font: str, ink: RGB) -> None:
+def _side(c: Canvas, side: PawnSide, number: int, fill: RGB, font: str, ink: RGB, origin: Origin) -> None:
     p = side.panel
     c.setFillColorRGB(*fill)
     c.rect(p.x, p.y, p.w, p.h, stroke=0, fill=1)
@@ -112,6 +117,7 @@ def _side(c: Canvas, side: PawnSide, number: int, fill: RGB, font: str, ink: RGB
         0.0 if side.upright else 180.0,
         number_size(side, number, font, pdfmetrics.stringWidth),
         ink,
+        origin,
     )
 
 
@@ -120,6 +126,9 @@ def paint_pawns(
     pawns: Sequence[Pawn],
     colors: Sequence[RGB],
     font: str,
+    *,
+    glue_origin: Origin,
+    number_origin: Origin,
     ink: RGB = INK,
     glue_label: str | None = None,
     glue_fill: RGB = TAB_FILL,
@@ -127,7 +136,7 @@ def paint_pawns(
 ) -> None:
     """Each pawn: both panels in its player's colour (lightened) with shape and number in
     `font` (a bold one reads best), the glue foot grey with `glue_label`, dashed folds,
-    a solid outline. Declare `pawn_texts(pawns)` and `glue_label` for the glyph check."""
+    a solid outline. The origins say where the glue word and the numbers come from, for the glyph check."""
     for pawn in pawns:
         fill = lighten(colors[pawn.color_index % len(colors)], lighten_by)
         g = pawn.glue_foot
@@ -145,9 +154,10 @@ def paint_pawns(
                 0.0,
                 glue_word_size(pawn, glue_label, font, pdfmetrics.stringWidth),
                 ink,
+                glue_origin,
             )
-        _side(c, pawn.front, pawn.number, fill, font, ink)
-        _side(c, pawn.back, pawn.number, fill, font, ink)
+        _side(c, pawn.front, pawn.number, fill, font, ink, number_origin)
+        _side(c, pawn.back, pawn.number, fill, font, ink, number_origin)
         _lines(c, pawn.folds, ink, FOLD_WIDTH, dashed=True)
         o = pawn.outline
         _lines(c, _rect_sides(o), ink, CUT_WIDTH, dashed=False)

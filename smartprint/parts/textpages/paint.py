@@ -6,13 +6,13 @@ from reportlab.pdfgen.canvas import Canvas
 
 from smartprint.parts.textpages.plan import TEXT, TextPage, TextStyle
 from smartprint.resolve.colors import INK
+from smartprint.text import ink
 
 
 def paint_text_page(c: Canvas, page: TextPage, style: TextStyle = TEXT) -> None:
     c.setFillColorRGB(*INK)
     for line in page.lines:
-        c.setFont(line.font, line.size)
-        c.drawString(line.x, line.y, line.text)
+        ink.draw_run(c, line)
     c.setStrokeColorRGB(*style.rule_grey)
     c.setLineWidth(style.rule_width)
     for x0, x1, y in page.rules:

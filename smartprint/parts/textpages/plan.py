@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from smartprint.parts.geometry import Rect
-from smartprint.text.printed import Label, Origin, Printed
+from smartprint.text.origin import Label, Origin
+from smartprint.text.run import TextRun
 from smartprint.text.textfit import Measure, wrap
 
 
@@ -27,19 +28,9 @@ class Para:
     role: Literal["text", "subheading", "bullet", "hanging"] = "text"
 
 
-@dataclass(frozen=True)
-class TextLine:
-    text: str
-    font: str
-    size: float
-    x: float
-    y: float  # baseline, PDF coordinates
-    origin: Origin
-
-
 @dataclass
 class TextPage:
-    lines: list[TextLine] = field(default_factory=list)
+    lines: list[TextRun] = field(default_factory=list)
     boxes: list[Rect] = field(default_factory=list)
     rules: list[tuple[float, float, float]] = field(default_factory=list)  # x0, x1, y
 
@@ -117,7 +108,7 @@ def paginate(
         y = area.top
 
     def put(text: str, font: str, fsize: float, x: float, origin: Origin) -> None:
-        pages[-1].lines.append(TextLine(text, font, fsize, x, y, origin))
+        pages[-1].lines.append(TextRun(text, font, fsize, x, y, origin))
 
     title_size = size * style.heading
     for line in wrap(heading.text, fonts.bold, title_size, area.w, m):
@@ -199,7 +190,3 @@ def rules_pages(
 ) -> list[TextPage]:
     """A rules sheet: a heading and paragraphs, over as many pages as it takes."""
     return paginate(heading, paragraphs, (1.0,), (), [], area, fonts, language, style)
-
-
-def printed(pages: list[TextPage]) -> list[Printed]:
-    return [Printed(line.text, line.font, line.origin) for page in pages for line in page.lines]
