@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, cast
 from smartprint.errors import Problem, UsageError, UserError, display_path
 from smartprint.kinds.base import FLAGS, AnyKind, Job, Options
 from smartprint.load import resources
-from smartprint.load.source import Source, load_file
+from smartprint.load.source import Path_, Source, load_file
 
 if TYPE_CHECKING:
     from smartprint.text.glyphs import GlyphLedger
@@ -88,15 +88,19 @@ def _refuse_options(kind: AnyKind, arg: str, options: Options) -> None:
 def _resolve_layout(kind: AnyKind, src: Source, spec: Any, options: Options) -> Any:
     from smartprint.resolve.layout import LayoutMismatch, load_layout, locate
 
+    blame: Path_ | None = None
     if options.layout is not None:
-        arg, blame = options.layout, None
-        path = lambda: locate(arg, Path.cwd())  # noqa: E731 - the command line may name any file
+        arg = options.layout
     elif spec.layout is not None:
         arg, blame = spec.layout, ("layout",)
-        path = lambda: locate(arg, src.path.parent, options.allow, src.path.name)  # noqa: E731
     else:
-        arg, blame = kind.default_layout, None
-        path = lambda: locate(arg, Path.cwd())  # noqa: E731
+        arg = kind.default_layout
+
+    def path() -> Path:  # a layout named in the file stays in its folder; the command line may name any
+        if blame is not None:
+            return locate(arg, src.path.parent, options.allow, src.path.name)
+        return locate(arg, Path.cwd())
+
     try:
         return load_layout(path(), kind, options)
     except (FileNotFoundError, LayoutMismatch) as exc:

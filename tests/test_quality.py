@@ -1,5 +1,6 @@
 """The house rules as tests, so the README's one test command checks them too:
-ruff finds no problem and mypy finds no type error in the package."""
+ruff finds no problem and no file out of its format, and mypy in strict mode (set in
+pyproject.toml) finds no type error in the package."""
 
 from __future__ import annotations
 
@@ -28,6 +29,23 @@ def test_ruff_is_clean():
         [*_tool("ruff"), "check", "smartprint", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format_is_clean():
+    result = subprocess.run(
+        [*_tool("ruff"), "format", "--check", "smartprint", "tests", "benchmarks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_runs_strict():
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    assert config.get("strict") is True
 
 
 def test_mypy_is_clean():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -70,7 +71,7 @@ def crop_marks(c: Canvas, rects: Iterable[Rect], page_w: float, page_h: float, b
         c.line(right + gap, y, right + gap + length, y)
 
 
-def _polygon(c: Canvas, points: Sequence[tuple[float, float]]):
+def _polygon(c: Canvas, points: Sequence[tuple[float, float]]) -> Any:
     path = c.beginPath()
     path.moveTo(*points[0])
     for p in points[1:]:
@@ -137,7 +138,7 @@ def writing_lines(
         c.line(left, y, right, y)
 
 
-def image_in(c: Canvas, reader, box: Rect) -> None:
+def image_in(c: Canvas, reader: Any, box: Rect) -> None:
     """An image scaled to fit `box`, centred, aspect ratio kept."""
     iw, ih = reader.getSize()
     scale = min(box.w / iw, box.h / ih)

@@ -33,7 +33,7 @@ class FontSet:
     label: str  # how messages name the font
 
     def measure(self, text: str, font: str, size: float) -> float:
-        return pdfmetrics.stringWidth(text, font, size)
+        return float(pdfmetrics.stringWidth(text, font, size))
 
 
 @cache

@@ -22,7 +22,7 @@ class Bar:
         self._progress.start()
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self._progress.stop()
 
     def advance(self, done: int) -> None:

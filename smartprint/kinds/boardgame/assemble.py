@@ -23,19 +23,20 @@ from smartprint.kinds.boardgame.words import words as board_words
 from smartprint.load.source import Path_
 from smartprint.parts.categories import CategoryStyle, Declared, declared_styles
 from smartprint.parts.deck.faces import plan_front
-from smartprint.parts.deck.layout import DeckKeys, resolve_deck
+from smartprint.parts.deck.layout import deck_on_page
 from smartprint.parts.deck.model import Back, Card
 from smartprint.parts.deck.plan import DeckOrigins, DeckPlan, Wording, plan_deck
 from smartprint.parts.deck.style import FRONT
 from smartprint.parts.geometry import Rect
 from smartprint.parts.textpages.plan import PageFonts, Para, TextPage, TextStyle, rules_pages
 from smartprint.parts.tiling import Tiling, plan_tiling
-from smartprint.resolve.layout import Page
 from smartprint.resolve.units import MM, format_mm
 from smartprint.text.origin import Label, Origin, mixed
 from smartprint.text.textfit import FitFailure, cut_to_fit
 
 RULES_TEXT = TextStyle(size=13.0, leading=1.35, heading=1.9)  # read aloud at a table of parents and pupils
+QUESTION_CARD = (63 * MM, 88 * MM)  # the common playing-card size: sleeves and boxes fit
+QUESTION_MARGIN = 8 * MM
 QUESTION_FACE = replace(FRONT, body_size=0.085)  # a question alone on a card: 15 pt, read aloud across a table
 
 
@@ -279,26 +280,8 @@ def _decks(job: Job[BoardGameSpec], styles: tuple[CategoryStyle, ...], words: di
     category's band in front and its colour, symbol and name on the back; the problems
     of every deck are reported together."""
     spec, page, src = job.spec, job.page, job.src
-    keys = DeckKeys.model_validate(
-        {
-            "paper": {"width": f"{page.width}pt", "height": f"{page.height}pt"},
-            "orientation": "landscape" if page.landscape else "portrait",
-            "margin": "8mm",
-            "card": {"width": "63mm", "height": "88mm"},
-            "min_text_size": f"{page.min_text_size}pt",
-        }
-    )
-    deck_page, geo = resolve_deck(keys, Page(page.name, page.source, 0, 0, 0, 0, False, None), None)
-    deck_page = Page(
-        deck_page.name,
-        deck_page.source,
-        deck_page.width,
-        deck_page.height,
-        deck_page.margin,
-        deck_page.min_text_size,
-        page.crop_marks,
-        page.font,
-    )
+    deck_page = replace(page, margin=QUESTION_MARGIN)  # the layout's paper, its crop marks and font
+    geo = deck_on_page(deck_page, *QUESTION_CARD)
     decks = []
     problems: list[Problem] = []
     for i, (cat, style) in enumerate(zip(spec.categories, styles)):

@@ -10,12 +10,13 @@ from smartprint.kinds.fiveinarow import fill
 from smartprint.kinds.fiveinarow.board import BoardFace, plan_board
 from smartprint.kinds.fiveinarow.markers import MarkerPage, plan_markers
 from smartprint.kinds.fiveinarow.model import MAX_BOARDS, FiveInARowSpec
-from smartprint.parts.deck.layout import DeckKeys, resolve_deck
+from smartprint.parts.deck.layout import deck_on_page
 from smartprint.parts.deck.model import Back, Card
 from smartprint.parts.deck.plan import DeckPlan, plan_deck
 from smartprint.parts.numbered import distinct_texts, numbered_run
 from smartprint.resolve.colors import RGB, parse_color
 from smartprint.resolve.layout import Page
+from smartprint.resolve.units import MM, PAPER_SIZES_MM
 from smartprint.text.labels import labels
 from smartprint.text.origin import Label
 from smartprint.text.run import TextRun
@@ -146,16 +147,18 @@ def _question_deck(job: Job[FiveInARowSpec], words: dict[str, str]) -> DeckPlan:
     """The conversation questions as a card deck (63 × 88 mm on the board's paper, backs
     printed behind their fronts), with blank cards to write more on."""
     spec = job.spec
-    keys = DeckKeys.model_validate(
-        {
-            "paper": "A4",
-            "orientation": "landscape",
-            "margin": "10mm",
-            "card": {"width": "63mm", "height": "88mm"},
-            "min_text_size": f"{job.page.min_text_size}pt",
-        }
+    a4_w, a4_h = PAPER_SIZES_MM["A4"]
+    page = Page(
+        name=job.page.name,
+        source=job.src,
+        width=a4_h * MM,  # landscape, like the boards
+        height=a4_w * MM,
+        margin=10 * MM,
+        min_text_size=job.page.min_text_size,
+        crop_marks=False,
+        font=None,
     )
-    page, geo = resolve_deck(keys, Page(job.page.name, job.src, 0, 0, 0, 0, False, None), None)
+    geo = deck_on_page(page, 63 * MM, 88 * MM)
     cards = [Card(title=words["questions"], text=q) for q in spec.questions]
     cards += [Card(lines=6) for _ in range(spec.blank_cards)]
     locs = [("questions", i) for i in range(len(spec.questions))] + [("blank_cards",)] * spec.blank_cards

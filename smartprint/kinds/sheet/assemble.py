@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -111,14 +111,15 @@ def _normalise(block: Any, t: str) -> Any:
         return DrawingBlock()
     if not isinstance(value, str):
         return value
-    return {
+    short: dict[str, Callable[[str], Any]] = {
         "field": lambda v: FieldBlock(label=v),
         "box": lambda v: BoxBlock(title=v),
         "drawing": lambda v: DrawingBlock(title=v),
         "text": lambda v: TextBlock(body=v),
         "qr": lambda v: QrBlock(link=v),
         "image": lambda v: ImageBlock(file=v),
-    }[t](value)
+    }
+    return short[t](value)
 
 
 def _blocks(job: Job[SheetSpec]) -> tuple[list[sp.BlockIn], list[Problem]]:

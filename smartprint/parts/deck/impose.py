@@ -35,7 +35,7 @@ class SheetPage:
 
 def impose(count: int, geo: DeckGeometry, page: Page, with_backs: bool = True) -> list[SheetPage]:
     """Pages for `count` cards. `with_backs=False` (a deck with no back) prints fronts only."""
-    backs: Backs = geo.backs if with_backs else "none"  # type: ignore[assignment]
+    backs: Backs = geo.backs if with_backs else "none"
     fold = backs == "fold"
     slots = grid_slots(
         page.width, page.height, geo.cols, geo.rows, geo.card_w * (2 if fold else 1), geo.card_h, geo.gap, geo.bleed

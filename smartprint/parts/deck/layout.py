@@ -15,7 +15,7 @@ from pydantic import Field
 
 from smartprint.check.validation import Length, Model
 from smartprint.errors import UsageError, UserError
-from smartprint.parts.deck.backs import Backs
+from smartprint.parts.deck.backs import Backs, as_backs
 from smartprint.resolve.layout import Page, PageKeys, Size, resolve_page
 from smartprint.resolve.units import MM, format_mm
 
@@ -55,7 +55,7 @@ class DeckGeometry:
     rows: int
     gap: float
     bleed: float
-    backs: str
+    backs: Backs
     offset_x: float
     offset_y: float
     page_is_card: bool
@@ -78,6 +78,27 @@ def _fits(page: Page, unit_w: float, unit_h: float, gap: float, bleed: float) ->
     return cols, rows
 
 
+def deck_on_page(page: Page, card_w: float, card_h: float) -> DeckGeometry:
+    """Cards of one size in as many columns and rows as fit inside `page`'s margins, no
+    gap or bleed, backs behind their fronts (long edge): a deck whose geometry a kind
+    chooses itself (a game's question cards), from values, not from a layout file."""
+    cols, rows = _fits(page, card_w, card_h, 0.0, 0.0)
+    if cols < 1 or rows < 1:
+        raise ValueError(f"a {format_mm(card_w)} × {format_mm(card_h)} card does not fit the page of '{page.name}'")
+    return DeckGeometry(
+        card_w=card_w,
+        card_h=card_h,
+        cols=cols,
+        rows=rows,
+        gap=0.0,
+        bleed=0.0,
+        backs="duplex-long",
+        offset_x=0.0,
+        offset_y=0.0,
+        page_is_card=False,
+    )
+
+
 def _turned(page: Page) -> Page:
     return replace(page, width=page.height, height=page.width)
 
@@ -92,7 +113,7 @@ def resolve_deck(keys: DeckKeys, page: Page, backs_flag: str | None) -> tuple[Pa
         raise UserError(
             top.problem(("card",), "the layout gives no full card size; add 'card: {width: 63mm, height: 88mm}'")
         )
-    backs = backs_flag or keys.backs
+    backs: Backs = as_backs(backs_flag) if backs_flag else keys.backs
     page_is_card = isinstance(keys.paper, str) and keys.paper.lower() == "card"
     if page_is_card:
         if keys.card is None:
@@ -116,7 +137,7 @@ def resolve_deck(keys: DeckKeys, page: Page, backs_flag: str | None) -> tuple[Pa
     bleed, gap = keys.bleed, keys.gap
     if page_is_card:
         page = resolve_page(keys, page, (card_w + 2 * bleed, card_h + 2 * bleed))
-        geometry = DeckGeometry(card_w, card_h, 1, 1, 0.0, bleed, backs, 0.0, 0.0, True)
+        geometry = DeckGeometry(card_w, card_h, 1, 1, 0.0, bleed, backs, 0.0, 0.0, page_is_card=True)
         return page, geometry
     page = resolve_page(keys, page)
     if keys.card is None:  # one card filling the page inside its margins (posters)
