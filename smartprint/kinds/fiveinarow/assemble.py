@@ -155,7 +155,7 @@ def _question_deck(job: Job[FiveInARowSpec], words: dict[str, str]) -> DeckPlan:
         height=a4_w * MM,
         margin=10 * MM,
         min_text_size=job.page.min_text_size,
-        crop_marks=False,
+        crop_marks=True,  # cards to cut: marks at every cut line
         font=None,
     )
     geo = deck_on_page(page, 63 * MM, 88 * MM)
