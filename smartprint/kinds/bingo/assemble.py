@@ -10,6 +10,7 @@ from smartprint.kinds.base import Job
 from smartprint.kinds.bingo import plan as bingo_plan
 from smartprint.kinds.bingo.face import SheetFace, SquareText, fit_square, plan_face
 from smartprint.kinds.bingo.model import MAX_SHEETS, BingoSpec
+from smartprint.kinds.bingo.words import words as own_words
 from smartprint.load.source import Path_, Source
 from smartprint.parts.geometry import Rect, split_page
 from smartprint.parts.numbered import distinct_texts, numbered_run
@@ -17,7 +18,6 @@ from smartprint.parts.textpages.plan import PageFonts, Para, Row, TextPage, pagi
 from smartprint.resolve.colors import RGB, parse_color
 from smartprint.resolve.layout import Page
 from smartprint.resolve.pupils import ClassList, class_list
-from smartprint.text.labels import labels
 from smartprint.text.metrics import Fonts
 from smartprint.text.origin import Label
 from smartprint.text.run import TextRun
@@ -138,7 +138,7 @@ def _make_sheets(
 def assemble(job: Job[BingoSpec]) -> Prepared:
     spec = job.spec
     src, page, fonts, opts = job.src, job.page, job.fonts, job.options
-    words = labels(spec.language)
+    words = own_words(spec.language)
     problems = _check_prompts(spec, src)
     if problems:
         raise UserError(problems)

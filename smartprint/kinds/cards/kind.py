@@ -7,9 +7,11 @@ from typing import Any
 from smartprint.kinds.base import Job, Kind, Options
 from smartprint.kinds.cards.model import CardsLayout, CardsSpec
 from smartprint.parts.categories import Declared, styles_of
-from smartprint.parts.deck.plan import DeckPlan, plan_deck
+from smartprint.parts.deck.plan import DeckPlan, Wording, plan_deck
 from smartprint.resolve.layout import Layout, Page
 from smartprint.write.document import Document
+
+LARGER_LAYOUTS = "kort-a6, plakat-a4"  # built-in card layouts with more room, named in advice
 
 
 class CardsKind(Kind[CardsSpec, DeckPlan]):
@@ -45,6 +47,7 @@ class CardsKind(Kind[CardsSpec, DeckPlan]):
             src=src,
             allowed=job.options.allow,
             warn=job.warn,
+            wording=Wording(larger=f"a larger card layout than '{job.page.name}' ({LARGER_LAYOUTS})"),
         )
 
     def document(self, plan: DeckPlan) -> Document:

@@ -10,6 +10,7 @@ from smartprint.kinds.fiveinarow import fill
 from smartprint.kinds.fiveinarow.board import BoardFace, plan_board
 from smartprint.kinds.fiveinarow.markers import MarkerPage, plan_markers
 from smartprint.kinds.fiveinarow.model import MAX_BOARDS, FiveInARowSpec
+from smartprint.kinds.fiveinarow.words import words as own_words
 from smartprint.parts.deck.layout import deck_on_page
 from smartprint.parts.deck.model import Back, Card
 from smartprint.parts.deck.plan import DeckPlan, plan_deck
@@ -17,7 +18,6 @@ from smartprint.parts.numbered import distinct_texts, numbered_run
 from smartprint.resolve.colors import RGB, parse_color
 from smartprint.resolve.layout import Page
 from smartprint.resolve.units import MM, PAPER_SIZES_MM
-from smartprint.text.labels import labels
 from smartprint.text.origin import Label
 from smartprint.text.run import TextRun
 from smartprint.text.textfit import FitFailure
@@ -51,7 +51,7 @@ class FiveInARowPlan:
 
 def assemble(job: Job[FiveInARowSpec]) -> FiveInARowPlan:
     spec, src, page, opts = job.spec, job.src, job.page, job.options
-    words = labels(spec.language)
+    words = own_words(spec.language)
     problems = distinct_texts(spec.entries, "entries", "entry", src)
     try:
         color = parse_color(spec.color or DEFAULT_COLOR)

@@ -27,7 +27,6 @@ from smartprint.resolve.colors import parse_color
 from smartprint.resolve.placeholders import NAME_WORDS, placeholders
 from smartprint.resolve.pupils import ClassList, class_list
 from smartprint.resolve.units import MM, format_mm
-from smartprint.text.labels import labels
 
 DEFAULT_COLOR = "#2e62a8"
 FULL_WIDTH = ("text", "checklist", "words", "table")  # blocks that take the whole width unless given a span
@@ -201,7 +200,6 @@ def _entries(job: Job[SheetSpec], data: Any, loc: Path_) -> tuple[sp.Entry, ...]
 
 def assemble(job: Job[SheetSpec]) -> SheetPlan:
     spec, src, page = job.spec, job.src, job.page
-    words = labels(spec.language)
     problems = _check_placeholders(spec, src)
     try:
         style = _style(job)
@@ -238,11 +236,20 @@ def assemble(job: Job[SheetSpec]) -> SheetPlan:
         try:
             name_origin = pupils.pupils[k].origin if pupils is not None and k is not None else None
             planned = sp.plan_sheet(
-                own, spec.columns, area, style, job.fonts, title, name, k, words, footer=name, name_origin=name_origin
+                own,
+                columns=spec.columns,
+                area=area,
+                style=style,
+                fonts=job.fonts,
+                title=title,
+                name=name,
+                pupil=k,
+                footer=name,
+                name_origin=name_origin,
             )
         except sp.BlockError as exc:
             if name is not None and not without_name:
-                without_name.append(_fits_without_name(own, spec.columns, area, style, job, title, words))
+                without_name.append(_fits_without_name(own, spec.columns, area, style, job, title))
             if name is not None and pupils is not None and k is not None and without_name[0]:
                 origin = pupils.pupils[k].origin
                 at = f"pupil {k + 1}" if isinstance(origin, tuple) else str(origin)
@@ -274,7 +281,9 @@ def assemble(job: Job[SheetSpec]) -> SheetPlan:
     shared_pages: list[sp.PagePlan] = []
     if shared and not failed:
         try:  # once for all: no name, no title (it is not the first page of a pupil's sheet)
-            shared_pages = sp.plan_sheet(shared, spec.columns, area, style, job.fonts, None, None, None, words)
+            shared_pages = sp.plan_sheet(
+                shared, columns=spec.columns, area=area, style=style, fonts=job.fonts, title=None, name=None, pupil=None
+            )
         except sp.BlockError as exc:
             failed[(exc.loc, None)] = src.problem(exc.loc, exc.message + hint)
     if failed:
@@ -299,11 +308,12 @@ def _fits_without_name(
     style: sp.SheetStyle,
     job: Job[SheetSpec],
     title: str | None,
-    words: dict[str, str],
 ) -> bool:
     """Whether the sheet fits with a line for the name: then a name made it overflow."""
     try:
-        sp.plan_sheet(blocks, columns, area, style, job.fonts, title, None, None, words)
+        sp.plan_sheet(
+            blocks, columns=columns, area=area, style=style, fonts=job.fonts, title=title, name=None, pupil=None
+        )
     except sp.BlockError:
         return False
     return True

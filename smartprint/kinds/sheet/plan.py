@@ -180,8 +180,8 @@ class Measured:
 
 
 class _Ctx:
-    def __init__(self, style: SheetStyle, fonts: Fonts, name: str | None, words: dict[str, str]):
-        self.s, self.fonts, self.name, self.words = style, fonts, name, words
+    def __init__(self, style: SheetStyle, fonts: Fonts, name: str | None):
+        self.s, self.fonts, self.name = style, fonts, name
 
     def text(self, raw: str) -> str:
         return fill(raw, self.name)
@@ -705,6 +705,7 @@ def shows_name(b: BlockIn) -> bool:
 
 def plan_sheet(
     blocks: Sequence[BlockIn],
+    *,
     columns: int,
     area: Area,
     style: SheetStyle,
@@ -712,13 +713,12 @@ def plan_sheet(
     title: str | None,
     name: str | None,
     pupil: int | None,
-    words: dict[str, str],
     footer: str | None = None,
     name_origin: Origin | None = None,
 ) -> list[PagePlan]:
     """The pages of one sheet (for one pupil, or the one sheet without a class list);
     `name_origin` is where the pupil's name is written (a class list's line)."""
-    ctx = _Ctx(style, fonts, name, words)
+    ctx = _Ctx(style, fonts, name)
     pages: list[list[BlockIn]] = [[]]
     for b in blocks:
         if b.type != "new_page":

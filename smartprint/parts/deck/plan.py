@@ -74,9 +74,6 @@ def _ratio_or_none(picture: Picture | None) -> float | None:
     return picture.ratio if picture is not None else None
 
 
-LARGER = "a larger card layout (kort-a6, plakat-a4)"
-
-
 @dataclass(frozen=True)
 class DeckOrigins:
     """Where a deck's texts are written when not on its cards and back: a game's
@@ -94,7 +91,7 @@ class Wording:
     not written as cards (a game's questions) names them its own way."""
 
     names: Sequence[str] | None = None  # per card, e.g. "question 3 of «Egenskaper»"; None: "card 3 «title»"
-    larger: str | None = LARGER  # the bigger layout to suggest; None: only "shorten it"
+    larger: str | None = None  # the bigger layout to suggest, in the kind's words; None: only "shorten it"
 
     def card(self, cards: Sequence[Card], i: int) -> str:
         return self.names[i] if self.names is not None else _card_name(cards[i], i)
@@ -193,7 +190,7 @@ def plan_deck(
     short questions may set them larger than a card with a title."""
     words = labels(language)
     origins = origins or DeckOrigins()
-    wording = wording or Wording(larger=f"a larger card layout than '{page.name}' (kort-a6, plakat-a4)")
+    wording = wording or Wording()
     expanded = tuple(i for i, card in enumerate(cards) for _ in range(card.count))
     if len(expanded) > MAX_EXPANDED:
         raise UserError(
