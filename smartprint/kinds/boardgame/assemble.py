@@ -260,7 +260,7 @@ def _rules(job: Job[BoardGameSpec], words: dict[str, str], styles: tuple[Categor
         paragraphs += [Para(p, Label("rules", lang)) for p in words["rules"].split("\n")]
     paragraphs.append(Para(words["categories_heading"], Label("rules", lang), "subheading"))
     for i, cat in enumerate(spec.categories):
-        paragraphs.append(Para(cat.name, ("categories", i, "name"), "hanging"))  # its symbol is drawn before it
+        paragraphs.append(Para(cat.name, ("categories", i, "name"), "hanging", mark=i))  # its symbol before it
     paragraphs.append(Para(words["house_heading"], Label("house rules", lang), "subheading"))
     paragraphs += [Para(p, Label("house rules", lang), "bullet") for p in words["house"].split("\n")]
     area = Rect(page.margin, page.margin, page.width - 2 * page.margin, page.height - 2 * page.margin)

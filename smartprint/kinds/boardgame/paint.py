@@ -239,23 +239,14 @@ def _rules_page(plan: BoardGamePlan, c: Canvas, page: Any) -> None:
         return
     text_page = plan.rules[page]
     paint_text_page(c, text_page)
-    seen: set[int] = set()
-    left = plan.job.page.margin
-    for line in text_page.lines:
-        origin = line.origin
-        if isinstance(origin, tuple) and len(origin) == 3 and origin[0] == "categories" and origin[2] == "name":
-            i = origin[1]
-            if not isinstance(i, int) or i in seen:
-                continue
-            seen.add(i)
-            style = plan.styles[i]
-            side = line.size * 1.15
-            x, y = left, line.y - line.size * 0.2
-            c.setFillColorRGB(*lighten(style.color, STYLE.tint))
-            c.setStrokeColorRGB(*style.color)
-            c.setLineWidth(0.8)
-            c.roundRect(x, y, side, side, side * 0.15, stroke=1, fill=1)
-            draw.symbol(c, style.symbol, x + side / 2, y + side / 2, side * 0.34, style.color)
+    for mark in text_page.marks:
+        style = plan.styles[mark.key]
+        side = mark.side
+        c.setFillColorRGB(*lighten(style.color, STYLE.tint))
+        c.setStrokeColorRGB(*style.color)
+        c.setLineWidth(0.8)
+        c.roundRect(mark.x, mark.y, side, side, side * 0.15, stroke=1, fill=1)
+        draw.symbol(c, style.symbol, mark.x + side / 2, mark.y + side / 2, side * 0.34, style.color)
 
 
 def _padded(pages: list[Any]) -> list[Any]:

@@ -26,6 +26,18 @@ class Para:
     text: str
     origin: Origin
     role: Literal["text", "subheading", "bullet", "hanging"] = "text"
+    mark: int | None = None  # for a hanging paragraph: which mark the kind draws in its room
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Room a hanging paragraph left before its first line, for the kind to draw in:
+    `key` says what (a category's number), the square is `side` wide at (x, y)."""
+
+    key: int
+    x: float
+    y: float
+    side: float
 
 
 @dataclass
@@ -33,6 +45,7 @@ class TextPage:
     lines: list[TextRun] = field(default_factory=list)
     boxes: list[Rect] = field(default_factory=list)
     rules: list[tuple[float, float, float]] = field(default_factory=list)  # x0, x1, y
+    marks: list[Mark] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -129,6 +142,9 @@ def paginate(
             y -= leading
             if k == 0 and paragraph.role == "bullet":
                 put("•", fonts.regular, size, area.x, Label("bullet", language))
+            if k == 0 and paragraph.mark is not None:
+                side = size * 1.15
+                pages[-1].marks.append(Mark(paragraph.mark, area.x, y - size * 0.2, side))
             put(line, font, size, area.x + indent, paragraph.origin)
         y -= size * (0.2 if paragraph.role == "subheading" else 0.5)
 
