@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import combinations
 
 import pypdfium2 as pdfium
 import pytest
@@ -13,9 +14,64 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from conftest import run
-from smartprint.kinds.fiveinarow.fill import TooFewEntries, clashes, make_boards, neighbours
+from smartprint.kinds.fiveinarow.fill import TooFewEntries, make_boards
 
 ENTRIES = ["Mot", "Omsorg", "Humor", "Ærlighet", "Samarbeid", "Respekt", "Glede", "Håp", "Ro", "Lek"]
+
+
+def touching_pairs(grid: int) -> list[tuple[int, int]]:
+    """Every pair of squares that touch, worked out here (not with fill.neighbours, which
+    is what is under test): side by side, one above the other, and corner to corner in
+    both diagonal directions. Squares are numbered row by row."""
+    pairs = []
+    for row in range(grid):
+        for col in range(grid):
+            for down, across in ((0, 1), (1, 0), (1, 1), (1, -1)):  # right, below, below-right, below-left
+                r, c = row + down, col + across
+                if 0 <= r < grid and 0 <= c < grid:
+                    pairs.append((row * grid + col, r * grid + c))
+    return pairs
+
+
+def same_entry_touching(board, grid: int) -> list[tuple[int, int]]:
+    """The touching pairs of squares that hold the same entry (the rule: none)."""
+    return [(i, j) for i, j in touching_pairs(grid) if board[i] == board[j]]
+
+
+def assert_keeps_the_rules(boards, entries: int, grid: int) -> None:
+    """fill.py's promises, checked from the boards alone: no entry on two touching squares
+    (diagonals included), every entry a balanced number of times, every board different."""
+    for number, board in enumerate(boards, start=1):
+        assert len(board) == grid * grid and all(0 <= e < entries for e in board)
+        touching = same_entry_touching(board, grid)
+        assert touching == [], f"board {number}: the same entry on touching squares {touching}"
+        counts = Counter(board)
+        if entries < grid * grid:
+            assert len(counts) == entries, f"board {number}: not every entry is used"
+            assert max(counts.values()) - min(counts.values()) <= 1, f"board {number}: unbalanced {counts}"
+        else:
+            assert max(counts.values()) == 1, f"board {number}: an entry twice though there are enough"
+    repeats = [(a + 1, b + 1) for a, b in combinations(range(len(boards)), 2) if boards[a] == boards[b]]
+    assert repeats == [], f"boards that are the same: {repeats[:10]}"
+
+
+@pytest.mark.parametrize("grid", [1, 2, 3, 5, 7, 10])
+def test_the_touching_pairs_of_the_test_itself(grid):
+    """The oracle is right: a grid has g(g-1) pairs side by side, as many above each
+    other, and (g-1)² corner to corner in each diagonal direction; a middle square
+    touches 8 others, a corner square 3."""
+    pairs = touching_pairs(grid)
+    assert len(pairs) == len(set(pairs)) == 2 * grid * (grid - 1) + 2 * (grid - 1) ** 2
+    if grid >= 3:
+        around = Counter(i for pair in pairs for i in pair)
+        assert around[grid + 1] == 8 and around[0] == 3 and around[grid * grid - 1] == 3
+        assert (0, grid + 1) in pairs and (1, grid) in pairs  # both diagonals
+
+
+def test_the_oracle_sees_a_repeat_on_a_diagonal():
+    # 0 1 / 1 0: no repeat side by side or above each other, two corner to corner
+    assert same_entry_touching((0, 1, 1, 0), 2) == [(0, 3), (1, 2)]
+    assert same_entry_touching((0, 1, 2, 3), 2) == []
 
 
 @settings(max_examples=60, deadline=None)
@@ -26,14 +82,27 @@ def test_boards_are_balanced_and_no_entry_touches_itself(grid, entries, seed):
     except TooFewEntries as exc:
         assert exc.needed > entries and entries <= 6
         return
-    near = neighbours(grid)
-    assert len(set(boards)) == 3
-    for board in boards:
-        assert clashes(board, near) == 0
-        counts = Counter(board)
-        if entries < grid * grid:
-            assert len(counts) == entries and max(counts.values()) - min(counts.values()) <= 1
+    assert len(boards) == 3
+    assert_keeps_the_rules(boards, entries, grid)
     assert boards == make_boards(entries, grid, 3, seed)
+
+
+@pytest.mark.parametrize(
+    "entries, grid, count",
+    [
+        (4, 6, 30),  # four entries leave few boards: without the check about 1 in 3 repeats an earlier one
+        (5, 5, 200),  # five on 5 × 5: a few repeats in 200 without the check
+        (5, 6, 100),
+        (8, 5, 60),  # the random search with repairs, where diagonal repeats appear first
+        (12, 10, 30),
+    ],
+)
+def test_many_boards_from_few_entries_keep_every_rule(entries, grid, count):
+    """Where the rules bite: few entries, many boards. Built from these same arguments
+    without the distinctness check, about a third of the boards repeat an earlier board."""
+    boards = make_boards(entries, grid, count, seed=7)
+    assert len(boards) == count
+    assert_keeps_the_rules(boards, entries, grid)
 
 
 def _deck(tmp_path, **extra):
@@ -82,17 +151,15 @@ def test_a_seven_by_seven_board_from_ten_entries_in_the_pdf(runner, tmp_path):
     result = run(runner, "build", str(src), "-o", str(out))
     assert result.exit_code == 0, result.output
     built = plan(prepare(str(src)))
-    near = neighbours(7)
     for number in range(3):
         cells = _cells(out, number * 2, built.plan)  # each board is followed by its empty back
         assert sorted(cells) == list(range(49))
         counts = Counter(cells.values())
         assert set(counts) == {e.replace(" ", "") for e in ENTRIES}
         assert set(counts.values()) <= {4, 5}
-        for i, js in enumerate(near):
-            assert all(cells[i] != cells[j] for j in js)
+        assert same_entry_touching(cells, 7) == [], f"board {number + 1}"
     texts = [_cells(out, k, built.plan) for k in (0, 2, 4)]
-    assert texts[0] != texts[1] != texts[2]
+    assert texts[0] != texts[1] and texts[0] != texts[2] and texts[1] != texts[2]
 
 
 def test_same_seed_same_bytes_and_only_reprints_a_board(runner, tmp_path):
