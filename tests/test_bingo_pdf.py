@@ -38,6 +38,25 @@ def test_thousand_sheets_each_numbered_and_different(runner, tmp_path):
     assert len(grids) == 1000
 
 
+def test_thousand_sheets_from_eight_prompts_look_different_on_paper(runner, tmp_path):
+    """Eight prompts on 3 × 3 with a free centre make 8! = 40,320 grids: a thousand sheets
+    drawn at random would repeat about a dozen of them. Read back from the PDF, in drawing
+    order, every sheet is a different grid."""
+    prompts = PROMPTS_24[:8]
+    src = bingo(tmp_path, prompts=prompts, grid=3, sheets=1000, seed=11, leader=False)
+    out = tmp_path / "b.pdf"
+    result = run(runner, "build", str(src), "-o", str(out), "-q")
+    assert result.exit_code == 0, result.output
+    texts = page_texts(out)
+    assert len(texts) == 1000
+    first: dict[tuple[str, ...], int] = {}
+    for number, text in enumerate(texts, start=1):
+        found = tuple(re.findall(r"ord [a-h]\d", " ".join(text.split())))
+        assert sorted(found) == sorted(prompts), f"sheet {number}: {found}"
+        assert found not in first, f"sheets {first.get(found)} and {number} are the same grid"
+        first[found] = number
+
+
 def test_same_seed_is_byte_identical_and_cli_seed_overrides(runner, tmp_path):
     src = bingo(tmp_path, sheets=12, seed=5)
     a, b, c = tmp_path / "a.pdf", tmp_path / "b.pdf", tmp_path / "c.pdf"

@@ -42,6 +42,51 @@ def test_thousand_people_sheets_from_24_prompts_are_pairwise_different():
         assert sorted(prompts) == list(range(24))  # each prompt once
 
 
+def repeated_sheets(sheets) -> list[tuple[int, int]]:
+    """Pairs of sheet numbers (1-based) whose grids are the same square by square: the
+    sheets a teacher would find identical (prompts are distinct texts, so an index per
+    square is the text in it)."""
+    first: dict[tuple, int] = {}
+    pairs = []
+    for number, sheet in enumerate(sheets, start=1):
+        grid = tuple(sheet)
+        if grid in first:
+            pairs.append((first[grid], number))
+        else:
+            first[grid] = number
+    return pairs
+
+
+@pytest.mark.parametrize(
+    "n, grid, free, count, seed",
+    [
+        (8, 3, True, 1000, 1),  # 8! = 40,320 grids: 1,000 random sheets repeat about 12 times
+        (9, 3, False, 3000, 2),  # 9! = 362,880 grids: 3,000 random sheets repeat about 12 times
+        (8, 3, True, 20_000, 3),  # the most a file may ask for: half of all the grids there are
+    ],
+)
+def test_people_sheets_from_few_prompts_are_pairwise_different(n, grid, free, count, seed):
+    """Few prompts, many sheets: here random sheets DO repeat (see the numbers), so only
+    the plan's check keeps every sheet different from every other."""
+    sheets = make_sheets(n, grid, free, count, seed=seed, mode="people")
+    assert len(sheets) == count
+    assert repeated_sheets(sheets) == []
+    for sheet in sheets:
+        assert len(sheet) == grid * grid
+        assert (sheet[centre(grid)] is None) == free
+        used = [p for p in sheet if p is not None]
+        assert len(used) == squares_to_fill(grid, free) == len(set(used)) and all(0 <= p < n for p in used)
+
+
+def test_random_sheets_from_few_prompts_do_repeat():
+    """The numbers above are real: as many sheets drawn at random, without the check, repeat."""
+    import random
+
+    rng = random.Random(1)
+    drawn = [tuple(rng.sample(range(8), 8)) for _ in range(1000)]
+    assert len(repeated_sheets(drawn)) > 0
+
+
 def test_same_seed_same_sheets_other_seed_other_sheets():
     a = make_sheets(30, 5, True, 50, seed=7, mode="people")
     assert a == make_sheets(30, 5, True, 50, seed=7, mode="people")
