@@ -122,7 +122,15 @@ PURE = [
     if name.endswith(
         (".plan", ".board", ".track", ".face", ".fill", ".markers", ".tiling", ".geometry", ".impose", ".faces")
     )
-    or name in ("smartprint.text.textfit", "smartprint.text.run", "smartprint.text.origin", "smartprint.write.document")
+    or name.startswith("smartprint.kinds.sheet.blocks")
+    or name
+    in (
+        "smartprint.kinds.sheet.page",
+        "smartprint.text.textfit",
+        "smartprint.text.run",
+        "smartprint.text.origin",
+        "smartprint.write.document",
+    )
 ]
 
 

@@ -15,7 +15,7 @@ from test_pupils import NAMES, class_csv, class_txt, names_on
 
 from conftest import page_texts, render, run, write
 from smartprint.kinds.base import Options
-from smartprint.kinds.sheet import plan as sp
+from smartprint.kinds.sheet import page as sp
 from smartprint.load import resources
 from smartprint.parts.geometry import Rect
 from smartprint.pipeline import check_only, prepare

@@ -2,34 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from smartprint.check.validation import did_you_mean
 from smartprint.errors import Problem, UserError
 from smartprint.kinds.base import Job
-from smartprint.kinds.sheet import plan as sp
-from smartprint.kinds.sheet.model import (
-    QR_MAX_SIZE,
-    BoxBlock,
-    DrawingBlock,
-    FieldBlock,
-    ImageBlock,
-    QrBlock,
-    SheetLayout,
-    SheetSpec,
-    TextBlock,
-    deck_of,
-)
+from smartprint.kinds.sheet import page as sp
+from smartprint.kinds.sheet.blocks import block_types
+from smartprint.kinds.sheet.model import SheetLayout, SheetSpec
+from smartprint.kinds.sheet.plan import Area, plan_sheet
 from smartprint.load.source import Path_, Source
 from smartprint.resolve.colors import parse_color
 from smartprint.resolve.placeholders import NAME_WORDS, placeholders
 from smartprint.resolve.pupils import ClassList, class_list
-from smartprint.resolve.units import MM, format_mm
+from smartprint.resolve.units import MM
 
 DEFAULT_COLOR = "#2e62a8"
-FULL_WIDTH = ("text", "checklist", "words", "table")  # blocks that take the whole width unless given a span
 MAX_PAGES = 5000
 
 # Writing-line spacing and body size by the writers' age: beginning writers need room.
@@ -72,7 +61,7 @@ def _texts(spec: SheetSpec) -> Iterator[tuple[Path_, str]]:
     yield ("title",), spec.title
     for i, block in enumerate(spec.blocks):
         t = block.type
-        value = getattr(block, t)
+        value = block.value
         if isinstance(value, str):
             yield ("blocks", i, t), value
             continue
@@ -104,98 +93,28 @@ def _check_placeholders(spec: SheetSpec, src: Source) -> list[Problem]:
     return problems
 
 
-def _normalise(block: Any, t: str) -> Any:
-    value = getattr(block, t)
-    if value is True and t == "drawing":  # `- drawing: true`, as on a card: a frame without a title
-        return DrawingBlock()
-    if not isinstance(value, str):
-        return value
-    short: dict[str, Callable[[str], Any]] = {
-        "field": lambda v: FieldBlock(label=v),
-        "box": lambda v: BoxBlock(title=v),
-        "drawing": lambda v: DrawingBlock(title=v),
-        "text": lambda v: TextBlock(body=v),
-        "qr": lambda v: QrBlock(link=v),
-        "image": lambda v: ImageBlock(file=v),
-    }
-    return short[t](value)
-
-
 def _blocks(job: Job[SheetSpec]) -> tuple[list[sp.BlockIn], list[Problem]]:
+    """Each block as its type's model, with what its type finds before planning (a
+    picture, a QR code, a deck's card titles); every block's problems are told."""
     spec, src = job.spec, job.src
+    types = block_types()
     out: list[sp.BlockIn] = []
     problems: list[Problem] = []
     for i, block in enumerate(spec.blocks):
         t = block.type
-        loc: Path_ = ("blocks", i, t)
         if t == "new_page":
             out.append(sp.BlockIn(i, t, None, spec.columns))
             continue
-        data = _normalise(block, t)
-        span = data.span or (spec.columns if t in FULL_WIDTH else 1)
+        kind = types[t]
+        data = kind.normalised(block.value)
+        span = data.span or (spec.columns if kind.full_width else 1)
         try:
-            if t == "checklist":
-                out.append(sp.BlockIn(i, t, data, span, _entries(job, data, loc)))
-            elif t == "image":
-                from smartprint.resolve.assets import load_picture
-
-                where = loc + ("file",) if not isinstance(getattr(block, t), str) else loc
-                out.append(sp.BlockIn(i, t, data, span, picture=load_picture(src, where, data.file, job.options.allow)))
-            elif t == "qr":
-                from smartprint.resolve.qr import qr_matrix
-
-                where = loc + ("link",) if not isinstance(getattr(block, t), str) else loc
-                try:
-                    matrix = tuple(tuple(row) for row in qr_matrix(data.link, "a sheet"))
-                except ValueError as exc:
-                    raise UserError(src.problem(where, str(exc))) from None
-                dense = _too_dense(data.link, len(matrix), data.size)
-                if dense:
-                    raise UserError(src.problem(where, dense))
-                out.append(sp.BlockIn(i, t, data, span, qr=matrix))
-            else:
-                out.append(sp.BlockIn(i, t, data, span))
+            short = not isinstance(block.value, type(data))
+            found = kind.find(data, ("blocks", i, t), short, src, job.options.allow) if kind.find else None
+            out.append(sp.BlockIn(i, t, data, span, found))
         except UserError as exc:
             problems.extend(exc.problems)
     return out, problems
-
-
-def _too_dense(link: str, side: int, size: float) -> str | None:
-    """Why a QR code of `side` modules printed `size` wide is too dense to scan, or None."""
-    from smartprint.resolve.qr import MIN_MODULE_MM, smallest_size_mm
-
-    module = size / side / MM
-    if module >= MIN_MODULE_MM - 1e-9:
-        return None
-    need = smallest_size_mm(side)
-    fix = (
-        f"make it 'size: {need}mm' or more, or use a shorter link"
-        if need * MM <= QR_MAX_SIZE
-        else f"use a shorter link (even {QR_MAX_SIZE / MM:g} mm is too small for it)"
-    )
-    return (
-        f"the QR code is too dense to scan: the link is {len(link)} characters, so at {format_mm(size)} "
-        f"its dots are {module:.2f} mm, and a phone needs about {MIN_MODULE_MM:g} mm; {fix}"
-    )
-
-
-def _entries(job: Job[SheetSpec], data: Any, loc: Path_) -> tuple[sp.Entry, ...]:
-    entries: list[sp.Entry] = []
-    deck = deck_of(data)
-    if deck is not None:
-        from smartprint.parts.decktitles import card_titles
-
-        for title in card_titles(job.src, loc + ("from",), deck, job.options.allow):
-            entries.append(sp.Entry(title.text, title.deck.where(title.loc)))
-    entries += [sp.Entry(text, loc + ("items", k), own=True) for k, text in enumerate(data.items)]
-    entries += [sp.Entry(None, loc + ("blank",)) for _ in range(data.blank)]
-    if not entries:
-        raise UserError(
-            job.src.problem(
-                loc, "the checklist has no items; write 'items:', or take them from a card deck with 'from: styrkekort'"
-            )
-        )
-    return tuple(entries)
 
 
 def assemble(job: Job[SheetSpec]) -> SheetPlan:
@@ -219,14 +138,14 @@ def assemble(job: Job[SheetSpec]) -> SheetPlan:
         raise UserError(sorted(problems, key=_line_of))
     if pupils is not None:
         job.warnings.extend(pupils.warnings)
-    area = sp.Area(page.margin, page.margin, page.width - 2 * page.margin, page.height - 2 * page.margin)
+    area = Area(page.margin, page.margin, page.width - 2 * page.margin, page.height - 2 * page.margin)
     title = spec.title if spec.header else None
     pages: list[sp.PagePlan] = []
     names = [(p.name, k) for k, p in enumerate(pupils.pupils)] if pupils is not None else [(None, None)]
     failed: dict[tuple[Path_, int | None], Problem] = {}
     per_sheet = 0
     split = next(
-        (k for k, b in enumerate(blocks) if b.type == "new_page" and spec.blocks[b.index].new_page == "once"), None
+        (k for k, b in enumerate(blocks) if b.type == "new_page" and spec.blocks[b.index].value == "once"), None
     )
     own, shared = (blocks, []) if split is None else (blocks[:split], blocks[split + 1 :])
     hint = _edit_hint(job)
@@ -235,7 +154,7 @@ def assemble(job: Job[SheetSpec]) -> SheetPlan:
     for name, k in names:
         try:
             name_origin = pupils.pupils[k].origin if pupils is not None and k is not None else None
-            planned = sp.plan_sheet(
+            planned = plan_sheet(
                 own,
                 columns=spec.columns,
                 area=area,
@@ -281,7 +200,7 @@ def assemble(job: Job[SheetSpec]) -> SheetPlan:
     shared_pages: list[sp.PagePlan] = []
     if shared and not failed:
         try:  # once for all: no name, no title (it is not the first page of a pupil's sheet)
-            shared_pages = sp.plan_sheet(
+            shared_pages = plan_sheet(
                 shared, columns=spec.columns, area=area, style=style, fonts=job.fonts, title=None, name=None, pupil=None
             )
         except sp.BlockError as exc:
@@ -304,16 +223,14 @@ def _edit_hint(job: Job[SheetSpec]) -> str:
 def _fits_without_name(
     blocks: list[sp.BlockIn],
     columns: int,
-    area: sp.Area,
+    area: Area,
     style: sp.SheetStyle,
     job: Job[SheetSpec],
     title: str | None,
 ) -> bool:
     """Whether the sheet fits with a line for the name: then a name made it overflow."""
     try:
-        sp.plan_sheet(
-            blocks, columns=columns, area=area, style=style, fonts=job.fonts, title=title, name=None, pupil=None
-        )
+        plan_sheet(blocks, columns=columns, area=area, style=style, fonts=job.fonts, title=title, name=None, pupil=None)
     except sp.BlockError:
         return False
     return True

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.pdfgen.canvas import Canvas
 
-from smartprint.kinds.sheet import plan as sp
+from smartprint.kinds.sheet import page as sp
 from smartprint.parts import draw
 from smartprint.resolve.placeholders import fill
 from smartprint.text import ink
