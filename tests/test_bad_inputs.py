@@ -15,27 +15,39 @@ fonts beside it). The material starts with a header of YAML comments:
     # sources: a/deck.yaml b/deck.yaml        the sources instead of the material (with {dir})
     # out: deck.pdf                           no -o: the default output, which must be left alone
 
-Every case runs the real command line in a subprocess, with the copied case folder as
-the working folder and an existing output PDF with known bytes in place, and checks
-the contracts of the design: the exit status, the message and its place, no traceback
-or library type name, the old PDF byte-identical, no temporary file left behind and
-nothing else in the folder changed.
+Every case runs the command line's own `app` in this process (typer's CliRunner:
+stdout and stderr apart, the exit status the command would end with), with the
+copied case folder as the working folder and an existing output PDF with known bytes
+in place, and checks the contracts of the design: the exit status, the message and
+its place, no traceback or library type name, the old PDF byte-identical, no
+temporary file left behind and nothing else in the folder changed. What a separate
+process would print besides (an uncaught exception's traceback, Python warnings,
+log records nobody handles) is put on stderr as the process would, so it is checked
+too. A few cases (REAL_PROCESS) also run as the installed `smartprint` command in a
+process of its own: the exit status a shell sees, and a FIFO that could block it.
+(Starting a process per case cost a second each, most of the suite's time.)
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import logging
 import os
 import re
 import shlex
 import shutil
+import signal
 import stat
 import struct
 import subprocess
 import sys
-import time
+import threading
+import traceback
+import warnings
 import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,8 +56,8 @@ import pytest
 CORPUS = Path(__file__).parent / "bad_inputs"
 OLD_PDF = b"old pdf: must be left exactly as it was\n"
 DEFAULT_OUT = "out.pdf"
-TIMEOUT = 10.0
-FAST = 5.0
+HANG = 120  # seconds: a case still running this long is stuck (a FIFO read, a loop), not slow
+ENV = {"PYTHONIOENCODING": "utf-8", "COLUMNS": "200", "NO_COLOR": "1"}
 INTERNAL = (
     "Traceback",
     "ValidationError",
@@ -300,14 +312,15 @@ def prepare(case: Case, tmp_path: Path) -> Path:
 
 
 def command(case: Case, folder: Path) -> tuple[list[str], Path | None]:
-    """The command line, and the existing output it must leave alone (None: the case names its own)."""
+    """The command line after `smartprint`, and the existing output it must leave alone
+    (None: the case names its own)."""
 
     def fill(arg: str) -> str:
         return arg.replace("{out}", DEFAULT_OUT).replace("{dir}", str(folder)).replace("{src}", case.material)
 
     args = [fill(a) for a in case.args]
     sources = [fill(s) for s in case.sources] if case.sources is not None else [case.material]
-    cmd = [sys.executable, "-m", "smartprint", "build", *sources]
+    cmd = ["build", *sources]
     if case.out is not None:
         return cmd + args, folder / case.out
     names_output = any(a in ("-o", "--output") or a.startswith(("-o", "--output=")) for a in case.args)
@@ -326,38 +339,118 @@ def test_corpus_is_big_enough_and_every_case_is_complete():
             assert maker in MAKERS, f"{case.name}: unknown maker {maker!r}"
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_bad_input(case: Case, tmp_path: Path) -> None:
+@dataclass
+class Ran:
+    status: int
+    stdout: str
+    stderr: str
+
+
+class Stuck(BaseException):
+    """Raised by the hang guard; a BaseException so no `except Exception` swallows it."""
+
+
+@contextmanager
+def hang_guard(name: str) -> Iterator[None]:
+    """Stop a case that is stuck (SIGALRM interrupts even a blocked open() of a FIFO).
+    Not a speed limit: a case takes a fraction of a second, the guard minutes."""
+    if threading.current_thread() is not threading.main_thread():  # pragma: no cover - signals need the main thread
+        yield
+        return
+
+    def stuck(signum: int, frame: object) -> None:
+        raise Stuck(f"{name}: still running after {HANG} s")
+
+    previous = signal.signal(signal.SIGALRM, stuck)
+    signal.alarm(HANG)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class _LastResort(logging.Handler):
+    """What Python does with a log record of WARNING or more that no handler takes: print
+    its message on stderr. (pytest's own capture handlers do not count as takers.)"""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        logger: logging.Logger | None = logging.getLogger(record.name)
+        while logger is not None:
+            if any(h is not self and not type(h).__module__.startswith("_pytest") for h in logger.handlers):
+                return
+            logger = logger.parent if logger.propagate else None
+        if record.levelno >= logging.WARNING:
+            sys.stderr.write(record.getMessage() + "\n")
+
+
+def run_in_process(args: list[str], folder: Path, monkeypatch: pytest.MonkeyPatch) -> Ran:
+    """`smartprint <args>` in `folder`, run by the command line's own app in this process."""
+    from typer.testing import CliRunner
+
+    from smartprint.cli import app
+
+    monkeypatch.chdir(folder)
+    handler = _LastResort()
+    logging.getLogger().addHandler(handler)
+    try:
+        with warnings.catch_warnings(record=True) as caught, hang_guard(" ".join(["smartprint", *args])):
+            warnings.resetwarnings()  # Python's defaults for a command, not pytest's
+            warnings.simplefilter("default")
+            for category in (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning):
+                warnings.simplefilter("ignore", category)
+            result = CliRunner().invoke(app, args, env=ENV, prog_name="smartprint")
+    except Stuck as exc:
+        pytest.fail(str(exc))
+    finally:
+        logging.getLogger().removeHandler(handler)
+    stderr = result.stderr
+    stderr += "".join(warnings.formatwarning(w.message, w.category, w.filename, w.lineno, w.line) for w in caught)
+    status = result.exit_code
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        # what the interpreter prints for an exception nobody caught, and its exit status
+        exc = result.exception
+        stderr += "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        status = 1
+    return Ran(status, result.stdout, stderr)
+
+
+def installed_command() -> list[str]:
+    """The `smartprint` console script beside this Python (as pip installs it), else `python -m smartprint`."""
+    script = Path(sys.executable).with_name("smartprint")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "smartprint"]
+
+
+def run_in_subprocess(args: list[str], folder: Path) -> Ran:
+    env = {**os.environ, **ENV}
+    try:
+        done = subprocess.run(
+            installed_command() + args, cwd=folder, capture_output=True, timeout=HANG, env=env, stdin=subprocess.DEVNULL
+        )
+    except subprocess.TimeoutExpired as exc:
+        pytest.fail(
+            f"still running after {HANG} s; stderr so far:\n{(exc.stderr or b'').decode('utf-8', 'replace')[-2000:]}"
+        )
+    return Ran(done.returncode, done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace"))
+
+
+def check_case(case: Case, tmp_path: Path, run: Callable[[list[str], Path], Ran]) -> None:
     folder = prepare(case, tmp_path)
-    cmd, out = command(case, folder)
+    args, out = command(case, folder)
     if out is not None and not out.is_symlink():
         out.write_bytes(OLD_PDF)
     before = snapshot(folder)
 
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "200", "NO_COLOR": "1"}
-    started = time.monotonic()
-    try:
-        done = subprocess.run(cmd, cwd=folder, capture_output=True, timeout=TIMEOUT, env=env, stdin=subprocess.DEVNULL)
-    except subprocess.TimeoutExpired as exc:
-        pytest.fail(
-            f"{case.name}: still running after {TIMEOUT:.0f} s; stderr so far:\n"
-            f"{(exc.stderr or b'').decode('utf-8', 'replace')[-2000:]}"
-        )
-    elapsed = time.monotonic() - started
-    stdout = done.stdout.decode("utf-8", "replace")
-    stderr = done.stderr.decode("utf-8", "replace")
-    shown = (
-        f"exit {done.returncode}, {elapsed:.1f} s\n--- stderr ---\n{stderr[-3000:]}\n--- stdout ---\n{stdout[-1000:]}"
-    )
+    done = run(args, folder)
+    stdout, stderr = done.stdout, done.stderr
+    shown = f"exit {done.status}\n--- stderr ---\n{stderr[-3000:]}\n--- stdout ---\n{stdout[-1000:]}"
 
     problems: list[str] = []  # every broken promise of this case, reported together
     for word in INTERNAL:
         if word in stdout + stderr:
             problems.append(f"{word!r} in the output")
-    if done.returncode != case.exit:
-        problems.append(f"exit status {done.returncode}, not {case.exit}")
-    if elapsed >= FAST:
-        problems.append(f"took {elapsed:.1f} s (at most {FAST:.0f} s)")
+    if done.status != case.exit:
+        problems.append(f"exit status {done.status}, not {case.exit}")
 
     lines = stderr.splitlines()
     for fragment in case.expect:
@@ -375,7 +468,7 @@ def test_bad_input(case: Case, tmp_path: Path) -> None:
     leftovers = [name for name in after if name.endswith(".tmp") and name not in before]
     if leftovers:
         problems.append(f"left behind {leftovers}")
-    if case.exit == 0 and done.returncode == 0:
+    if case.exit == 0 and done.status == 0:
         if out is None or not out.read_bytes().startswith(b"%PDF"):
             problems.append("no PDF written")
     if case.exit == 0 and out is not None:
@@ -387,3 +480,49 @@ def test_bad_input(case: Case, tmp_path: Path) -> None:
     if changed:
         problems.append(f"the build changed the folder: {changed}")
     assert not problems, f"{case.name}: " + "; ".join(problems) + f"\n{shown}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    check_case(case, tmp_path, lambda args, folder: run_in_process(args, folder, monkeypatch))
+
+
+# One case of each exit status, and FIFOs where a reader would block: as a shell runs them.
+REAL_PROCESS = ["merge-valid-in-list", "msg-duplicate-key", "cli-only-abc", "fs-source-fifo", "fs-picture-fifo"]
+
+
+def test_the_real_process_cases_exist_and_cover_every_exit_status():
+    chosen = [c for c in CASES if c.name in REAL_PROCESS]
+    assert len(chosen) == len(REAL_PROCESS)
+    assert {c.exit for c in chosen} == {0, 1, 2}
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.name in REAL_PROCESS], ids=lambda c: c.name)
+def test_bad_input_as_a_real_process(case: Case, tmp_path: Path) -> None:
+    check_case(case, tmp_path, run_in_subprocess)
+
+
+def test_the_in_process_run_shows_what_a_process_would(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The harness itself can fail a case: an exception that escapes the command, a
+    warning and an unhandled log record reach stderr as they would from a process."""
+    import smartprint.pipeline
+
+    case = next(c for c in CASES if c.name == "merge-valid-in-list")
+    folder = prepare(case, tmp_path)
+    args, _ = command(case, folder)
+
+    def broken(*a: object, **k: object) -> None:
+        warnings.warn("a library's warning", UserWarning, stacklevel=1)
+        logging.getLogger("somelib.inner").warning("a library's log record")
+        raise KeyError("internal")
+
+    monkeypatch.setattr(smartprint.pipeline, "build", broken)
+    ran = run_in_process(args, folder, monkeypatch)
+    assert ran.status == 1
+    assert "Traceback" in ran.stderr and "KeyError: 'internal'" in ran.stderr
+    assert "UserWarning: a library's warning" in ran.stderr
+    assert "a library's log record" in ran.stderr
+    again = tmp_path / "again"
+    again.mkdir()
+    with pytest.raises(AssertionError, match="'Traceback' in the output; exit status 1, not 0"):
+        check_case(case, again, lambda a, f: run_in_process(a, f, monkeypatch))
