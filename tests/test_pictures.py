@@ -318,12 +318,16 @@ def test_content_decides_not_the_extension(src: Source, tmp_path: Path) -> None:
 
 
 def test_pixels_for_caps_at_300_dpi_and_a3_and_never_enlarges() -> None:
-    pic = Picture("x.jpg", Path("x.jpg"), 6000, 4000, "RGB", "JPEG", 1, b"")
+    pic = Picture(
+        "x.jpg", path=Path("x.jpg"), width=6000, height=4000, mode="RGB", format="JPEG", orientation=1, data=b""
+    )
     mm = 72 / 25.4
     assert pic.pixels_for(60 * mm, 60 * mm) == (709, 473)  # 60 mm wide at 300 dpi is 708.7 px
     assert pic.pixels_for(60 * mm, 20 * mm) == (355, 237)  # the height limits: 20 mm → 236.2 px
     assert pic.pixels_for(math.inf, math.inf) == (4961, 3308)  # A3 at 300 dpi
-    small = Picture("s.png", Path("s.png"), 100, 50, "RGB", "PNG", 1, b"")
+    small = Picture(
+        "s.png", path=Path("s.png"), width=100, height=50, mode="RGB", format="PNG", orientation=1, data=b""
+    )
     assert small.pixels_for(500, 500) == (100, 50)
     with pytest.raises(ValueError):
         pic.pixels_for(0, 10)

@@ -337,7 +337,7 @@ def _inspect(value: str, path: Path, data: bytes) -> Picture:
             im.close()
     if orientation in (5, 6, 7, 8):
         w, h = h, w
-    return Picture(value, path, w, h, mode, fmt, orientation, data)
+    return Picture(value, path=path, width=w, height=h, mode=mode, format=fmt, orientation=orientation, data=data)
 
 
 def _open(data: bytes) -> Image.Image:

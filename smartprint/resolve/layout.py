@@ -199,7 +199,11 @@ def load_layout(path: Path, kind: AnyKind, options: Any = None) -> Layout:
             font = resolve_font_files(src.data["font"], src, ("font",), allowed)
     top = chain[-1]
     keys = validate(kind.layout_keys, merged, top)
-    return kind.resolve_layout(keys, Page(path.stem, top, 0, 0, 0, 0, False, font), options)
+    return kind.resolve_layout(
+        keys,
+        Page(path.stem, source=top, width=0, height=0, margin=0, min_text_size=0, crop_marks=False, font=font),
+        options,
+    )
 
 
 def _builtin_layouts(kind: AnyKind) -> list[str]:
@@ -259,11 +263,11 @@ def resolve_page(keys: PageKeys, page: Page, size: tuple[float, float] | None = 
             )
     return Page(
         page.name,
-        top,
-        width,
-        height,
-        keys.margin if size is None else 0.0,
-        keys.min_text_size,
-        keys.crop_marks and size is None,
-        page.font,
+        source=top,
+        width=width,
+        height=height,
+        margin=keys.margin if size is None else 0.0,
+        min_text_size=keys.min_text_size,
+        crop_marks=keys.crop_marks and size is None,
+        font=page.font,
     )

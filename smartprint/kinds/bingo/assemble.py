@@ -384,7 +384,14 @@ def _leader(
         if spec.instructions:
             intro.append(Para(spec.instructions, ("instructions",)))
         return paginate(
-            heading, intro, (0.12, 0.5, 0.38), (words["call"], words["prompt"], words["new"]), rows, area, pfonts, lang
+            heading,
+            intro=intro,
+            columns=(0.12, 0.5, 0.38),
+            header=(words["call"], words["prompt"], words["new"]),
+            rows=rows,
+            area=area,
+            fonts=pfonts,
+            language=lang,
         )
     reprint = f"smartprint build {source_name} --seed {seed} --only <{words['number']}>"
     intro = [facts, Para(words["people_intro"], label), Para(reprint, label)]
@@ -393,4 +400,6 @@ def _leader(
     if spec.footer:
         intro.append(Para(spec.footer, ("footer",)))
     rows = [Row((f"{i + 1}.", p), (label, ("prompts", i))) for i, p in enumerate(spec.prompts)]
-    return paginate(heading, intro, (0.08, 0.92), (), rows, area, pfonts, lang)
+    return paginate(
+        heading, intro=intro, columns=(0.08, 0.92), header=(), rows=rows, area=area, fonts=pfonts, language=lang
+    )

@@ -123,7 +123,9 @@ def make_sheets(
     lines = line_cells(grid)
     used_lines: set[int] = set()
     for number in range(count):
-        sheet = _new_sheet(rng, n_prompts, k, grid, free, mode, seen, used_lines, lines)
+        sheet = _new_sheet(
+            rng, n=n_prompts, k=k, grid=grid, free=free, mode=mode, seen=seen, used_lines=used_lines, lines=lines
+        )
         if sheet is None:
             raise TooManySheets(count, number, bound)
         sheets.append(sheet)
@@ -137,6 +139,7 @@ def make_sheets(
 
 def _new_sheet(
     rng: random.Random,
+    *,
     n: int,
     k: int,
     grid: int,

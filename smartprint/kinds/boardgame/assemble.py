@@ -32,6 +32,7 @@ from smartprint.parts.textpages.plan import PageFonts, Para, TextPage, TextStyle
 from smartprint.parts.tiling import Tiling, plan_tiling
 from smartprint.resolve.units import MM, format_mm
 from smartprint.text.origin import Label, Origin, mixed
+from smartprint.text.run import TextRun
 from smartprint.text.textfit import FitFailure, cut_to_fit
 
 RULES_TEXT = TextStyle(size=13.0, leading=1.35, heading=1.9)  # read aloud at a table of parents and pupils
@@ -60,20 +61,43 @@ class BoardGamePlan:
     board: BoardFace
     geometry: BoardGeometry
     tiling: Tiling | None
-    tile_how: tuple[str, ...]  # the joining instruction, wrapped to the foot of a part
+    tile_feet: tuple[tuple[TextRun, ...], ...]  # per part: its label, then how to join it
     rules: list[TextPage]
     decks: tuple[DeckPlan, ...]
     printables: PrintablesPlan | None
 
-    tile_title: str = ""  # the title as the parts' labels show it (cut short to leave room for the map)
 
-    def tile_label(self, index: int) -> str:
-        assert self.tiling is not None
-        tile = self.tiling.tiles[index]
-        w = self.words
-        return (
-            f"{self.tile_title} · {w['tile']} {self.tiling.name(tile)} ({index + 1} {w['of']} {len(self.tiling.tiles)})"
-        )
+def _tile_label(title: str, words: dict[str, str], tiling: Tiling, index: int) -> str:
+    """Which part this is: "Relasjonsspill · del A2 (2 av 4)"."""
+    tile = tiling.tiles[index]
+    return f"{title} · {words['tile']} {tiling.name(tile)} ({index + 1} {words['of']} {len(tiling.tiles)})"
+
+
+def _tile_feet(job: Job[BoardGameSpec], words: dict[str, str], tiling: Tiling) -> tuple[tuple[TextRun, ...], ...]:
+    """The foot of each part: its label in bold (the title cut with "…" so the longest
+    label fits beside the map), and the joining instruction wrapped under it."""
+    from smartprint.text.textfit import wrap
+
+    page, fonts, lang = job.page, job.fonts, job.spec.language
+    room = tiling.sheet_w - 2 * page.margin - TILE_MAP_W - 5 * MM
+    last = len(tiling.tiles) - 1
+    title = cut_to_fit(
+        job.spec.title,
+        lambda shown: fonts.measure(_tile_label(shown, words, tiling, last), fonts.bold, TILE_LABEL_SIZE) <= room,
+    )
+    how = wrap(words["tile_how"], fonts.regular, 8, tiling.sheet_w - 2 * page.margin - 40 * MM, fonts.measure)
+    feet = []
+    for index, tile in enumerate(tiling.tiles):
+        foot = tile.place.y - 6 * MM
+        label = _tile_label(title, words, tiling, index)
+        origin = mixed((title, ("title",)), (label[len(title) :], Label("part label", lang)))
+        runs = [TextRun(label, fonts.bold, TILE_LABEL_SIZE, page.margin, foot, origin)]
+        runs += [
+            TextRun(line, fonts.regular, 8, page.margin, foot - (k + 1) * 10, Label("join instructions", lang))
+            for k, line in enumerate(how)
+        ]
+        feet.append(tuple(runs))
+    return tuple(feet)
 
 
 def default_seed(spec: BoardGameSpec) -> int:
@@ -390,7 +414,7 @@ def assemble(job: Job[BoardGameSpec]) -> BoardGamePlan:
     if problems:
         raise UserError(problems)
     tiling = None
-    how: tuple[str, ...] = ()
+    feet: tuple[tuple[TextRun, ...], ...] = ()
     page = job.page
     if geo.tiles:
         try:
@@ -407,26 +431,21 @@ def assemble(job: Job[BoardGameSpec]) -> BoardGamePlan:
                     "overlap or margin",
                 )
             ) from None
-        from smartprint.text.textfit import wrap
-
-        how = tuple(
-            wrap(words["tile_how"], job.fonts.regular, 8, tiling.sheet_w - 2 * page.margin - 40 * MM, job.fonts.measure)
-        )
+        feet = _tile_feet(job, words, tiling)
     rules = _rules(job, words, styles)
     printables = plan_printables(job, words) if spec.printables else None
-    plan = BoardGamePlan(job, words, seed, styles, tuple(categories), board, geo, tiling, how, rules, decks, printables)
-    if tiling is not None:
-        plan.tile_title = _short_title(plan, tiling.sheet_w - 2 * page.margin - TILE_MAP_W - 5 * MM)
+    plan = BoardGamePlan(
+        job,
+        words=words,
+        seed=seed,
+        styles=styles,
+        categories=tuple(categories),
+        board=board,
+        geometry=geo,
+        tiling=tiling,
+        tile_feet=feet,
+        rules=rules,
+        decks=decks,
+        printables=printables,
+    )
     return plan
-
-
-def _short_title(plan: BoardGamePlan, room: float) -> str:
-    """The title cut with "…" until the longest part label fits beside the map."""
-    assert plan.tiling is not None
-    fonts, last = plan.job.fonts, len(plan.tiling.tiles) - 1
-
-    def fits(title: str) -> bool:
-        plan.tile_title = title
-        return fonts.measure(plan.tile_label(last), fonts.bold, TILE_LABEL_SIZE) <= room
-
-    return cut_to_fit(plan.job.spec.title, fits)

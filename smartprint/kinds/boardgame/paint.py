@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfgen.canvas import Canvas
 
-from smartprint.kinds.boardgame.board import STYLE, TILE_LABEL_SIZE, TILE_MAP_W, BoardFace
+from smartprint.kinds.boardgame.board import STYLE, TILE_MAP_W, BoardFace
 from smartprint.kinds.boardgame.printables import printables_section
 from smartprint.parts import draw
 from smartprint.parts.deck.paint import deck_section, define_forms
@@ -21,7 +21,7 @@ from smartprint.parts.tiling import Seam, Tile
 from smartprint.resolve.colors import INK, WHITE, lighten
 from smartprint.resolve.units import MM
 from smartprint.text import ink
-from smartprint.text.origin import Label, Mixed
+from smartprint.text.origin import Label
 from smartprint.text.run import TextRun
 from smartprint.write.document import Document, Section
 from smartprint.write.output import name_fonts
@@ -188,12 +188,8 @@ def _tile_page(plan: BoardGamePlan, c: Canvas, page: Any) -> None:
     # the foot: which part this is, how to join it, and a map of all parts
     m = plan.job.page.margin
     c.setFillColorRGB(*INK)
-    foot = p.y - 6 * MM
-    label = plan.tile_label(page)
-    origin = Mixed(((plan.tile_title, ("title",)), (label[len(plan.tile_title) :], Label("part label", lang))))
-    ink.draw_run(c, TextRun(label, fonts.bold, TILE_LABEL_SIZE, m, foot, origin))
-    for k, line in enumerate(plan.tile_how):
-        ink.draw_run(c, TextRun(line, fonts.regular, 8, m, foot - (k + 1) * 10, Label("join instructions", lang)))
+    for run in plan.tile_feet[page]:
+        ink.draw_run(c, run)
     _map(c, plan, tile, Rect(tiling.sheet_w - m - TILE_MAP_W, m, TILE_MAP_W, p.y - m - 3 * MM))
 
 

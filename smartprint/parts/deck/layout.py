@@ -137,7 +137,18 @@ def resolve_deck(keys: DeckKeys, page: Page, backs_flag: str | None) -> tuple[Pa
     bleed, gap = keys.bleed, keys.gap
     if page_is_card:
         page = resolve_page(keys, page, (card_w + 2 * bleed, card_h + 2 * bleed))
-        geometry = DeckGeometry(card_w, card_h, 1, 1, 0.0, bleed, backs, 0.0, 0.0, page_is_card=True)
+        geometry = DeckGeometry(
+            card_w,
+            card_h=card_h,
+            cols=1,
+            rows=1,
+            gap=0.0,
+            bleed=bleed,
+            backs=backs,
+            offset_x=0.0,
+            offset_y=0.0,
+            page_is_card=True,
+        )
         return page, geometry
     page = resolve_page(keys, page)
     if keys.card is None:  # one card filling the page inside its margins (posters)
@@ -179,4 +190,15 @@ def resolve_deck(keys: DeckKeys, page: Page, backs_flag: str | None) -> tuple[Pa
             )
         )
     offset = keys.back_offset
-    return page, DeckGeometry(card_w, card_h, cols, rows, gap, bleed, backs, offset.x, offset.y, False)
+    return page, DeckGeometry(
+        card_w,
+        card_h=card_h,
+        cols=cols,
+        rows=rows,
+        gap=gap,
+        bleed=bleed,
+        backs=backs,
+        offset_x=offset.x,
+        offset_y=offset.y,
+        page_is_card=False,
+    )

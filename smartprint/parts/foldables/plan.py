@@ -348,14 +348,14 @@ def plan_die(area: Rect, edge: float | None = None, *, low: bool = False) -> Die
             tabs.append(
                 Tab(
                     poly,
-                    (poly[0], poly[3]),
-                    index_of[cell],
-                    seg(*other),
-                    index_of[other[0]],
-                    mid,
-                    angle,
-                    e * (1 - 2 * TAB_DEPTH * TAB_INSET),
-                    TAB_DEPTH * e,
+                    base=(poly[0], poly[3]),
+                    face=index_of[cell],
+                    partner=seg(*other),
+                    partner_face=index_of[other[0]],
+                    label_at=mid,
+                    label_angle=angle,
+                    label_width=e * (1 - 2 * TAB_DEPTH * TAB_INSET),
+                    label_height=TAB_DEPTH * e,
                 )
             )
     bounds = Rect(x0 + ch.lo[0] * e, y0 + ch.lo[1] * e, w * e, h * e)
@@ -501,15 +501,15 @@ def _pawn(number: int, shape: str, x: float, y: float, scale: float) -> Pawn:
     folds = (((x, plain.y), (x + w, plain.y)), ((x, back.y), (x + w, back.y)), ((x, front.y), (x + w, front.y)))
     return Pawn(
         number,
-        number - 1,
-        shape,
-        outline,
-        _side(front, True, shape),
-        _side(back, False, shape),
-        glue,
-        plain,
-        folds,
-        scale,
+        color_index=number - 1,
+        shape=shape,
+        outline=outline,
+        front=_side(front, True, shape),
+        back=_side(back, False, shape),
+        glue_foot=glue,
+        plain_foot=plain,
+        folds=folds,
+        scale=scale,
     )
 
 

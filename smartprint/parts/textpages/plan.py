@@ -98,6 +98,7 @@ def _column_widths(
 
 def paginate(
     heading: Para,
+    *,
     intro: list[Para],
     columns: tuple[float, ...],
     header: tuple[str, ...],
@@ -205,4 +206,14 @@ def rules_pages(
     heading: Para, paragraphs: list[Para], area: Rect, fonts: PageFonts, language: str, style: TextStyle = TEXT
 ) -> list[TextPage]:
     """A rules sheet: a heading and paragraphs, over as many pages as it takes."""
-    return paginate(heading, paragraphs, (1.0,), (), [], area, fonts, language, style)
+    return paginate(
+        heading,
+        intro=paragraphs,
+        columns=(1.0,),
+        header=(),
+        rows=[],
+        area=area,
+        fonts=fonts,
+        language=language,
+        style=style,
+    )
