@@ -51,10 +51,10 @@ def draw_run(canvas: Any, run: TextRun, color: RGB | None = None) -> None:
         canvas.drawRightString(run.x, run.y, run.text)
 
 
-def draw_lines(canvas: Any, fitted: Fitted, left: float, top: float, color: RGB = INK) -> None:
-    """Draw a fitted box's lines with its top-left corner at (left, top), in one text object."""
+def _lines_object(canvas: Any, fitted: Fitted, left: float, top: float, newline: bool) -> Any:
+    """A text object holding a box's lines, each checked, each set at its own origin
+    (no cursor arithmetic); `newline` ends each line as drawText wants it."""
     ledger = _ledger(canvas)
-    canvas.setFillColorRGB(*color)
     text = canvas.beginText()
     current = None
     for line in fitted.lines:
@@ -64,26 +64,24 @@ def draw_lines(canvas: Any, fitted: Fitted, left: float, top: float, color: RGB 
             current = (line.font, line.size)
             text.setFont(line.font, line.size)
         text.setTextOrigin(left + line.x, top - line.baseline)
-        text.textLine(line.text)  # no cursor arithmetic: every line sets its own origin
-    canvas.drawText(text)
+        if newline:
+            text.textLine(line.text)
+        else:
+            text.textOut(line.text)
+    return text
+
+
+def draw_lines(canvas: Any, fitted: Fitted, left: float, top: float, color: RGB = INK) -> None:
+    """Draw a fitted box's lines with its top-left corner at (left, top), in one text object."""
+    canvas.setFillColorRGB(*color)
+    canvas.drawText(_lines_object(canvas, fitted, left, top, newline=True))
 
 
 def encoded_lines(canvas: Any, fitted: Fitted, left: float, top: float) -> str:
-    """The PDF text operators that draw a box's lines (no BT/ET, Tm moves from (0, 0)), checked like
-    `draw_lines`, for a painter that places the same text many times by reference
-    (bingo prompts: encoded once per canvas, placed on every sheet)."""
-    ledger = _ledger(canvas)
-    text = canvas.beginText()
-    current = None
-    for line in fitted.lines:
-        if not ledger.check(line.text, line.font, line.origin):
-            continue
-        if (line.font, line.size) != current:
-            current = (line.font, line.size)
-            text.setFont(line.font, line.size)
-        text.setTextOrigin(left + line.x, top - line.baseline)
-        text.textOut(line.text)
-    return _bare(str(text.getCode()))
+    """The PDF text operators that draw a box's lines (no BT/ET, Tm moves from (0, 0)),
+    checked like `draw_lines`, for a painter that places the same text many times by
+    reference (bingo prompts: encoded once per canvas, placed on every sheet)."""
+    return _bare(str(_lines_object(canvas, fitted, left, top, newline=False).getCode()))
 
 
 def encoded_run(canvas: Any, run: TextRun) -> str:
