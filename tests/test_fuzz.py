@@ -16,8 +16,9 @@ very long strings, unknown or Norwegian keys. Documents are written with
 `yaml.safe_dump` or by a small hand emitter that adds comments, anchors, aliases,
 merge keys, flow collections, duplicate keys and different encodings.
 
-Runs derandomized (the same examples every run). `pytest -s tests/test_fuzz.py`
-prints how many examples ran and how they ended. Set SMARTPRINT_FUZZ_EXAMPLES to
+Runs derandomized (the same examples every run), in pieces that pytest-xdist spreads
+over its workers. `pytest -s -p no:xdist tests/test_fuzz.py` prints how many examples
+ran and how they ended (with workers, each counts only its own). Set SMARTPRINT_FUZZ_EXAMPLES to
 scale the number of examples (e.g. 10 for a long hunt) and SMARTPRINT_FUZZ_SHRINK=1
 to have hypothesis shrink a failure (slow: every step is a build).
 """
@@ -36,18 +37,19 @@ import time
 import types
 import typing
 import unicodedata
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, BeforeValidator
 
 import smartprint
-from smartprint.check.validation import NORWEGIAN_KEYS
+from smartprint.check.messages import vocabulary
 from smartprint.errors import UsageError, UserError
 from smartprint.kinds import KINDS, get_kind
 from smartprint.kinds.base import Options
@@ -311,7 +313,8 @@ def run_build(inputs: Inputs, outcome_key: str) -> None:
 # ------------------------------------------------------------------ reading the models
 
 
-from smartprint.check.validation import _field_type, _strip  # noqa: E402 - the same reading of types as the validator
+from smartprint.check.messages import field_type as _field_type  # noqa: E402 - the same reading of types as the validator
+from smartprint.check.messages import strip as _strip  # noqa: E402
 
 
 def _bound(extras: list[Any], name: str) -> Any:
@@ -812,6 +815,10 @@ def gen_value(draw: Any, g: Gen, tp: Any, path: tuple[Any, ...]) -> Any:
     if base is str:
         return _string(draw, g, names)
     return _text(draw)
+
+
+# the Norwegian words declared beside the keys of every kind's models (check/words.py)
+NORWEGIAN_KEYS = vocabulary([m for name in KINDS for m in (get_kind(name).spec, get_kind(name).layout_keys)])
 
 
 def _norwegian_for(key: str) -> list[str]:
@@ -1373,9 +1380,11 @@ def options(draw: Any, kind_name: str) -> Options:
 
 
 @st.composite
-def documents(draw: Any, rates: tuple[int, ...] = (0, 0, 0, 10, 30, 60, 150, 400)) -> Generated:
-    """A material file, and the files beside it that it may name."""
-    kind_name = draw(st.sampled_from(sorted(KINDS)))
+def documents(
+    draw: Any, rates: tuple[int, ...] = (0, 0, 0, 10, 30, 60, 150, 400), kind: str | None = None
+) -> Generated:
+    """A material file (of `kind`, or of any kind), and the files beside it that it may name."""
+    kind_name = kind if kind is not None else draw(st.sampled_from(sorted(KINDS)))
     kind = get_kind(kind_name)
     rate = draw(st.sampled_from(rates))
     lay_name = draw(st.sampled_from(["lay.yaml", "lay.yaml", "sub/lay.yaml", "Mitt oppsett.yml"]))
@@ -1482,9 +1491,41 @@ def _all_strings(data: bytes | None) -> set[str]:
 TARGETS = ["out.pdf"] * 12 + ["old.pdf", "doc.yaml", "link.pdf", "sub", "nope/out.pdf", "sol.png", "Å" * 200 + ".pdf"]
 
 
-@fuzz(800)
-@given(documents(), st.integers(0, 5), st.sampled_from(TARGETS))
-def test_documents_from_the_real_keys(document: Generated, full: int, target: str) -> None:
+# The fuzz tests come in pieces that pytest-xdist can hand to different workers (one
+# long test would be the whole suite's critical path): the documents by kind and half,
+# the edits by file. The totals are those of the single tests they were: 800 documents
+# (160 of each kind, where the kind used to be drawn at random) and 700 edits (50 of each
+# of the 14 files). Each piece has examples of its own: hypothesis seeds a parametrized
+# test by its node id, and each half of a kind by its own seed.
+DOCUMENTS = 800
+HALVES = 2
+EDITS = 700
+
+
+def _documents_of(kind: str, half: int) -> Any:
+    @seed(zlib.crc32(f"{kind} {half}".encode()))
+    @fuzz(DOCUMENTS // (len(KINDS) * HALVES))
+    @given(documents(kind=kind), st.integers(0, 5), st.sampled_from(TARGETS))
+    def documents_of_one_kind(document: Generated, full: int, target: str) -> None:
+        one_document(document, full, target)
+
+    return documents_of_one_kind
+
+
+@pytest.mark.parametrize("half", range(HALVES))
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_documents_from_the_real_keys(kind: str, half: int) -> None:
+    """Each piece also makes documents of its kind that pass every check, not only junk."""
+    before = collections.Counter(COUNTS)
+    _documents_of(kind, half)()
+    ran = COUNTS["documents"] - before["documents"]
+    good = sum(
+        n - before[key] for key, n in COUNTS.items() if key.startswith(f"documents/{kind}:") and "refused" not in key
+    )
+    assert ran < 50 or good > 0, f"none of {ran} generated {kind} documents passed every check"
+
+
+def one_document(document: Generated, full: int, target: str) -> None:
     COUNTS["documents"] += 1
     with tempfile.TemporaryDirectory() as tmp:
         folder = _folder(Path(tmp))
@@ -1661,8 +1702,9 @@ def _edit(draw: Any, text: str) -> str:
     return "\n".join(lines)
 
 
-@fuzz(700)
-@given(st.sampled_from(SOURCES), st.data(), st.integers(0, 6))
+@pytest.mark.parametrize("source", SOURCES, ids=[str(s.relative_to(ROOT)) for s in SOURCES])
+@fuzz(-(-EDITS // len(SOURCES)))
+@given(data=st.data(), full=st.integers(0, 6))
 def test_random_edits_of_the_real_files(source: Path, data: st.DataObject, full: int) -> None:
     COUNTS["edits"] += 1
     with tempfile.TemporaryDirectory() as tmp:
@@ -1857,7 +1899,7 @@ def test_the_message_check_catches_internal_names() -> None:
 
 
 def test_zz_report_example_counts() -> None:
-    """How many examples ran and how they ended (shown with -s)."""
+    """How many examples ran in this process and how they ended (shown with -s -p no:xdist)."""
     if not COUNTS:
         pytest.skip("the fuzz tests did not run in this session")
     total = COUNTS["documents"] + COUNTS["edits"]
@@ -1867,6 +1909,7 @@ def test_zz_report_example_counts() -> None:
     ]
     lines += [f"  {key}: {n}" for key, n in sorted(COUNTS.items()) if ":" in key]
     print("\n" + "\n".join(lines))
-    for kind in KINDS:  # the generator makes documents that pass, not only junk
+    for kind in KINDS:  # the generator makes documents that pass, not only junk (each piece checks its own)
+        ran = sum(n for key, n in COUNTS.items() if key.startswith(f"documents/{kind}:"))
         good = sum(n for key, n in COUNTS.items() if key.startswith(f"documents/{kind}:") and "refused" not in key)
-        assert COUNTS["documents"] < 50 or good > 0, f"no generated {kind} document passed every check"
+        assert ran < 50 or good > 0, f"no generated {kind} document passed every check"
