@@ -49,7 +49,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, BeforeValidator
 
 import smartprint
-from smartprint.check.validation import NORWEGIAN_KEYS
+from smartprint.check.messages import vocabulary
 from smartprint.errors import UsageError, UserError
 from smartprint.kinds import KINDS, get_kind
 from smartprint.kinds.base import Options
@@ -313,7 +313,8 @@ def run_build(inputs: Inputs, outcome_key: str) -> None:
 # ------------------------------------------------------------------ reading the models
 
 
-from smartprint.check.validation import _field_type, _strip  # noqa: E402 - the same reading of types as the validator
+from smartprint.check.messages import field_type as _field_type  # noqa: E402 - the same reading of types as the validator
+from smartprint.check.messages import strip as _strip  # noqa: E402
 
 
 def _bound(extras: list[Any], name: str) -> Any:
@@ -814,6 +815,10 @@ def gen_value(draw: Any, g: Gen, tp: Any, path: tuple[Any, ...]) -> Any:
     if base is str:
         return _string(draw, g, names)
     return _text(draw)
+
+
+# the Norwegian words declared beside the keys of every kind's models (check/words.py)
+NORWEGIAN_KEYS = vocabulary([m for name in KINDS for m in (get_kind(name).spec, get_kind(name).layout_keys)])
 
 
 def _norwegian_for(key: str) -> list[str]:

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field
 
 from smartprint.check.validation import Model, Text
+from smartprint.check.words import Words
 from smartprint.resolve.fontfiles import FontFiles
 
 
@@ -21,10 +22,10 @@ Language = Literal["nb", "nn", "en"]
 
 
 class Common(Model):
-    kind: str
-    title: PrintedText = Field(min_length=1, max_length=200)
-    description: Text | None = None
-    language: Language = "nb"
-    layout: Text | None = None
-    seed: int | None = Field(default=None, ge=0, le=2**63 - 1)
-    font: Text | FontFiles | None = None
+    kind: Annotated[str, Words("type", "slag", "sort")]
+    title: Annotated[PrintedText, Words("tittel", "overskrift")] = Field(min_length=1, max_length=200)
+    description: Annotated[Text | None, Words("beskrivelse", "skildring")] = None
+    language: Annotated[Language, Words("språk", "sprak", "mål")] = "nb"
+    layout: Annotated[Text | None, Words("oppsett", "mal")] = None
+    seed: Annotated[int | None, Words("frø", "fro")] = Field(default=None, ge=0, le=2**63 - 1)
+    font: Annotated[Text | FontFiles | None, Words("skrift")] = None

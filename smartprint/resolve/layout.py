@@ -15,11 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field
 
 from smartprint.check.validation import Length, Model, Text, validate
+from smartprint.check.words import Words
 from smartprint.errors import Problem, UserError, display_path
 from smartprint.load import reads, resources
 from smartprint.load.paths import FileMissing, PathRefused, resolve_inside
@@ -34,23 +35,23 @@ if TYPE_CHECKING:
 class Size(Model):
     """A width and height; either may come from the layout this one extends."""
 
-    width: Length | None = None
-    height: Length | None = None
+    width: Annotated[Length | None, Words("bredde")] = None
+    height: Annotated[Length | None, Words("høyde", "hogde")] = None
 
 
 class PageKeys(Model):
     """The keys every layout may have, whatever its kind. Every key may be left out, so
     `extends` can fill gaps; the defaults are those of an A4 portrait page."""
 
-    kind: Text | None = None
+    kind: Annotated[Text | None, Words("type", "slag", "sort")] = None
     extends: Text | None = None
-    description: Text | None = None
-    paper: Text | Size = "A4"
-    orientation: Literal["portrait", "landscape"] = "portrait"
-    margin: Length = Field(default=10 * MM, ge=0, le=100 * MM)
+    description: Annotated[Text | None, Words("beskrivelse", "skildring")] = None
+    paper: Annotated[Text | Size, Words("papir")] = "A4"
+    orientation: Annotated[Literal["portrait", "landscape"], Words("retning")] = "portrait"
+    margin: Annotated[Length, Words("marg")] = Field(default=10 * MM, ge=0, le=100 * MM)
     min_text_size: Length = Field(default=7.0, ge=4.0, le=72.0)
-    font: Text | FontFiles | None = None
-    crop_marks: bool = True
+    font: Annotated[Text | FontFiles | None, Words("skrift")] = None
+    crop_marks: Annotated[bool, Words("skjæremerker")] = True
 
 
 @dataclass(frozen=True)

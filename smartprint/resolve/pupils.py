@@ -30,6 +30,7 @@ from pydantic import Field
 
 from smartprint.check.spec import PrintedText
 from smartprint.check.validation import Model, Text
+from smartprint.check.words import Words
 from smartprint.errors import Problem, UsageError, UserError, Where, display_path
 from smartprint.load import paths, reads
 from smartprint.load.source import Path_, Source
@@ -45,8 +46,8 @@ SUFFIXES = (".txt", ".csv")
 class PupilsFile(Model):
     """`pupils: {file: 4b.csv, column: Fornavn}`: a class-list file and its column of names."""
 
-    file: Text = Field(min_length=1)
-    column: Text | None = Field(default=None, min_length=1)
+    file: Annotated[Text, Words("fil")] = Field(min_length=1)
+    column: Annotated[Text | None, Words("kolonne")] = Field(default=None, min_length=1)
 
 
 PUPILS_HINT = (
@@ -54,11 +55,8 @@ PUPILS_HINT = (
     "(4b.txt, one name a line, or 4b.csv with a column 'navn'), or {file: 4b.csv, column: Fornavn}"
 )
 PupilsValue = Annotated[list[PrintedText], Field(max_length=MAX_PUPILS)] | Text | PupilsFile
-
-
-def pupils_field() -> Any:
-    """The `pupils:` key of a kind's model (the same everywhere)."""
-    return Field(default=None, json_schema_extra={"hint": PUPILS_HINT})
+Pupils = Annotated[PupilsValue | None, Words("elever", "elevar", hint=PUPILS_HINT)]
+"""The `pupils:` key of a kind's model (the same everywhere): `pupils: Pupils = None`."""
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from smartprint.check.spec import Common, PrintedText
 from smartprint.check.validation import Length, Model, Text
+from smartprint.check.words import Words
 from smartprint.parts.deck.model import SymbolName
 from smartprint.resolve.layout import PageKeys
 from smartprint.resolve.units import MM
@@ -17,26 +18,32 @@ MAX_CATEGORIES = 8  # one symbol each, so they stay apart in black and white
 
 
 class Category(Model):
-    name: PrintedText = Field(min_length=1, max_length=40)
-    color: Text | None = None
+    name: Annotated[PrintedText, Words("navn", "namn")] = Field(min_length=1, max_length=40)
+    color: Annotated[Text | None, Words("farge", "farga")] = None
     symbol: SymbolName | None = None
-    questions: list[PrintedText] = Field(default_factory=list, max_length=300)
+    questions: Annotated[list[PrintedText], Words("spørsmål", "sporsmal", "spørsmåla")] = Field(
+        default_factory=list, max_length=300
+    )
 
 
 class Special(Model):
-    at: int = Field(ge=1, le=MAX_SQUARES, json_schema_extra={"hint": "the number of the square on the track"})
-    text: PrintedText = Field(min_length=1, max_length=200)
+    at: Annotated[int, Words(hint="the number of the square on the track")] = Field(ge=1, le=MAX_SQUARES)
+    text: Annotated[PrintedText, Words("tekst")] = Field(min_length=1, max_length=200)
 
 
 class BoardGameSpec(Common):
     kind: Literal["board-game"]
     squares: int = Field(default=40, ge=MIN_SQUARES, le=MAX_SQUARES)
     track: Literal["snake", "spiral"] = "snake"  # lanes back and forth, or round and in to the middle
-    categories: list[Category] = Field(min_length=1, max_length=MAX_CATEGORIES)
-    specials: list[Special] = Field(default_factory=list, max_length=MAX_SQUARES)
+    categories: Annotated[list[Category], Words("kategorier", item="category")] = Field(
+        min_length=1, max_length=MAX_CATEGORIES
+    )
+    specials: Annotated[list[Special], Words("spesielle", item="special square")] = Field(
+        default_factory=list, max_length=MAX_SQUARES
+    )
     start: PrintedText | None = Field(default=None, min_length=1, max_length=30)
     finish: PrintedText | None = Field(default=None, min_length=1, max_length=30)
-    rules: PrintedText | None = Field(default=None, min_length=1)
+    rules: Annotated[PrintedText | None, Words("regler", "reglar")] = Field(default=None, min_length=1)
     players: int = Field(default=4, ge=2, le=6)
     blank_cards: int = Field(default=2, ge=0, le=30)  # per category, to write own questions on
     printables: bool = True  # the die net and the pawns to fold

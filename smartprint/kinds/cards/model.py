@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from smartprint.check.spec import Common
+from smartprint.check.words import Words
 from smartprint.parts.deck.layout import DeckKeys
 from smartprint.parts.deck.model import MAX_CARDS, Back, Card, Group
 
 
 class CardsSpec(Common):
     kind: Literal["cards"]
-    groups: list[Group] = Field(default_factory=list, max_length=12)
-    cards: list[Card] = Field(min_length=1, max_length=MAX_CARDS)
-    back: Back | None = None
+    groups: Annotated[list[Group], Words("grupper", "kategorier")] = Field(default_factory=list, max_length=12)
+    cards: Annotated[list[Card], Words("kort")] = Field(min_length=1, max_length=MAX_CARDS)
+    back: Annotated[Back | None, Words("bakside")] = None
 
 
 class CardsLayout(DeckKeys):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from smartprint.check.spec import Common, PrintedText
 from smartprint.check.validation import Text
+from smartprint.check.words import Words
 from smartprint.resolve.layout import PageKeys
 
 MAX_BOARDS = 500
@@ -15,13 +16,15 @@ MAX_BOARDS = 500
 
 class FiveInARowSpec(Common):
     kind: Literal["five-in-a-row"]
-    entries: list[PrintedText] = Field(min_length=1, max_length=400)
-    grid: int = Field(default=7, ge=5, le=10)
-    boards: int = Field(default=1, ge=1, le=MAX_BOARDS)
-    rules: PrintedText | None = None
-    questions: list[PrintedText] = Field(default_factory=list, max_length=200)
+    entries: Annotated[list[PrintedText], Words(item="entry")] = Field(min_length=1, max_length=400)
+    grid: Annotated[int, Words("rutenett")] = Field(default=7, ge=5, le=10)
+    boards: Annotated[int, Words("brett")] = Field(default=1, ge=1, le=MAX_BOARDS)
+    rules: Annotated[PrintedText | None, Words("regler", "reglar")] = None
+    questions: Annotated[list[PrintedText], Words("spørsmål", "sporsmal", "spørsmåla")] = Field(
+        default_factory=list, max_length=200
+    )
     blank_cards: int = Field(default=3, ge=0, le=60)
-    color: Text | None = None  # the board's colour (red for 17. mai)
+    color: Annotated[Text | None, Words("farge", "farga")] = None  # the board's colour (red for 17. mai)
     markers: bool = True
 
 

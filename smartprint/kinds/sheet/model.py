@@ -10,15 +10,16 @@ for every pupil (the group's poster).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field, create_model, model_validator
 
 from smartprint.check.spec import Common
 from smartprint.check.validation import Length, Model, Text
+from smartprint.check.words import Words
 from smartprint.kinds.sheet.blocks import MAX_COLUMNS, block_types
 from smartprint.resolve.layout import PageKeys
-from smartprint.resolve.pupils import PupilsValue, pupils_field
+from smartprint.resolve.pupils import Pupils
 from smartprint.resolve.units import MM
 
 MAX_BLOCKS = 60
@@ -100,8 +101,8 @@ def _block_model() -> type[BlockBase]:
     fields: dict[str, Any] = {}
     for name, block in block_types().items():
         taken = block.model if block.short is None else block.short | block.model
-        fields[name] = (taken | None, None)
-    fields["new_page"] = (Literal[True, "once"] | None, None)
+        fields[name] = (Annotated[taken | None, block.model.key_words], None)
+    fields["new_page"] = (Annotated[Literal[True, "once"] | None, Words("ny_side", "nyside")], None)
     return create_model("Block", __base__=BlockBase, **fields)
 
 
@@ -113,20 +114,17 @@ else:
 
 class SheetSpec(Common):
     kind: Literal["sheet"]
-    blocks: list[Block] = Field(min_length=1, max_length=MAX_BLOCKS)
-    columns: int = Field(default=2, ge=1, le=MAX_COLUMNS)
-    age: int | None = Field(
-        default=None,
-        ge=4,
-        le=99,
-        json_schema_extra={"hint": "the writers' age in years sets the line spacing (6 or 7: 14 mm lines)"},
-    )
-    color: Text | None = None
+    blocks: Annotated[list[Block], Words("blokker", "blokk")] = Field(min_length=1, max_length=MAX_BLOCKS)
+    columns: Annotated[int, Words("kolonner")] = Field(default=2, ge=1, le=MAX_COLUMNS)
+    age: Annotated[
+        int | None, Words("alder", hint="the writers' age in years sets the line spacing (6 or 7: 14 mm lines)")
+    ] = Field(default=None, ge=4, le=99)
+    color: Annotated[Text | None, Words("farge", "farga")] = None
     header: bool = True  # the title at the top of the first page
     # Print on both sides: by default when a pupil's sheet has more than one page (each
     # pupil's pages are then made even with an empty page, so no sheet shares paper).
     double_sided: bool | None = None
-    pupils: PupilsValue | None = pupils_field()
+    pupils: Pupils = None
 
 
 class SheetLayout(PageKeys):
@@ -135,5 +133,5 @@ class SheetLayout(PageKeys):
     body_size: Length = Field(default=11.0, ge=6.0, le=40.0)
     title_size: Length = Field(default=22.0, ge=8.0, le=96.0)
     line_spacing: Length = Field(default=10 * MM, ge=5 * MM, le=30 * MM)  # between writing lines
-    gap: Length = Field(default=5 * MM, ge=0, le=30 * MM)  # between blocks
+    gap: Annotated[Length, Words("avstand", "mellomrom")] = Field(default=5 * MM, ge=0, le=30 * MM)  # between blocks
     words_max: Length = Field(default=110.0, ge=20.0, le=400.0)  # the largest size of a `words` block

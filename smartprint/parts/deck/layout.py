@@ -9,11 +9,12 @@ its bleed, the form a print shop asks for.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from smartprint.check.validation import Length, Model
+from smartprint.check.words import Words
 from smartprint.errors import UsageError, UserError
 from smartprint.parts.deck.backs import Backs, as_backs
 from smartprint.resolve.layout import Page, PageKeys, Size, resolve_page
@@ -24,8 +25,8 @@ MAX_CARD = 1200 * MM
 
 
 class Grid(Model):
-    cols: int = Field(ge=1, le=20)
-    rows: int = Field(ge=1, le=20)
+    cols: Annotated[int, Words("kolonner")] = Field(ge=1, le=20)
+    rows: Annotated[int, Words("rader", "rekker")] = Field(ge=1, le=20)
 
 
 class Offset(Model):
@@ -36,11 +37,11 @@ class Offset(Model):
 class DeckKeys(PageKeys):
     """Card geometry: the page part plus card size, grid, gap, bleed and backs."""
 
-    card: Size | None = None
-    grid: Grid | Literal["auto"] = "auto"
-    gap: Length = Field(default=0.0, ge=0, le=50 * MM)
-    bleed: Length = Field(default=0.0, ge=0, le=10 * MM)
-    backs: Backs = "duplex-long"
+    card: Annotated[Size | None, Words("kortstørrelse")] = None
+    grid: Annotated[Grid | Literal["auto"], Words("rutenett")] = "auto"
+    gap: Annotated[Length, Words("avstand", "mellomrom")] = Field(default=0.0, ge=0, le=50 * MM)
+    bleed: Annotated[Length, Words("utfall")] = Field(default=0.0, ge=0, le=10 * MM)
+    backs: Annotated[Backs, Words("bakside", "baksider")] = "duplex-long"
     back_offset: Offset = Offset()
 
 

@@ -15,11 +15,12 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
 from pydantic import Field, model_validator
 
 from smartprint.check.validation import Model
+from smartprint.check.words import Words
 from smartprint.kinds.sheet.page import BlockIn, Ctx, Measured
 from smartprint.load.source import Path_, Source
 
@@ -47,9 +48,10 @@ Finder = Callable[[Any, Path_, bool, Source, tuple[Path, ...]], Any]
 class Placed(Model):
     """What every block's own keys share: how many of the sheet's columns it spans."""
 
-    span: int | None = Field(default=None, ge=1, le=MAX_COLUMNS)
+    span: Annotated[int | None, Words("spenn")] = Field(default=None, ge=1, le=MAX_COLUMNS)
 
     required_text: ClassVar[tuple[str, ...]] = ()  # keys whose text must hold more than spaces
+    key_words: ClassVar[Words] = Words()  # the Norwegian words for the block's own key (`boks:` for `box:`)
 
     @model_validator(mode="before")
     @classmethod

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated, ClassVar
+
 from pydantic import Field
 
 from smartprint.check.spec import PrintedText
+from smartprint.check.words import Words
 from smartprint.kinds.sheet.blocks import BlockType, Placed
 from smartprint.kinds.sheet.page import (
     BlockIn,
@@ -22,8 +25,10 @@ from smartprint.text.textfit import Box, Fitted
 
 
 class BoxBlock(Placed):
-    title: PrintedText | None = Field(default=None, max_length=200)
-    lines: int = Field(default=4, ge=0, le=40)
+    key_words: ClassVar[Words] = Words("boks")
+
+    title: Annotated[PrintedText | None, Words("tittel", "overskrift")] = Field(default=None, max_length=200)
+    lines: Annotated[int, Words("linjer")] = Field(default=4, ge=0, le=40)
     numbered: bool = False  # 1., 2., 3. before the lines ("my five properties")
 
 

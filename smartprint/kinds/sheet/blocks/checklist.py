@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from pydantic import Field, create_model
 
 from smartprint.check.spec import PrintedText
 from smartprint.check.validation import Text
+from smartprint.check.words import Words
 from smartprint.errors import UserError
 from smartprint.kinds.sheet.blocks import BlockType, Placed
 from smartprint.kinds.sheet.page import (
@@ -30,10 +31,12 @@ from smartprint.text.textfit import Box, Fitted, Run, fit
 
 
 class _Checklist(Placed):
-    title: PrintedText | None = Field(default=None, max_length=200)
-    items: list[PrintedText] = Field(default_factory=list, max_length=200)
+    key_words: ClassVar[Words] = Words("sjekkliste", "avkrysning")
+
+    title: Annotated[PrintedText | None, Words("tittel", "overskrift")] = Field(default=None, max_length=200)
+    items: Annotated[list[PrintedText], Words("punkter")] = Field(default_factory=list, max_length=200)
     blank: int = Field(default=0, ge=0, le=20)  # tick boxes with a line to write one more on
-    columns: int | None = Field(default=None, ge=1, le=6)
+    columns: Annotated[int | None, Words("kolonner")] = Field(default=None, ge=1, le=6)
 
 
 # `from:` (a card deck whose card titles are the items) is a Python keyword, so the key
@@ -42,7 +45,9 @@ if TYPE_CHECKING:
     ChecklistBlock = _Checklist
 else:
     ChecklistBlock = create_model(
-        "ChecklistBlock", __base__=_Checklist, **{"from": (Text | None, Field(default=None, min_length=1))}
+        "ChecklistBlock",
+        __base__=_Checklist,
+        **{"from": (Annotated[Text | None, Words("fra")], Field(default=None, min_length=1))},
     )
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
 from smartprint.check.spec import PrintedText
 from smartprint.check.validation import Length
+from smartprint.check.words import Words
 from smartprint.kinds.sheet.blocks import BlockType, Placed
 from smartprint.kinds.sheet.page import (
     BlockIn,
@@ -22,8 +23,11 @@ from smartprint.resolve.units import MM
 
 
 class DrawingBlock(Placed):
-    title: PrintedText | None = Field(default=None, max_length=200)
-    height: Length | None = Field(default=None, ge=20 * MM, le=400 * MM)  # default: the room left on the page
+    key_words: ClassVar[Words] = Words("tegning", "teikning")
+
+    title: Annotated[PrintedText | None, Words("tittel", "overskrift")] = Field(default=None, max_length=200)
+    # default: the room left on the page
+    height: Annotated[Length | None, Words("høyde", "hogde")] = Field(default=None, ge=20 * MM, le=400 * MM)
 
 
 def _drawing(ctx: Ctx, b: BlockIn, w: float) -> Measured:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
 from pydantic import Field
 
 from smartprint.check.spec import PrintedText
+from smartprint.check.words import Words
 from smartprint.kinds.sheet.blocks import BlockType, Placed
 from smartprint.kinds.sheet.page import (
     BlockIn,
@@ -27,8 +28,9 @@ class FieldBlock(Placed):
     labelled Navn (Namn, Name) has the pupil's name printed on its line."""
 
     required_text: ClassVar[tuple[str, ...]] = ("label",)
+    key_words: ClassVar[Words] = Words("felt")
 
-    label: PrintedText = Field(min_length=1, max_length=80)
+    label: Annotated[PrintedText, Words("etikett")] = Field(min_length=1, max_length=80)
     value: PrintedText | None = Field(default=None, max_length=200)  # printed on the line; may use {navn}
 
 

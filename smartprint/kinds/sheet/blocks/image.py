@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import Field
 
 from smartprint.check.spec import PrintedText
 from smartprint.check.validation import Length, Text
+from smartprint.check.words import Words
 from smartprint.kinds.sheet.blocks import BlockType, Placed
 from smartprint.kinds.sheet.page import (
     BlockIn,
@@ -24,9 +25,11 @@ from smartprint.resolve.units import MM
 
 
 class ImageBlock(Placed):
-    file: Text = Field(min_length=1)
-    title: PrintedText | None = Field(default=None, max_length=200)
-    height: Length = Field(default=60 * MM, ge=15 * MM, le=400 * MM)
+    key_words: ClassVar[Words] = Words("bilde", "bilete")
+
+    file: Annotated[Text, Words("fil")] = Field(min_length=1)
+    title: Annotated[PrintedText | None, Words("tittel", "overskrift")] = Field(default=None, max_length=200)
+    height: Annotated[Length, Words("høyde", "hogde")] = Field(default=60 * MM, ge=15 * MM, le=400 * MM)
 
 
 def _image(ctx: Ctx, b: BlockIn, w: float) -> Measured:

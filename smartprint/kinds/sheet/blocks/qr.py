@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
 from pydantic import Field
 
 from smartprint.check.spec import PrintedText
 from smartprint.check.validation import Length, Text
+from smartprint.check.words import Words
 from smartprint.errors import UserError
 from smartprint.kinds.sheet.blocks import BlockType, Placed
 from smartprint.kinds.sheet.page import (
@@ -30,9 +31,11 @@ QR_MAX_SIZE = 150 * MM
 
 class QrBlock(Placed):
     required_text: ClassVar[tuple[str, ...]] = ("link",)
-    link: Text = Field(min_length=1)
-    caption: PrintedText | None = Field(default=None, max_length=200)
-    size: Length = Field(default=30 * MM, ge=15 * MM, le=QR_MAX_SIZE)
+    key_words: ClassVar[Words] = Words("lenke", "kobling")
+
+    link: Annotated[Text, Words("lenke", "kobling")] = Field(min_length=1)
+    caption: Annotated[PrintedText | None, Words("bildetekst")] = Field(default=None, max_length=200)
+    size: Annotated[Length, Words("størrelse")] = Field(default=30 * MM, ge=15 * MM, le=QR_MAX_SIZE)
 
 
 def _qr(ctx: Ctx, b: BlockIn, w: float) -> Measured:

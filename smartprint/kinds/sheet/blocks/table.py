@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated, ClassVar
+
 from pydantic import Field
 
 from smartprint.check.spec import PrintedText
+from smartprint.check.words import Words
 from smartprint.kinds.sheet.blocks import BlockType, Placed
 from smartprint.kinds.sheet.page import (
     BlockError,
@@ -23,9 +26,11 @@ from smartprint.text.textfit import Box, Fitted
 
 
 class TableBlock(Placed):
-    title: PrintedText | None = Field(default=None, max_length=200)
-    headers: list[PrintedText] = Field(min_length=1, max_length=8)
-    rows: int = Field(default=8, ge=1, le=60)
+    key_words: ClassVar[Words] = Words("tabell")
+
+    title: Annotated[PrintedText | None, Words("tittel", "overskrift")] = Field(default=None, max_length=200)
+    headers: Annotated[list[PrintedText], Words("overskrifter")] = Field(min_length=1, max_length=8)
+    rows: Annotated[int, Words("rader", "rekker")] = Field(default=8, ge=1, le=60)
     widths: list[int] | None = Field(default=None, min_length=1, max_length=8)  # relative: [3, 2, 1]
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
 from pydantic import Field
 
 from smartprint.check.spec import PrintedText
+from smartprint.check.words import Words
 from smartprint.kinds.sheet.blocks import BlockType, Placed
 from smartprint.kinds.sheet.page import (
     BlockError,
@@ -22,7 +23,9 @@ from smartprint.text.textfit import Box, Run, fit
 
 class TextBlock(Placed):
     required_text: ClassVar[tuple[str, ...]] = ("body",)
-    title: PrintedText | None = Field(default=None, max_length=200)
+    key_words: ClassVar[Words] = Words("tekst")
+
+    title: Annotated[PrintedText | None, Words("tittel", "overskrift")] = Field(default=None, max_length=200)
     body: PrintedText = Field(min_length=1)
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated, ClassVar
+
 from pydantic import Field
 
 from smartprint.check.spec import PrintedText
+from smartprint.check.words import Words
 from smartprint.kinds.sheet.blocks import BlockType, Placed
 from smartprint.kinds.sheet.page import (
     BlockIn,
@@ -22,9 +25,11 @@ class WordsBlock(Placed):
     """A few words printed as large as they fit (a poster's three words), or as many
     large numbered lines to write them on with a marker."""
 
-    title: PrintedText | None = Field(default=None, max_length=200)
-    items: list[PrintedText] = Field(default_factory=list, max_length=10)
-    count: int = Field(default=3, ge=1, le=10)  # lines to write on, when there are no items
+    key_words: ClassVar[Words] = Words("ord")
+
+    title: Annotated[PrintedText | None, Words("tittel", "overskrift")] = Field(default=None, max_length=200)
+    items: Annotated[list[PrintedText], Words("punkter")] = Field(default_factory=list, max_length=10)
+    count: Annotated[int, Words("antall", "tal")] = Field(default=3, ge=1, le=10)  # lines to write on without items
 
 
 def _words(ctx: Ctx, b: BlockIn, w: float) -> Measured:
