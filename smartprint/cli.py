@@ -3,16 +3,20 @@ the PDF machinery is loaded only when a command needs it."""
 
 from __future__ import annotations
 
+import inspect
 import sys
+from collections.abc import Callable, Mapping
+from inspect import Parameter
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 if TYPE_CHECKING:
     from smartprint.pipeline import Built
 
-from smartprint.parts.deck.backs import BACKS
+from smartprint import options as declared  # every option, declared once (light to import)
+from smartprint.kinds import KINDS  # the registry only: no kind is loaded
 
 
 def _plain_argument_help() -> None:
@@ -43,38 +47,6 @@ app = typer.Typer(
 )
 
 
-def _backs(value: str | None) -> str | None:
-    """--backs, checked here so a typo gets a plain message (not a library's)."""
-    if value is None or value in BACKS:
-        return value
-    from smartprint.check.validation import did_you_mean
-
-    hint = did_you_mean(value, list(BACKS)) or f"; use one of {', '.join(BACKS)}"
-    raise typer.BadParameter(f"'{value}' is not a way to print backs{hint}", param_hint="--backs")
-
-
-def _parse_only(value: str | None) -> tuple[int, ...] | None:
-    """'7', '1,4,9' or '3-6' → sheet numbers."""
-    if value is None:
-        return None
-    numbers: set[int] = set()
-    try:
-        for part in value.split(","):
-            part = part.strip()
-            if "-" in part:
-                a, b = (int(x) for x in part.split("-", 1))
-                if b < a or b - a > 1_000_000:
-                    raise ValueError
-                numbers.update(range(a, b + 1))
-            else:
-                numbers.add(int(part))
-    except ValueError:
-        raise typer.BadParameter("give sheet numbers like 7, 1,4,9 or 3-6", param_hint="--only") from None
-    if not numbers or min(numbers) < 1:
-        raise typer.BadParameter("sheet numbers start at 1", param_hint="--only")
-    return tuple(sorted(numbers))
-
-
 MAX_SHOWN = 12
 
 
@@ -100,98 +72,77 @@ SourcesArg = Annotated[
         "'smartprint new NAME' makes an editable copy.",
     ),
 ]
-LayoutOpt = Annotated[
-    str | None, typer.Option("--layout", metavar="NAME|FILE", help="Built-in layout name or layout file.")
-]
-StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors: write nothing if there are any.")]
-SheetsOpt = Annotated[
-    int | None, typer.Option("--sheets", metavar="N", help="Bingo, five-in-a-row: how many different sheets or boards.")
-]
-SeedOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--seed",
-        metavar="CODE",
-        help="Bingo, five-in-a-row, board games: the code that shuffles them (same code, same sheets).",
-    ),
-]
-OnlyOpt = Annotated[
-    str | None,
-    typer.Option("--only", metavar="NUMBERS", help="Bingo, five-in-a-row: reprint only these, e.g. 7 or 3-6 or 1,4."),
-]
-PupilsOpt = Annotated[
+OutputOpt = Annotated[
     str | None,
     typer.Option(
-        "--pupils",
-        metavar="FILE",
-        help="A class list (.txt one name a line, or .csv with a column 'navn'): one page per pupil, with the name.",
+        "-o",
+        "--output",
+        metavar="FILE.pdf",
+        help="PDF to write (one source only). Default: <name>.pdf in the current folder.",
     ),
 ]
-PupilsColumnOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--pupils-column", metavar="NAME", help="The .csv class list's column of names (default: navn or name)."
-    ),
-]
-AllowOpt = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--allow-path",
-        metavar="FOLDER",
-        help="Let the file use pictures, fonts or layouts from this folder too (by default only its own folder).",
-    ),
-]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")]
 
 
-@app.command()
-def build(
-    sources: SourcesArg,
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "-o",
-            "--output",
-            metavar="FILE.pdf",
-            help="PDF to write (one source only). Default: <name>.pdf in the current folder.",
-        ),
-    ] = None,
-    layout: LayoutOpt = None,
-    backs: Annotated[
-        str | None, typer.Option("--backs", metavar="|".join(BACKS), help="Card decks: how backs are printed.")
-    ] = None,
-    sheets: SheetsOpt = None,
-    seed: SeedOpt = None,
-    only: OnlyOpt = None,
-    pupils: PupilsOpt = None,
-    pupils_column: PupilsColumnOpt = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
-    strict: StrictOpt = False,
-    allow_path: AllowOpt = None,
-) -> None:
+class _WithOptions:
+    """A command: `run`'s own parameters, with one option per declaration in
+    smartprint/options.py where `run` has its parameter `given` (so an option is one
+    declaration there). The declarations are read whenever the command line is built,
+    so one declared later is offered too; `run` gets their values in `given`, by field."""
+
+    def __init__(self, run: Callable[..., None]) -> None:
+        self.run = run
+        self.__doc__ = run.__doc__
+        self.__annotations__: dict[str, Any] = {}  # typer asks for type hints; the signature has them
+
+    @property
+    def __signature__(self) -> inspect.Signature:
+        parameters: list[Parameter] = []
+        for own in inspect.signature(self.run, eval_str=True).parameters.values():
+            if own.name == "given":
+                parameters += [_parameter(flag) for flag in declared.flags()]
+            else:
+                parameters.append(own.replace(kind=Parameter.KEYWORD_ONLY))
+        return inspect.Signature(parameters)
+
+    def __call__(self, **values: Any) -> None:
+        fields = {flag.field for flag in declared.flags()}
+        self.run(
+            given={k: v for k, v in values.items() if k in fields},
+            **{k: v for k, v in values.items() if k not in fields},
+        )
+
+
+def _parameter(flag: declared.Flag) -> inspect.Parameter:
+    """The typer option for a declared flag: its value as the command line gives it, or
+    None (False for a yes/no flag) when it is not given."""
+    names = typer.Option(flag.option, metavar=flag.metavar, help=flag.help, show_default=False)
+    if flag.given_as is bool:
+        return inspect.Parameter(flag.field, Parameter.KEYWORD_ONLY, annotation=Annotated[bool, names], default=False)
+    given: Any = flag.given_as | None
+    return inspect.Parameter(flag.field, Parameter.KEYWORD_ONLY, annotation=Annotated[given, names], default=None)
+
+
+def _options(given: Mapping[str, Any], **fixed: Any) -> declared.Options:
+    """The options of one run; a value that cannot work is a usage error naming its flag."""
+    try:
+        return declared.read(given, **fixed)
+    except declared.FlagError as exc:
+        raise typer.BadParameter(str(exc), param_hint=exc.flag.option) from None
+
+
+def _build(sources: SourcesArg, output: OutputOpt = None, *, given: Mapping[str, Any], quiet: QuietOpt = False) -> None:
     """Build PDFs from your YAML files or built-in material.
 
     Examples: smartprint build styrkekort  ·  smartprint build mine-kort.yaml -o kort.pdf
-    ·  smartprint build paaskebingo --sheets 40"""
-    _check_numbers(sheets, seed)
+    ·  smartprint build styrkekort --backs fold"""
+    options = _options(given, progress=not quiet and sys.stderr.isatty())
     if output is not None and len(sources) > 1:
         raise typer.BadParameter("-o/--output can only be used with one source", param_hint="-o")
-    only_numbers = _parse_only(only)
     from smartprint.errors import UserError, display_path
-    from smartprint.pipeline import Options, build, default_target
+    from smartprint.pipeline import build, default_target
     from smartprint.write.target import check_distinct
 
-    options = Options(
-        layout=layout,
-        backs=_backs(backs),
-        sheets=sheets,
-        seed=seed,
-        only=only_numbers,
-        progress=not quiet and sys.stderr.isatty(),
-        strict=strict,
-        allow=tuple(p.resolve() for p in allow_path or ()),
-        pupils=pupils,
-        pupils_column=pupils_column,
-    )
     status = 0
     targets: list[tuple[str, Path]] = []
     for source in sources:
@@ -219,6 +170,9 @@ def build(
         raise typer.Exit(status)
 
 
+app.command("build")(_WithOptions(_build))
+
+
 def _report(built: Built, pages: int, what: str, quiet: bool = False) -> None:
     """Warnings on stderr; then what was made and what the pages are (and, for a print
     shop, the lines to forward)."""
@@ -232,46 +186,15 @@ def _report(built: Built, pages: int, what: str, quiet: bool = False) -> None:
         typer.echo(line)
 
 
-def _check_numbers(sheets: int | None, seed: int | None) -> None:
-    if sheets is not None and sheets < 1:
-        raise typer.BadParameter("give at least 1 sheet", param_hint="--sheets")
-    if seed is not None and not 0 <= seed < 2**63:
-        raise typer.BadParameter("the code is a whole number, 0 or more", param_hint="--seed")
-
-
-@app.command()
-def validate(
-    sources: SourcesArg,
-    layout: LayoutOpt = None,
-    backs: Annotated[str | None, typer.Option("--backs", metavar="|".join(BACKS))] = None,
-    sheets: SheetsOpt = None,
-    seed: SeedOpt = None,
-    only: OnlyOpt = None,
-    strict: StrictOpt = False,
-    allow_path: AllowOpt = None,
-    pupils: PupilsOpt = None,
-    pupils_column: PupilsColumnOpt = None,
-) -> None:
+def _validate(sources: SourcesArg, *, given: Mapping[str, Any]) -> None:
     """Check files as a build would (with the same options), without writing anything."""
+    options = _options(given)
     from smartprint.errors import UserError
-    from smartprint.pipeline import Options, check_only, prepare
+    from smartprint.pipeline import check_only, prepare
 
-    _check_numbers(sheets, seed)
-    only_numbers = _parse_only(only)
     status = 0
     for source in sources:
         try:
-            options = Options(
-                layout=layout,
-                backs=_backs(backs),
-                sheets=sheets,
-                seed=seed,
-                only=only_numbers,
-                strict=strict,
-                allow=tuple(p.resolve() for p in allow_path or ()),
-                pupils=pupils,
-                pupils_column=pupils_column,
-            )
             pages, built = check_only(prepare(source, options))
         except UserError as exc:
             status = max(status, _fail(exc))
@@ -281,14 +204,23 @@ def validate(
         raise typer.Exit(status)
 
 
-@app.command()
+app.command("validate")(_WithOptions(_validate))
+
+
+_FIRST_KIND = next(iter(KINDS))
+
+
+@app.command(
+    help="Copy a built-in material to edit, or start a new file of a kind (never overwrites).\n\n"
+    f"Examples: smartprint new styrkekort  ·  smartprint new {_FIRST_KIND} ny.yaml"
+)
 def new(
     name: Annotated[
         str,
         typer.Argument(
             metavar="NAME",
             help="A built-in material to copy (see 'smartprint list'), or a kind for a commented "
-            "starter: " + ", ".join(__import__("smartprint.kinds").kinds.KINDS) + ".",
+            "starter: " + ", ".join(KINDS) + ".",
             show_default=False,
         ),
     ],
@@ -296,9 +228,7 @@ def new(
         str | None, typer.Argument(metavar="[FILE]", help="Where to write it. Default: NAME.yaml.", show_default=False)
     ] = None,
 ) -> None:
-    """Copy a built-in material to edit, or start a new file of a kind (never overwrites).
-
-    Examples: smartprint new styrkekort  ·  smartprint new cards mine-kort.yaml"""
+    """Copy a built-in material to edit, or start a new file of a kind (never overwrites)."""
     from smartprint.commands.newfile import NewFileError, write_new
 
     try:
@@ -313,48 +243,10 @@ def new(
 @app.command("list")
 def list_builtin() -> None:
     """Show the built-in material and layouts."""
+    from smartprint.commands.listing import listing
 
-    import yaml
-
-    from smartprint.load import resources
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-    def read(folder: str, name: str) -> dict[str, object]:
-        with open(resources.data_dir(folder) / f"{name}.yaml", encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=loader) or {}  # noqa: S506 - a safe loader
-        return data if isinstance(data, dict) else {}
-
-    def layout_kind(name: str) -> object:
-        seen = set()
-        data = read("layouts", name)
-        while "kind" not in data and isinstance(data.get("extends"), str) and name not in seen:
-            seen.add(name)
-            name = str(data["extends"])
-            data = read("layouts", name)
-        return data.get("kind", "?")
-
-    def describe(folder: str, name: str) -> str:
-        data = read(folder, name)
-        if folder == "decks":
-            title = str(data.get("title", ""))
-            if data.get("kind") == "sheet":  # {navn} (filled in per pupil) shows as '…', {{ and }} as braces
-                from smartprint.resolve.placeholders import fill
-
-                title = fill(title, None, "…")
-            return f"{data.get('kind', '?')!s:<{kind_w}} {title}"
-        return f"{layout_kind(name)!s:<{kind_w}} {data.get('description', '')}"
-
-    from smartprint.kinds import KINDS
-
-    name_w = max(len(n) for folder in ("decks", "layouts") for n in resources.builtin_names(folder))
-    kind_w = max(len(k) for k in KINDS)
-    typer.echo("Built-in material (smartprint build NAME):")
-    for name in resources.builtin_names("decks"):
-        typer.echo(f"  {name:<{name_w}} {describe('decks', name)}")
-    typer.echo("Built-in layouts (--layout NAME, or 'layout: NAME' in a file):")
-    for name in resources.builtin_names("layouts"):
-        typer.echo(f"  {name:<{name_w}} {describe('layouts', name)}")
+    for line in listing():
+        typer.echo(line)
 
 
 def main() -> None:

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from smartprint.errors import Problem, UsageError, UserError, display_path
-from smartprint.kinds.base import FLAGS, AnyKind, Job, Options
+from smartprint.kinds.base import AnyKind, Job
 from smartprint.load import resources
 from smartprint.load.source import Path_, Source, load_file
+from smartprint.options import Options, refuse_untaken
 
 if TYPE_CHECKING:
     from smartprint.text.glyphs import GlyphLedger
@@ -75,14 +76,7 @@ def load_spec(path: Path) -> tuple[Source, Any, AnyKind]:
 
 def _refuse_options(kind: AnyKind, arg: str, options: Options) -> None:
     """Flags the kind does not take are refused, naming what it does take."""
-    for flag in options.given():
-        if flag not in kind.options:
-            takes = ", ".join(f"--{f}" for f in FLAGS if f in kind.options)
-            takes = f"; {kind.noun} take {takes}" if takes else ""
-            raise UsageError(
-                f"--{flag} ({FLAGS[flag]}) is not for {kind.noun}: {arg} is a "
-                f"'{kind.name}' file, so leave --{flag} out{takes}"
-            )
+    refuse_untaken(options, kind.options, kind.noun, kind.name, arg)
 
 
 def _resolve_layout(kind: AnyKind, src: Source, spec: Any, options: Options) -> Any:

@@ -12,47 +12,16 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
 from smartprint.check.spec import Common
 from smartprint.errors import Problem
 from smartprint.load.source import Path_, Source
+from smartprint.options import Options as Options  # what the command line may override
 from smartprint.resolve.fontfiles import FontChoice
 from smartprint.resolve.fonts import FontSet
 from smartprint.resolve.layout import Layout, Page, PageKeys
 from smartprint.write.document import Document
-
-# Command-line options a kind may take, beyond those every kind takes (-o, --layout).
-FLAGS: dict[str, str] = {
-    "backs": "how card backs are printed",
-    "sheets": "how many numbered sheets or boards",
-    "seed": "the seed that shuffles numbered sheets",
-    "only": "reprints of chosen sheet numbers",
-    "pupils": "a class list: one page per pupil, with the name",
-    "pupils-column": "the class list's column of names",
-}
-
-
-@dataclass(frozen=True)
-class Options:
-    """What the command line may override."""
-
-    layout: str | None = None
-    backs: str | None = None
-    sheets: int | None = None
-    seed: int | None = None
-    only: tuple[int, ...] | None = None
-    progress: bool = False
-    strict: bool = False  # warnings are errors
-    allow: tuple[Path, ...] = ()  # folders outside a material's own that its files may name (--allow-path)
-    pupils: str | None = None  # a class-list file (--pupils), relative to the current folder
-    pupils_column: str | None = None  # its column of names (--pupils-column)
-
-    def given(self) -> list[str]:
-        """The kind options (see FLAGS) that were set on the command line."""
-        return [flag for flag in FLAGS if getattr(self, flag.replace("-", "_")) is not None]
-
 
 SpecT = TypeVar("SpecT", bound=Common)
 PlanT = TypeVar("PlanT")
@@ -92,7 +61,7 @@ class Kind(ABC, Generic[SpecT, PlanT]):
     spec: ClassVar[type[Common]]
     layout_keys: ClassVar[type[PageKeys]]
     default_layout: ClassVar[str]
-    options: ClassVar[frozenset[str]] = frozenset()  # keys of FLAGS this kind takes
+    options: ClassVar[frozenset[str]] = frozenset()  # the kind options it takes (smartprint/options.py)
 
     @abstractmethod
     def resolve_layout(self, keys: Any, page: Page, options: Options | None) -> Layout:

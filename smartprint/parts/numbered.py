@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from smartprint.errors import Problem, UsageError
 from smartprint.load.source import Source
+from smartprint.options import Options
 
 
 def distinct_texts(texts: Sequence[str], field: str, noun: str, src: Source) -> list[Problem]:
@@ -39,7 +39,7 @@ class Run:
 
 
 def numbered_run(
-    options: Any, in_file: int, file_seed: int | None, default_seed: Callable[[], int], most: int, noun: str
+    options: Options, in_file: int, file_seed: int | None, default_seed: Callable[[], int], most: int, noun: str
 ) -> Run:
     """The run the command line and the file ask for; a count or number that cannot work
     is a command-line mistake (UsageError)."""

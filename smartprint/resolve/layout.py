@@ -25,6 +25,7 @@ from smartprint.errors import Problem, UserError, display_path
 from smartprint.load import reads, resources
 from smartprint.load.paths import FileMissing, PathRefused, resolve_inside
 from smartprint.load.source import Source, load_file
+from smartprint.options import Options
 from smartprint.resolve.fontfiles import FontChoice, FontFiles, resolve_font_files
 from smartprint.resolve.units import MM, PAPER_SIZES_MM, format_mm
 
@@ -154,12 +155,12 @@ def declared_kind(chain: list[Source]) -> tuple[str, Source] | None:
     return None
 
 
-def load_layout(path: Path, kind: AnyKind, options: Any = None) -> Layout:
+def load_layout(path: Path, kind: AnyKind, options: Options | None = None) -> Layout:
     """Read a layout file with everything it extends, check it against `kind`'s keys
     and resolve it to points."""
     from smartprint.kinds import KINDS, get_kind
 
-    allowed = tuple(getattr(options, "allow", ()))
+    allowed = options.allow if options is not None else ()
     chain = _chain(path, allowed)
     declared = declared_kind(chain)
     if declared is not None:

@@ -34,6 +34,7 @@ from smartprint.check.words import Words
 from smartprint.errors import Problem, UsageError, UserError, Where, display_path
 from smartprint.load import paths, reads
 from smartprint.load.source import Path_, Source
+from smartprint.options import Options
 from smartprint.text.origin import Origin
 
 MAX_PUPILS = 1000
@@ -318,11 +319,11 @@ def _read_csv(text: str, path: Path, shown: str, column: str | None, cli: bool) 
     return pupils
 
 
-def class_list(src: Source, value: Any, options: Any, loc: Path_ = ("pupils",)) -> ClassList | None:
+def class_list(src: Source, value: Any, options: Options, loc: Path_ = ("pupils",)) -> ClassList | None:
     """The class list of a build: `--pupils FILE` if given, else the file's `pupils:`; None
     when there is none. Raises UserError (a mistake in a file) or UsageError (the command line)."""
-    column = getattr(options, "pupils_column", None)
-    arg = getattr(options, "pupils", None)
+    column = options.pupils_column
+    arg = options.pupils
     if arg is not None:
         path = Path(arg)
         try:
@@ -364,9 +365,7 @@ def class_list(src: Source, value: Any, options: Any, loc: Path_ = ("pupils",)) 
         return UserError(src.problem(where, message))
 
     try:
-        path = paths.resolve_inside(
-            src.path.parent, name, getattr(options, "allow", ()), named_in=src.path.name, what="class list"
-        )
+        path = paths.resolve_inside(src.path.parent, name, options.allow, named_in=src.path.name, what="class list")
     except paths.PathRefused as exc:
         raise blame(str(exc)) from None
     return read_class_list(path, column, blame, False, flag)
