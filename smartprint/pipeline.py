@@ -103,7 +103,7 @@ def _resolve_layout(kind: AnyKind, src: Source, spec: Any, options: Options) -> 
         raise UserError(src.problem(blame, str(exc))) from None
 
 
-def prepare(arg: str, options: Options | None = None) -> Job[Any]:
+def prepare(arg: str, options: Options | None = None) -> Job[Any, Any]:
     """Load, validate and resolve one material: its layout and fonts."""
     options = options or Options()
     from smartprint.load import reads
@@ -138,7 +138,7 @@ def prepare(arg: str, options: Options | None = None) -> Job[Any]:
 class Built:
     """A planned and checked material, ready to draw."""
 
-    job: Job[Any]
+    job: Job[Any, Any]
     kind: AnyKind
     plan: Any
 
@@ -146,7 +146,7 @@ class Built:
         return self.kind.describe(self.plan, pages)
 
 
-def plan(job: Job[Any]) -> Built:
+def plan(job: Job[Any, Any]) -> Built:
     """Plan with every check a plan can make. The strings are checked against their
     fonts as they are drawn (`render`), by the same calls that draw them."""
     from smartprint.check.validation import cut_by_comment
@@ -240,7 +240,7 @@ def build(arg: str, options: Options | None = None, target: Path | None = None) 
         raise UserError(f"{display_path(where)}: {os_reason(exc)}") from None
 
 
-def build_to(job: Job[Any], target: Path) -> tuple[int, Built]:
+def build_to(job: Job[Any, Any], target: Path) -> tuple[int, Built]:
     """Plan, check and draw a prepared job into `target` atomically (for benchmarks and tests)."""
     from smartprint.write.target import atomic_target
 
@@ -249,7 +249,7 @@ def build_to(job: Job[Any], target: Path) -> tuple[int, Built]:
         return render(built, str(tmp)), built
 
 
-def check_only(job: Job[Any]) -> tuple[int, Built]:
+def check_only(job: Job[Any, Any]) -> tuple[int, Built]:
     """Every check a build makes, and the page count; nothing is written. The pages are
     drawn into a sink that keeps nothing, since the glyph check is made as they are drawn."""
     built = plan(job)

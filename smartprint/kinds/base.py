@@ -24,16 +24,17 @@ from smartprint.resolve.layout import Layout, Page, PageKeys
 from smartprint.write.document import Document
 
 SpecT = TypeVar("SpecT", bound=Common)
+GeoT = TypeVar("GeoT")  # the kind's own layout geometry (card grid, sheets a page …)
 PlanT = TypeVar("PlanT")
 
 
 @dataclass
-class Job(Generic[SpecT]):
+class Job(Generic[SpecT, GeoT]):
     """One material to build: its file, validated spec, resolved layout and fonts."""
 
     src: Source
     spec: SpecT
-    layout: Layout
+    layout: Layout[GeoT]
     fonts: FontSet
     options: Options
     font_choice: FontChoice | None = None  # the font files and who named them; None: the built-in DejaVu Sans
@@ -53,7 +54,7 @@ class Job(Generic[SpecT]):
         return self.layout.page
 
 
-class Kind(ABC, Generic[SpecT, PlanT]):
+class Kind(ABC, Generic[SpecT, GeoT, PlanT]):
     """A material kind. Subclasses set the class attributes and implement the methods."""
 
     name: ClassVar[str]  # the `kind:` value
@@ -64,15 +65,15 @@ class Kind(ABC, Generic[SpecT, PlanT]):
     options: ClassVar[frozenset[str]] = frozenset()  # the kind options it takes (smartprint/options.py)
 
     @abstractmethod
-    def resolve_layout(self, keys: Any, page: Page, options: Options | None) -> Layout:
+    def resolve_layout(self, keys: Any, page: Page, options: Options | None) -> Layout[GeoT]:
         """Turn validated layout keys (of `layout_keys`) into a Layout; `page` carries the
         layout's name, source and font choice. Use `layout.resolve_page` for the page part."""
 
-    def check_options(self, options: Options, layout: Layout) -> None:
+    def check_options(self, options: Options, layout: Layout[GeoT]) -> None:
         """Refuse a combination of options that cannot work (raise UsageError)."""
 
     @abstractmethod
-    def plan(self, job: Job[SpecT]) -> PlanT:
+    def plan(self, job: Job[SpecT, GeoT]) -> PlanT:
         """Every check and every decision, before any drawing; raise UserError."""
 
     @abstractmethod
@@ -84,4 +85,4 @@ class Kind(ABC, Generic[SpecT, PlanT]):
         return f"{pages} page{'s' if pages != 1 else ''}"
 
 
-AnyKind = Kind[Any, Any]
+AnyKind = Kind[Any, Any, Any]

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import Field
 
@@ -73,12 +73,15 @@ class Page:
         return self.width > self.height
 
 
+GeoT = TypeVar("GeoT")
+
+
 @dataclass(frozen=True)
-class Layout:
+class Layout(Generic[GeoT]):
     """A layout resolved for one kind: the page part and that kind's geometry."""
 
     page: Page
-    geometry: Any
+    geometry: GeoT
 
     @property
     def name(self) -> str:
@@ -155,7 +158,7 @@ def declared_kind(chain: list[Source]) -> tuple[str, Source] | None:
     return None
 
 
-def load_layout(path: Path, kind: AnyKind, options: Options | None = None) -> Layout:
+def load_layout(path: Path, kind: AnyKind, options: Options | None = None) -> Layout[Any]:
     """Read a layout file with everything it extends, check it against `kind`'s keys
     and resolve it to points."""
     from smartprint.kinds import KINDS, get_kind

@@ -34,7 +34,7 @@ class HelloPlan:
     greeting: Fitted
 
 
-class HelloKind(Kind[HelloSpec, HelloPlan]):
+class HelloKind(Kind[HelloSpec, float, HelloPlan]):
     name = "hello"
     noun = "hello pages"
     spec = HelloSpec
@@ -42,10 +42,10 @@ class HelloKind(Kind[HelloSpec, HelloPlan]):
     default_layout = "kort-63x88"  # a card layout: using it must be refused by name
     options = frozenset()
 
-    def resolve_layout(self, keys: HelloLayout, page: Page, options: Options | None) -> Layout:
+    def resolve_layout(self, keys: HelloLayout, page: Page, options: Options | None) -> Layout[float]:
         return Layout(resolve_page(keys, page), keys.border)
 
-    def plan(self, job: Job[HelloSpec]) -> HelloPlan:
+    def plan(self, job: Job[HelloSpec, float]) -> HelloPlan:
         page = job.page
         width = page.width - 2 * page.margin
         fitted = fit_or_fail(

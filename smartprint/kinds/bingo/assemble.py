@@ -34,7 +34,7 @@ class BingoGeometry:
 
 @dataclass
 class Prepared:
-    job: Job[BingoSpec]
+    job: Job[BingoSpec, BingoGeometry]
     spec: BingoSpec
     count: int
     seed: int
@@ -64,7 +64,7 @@ class Prepared:
         return TextRun(self.sheet_label(number), self.job.fonts.regular, size, x, y, origin)
 
 
-def _where_count(job: Job[BingoSpec]) -> Path_:
+def _where_count(job: Job[BingoSpec, BingoGeometry]) -> Path_:
     return ("sheets",) if "sheets" in job.src.data and job.options.sheets is None else ("prompts",)
 
 
@@ -89,7 +89,7 @@ def _check_prompts(spec: BingoSpec, src: Source) -> list[Problem]:
 
 
 def _make_sheets(
-    job: Job[BingoSpec], spec: BingoSpec, count: int, seed: int, pupils: ClassList | None = None
+    job: Job[BingoSpec, BingoGeometry], spec: BingoSpec, count: int, seed: int, pupils: ClassList | None = None
 ) -> list[bingo_plan.Sheet]:
     src, free = job.src, spec.free is not None
     n = len(spec.prompts)
@@ -135,7 +135,7 @@ def _make_sheets(
         raise error(src.problem(("prompts",) if pupils is not None else _where_count(job), message)) from None
 
 
-def assemble(job: Job[BingoSpec]) -> Prepared:
+def assemble(job: Job[BingoSpec, BingoGeometry]) -> Prepared:
     spec = job.spec
     src, page, fonts, opts = job.src, job.page, job.fonts, job.options
     words = own_words(spec.language)
@@ -267,7 +267,7 @@ def assemble(job: Job[BingoSpec]) -> Prepared:
     )
 
 
-def _fit_names(job: Job[BingoSpec], pupils: ClassList, face: SheetFace, min_size: float) -> list[Box]:
+def _fit_names(job: Job[BingoSpec, BingoGeometry], pupils: ClassList, face: SheetFace, min_size: float) -> list[Box]:
     """Each pupil's name on the sheet's name line, as large as the label or shrunk to fit."""
     x0, x1, y = face.name_line
     size = face.name_label.fitted.size
@@ -309,7 +309,7 @@ def _same_size(
 SMALL_SHARE = 0.75  # a prompt that pulls every prompt below this share of the usual size is named
 
 
-def _warn_small(job: Job[BingoSpec], squares: list[SquareText], prompts: list[str]) -> None:
+def _warn_small(job: Job[BingoSpec, BingoGeometry], squares: list[SquareText], prompts: list[str]) -> None:
     """All prompts share the smallest size any of them needs; say which prompts pull the
     sheet's text far below the size the others would have."""
     sizes = sorted(sq.box.fitted.size for sq in squares)
@@ -327,7 +327,7 @@ def _warn_small(job: Job[BingoSpec], squares: list[SquareText], prompts: list[st
             )
 
 
-def _source_name(job: Job[BingoSpec]) -> str:
+def _source_name(job: Job[BingoSpec, BingoGeometry]) -> str:
     """How the teacher names this material on the command line: a built-in by its name,
     a file by its file name (quoted if it has spaces)."""
     from smartprint.load import resources

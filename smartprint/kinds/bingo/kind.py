@@ -9,7 +9,7 @@ from smartprint.resolve.layout import Layout, Page, resolve_page
 from smartprint.write.document import Document
 
 
-class BingoKind(Kind[BingoSpec, Prepared]):
+class BingoKind(Kind[BingoSpec, BingoGeometry, Prepared]):
     name = "bingo"
     noun = "bingo sheets"
     spec = BingoSpec
@@ -17,10 +17,10 @@ class BingoKind(Kind[BingoSpec, Prepared]):
     default_layout = "bingo-a4"
     options = frozenset({"sheets", "seed", "only", "pupils", "pupils-column"})
 
-    def resolve_layout(self, keys: BingoLayout, page: Page, options: Options | None) -> Layout:
+    def resolve_layout(self, keys: BingoLayout, page: Page, options: Options | None) -> Layout[BingoGeometry]:
         return Layout(resolve_page(keys, page), BingoGeometry(keys.per_page))
 
-    def plan(self, job: Job[BingoSpec]) -> Prepared:
+    def plan(self, job: Job[BingoSpec, BingoGeometry]) -> Prepared:
         return assemble(job)
 
     def document(self, plan: Prepared) -> Document:

@@ -51,9 +51,12 @@ class BoardGeometry:
     overlap: float
 
 
+BoardJob = Job[BoardGameSpec, BoardGeometry]  # a board game's job: its file and its board's paper
+
+
 @dataclass
 class BoardGamePlan:
-    job: Job[BoardGameSpec]
+    job: BoardJob
     words: dict[str, str]
     seed: int
     styles: tuple[CategoryStyle, ...]
@@ -73,7 +76,7 @@ def _tile_label(title: str, words: dict[str, str], tiling: Tiling, index: int) -
     return f"{title} · {words['tile']} {tiling.name(tile)} ({index + 1} {words['of']} {len(tiling.tiles)})"
 
 
-def _tile_feet(job: Job[BoardGameSpec], words: dict[str, str], tiling: Tiling) -> tuple[tuple[TextRun, ...], ...]:
+def _tile_feet(job: BoardJob, words: dict[str, str], tiling: Tiling) -> tuple[tuple[TextRun, ...], ...]:
     """The foot of each part: its label in bold (the title cut with "…" so the longest
     label fits beside the map), and the joining instruction wrapped under it."""
     from smartprint.text.textfit import wrap
@@ -106,7 +109,7 @@ def default_seed(spec: BoardGameSpec) -> int:
     return zlib.crc32(key.encode()) % 100000
 
 
-def _check(job: Job[BoardGameSpec]) -> list[Problem]:
+def _check(job: BoardJob) -> list[Problem]:
     """Specials on the track and one per square; categories named once, each with questions."""
     spec, src = job.spec, job.src
     problems: list[Problem] = []
@@ -199,9 +202,7 @@ def _keys(data: object, i: int) -> set[str]:
         return set()
 
 
-def _board(
-    job: Job[BoardGameSpec], geo: BoardGeometry, categories: list[int | None], words: dict[str, str]
-) -> BoardFace:
+def _board(job: BoardJob, geo: BoardGeometry, categories: list[int | None], words: dict[str, str]) -> BoardFace:
     spec, page = job.spec, job.page
     specials = {s.at: s.text for s in spec.specials}
     special_origins: dict[int, Origin] = {s.at: ("specials", i, "text") for i, s in enumerate(spec.specials)}
@@ -233,7 +234,7 @@ def _board(
         raise UserError([_board_problem(job, f) for f in failed.failures]) from None
 
 
-def _board_problem(job: Job[BoardGameSpec], f: FitFailure) -> Problem:
+def _board_problem(job: BoardJob, f: FitFailure) -> Problem:
     """Where a text that does not fit the board is written, and what helps."""
     spec, src, page = job.spec, job.src, job.page
     parts = f.field.split(".")
@@ -272,7 +273,7 @@ def _board_problem(job: Job[BoardGameSpec], f: FitFailure) -> Problem:
     )
 
 
-def _rules(job: Job[BoardGameSpec], words: dict[str, str], styles: tuple[CategoryStyle, ...]) -> list[TextPage]:
+def _rules(job: BoardJob, words: dict[str, str], styles: tuple[CategoryStyle, ...]) -> list[TextPage]:
     """The rules page: how to play (the file's rules, or smartprint's), the categories,
     and the house rules of good listening and fair play, always."""
     spec, page = job.spec, job.page
@@ -299,7 +300,7 @@ def _rules(job: Job[BoardGameSpec], words: dict[str, str], styles: tuple[Categor
     )
 
 
-def _decks(job: Job[BoardGameSpec], styles: tuple[CategoryStyle, ...], words: dict[str, str]) -> tuple[DeckPlan, ...]:
+def _decks(job: BoardJob, styles: tuple[CategoryStyle, ...], words: dict[str, str]) -> tuple[DeckPlan, ...]:
     """One question deck per category on the layout's paper, 63 × 88 mm cards with the
     category's band in front and its colour, symbol and name on the back; the problems
     of every deck are reported together."""
@@ -376,7 +377,7 @@ def _decks(job: Job[BoardGameSpec], styles: tuple[CategoryStyle, ...], words: di
     return tuple(decks)
 
 
-def assemble(job: Job[BoardGameSpec]) -> BoardGamePlan:
+def assemble(job: BoardJob) -> BoardGamePlan:
     spec, src, opts = job.spec, job.src, job.options
     words = board_words(spec.language)
     problems = _check(job)

@@ -13,7 +13,7 @@ from smartprint.resolve.units import PAPER_SIZES_MM, paper_name
 from smartprint.write.document import Document
 
 
-class BoardGameKind(Kind[BoardGameSpec, BoardGamePlan]):
+class BoardGameKind(Kind[BoardGameSpec, BoardGeometry, BoardGamePlan]):
     name = "board-game"
     noun = "board games"
     spec = BoardGameSpec
@@ -21,7 +21,7 @@ class BoardGameKind(Kind[BoardGameSpec, BoardGamePlan]):
     default_layout = "spillbrett-a3"
     options = frozenset({"seed"})
 
-    def resolve_layout(self, keys: BoardGameLayout, page: Page, options: Options | None) -> Layout:
+    def resolve_layout(self, keys: BoardGameLayout, page: Page, options: Options | None) -> Layout[BoardGeometry]:
         resolved = resolve_page(keys, page)
         if keys.board_paper.upper() not in PAPER_SIZES_MM:
             raise UserError(
@@ -44,7 +44,7 @@ class BoardGameKind(Kind[BoardGameSpec, BoardGamePlan]):
             )
         return Layout(resolved, BoardGeometry(board_page.width, board_page.height, keys.tiles, keys.overlap))
 
-    def plan(self, job: Job[BoardGameSpec]) -> BoardGamePlan:
+    def plan(self, job: Job[BoardGameSpec, BoardGeometry]) -> BoardGamePlan:
         return assemble(job)
 
     def document(self, plan: BoardGamePlan) -> Document:

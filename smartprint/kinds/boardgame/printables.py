@@ -22,7 +22,7 @@ from smartprint.text.textfit import Box, FitFailure, Run, fit_or_fail
 from smartprint.write.document import Section
 
 if TYPE_CHECKING:
-    from smartprint.kinds.boardgame.assemble import BoardGamePlan
+    from smartprint.kinds.boardgame.assemble import BoardGamePlan, BoardGeometry
 
 # Player colours, told apart by number and shape as well: a copier prints them grey.
 PLAYER_COLORS = ("#c0392b", "#2e62a8", "#2e7d4f", "#b8860b", "#6c4ba6", "#1f7f86")
@@ -38,7 +38,7 @@ class PrintablesPlan:
     glue: str
 
 
-def plan_printables(job: Job[BoardGameSpec], words: dict[str, str]) -> PrintablesPlan:
+def plan_printables(job: Job[BoardGameSpec, BoardGeometry], words: dict[str, str]) -> PrintablesPlan:
     """The die on top and one pawn per player below, on one page of the A4 paper."""
     page, fonts = job.page, job.fonts
     area = Rect(page.margin, page.margin, page.width - 2 * page.margin, page.height - 2 * page.margin)

@@ -7,6 +7,7 @@ from typing import Any
 from smartprint.kinds.base import Job, Kind, Options
 from smartprint.kinds.cards.model import CardsLayout, CardsSpec
 from smartprint.parts.categories import Declared, styles_of
+from smartprint.parts.deck.layout import DeckGeometry
 from smartprint.parts.deck.plan import DeckPlan, Wording, plan_deck
 from smartprint.resolve.layout import Layout, Page
 from smartprint.write.document import Document
@@ -14,7 +15,7 @@ from smartprint.write.document import Document
 LARGER_LAYOUTS = "kort-a6, plakat-a4"  # built-in card layouts with more room, named in advice
 
 
-class CardsKind(Kind[CardsSpec, DeckPlan]):
+class CardsKind(Kind[CardsSpec, DeckGeometry, DeckPlan]):
     name = "cards"
     noun = "card decks"
     spec = CardsSpec
@@ -22,13 +23,13 @@ class CardsKind(Kind[CardsSpec, DeckPlan]):
     default_layout = "kort-63x88"
     options = frozenset({"backs"})
 
-    def resolve_layout(self, keys: CardsLayout, page: Page, options: Options | None) -> Layout:
+    def resolve_layout(self, keys: CardsLayout, page: Page, options: Options | None) -> Layout[DeckGeometry]:
         from smartprint.parts.deck.layout import resolve_deck
 
         page, geometry = resolve_deck(keys, page, options.backs if options else None)
         return Layout(page, geometry)
 
-    def plan(self, job: Job[CardsSpec]) -> DeckPlan:
+    def plan(self, job: Job[CardsSpec, DeckGeometry]) -> DeckPlan:
         spec, src = job.spec, job.src
         declared = [Declared(g.name, g.color, g.symbol, ("groups", i)) for i, g in enumerate(spec.groups)]
         styles = styles_of([(c.group, ("cards", i, "group")) for i, c in enumerate(spec.cards)], declared, src)

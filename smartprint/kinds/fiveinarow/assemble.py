@@ -27,7 +27,7 @@ DEFAULT_COLOR = "#c0392b"  # 17. mai red; nothing is told by colour alone
 
 @dataclass
 class FiveInARowPlan:
-    job: Job[FiveInARowSpec]
+    job: Job[FiveInARowSpec, None]
     face: BoardFace
     boards: list[fill.Board]
     numbers: list[int]
@@ -49,7 +49,7 @@ class FiveInARowPlan:
         return TextRun(self.board_label(number), self.job.fonts.regular, size, x, y, label)
 
 
-def assemble(job: Job[FiveInARowSpec]) -> FiveInARowPlan:
+def assemble(job: Job[FiveInARowSpec, None]) -> FiveInARowPlan:
     spec, src, page, opts = job.spec, job.src, job.page, job.options
     words = own_words(spec.language)
     problems = distinct_texts(spec.entries, "entries", "entry", src)
@@ -143,7 +143,7 @@ def assemble(job: Job[FiveInARowSpec]) -> FiveInARowPlan:
     )
 
 
-def _question_deck(job: Job[FiveInARowSpec], words: dict[str, str]) -> DeckPlan:
+def _question_deck(job: Job[FiveInARowSpec, None], words: dict[str, str]) -> DeckPlan:
     """The conversation questions as a card deck (63 × 88 mm on the board's paper, backs
     printed behind their fronts), with blank cards to write more on."""
     spec = job.spec

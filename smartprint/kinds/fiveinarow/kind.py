@@ -10,7 +10,7 @@ from smartprint.resolve.layout import Layout, Page, resolve_page
 from smartprint.write.document import Document
 
 
-class FiveInARowKind(Kind[FiveInARowSpec, FiveInARowPlan]):
+class FiveInARowKind(Kind[FiveInARowSpec, None, FiveInARowPlan]):
     name = "five-in-a-row"
     noun = "five-in-a-row boards"
     spec = FiveInARowSpec
@@ -18,10 +18,10 @@ class FiveInARowKind(Kind[FiveInARowSpec, FiveInARowPlan]):
     default_layout = "brett-a4"
     options = frozenset({"sheets", "seed", "only"})
 
-    def resolve_layout(self, keys: FiveInARowLayout, page: Page, options: Options | None) -> Layout:
+    def resolve_layout(self, keys: FiveInARowLayout, page: Page, options: Options | None) -> Layout[None]:
         return Layout(resolve_page(keys, page), None)
 
-    def plan(self, job: Job[FiveInARowSpec]) -> FiveInARowPlan:
+    def plan(self, job: Job[FiveInARowSpec, None]) -> FiveInARowPlan:
         return assemble(job)
 
     def document(self, plan: FiveInARowPlan) -> Document:

@@ -27,7 +27,7 @@ AGES = ((7, 14 * MM, 14.0), (9, 12 * MM, 13.0), (12, 10 * MM, 12.0), (200, 8.5 *
 
 @dataclass
 class SheetPlan:
-    job: Job[SheetSpec]
+    job: Job[SheetSpec, SheetLayout]
     pages: list[sp.PagePlan]
     pupils: ClassList | None
     per_sheet: int  # pages per pupil
@@ -35,7 +35,7 @@ class SheetPlan:
     duplex: bool = False  # printed double-sided: each pupil's pages made even with an empty page
 
 
-def _style(job: Job[SheetSpec]) -> sp.SheetStyle:
+def _style(job: Job[SheetSpec, SheetLayout]) -> sp.SheetStyle:
     keys: SheetLayout = job.layout.geometry
     page = job.page
     line, body = keys.line_spacing, keys.body_size
@@ -93,7 +93,7 @@ def _check_placeholders(spec: SheetSpec, src: Source) -> list[Problem]:
     return problems
 
 
-def _blocks(job: Job[SheetSpec]) -> tuple[list[sp.BlockIn], list[Problem]]:
+def _blocks(job: Job[SheetSpec, SheetLayout]) -> tuple[list[sp.BlockIn], list[Problem]]:
     """Each block as its type's model, with what its type finds before planning (a
     picture, a QR code, a deck's card titles); every block's problems are told."""
     spec, src = job.spec, job.src
@@ -117,7 +117,7 @@ def _blocks(job: Job[SheetSpec]) -> tuple[list[sp.BlockIn], list[Problem]]:
     return out, problems
 
 
-def assemble(job: Job[SheetSpec]) -> SheetPlan:
+def assemble(job: Job[SheetSpec, SheetLayout]) -> SheetPlan:
     spec, src, page = job.spec, job.src, job.page
     problems = _check_placeholders(spec, src)
     try:
@@ -210,7 +210,7 @@ def assemble(job: Job[SheetSpec]) -> SheetPlan:
     return SheetPlan(job, pages + shared_pages, pupils, per_sheet, len(shared_pages), bool(duplex))
 
 
-def _edit_hint(job: Job[SheetSpec]) -> str:
+def _edit_hint(job: Job[SheetSpec, SheetLayout]) -> str:
     """For a built-in sheet, how to get a copy to change: its file is part of the program."""
     from smartprint.load import resources
 
@@ -225,7 +225,7 @@ def _fits_without_name(
     columns: int,
     area: Area,
     style: sp.SheetStyle,
-    job: Job[SheetSpec],
+    job: Job[SheetSpec, SheetLayout],
     title: str | None,
 ) -> bool:
     """Whether the sheet fits with a line for the name: then a name made it overflow."""

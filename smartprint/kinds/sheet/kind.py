@@ -14,7 +14,7 @@ from smartprint.resolve.layout import Layout, Page, resolve_page
 from smartprint.write.document import Document
 
 
-class SheetKind(Kind[SheetSpec, SheetPlan]):
+class SheetKind(Kind[SheetSpec, SheetLayout, SheetPlan]):
     name = "sheet"
     noun = "fill-in sheets"
     spec = SheetSpec
@@ -22,10 +22,10 @@ class SheetKind(Kind[SheetSpec, SheetPlan]):
     default_layout = "ark-a4"
     options = frozenset({"pupils", "pupils-column"})
 
-    def resolve_layout(self, keys: SheetLayout, page: Page, options: Options | None) -> Layout:
+    def resolve_layout(self, keys: SheetLayout, page: Page, options: Options | None) -> Layout[SheetLayout]:
         return Layout(resolve_page(keys, page), keys)
 
-    def plan(self, job: Job[SheetSpec]) -> SheetPlan:
+    def plan(self, job: Job[SheetSpec, SheetLayout]) -> SheetPlan:
         return assemble(job)
 
     def document(self, plan: SheetPlan) -> Document:
