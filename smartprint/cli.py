@@ -156,7 +156,7 @@ def _build(sources: SourcesArg, output: OutputOpt = None, *, given: Mapping[str,
         raise typer.Exit(_fail(exc)) from None
     for source, target in targets:
         try:
-            written, pages, built = build(source, options, target)
+            written, built = build(source, options, target)
         except UserError as exc:
             status = max(status, _fail(exc))
             continue
@@ -165,7 +165,7 @@ def _build(sources: SourcesArg, output: OutputOpt = None, *, given: Mapping[str,
 
             typer.echo(f"stopped; {display_path(target)} was not written", err=True)
             raise typer.Exit(143 if isinstance(exc, Stopped) else 130) from None
-        _report(built, pages, f"wrote {display_path(written)}", quiet)
+        _report(built, [(f"wrote {display_path(w.path)}", w.what) for w in written], quiet)
     if status:
         raise typer.Exit(status)
 
@@ -173,17 +173,18 @@ def _build(sources: SourcesArg, output: OutputOpt = None, *, given: Mapping[str,
 app.command("build")(_WithOptions(_build))
 
 
-def _report(built: Built, pages: int, what: str, quiet: bool = False) -> None:
-    """Warnings on stderr; then what was made and what the pages are (and, for a print
-    shop, the lines to forward)."""
+def _report(built: Built, files: list[tuple[str, str]], quiet: bool = False) -> None:
+    """Warnings on stderr; then, per file, what was made and what its pages are (and, for
+    a print shop, the lines to forward)."""
     for warning in built.job.warnings:
         typer.echo(str(warning), err=True)
     if quiet:
         return
-    first, *more = built.describe(pages).splitlines()
-    typer.echo(f"{what} ({first})")
-    for line in more:
-        typer.echo(line)
+    for done, what in files:
+        first, *more = what.splitlines()
+        typer.echo(f"{done} ({first})")
+        for line in more:
+            typer.echo(line)
 
 
 def _validate(sources: SourcesArg, *, given: Mapping[str, Any]) -> None:
@@ -199,7 +200,7 @@ def _validate(sources: SourcesArg, *, given: Mapping[str, Any]) -> None:
         except UserError as exc:
             status = max(status, _fail(exc))
             continue
-        _report(built, pages, f"{source}: ok")
+        _report(built, [(f"{source}: ok", built.describe(pages))])
     if status:
         raise typer.Exit(status)
 

@@ -20,6 +20,7 @@ from smartprint.options import Options, refuse_untaken
 
 if TYPE_CHECKING:
     from smartprint.text.glyphs import GlyphLedger
+    from smartprint.write.document import Document
 
 __all__ = ["Options", "Built", "prepare", "plan", "build_to", "check_only", "locate_source"]
 
@@ -167,9 +168,11 @@ def plan(job: Job[Any, Any]) -> Built:
     return Built(job, kind, planned)
 
 
-def render(built: Built, out: str | BinaryIO, ledger: GlyphLedger | None = None) -> int:
-    """Draw the planned document into `out`; a string with letters its font lacks
-    stops it (nothing saved) with one message per place, as UserError."""
+def render(
+    built: Built, out: str | BinaryIO, ledger: GlyphLedger | None = None, document: Document | None = None
+) -> int:
+    """Draw the planned document (or one paper's part of it) into `out`; a string with
+    letters its font lacks stops it (nothing saved) with one message per place, as UserError."""
     from smartprint.resolve.fonts import missing_glyphs
     from smartprint.text.glyphs import GlyphLedger, GlyphReport, GlyphsMissing
     from smartprint.write.writer import write_document
@@ -177,7 +180,8 @@ def render(built: Built, out: str | BinaryIO, ledger: GlyphLedger | None = None)
     job = built.job
     ledger = ledger if ledger is not None else GlyphLedger(missing_glyphs)
     try:
-        return write_document(built.kind.document(built.plan), job.fonts, out, ledger, job.options.progress)
+        document = document if document is not None else built.kind.document(built.plan)
+        return write_document(document, job.fonts, out, ledger, job.options.progress)
     except GlyphsMissing as exc:
         raise UserError(GlyphReport(job.src, job.fonts.label, job.font_choice).problems(exc.ledger)) from None
 
@@ -217,12 +221,40 @@ def _runs(numbers: tuple[int, ...]) -> str:
     return text if len(text) <= 40 else text[:40].rsplit(",", 1)[0] + ",etc"
 
 
-def build(arg: str, options: Options | None = None, target: Path | None = None) -> tuple[Path, int, Built]:
-    """Load, plan, check and draw one material into `target` atomically.
+@dataclass(frozen=True)
+class Written:
+    """One file a build wrote: where, how many pages, and what they are (for the summary)."""
 
-    The target is checked against every file the build read before drawing starts;
+    path: Path
+    pages: int
+    what: str
+
+
+def paper_files(built: Built, target: Path) -> list[tuple[Path, Document]]:
+    """The files a build writes: `target` itself, or one per paper size named by it
+    (relasjonsspill-a3.pdf, relasjonsspill-a4.pdf) when the material needs two papers."""
+    from smartprint.resolve.units import paper_name
+
+    parts = built.kind.document(built.plan).by_paper()
+    if len(parts) == 1:
+        return [(target, parts[0])]
+    out = []
+    for part in parts:
+        first = part.sections[0]
+        paper = paper_name(first.width, first.height).lower().replace(" × ", "x").replace(" ", "")
+        out.append((target.with_name(f"{target.stem}-{paper}{target.suffix}"), part))
+    return out
+
+
+def build(arg: str, options: Options | None = None, target: Path | None = None) -> tuple[list[Written], Built]:
+    """Load, plan, check and draw one material into `target` (one file per paper size)
+    atomically: every file is written before any replaces an old one.
+
+    The targets are checked against every file the build read before drawing starts;
     an old file survives any failure untouched. File-system trouble becomes a
     UserError naming the path (the one place OSError is turned into words)."""
+    from contextlib import ExitStack
+
     from smartprint.load import reads
     from smartprint.write.target import atomic_target, check_target, os_reason
 
@@ -230,9 +262,17 @@ def build(arg: str, options: Options | None = None, target: Path | None = None) 
     try:
         with reads.recording() as read:
             built = plan(prepare(arg, options))
-        check_target(target, read)
-        with atomic_target(target) as tmp:
-            return target, render(built, str(tmp)), built
+        files = paper_files(built, target)
+        for path, _ in files:
+            check_target(path, read)
+        written: list[Written] = []
+        with ExitStack() as stack:  # replaced only when every part was drawn
+            temps = [(path, part, stack.enter_context(atomic_target(path))) for path, part in files]
+            for path, part, tmp in temps:
+                pages = render(built, str(tmp), document=part)
+                what = built.kind.describe_file(built.plan, part, pages, alone=len(files) == 1)
+                written.append(Written(path, pages, what))
+        return written, built
     except OSError as exc:
         where = exc.filename if isinstance(exc.filename, str) and exc.filename else str(target)
         if isinstance(where, str) and where.endswith(".tmp") and Path(where).parent == target.parent:
@@ -246,14 +286,15 @@ def build_to(job: Job[Any, Any], target: Path) -> tuple[int, Built]:
 
     built = plan(job)
     with atomic_target(target) as tmp:
-        return render(built, str(tmp)), built
+        return render(built, str(tmp)), built  # every paper in one file: for measuring, not for printing
 
 
 def check_only(job: Job[Any, Any]) -> tuple[int, Built]:
     """Every check a build makes, and the page count; nothing is written. The pages are
     drawn into a sink that keeps nothing, since the glyph check is made as they are drawn."""
     built = plan(job)
-    return render(built, cast(BinaryIO, _Discard())), built
+    parts = built.kind.document(built.plan).by_paper()
+    return sum(render(built, cast(BinaryIO, _Discard()), document=part) for part in parts), built
 
 
 class _Discard(io.RawIOBase):

@@ -289,7 +289,7 @@ def run_build(inputs: Inputs, outcome_key: str) -> None:
         out.write_bytes(b"the print from last week")
     before = {p: p.read_bytes() for p in inputs.folder.rglob("*") if p.is_file() and not p.is_symlink()}
     try:
-        build(str(inputs.doc), inputs.options, out)
+        written, _ = build(str(inputs.doc), inputs.options, out)
     except UserError as exc:  # a check that only drawing finds, or a target that cannot be: it must read well
         COUNTS[f"{outcome_key}: refused while drawing"] += 1
         check_user_error(exc, inputs)
@@ -298,16 +298,20 @@ def run_build(inputs: Inputs, outcome_key: str) -> None:
         return
     COUNTS[f"{outcome_key}: drawn"] += 1
     assert inputs.target not in ("link.pdf", inputs.doc.name), f"the build wrote over a file it reads: {inputs.target}"
-    assert out.is_file(), "the build said it wrote a PDF, but there is none"
-    assert out.read_bytes()[:5] == b"%PDF-", "the output is not a PDF"
+    paths = [w.path for w in written]  # `out`, or one file per paper named after it
+    assert paths == [out] or all(p.parent == out.parent and p.stem.startswith(out.stem + "-") for p in paths)
+    for path in paths:
+        assert path.is_file(), "the build said it wrote a PDF, but there is none"
+        assert path.read_bytes()[:5] == b"%PDF-", "the output is not a PDF"
     for path, data in before.items():
-        assert path == out or path.read_bytes() == data, f"the build changed {path.name}"
+        assert path in paths or path.read_bytes() == data, f"the build changed {path.name}"
     leftovers = [p.name for p in inputs.folder.iterdir() if p.name.endswith(".tmp") or p.name.startswith(".")]
     assert not leftovers, f"temporary files left behind: {leftovers}"
     if inputs.twice:  # the same input gives the same bytes
         again = inputs.folder / "again.pdf"
-        build(str(inputs.doc), inputs.options, again)
-        assert again.read_bytes() == out.read_bytes(), "two builds of the same file differ"
+        rewritten, _ = build(str(inputs.doc), inputs.options, again)
+        for first, second in zip(paths, (w.path for w in rewritten)):
+            assert first.read_bytes() == second.read_bytes(), "two builds of the same file differ"
 
 
 # ------------------------------------------------------------------ reading the models

@@ -84,5 +84,11 @@ class Kind(ABC, Generic[SpecT, GeoT, PlanT]):
         """What the pages are, for the summary line ("27 pages: 1 leader page, 26 sheets")."""
         return f"{pages} page{'s' if pages != 1 else ''}"
 
+    def describe_file(self, plan: PlanT, part: Document, pages: int, alone: bool) -> str:
+        """What one file of the build is and how to print it; `alone` when the build
+        wrote only this file. A kind whose material needs two papers (a board on A3, its
+        cards on A4) says what each file is."""
+        return self.describe(plan, pages)
+
 
 AnyKind = Kind[Any, Any, Any]

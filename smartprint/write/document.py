@@ -10,7 +10,7 @@ callables receive the canvas, they are not called while planning).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 Flip = Literal["duplex-long", "duplex-short"]  # which edge a duplex printer turns the paper on
@@ -32,6 +32,13 @@ class Section:
     pages: Sequence[Any]
     paint: PagePainter
     name: str = ""
+    duplex: Duplex | None = None  # how its paper is printed, when not the document's (a board printed alone)
+
+    @property
+    def paper(self) -> tuple[int, int]:
+        """Its paper, whichever way round: sections on one paper share a file."""
+        w, h = round(self.width), round(self.height)
+        return (min(w, h), max(w, h))
 
 
 @dataclass(frozen=True)
@@ -54,3 +61,20 @@ class Document:
     def flat_pages(self) -> list[tuple[Section, Any]]:
         """Every page in print order with its section."""
         return [(s, p) for s in self.sections for p in s.pages]
+
+    def by_paper(self) -> list[Document]:
+        """One document per paper size, in the order the papers first appear: a file a
+        printer prints as one job, on one paper (an A3 board and its A4 cards in one file
+        would pair the board with the rules and every later back with the wrong front)."""
+        papers: dict[tuple[int, int], list[Section]] = {}
+        for section in self.sections:
+            papers.setdefault(section.paper, []).append(section)
+        if len(papers) == 1:
+            return [self]
+        out = []
+        for sections in papers.values():
+            first = sections[0].duplex
+            same = first is not None and all(s.duplex == first for s in sections)
+            duplex: Duplex = first if same and first is not None else self.duplex
+            out.append(replace(self, sections=tuple(sections), duplex=duplex))
+        return out

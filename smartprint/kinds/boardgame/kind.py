@@ -63,9 +63,14 @@ class BoardGameKind(Kind[BoardGameSpec, BoardGeometry, BoardGamePlan]):
         )
         if plan.tiling is None:
             board = paper_name(plan.geometry.width, plan.geometry.height)
+            if board == paper:
+                return (
+                    f"{pages} pages: the board (with an empty back), {things}; "
+                    f"print on {paper}, double-sided (long edge)"
+                )
             return (
-                f"{pages} pages: the board on {board} (page 1; print it on {board}, one-sided), {things}; "
-                f"print pages 2–{pages} on {paper}, double-sided (long edge)"
+                f"{pages} pages in two files: the board on {board} (1 page, one-sided), and {things} "
+                f"on {paper} ({pages - 1} pages, double-sided, long edge)"
             )
         n = len(plan.tiling.tiles)
         parts = paper_name(plan.tiling.sheet_w, plan.tiling.sheet_h)
@@ -73,6 +78,21 @@ class BoardGameKind(Kind[BoardGameSpec, BoardGeometry, BoardGamePlan]):
             f"{pages} pages: the board in {n} {parts} parts to glue together (each followed by an empty page), "
             f"{things}; print on {paper}, double-sided (long edge)"
         )
+
+    def describe_file(self, plan: BoardGamePlan, part: Document, pages: int, alone: bool) -> str:
+        if alone:
+            return self.describe(plan, pages)
+        first = part.sections[0]
+        paper = paper_name(first.width, first.height)
+        if first.name == "board":
+            return f"{pages} page: the board; print it on {paper}, one-sided, at 100 %"
+        cards = sum(len(d.expanded) for d in plan.decks)
+        decks = len(plan.decks)
+        things = (
+            f"rules, {cards} question card{'s' if cards != 1 else ''} in {decks} "
+            f"deck{'s' if decks != 1 else ''}" + (", a die and pawns to fold" if plan.printables else "")
+        )
+        return f"{pages} pages: {things}; print on {paper}, double-sided (long edge), at 100 %"
 
 
 KIND = BoardGameKind()

@@ -259,8 +259,12 @@ def board_game_document(plan: BoardGamePlan) -> Document:
     geo = plan.geometry
     sections: list[Section] = []
     if plan.tiling is None:
-        # one page: printed apart on the large paper, so it needs no empty back to keep the A4 pages paired
-        sections.append(Section(geo.width, geo.height, [0], partial(_board_page, plan), name="board"))
+        # its own file when its paper is larger (one page, one-sided); on the rules' paper it
+        # gets an empty back, so the cards' fronts and backs still pair in one double-sided job
+        same_paper = {round(geo.width), round(geo.height)} == {round(p.width), round(p.height)}
+        board_pages: list[Any] = [0, BLANK] if same_paper else [0]
+        board = Section(geo.width, geo.height, board_pages, partial(_board_page, plan), name="board", duplex="none")
+        sections.append(board)
     else:
         t = plan.tiling
         sections.append(

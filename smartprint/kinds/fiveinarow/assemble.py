@@ -17,7 +17,7 @@ from smartprint.parts.deck.plan import DeckPlan, plan_deck
 from smartprint.parts.numbered import distinct_texts, numbered_run
 from smartprint.resolve.colors import RGB, parse_color
 from smartprint.resolve.layout import Page
-from smartprint.resolve.units import MM, PAPER_SIZES_MM
+from smartprint.resolve.units import MM
 from smartprint.text.origin import Label
 from smartprint.text.run import TextRun
 from smartprint.text.textfit import FitFailure
@@ -147,12 +147,11 @@ def _question_deck(job: Job[FiveInARowSpec, None], words: dict[str, str]) -> Dec
     """The conversation questions as a card deck (63 × 88 mm on the board's paper, backs
     printed behind their fronts), with blank cards to write more on."""
     spec = job.spec
-    a4_w, a4_h = PAPER_SIZES_MM["A4"]
     page = Page(
         name=job.page.name,
         source=job.src,
-        width=a4_h * MM,  # landscape, like the boards
-        height=a4_w * MM,
+        width=job.page.width,  # the boards' paper: one file, one paper, printed as one job
+        height=job.page.height,
         margin=10 * MM,
         min_text_size=job.page.min_text_size,
         crop_marks=True,  # cards to cut: marks at every cut line

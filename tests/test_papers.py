@@ -1,0 +1,80 @@
+"""Printed right as one job: every file a build writes holds one paper size, and a file
+marked double-sided pairs every back with its front when the whole file is printed in
+one job with the printer's duplex default. Checked for every built-in on every built-in
+layout of its kind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smartprint import pipeline
+from smartprint.load import resources
+from smartprint.write.document import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _kind_of(path: Path) -> str:
+    """The kind a material or layout serves (a layout may inherit it through `extends`)."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("kind:"):
+            return line.split(":", 1)[1].strip()
+        if line.startswith("extends:"):
+            return _kind_of(ROOT / "layouts" / f"{line.split(':', 1)[1].strip()}.yaml")
+    raise AssertionError(f"{path} names no kind")
+
+
+def _cases() -> Iterator[Any]:
+    layouts: dict[str, list[str]] = {}
+    for name in resources.builtin_names("layouts"):
+        layouts.setdefault(_kind_of(ROOT / "layouts" / f"{name}.yaml"), []).append(name)
+    for name in resources.builtin_names("decks"):
+        kind = _kind_of(ROOT / "decks" / f"{name}.yaml")
+        for layout in layouts.get(kind, []):
+            yield pytest.param(name, layout, id=f"{name}-{layout}")
+
+
+CASES = list(_cases())
+
+
+def _parts(name: str, layout: str) -> list[Document]:
+    built = pipeline.plan(pipeline.prepare(name, pipeline.Options(layout=layout)))
+    return built.kind.document(built.plan).by_paper()
+
+
+@pytest.mark.parametrize(("name", "layout"), CASES)
+def test_one_paper_per_file_and_every_section_starts_a_sheet(name, layout):
+    for part in _parts(name, layout):
+        assert len({s.paper for s in part.sections}) == 1, [s.name for s in part.sections]
+        if part.duplex == "none":
+            continue
+        # printed double-sided from page 1: a section that started on a back would put
+        # its fronts behind the last section's pages
+        page = 0
+        for section in part.sections:
+            assert page % 2 == 0, f"{section.name or 'a section'} starts on a back (page {page + 1})"
+            page += len(section.pages)
+
+
+def test_the_cases_cover_every_kind_and_layout():
+    kinds = {_kind_of(ROOT / "decks" / f"{name}.yaml") for name, _ in (c.values for c in CASES)}
+    assert kinds == {"cards", "bingo", "five-in-a-row", "sheet", "board-game"}
+    assert len(CASES) >= 20
+
+
+def test_a_material_on_two_papers_writes_one_file_per_paper(tmp_path):
+    written, _ = pipeline.build("relasjonsspill", pipeline.Options(), tmp_path / "spill.pdf")
+    import pypdfium2 as pdfium
+
+    sizes = {}
+    for w in written:
+        doc = pdfium.PdfDocument(str(w.path))
+        try:
+            sizes[w.path.name] = {tuple(round(v) for v in doc[i].get_size()) for i in range(len(doc))}
+        finally:
+            doc.close()
+    assert sizes == {"spill-a3.pdf": {(1191, 842)}, "spill-a4.pdf": {(595, 842)}}
