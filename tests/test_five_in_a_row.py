@@ -178,16 +178,17 @@ def test_question_card_backs_lie_behind_their_fronts(tmp_path):
     from smartprint.pipeline import plan, prepare
 
     deck = plan(prepare(str(_deck(tmp_path)))).plan.questions
-    assert deck is not None and len(deck.expanded) == 3
+    assert deck is not None and len(deck.expanded) == 3 * 3  # a deck of 3 cards for each of the 3 boards
     page = deck.page
     fronts = [p for p in deck.pages if p.side == "front"]
     backs = [p for p in deck.pages if p.side == "back"]
-    assert len(fronts) == len(backs) == 1
-    for f, b in zip(fronts[0].placements, backs[0].placements):
-        assert f.card == b.card
-        # landscape A4, flipped on the long edge: top and bottom swap, left and right stay
-        assert b.rect.x == pytest.approx(f.rect.x)
-        assert b.rect.y == pytest.approx(page.height - f.rect.y - f.rect.h)
+    assert len(fronts) == len(backs) == 2
+    for front, back in zip(fronts, backs):
+        for f, b in zip(front.placements, back.placements):
+            assert f.card == b.card
+            # landscape A4, flipped on the long edge: top and bottom swap, left and right stay
+            assert b.rect.x == pytest.approx(f.rect.x)
+            assert b.rect.y == pytest.approx(page.height - f.rect.y - f.rect.h)
 
 
 def test_too_few_entries_says_how_many_are_needed(runner, tmp_path):
@@ -197,12 +198,46 @@ def test_too_few_entries_says_how_many_are_needed(runner, tmp_path):
     assert re.search(r"f\.yaml:\d+:\d+: there are 3 entries; .* needs at least 4; add 1 more", result.output)
 
 
-def test_markers_for_two_teams_enough_for_a_full_board(runner, tmp_path):
+def test_markers_for_two_teams_enough_for_a_full_board_for_every_board(runner, tmp_path):
     out = tmp_path / "f.pdf"
-    assert run(runner, "build", str(_deck(tmp_path)), "-o", str(out)).exit_code == 0
-    text = PdfReader(str(out)).pages[6].extract_text()
-    assert "Lag 1 har runde brikker, lag 2 har firkantede" in " ".join(text.split())
-    assert text.count("1") >= 25 and text.count("2") >= 25
+    result = run(runner, "build", str(_deck(tmp_path)), "-o", str(out))
+    assert result.exit_code == 0
+    assert "markers (3 sets, one per board)" in result.output and "9 question cards (3 sets of 3" in result.output
+    texts = [" ".join(p.extract_text().split()) for p in PdfReader(str(out)).pages]
+    marker_pages = [t for t in texts if t.startswith("Brikker, ett sett til hvert brett")]
+    assert marker_pages and "Lag 1 har runde brikker, lag 2 firkantede" in marker_pages[0]
+    numbers = [n for t in marker_pages for n in t.split("firkantede.", 1)[1].split()]
+    assert numbers.count("1") == numbers.count("2") == 3 * 25  # 7 × 7 squares: 25 a team, for 3 boards
+
+
+def test_markers_stand_in_a_grid_that_straight_cuts_part():
+    """Every marker's cell is bounded by cut lines that run right across the grid (no
+    marker cut out on its own), sets are not split, and nothing is dropped."""
+    from smartprint.kinds.fiveinarow.markers import plan_markers
+    from smartprint.resolve.layout import Page
+    from smartprint.resolve.units import MM
+
+    page = Page("brett-a4", None, 297 * MM, 210 * MM, 10 * MM, 7.0, False, None)  # type: ignore[arg-type]
+    for grid, sets in ((5, 1), (7, 4), (10, 6)):
+        pages = plan_markers(
+            page=page, grid=grid, square_side=25 * MM, regular="R", bold="B", heading="h", language="nb", sets=sets
+        )
+        per_team = -(-grid * grid // 2)
+        markers = [m for p in pages for m in p.markers]
+        assert [m.team for m in markers].count(0) == [m.team for m in markers].count(1) == per_team * sets
+        for p in pages:
+            xs = sorted({round(c[0], 3) for c in p.cuts if c[0] == c[2]})
+            ys = sorted({round(c[1], 3) for c in p.cuts if c[1] == c[3]})
+            grid_left, grid_right, grid_bottom, grid_top = xs[0], xs[-1], ys[0], ys[-1]
+            for cut in p.cuts:  # a cut runs right across the grid
+                x0, y0, x1, y1 = (round(v, 3) for v in cut)
+                assert (x0, x1) == (grid_left, grid_right) or (y0, y1) == (grid_bottom, grid_top)
+            for m in p.markers:
+                half = m.size / 2
+                assert round(m.cx - half, 3) in xs and round(m.cx + half, 3) in xs
+                assert round(m.cy - half, 3) in ys and round(m.cy + half, 3) in ys
+                assert page.margin - 0.01 <= m.cx - half and m.cx + half <= page.width - page.margin + 0.01
+                assert page.margin - 0.01 <= m.cy - half
 
 
 def test_the_built_in_editions_build(runner, tmp_path):

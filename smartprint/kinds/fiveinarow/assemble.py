@@ -115,7 +115,8 @@ def assemble(job: Job[FiveInARowSpec, None]) -> FiveInARowPlan:
         raise UserError(
             src.problem(("boards",), f"only {exc.reached} different boards were found; ask for fewer or add entries")
         ) from None
-    questions = _question_deck(job, words) if (spec.questions or spec.blank_cards) and opts.only is None else None
+    asked = (spec.questions or spec.blank_cards) and opts.only is None
+    questions = _question_deck(job, words, sets=count) if asked else None
     markers = (
         plan_markers(
             page=page,
@@ -125,6 +126,7 @@ def assemble(job: Job[FiveInARowSpec, None]) -> FiveInARowPlan:
             bold=job.fonts.bold,
             heading=words["markers"],
             language=spec.language,
+            sets=count,  # every group plays with its own
         )
         if spec.markers and opts.only is None
         else ()
@@ -143,7 +145,7 @@ def assemble(job: Job[FiveInARowSpec, None]) -> FiveInARowPlan:
     )
 
 
-def _question_deck(job: Job[FiveInARowSpec, None], words: dict[str, str]) -> DeckPlan:
+def _question_deck(job: Job[FiveInARowSpec, None], words: dict[str, str], sets: int) -> DeckPlan:
     """The conversation questions as a card deck (63 × 88 mm on the board's paper, backs
     printed behind their fronts), with blank cards to write more on."""
     spec = job.spec
@@ -158,8 +160,9 @@ def _question_deck(job: Job[FiveInARowSpec, None], words: dict[str, str]) -> Dec
         font=None,
     )
     geo = deck_on_page(page, 63 * MM, 88 * MM)
-    cards = [Card(title=words["questions"], text=q) for q in spec.questions]
-    cards += [Card(lines=6) for _ in range(spec.blank_cards)]
+    # a deck for every board: each card printed `sets` times, side by side, to deal out
+    cards = [Card(title=words["questions"], text=q, count=sets) for q in spec.questions]
+    cards += [Card(lines=6, count=sets) for _ in range(spec.blank_cards)]
     locs = [("questions", i) for i in range(len(spec.questions))] + [("blank_cards",)] * spec.blank_cards
     back = Back(title=spec.title, text=words["five_back"])
     return plan_deck(

@@ -32,10 +32,12 @@ class FiveInARowKind(Kind[FiveInARowSpec, None, FiveInARowPlan]):
     def describe(self, plan: FiveInARowPlan, pages: int) -> str:
         boards = len(plan.numbers)
         parts = [f"{boards} board{'s' if boards != 1 else ''}"]
-        if plan.job.spec.markers and plan.job.options.only is None:
-            parts.append("markers")
+        sets = f"{boards} set{'s' if boards != 1 else ''}"
+        if plan.markers:
+            parts.append(f"markers ({sets}, one per board)")
         if plan.questions is not None:
-            parts.append(f"{len(plan.questions.expanded)} question cards")
+            each = len(plan.questions.cards)
+            parts.append(f"{len(plan.questions.expanded)} question cards ({sets} of {each}, one per board)")
         # only with question cards is the PDF double-sided (their backs); each board then has an empty back
         how = (
             "print double-sided (long edge), each board on its own sheet"

@@ -56,21 +56,28 @@ def _board(plan: FiveInARowPlan, c: Canvas, page: Any) -> None:
 
 
 def _markers(plan: FiveInARowPlan, c: Canvas, page: MarkerPage | str) -> None:
-    """One page of the planned markers, with their cut lines (each marker's outline)."""
+    """One page of the planned markers: each team's shape in its colour on a light cell
+    of the same colour (the piece is told by colour, shape and number), and the cut lines."""
     if not isinstance(page, MarkerPage):
         return
     c.setFillColorRGB(*STYLE.ink)
     ink.draw_run(c, page.heading)
     team_colors = (plan.color, STYLE.second_team)
     for m in page.markers:
-        c.setFillColorRGB(*team_colors[m.team])
-        c.setStrokeColorRGB(*STYLE.marker_outline)
-        c.setLineWidth(STYLE.marker_outline_width)
+        color = team_colors[m.team]
+        half = m.size / 2
+        c.setFillColorRGB(*lighten(color, 0.85))
+        c.rect(m.cx - half, m.cy - half, m.size, m.size, stroke=0, fill=1)
+        c.setFillColorRGB(*color)
         if m.shape == "circle":
-            c.circle(m.cx, m.cy, m.size / 2, stroke=1, fill=1)
+            c.circle(m.cx, m.cy, half * 0.78, stroke=0, fill=1)
         else:
-            c.rect(m.cx - m.size / 2, m.cy - m.size / 2, m.size, m.size, stroke=1, fill=1)
+            c.rect(m.cx - half * 0.7, m.cy - half * 0.7, half * 1.4, half * 1.4, stroke=0, fill=1)
         ink.draw_run(c, m.number, WHITE)
+    c.setStrokeColorRGB(*STYLE.marker_outline)
+    c.setLineWidth(STYLE.marker_outline_width)
+    for x0, y0, x1, y1 in page.cuts:
+        c.line(x0, y0, x1, y1)
 
 
 def five_document(plan: FiveInARowPlan) -> Document:

@@ -12,7 +12,8 @@ WORDS: dict[str, dict[str, str]] = {
         "egenskapen i ruta. Lytt til hverandre og still gjerne et spørsmål. Har dere snakket om "
         "den, får dere legge en brikke på ruta. Først til fem brikker på rad – vannrett, loddrett "
         "eller på skrå – vinner. Det viktigste er de gode samtalene!",
-        "markers": "Brikker: klipp dem ut. Lag 1 har runde brikker, lag 2 har firkantede.",
+        "markers": "Brikker, ett sett til hvert brett: klipp langs strekene. "
+        "Lag 1 har runde brikker, lag 2 firkantede.",
         "questions": "Spørsmål til samtalen",
         "board": "Brett",
         "seed": "kode",
@@ -23,7 +24,7 @@ WORDS: dict[str, dict[str, str]] = {
         "eigenskapen i ruta. Lytt til kvarandre og still gjerne eit spørsmål. Har de snakka om han,"
         " får de leggje ei brikke på ruta. Først til fem brikker på rad – vassrett, loddrett eller "
         "på skrå – vinn. Det viktigaste er dei gode samtalane!",
-        "markers": "Brikker: klipp dei ut. Lag 1 har runde brikker, lag 2 har firkanta.",
+        "markers": "Brikker, eitt sett til kvart brett: klipp langs strekane. Lag 1 har runde brikker, lag 2 firkanta.",
         "questions": "Spørsmål til samtalen",
         "board": "Brett",
         "seed": "kode",
@@ -34,7 +35,8 @@ WORDS: dict[str, dict[str, str]] = {
         "showed the quality in it. Listen to each other and ask a question. When you have talked "
         "about it, put a marker on the square. The first to get five in a row – across, down or "
         "diagonally – wins. The conversations are what matters most!",
-        "markers": "Markers: cut them out. Team 1 has round markers, team 2 square ones.",
+        "markers": "Markers, one set for each board: cut along the lines. "
+        "Team 1 has round markers, team 2 square ones.",
         "questions": "Questions for the conversation",
         "board": "Board",
         "seed": "code",
