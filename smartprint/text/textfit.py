@@ -4,6 +4,10 @@ The width of a string comes from an injected `measure(text, font, size)` so the
 planning code stays free of reportlab and can be tested with any metric.
 Text is never clipped: `fit` returns None when even the minimum size overflows,
 and the caller turns that into an error naming the card and field.
+
+A word too wide for its box is hyphenated where the dictionary of the run's
+`language` allows (pyphen: nb, nn, en), else between any two letters; a line never
+starts with a dash or a lone punctuation mark, and a number is never broken.
 """
 
 from __future__ import annotations
@@ -12,8 +16,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal
+
+import pyphen
 
 from smartprint.text.origin import Label, Origin
 
@@ -36,6 +42,7 @@ class Run:
     align: Align = "left"
     max_lines: int | None = None
     origin: Origin = field(kw_only=True)  # where the words come from (blamed for a letter the font lacks)
+    language: str | None = field(default=None, kw_only=True)  # whose dictionary hyphenates it (nb, nn, en)
 
 
 @dataclass(frozen=True)
@@ -89,11 +96,53 @@ def is_number(word: str) -> bool:
     return _NUMBER.fullmatch(word) is not None
 
 
+# The hyphenation dictionaries of the languages a material may be written in.
+DICTIONARIES = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
+_LONGEST_WORD = 64  # letters; a longer run is no word a dictionary knows (a pasted code, say)
+
+
+@cache
+def _dictionary(language: str) -> pyphen.Pyphen | None:
+    """The language's hyphenation dictionary, read on first use (a quarter of a second)."""
+    code = DICTIONARIES.get(language)
+    return pyphen.Pyphen(lang=code) if code else None
+
+
+# A word a dictionary may hyphenate: letters, perhaps joined by hyphens or apostrophes,
+# with punctuation around it ("«Vennskapsbånd»,"); not a web address, a code or a number.
+_DICTIONARY_WORD = re.compile(r"[^\w]*([^\W\d_]+(?:[-'’][^\W\d_]+)*)[^\w]*")
+
+
+@lru_cache(maxsize=4096)
+def _cuts(word: str, language: str | None) -> tuple[tuple[int, ...], frozenset[int]]:
+    """Where `word` may be cut, as indices (word[:i] ends a line, word[i:] starts the
+    next): every place where the next line starts with a letter or digit, ascending;
+    and the good ones among them, the place after a hyphen the word already has
+    ("høst-ferie") and, in a word of letters, the syllable breaks of `language`'s dictionary."""
+    allowed = tuple(i for i in range(1, len(word)) if word[i].isalnum() and not word[i - 1].isspace())
+    good = {i for i in allowed if word[i - 1] == "-"}
+    dictionary = _dictionary(language) if language else None
+    whole = _DICTIONARY_WORD.fullmatch(word)
+    if dictionary is not None and whole is not None:
+        for match in re.finditer(r"[^\W\d_]+", word):
+            if len(match.group()) <= _LONGEST_WORD:
+                good.update(match.start() + p for p in dictionary.positions(match.group()))
+    return allowed, frozenset(good) & frozenset(allowed)
+
+
 def _break_word(
-    word: str, font: str, size: float, width: float, measure: Measure, strict: bool = True
+    word: str,
+    font: str,
+    size: float,
+    width: float,
+    measure: Measure,
+    strict: bool = True,
+    language: str | None = None,
 ) -> list[str] | None:
-    """A word wider than the box, cut between letters with a hyphen (a long web address,
-    say, or a compound noun in a narrow bingo square at the smallest size).
+    """A word wider than the box, hyphenated: at the furthest syllable break of the
+    `language`'s dictionary that fits, else between the two letters that fill the line
+    (a long web address, say, in a narrow bingo square). The next line always starts
+    with a letter or digit, and every piece has one.
 
     Each letter is measured once (size-1 widths, remembered) and summed, so the cut
     is a binary search over the sums: a word of 20,000 letters breaks in milliseconds,
@@ -105,43 +154,104 @@ def _break_word(
     table = _widths(measure)
     hyphen = unit_width("-", font, measure, table) * size
     sums = [0.0]
+    letters = [0]  # letters and digits before each index: a piece must hold one
     for ch in word:
         sums.append(sums[-1] + unit_width(ch, font, measure, table) * size)
+        letters.append(letters[-1] + ch.isalnum())
+    allowed, good = _cuts(word, language)
     limit = width + 1e-9
+
+    def fits(start: int, cut: int) -> bool:
+        piece = word[start:cut]
+        return measure(piece if piece.endswith("-") else piece + "-", font, size) <= limit
+
     parts: list[str] = []
     start, end = 0, len(word)
     while sums[end] - sums[start] > limit:
         # the longest piece word[start:cut] that fits with its hyphen, leaving a letter
         cut = min(bisect_right(sums, sums[start] + limit - hyphen) - 1, end - 1)
-        while cut > start + 1 and measure(word[start:cut] + "-", font, size) > limit:
-            cut -= 1  # the real width may differ from the sum by rounding (or kerning)
-        if cut <= start + 1:
-            if strict and measure(word[start] + "-", font, size) > limit:
+        chosen = _cut_at(allowed, good, start, cut, letters, fits)
+        if chosen is None:
+            chosen = _cut_anywhere(word, start, cut, end, strict, fits)
+            if chosen is None:
                 return None
-            cut = start + 1
-        while cut > start + 1 and not word[cut:].strip("-"):
-            cut -= 1  # never leave a lone hyphen for the next line
-        if not word[start:cut].strip("-"):  # nor a piece of hyphens only
-            cut = min(end, start + len(word[start:]) - len(word[start:].lstrip("-")) + 1)
-        piece = word[start:cut]
+        piece = word[start:chosen]
         parts.append(piece if piece.endswith("-") else piece + "-")
-        start = cut
+        start = chosen
     if start < end:
         parts.append(word[start:])
     return parts
 
 
-def wrap(text: str, font: str, size: float, width: float, measure: Measure) -> list[str]:
+def _cut_at(
+    allowed: tuple[int, ...],
+    good: frozenset[int],
+    start: int,
+    furthest: int,
+    letters: list[int],
+    fits: Callable[[int, int], bool],
+) -> int | None:
+    """The furthest good cut in (start, furthest] that fits, else the furthest allowed
+    one; None if there is neither (then any place will do, see `_cut_anywhere`)."""
+    top = bisect_right(allowed, furthest)
+    low = bisect_right(allowed, start)
+    candidates = [c for c in reversed(allowed[low:top]) if letters[c] > letters[start]]
+    for pool in ([c for c in candidates if c in good], candidates):
+        for cut in pool:
+            if fits(start, cut):  # the real width may differ from the sum by rounding (or kerning)
+                return cut
+    return None
+
+
+def _cut_anywhere(
+    word: str, start: int, cut: int, end: int, strict: bool, fits: Callable[[int, int], bool]
+) -> int | None:
+    """A cut between any two characters, for a word with no place where a line may start
+    (a row of dashes): the longest piece that fits, never leaving a lone hyphen."""
+    while cut > start + 1 and not fits(start, cut):
+        cut -= 1
+    if cut <= start + 1:
+        if strict and not fits(start, start + 1):
+            return None
+        cut = start + 1
+    while cut > start + 1 and not word[cut:].strip("-"):
+        cut -= 1  # never leave a lone hyphen for the next line
+    if not word[start:cut].strip("-"):  # nor a piece of hyphens only
+        cut = min(end, start + len(word[start:]) - len(word[start:].lstrip("-")) + 1)
+    return cut
+
+
+def wrap(text: str, font: str, size: float, width: float, measure: Measure, language: str | None = None) -> list[str]:
     """Greedy word wrap; explicit newlines are kept and a word wider than the box is
-    hyphenated between letters rather than running over the edge (a number stays
-    whole: it runs over instead)."""
-    lines = _wrap(text, font, size, width, measure, allow_break=True, strict=False)
+    hyphenated (by `language`'s dictionary where it can be) rather than running over
+    the edge (a number stays whole: it runs over instead)."""
+    lines = _wrap(text, font, size, width, measure, allow_break=True, strict=False, language=language)
     assert lines is not None
     return lines
 
 
+def _units(words: list[str]) -> list[str]:
+    """The words of a paragraph as the wrapper moves them: a mark with no letter or
+    digit in it (a dash between words, a lone "?" or "»") goes with the word before
+    it, so no line starts with one ("Fem på rad – 17. mai" never turns "– 17. mai")."""
+    units: list[str] = []
+    for word in words:
+        if units and not any(ch.isalnum() for ch in word):
+            units[-1] += " " + word
+        else:
+            units.append(word)
+    return units
+
+
 def _wrap(
-    text: str, font: str, size: float, width: float, measure: Measure, allow_break: bool, strict: bool = True
+    text: str,
+    font: str,
+    size: float,
+    width: float,
+    measure: Measure,
+    allow_break: bool,
+    strict: bool = True,
+    language: str | None = None,
 ) -> list[str] | None:
     """`wrap`, or None when a word is wider than the box and may not (`allow_break`
     False) or cannot (strict: a number, a letter wider than the box) be broken."""
@@ -150,7 +260,7 @@ def _wrap(
     space = unit_width(" ", font, measure, table) * size
     limit = width + 1e-9
     for paragraph in text.split("\n"):
-        words = paragraph.split()
+        words = _units(paragraph.split())
         if not words:
             out.append("")
             continue
@@ -167,7 +277,7 @@ def _wrap(
             if word_w > limit:
                 if not allow_break:
                     return None
-                pieces = _break_word(word, font, size, width, measure, strict)
+                pieces = _break_word(word, font, size, width, measure, strict, language)
                 if pieces is None:
                     return None
                 *whole, word = pieces
@@ -187,10 +297,12 @@ def _set(
     allow_break: bool = True,
     strict: bool = True,
     max_height: float | None = None,
+    dictionary: bool = True,
 ) -> tuple[list[Line], float] | None:
     """The lines of `runs` at body size `size`, or None if a word cannot be set, a run
     has more than its `max_lines`, or the lines pass `max_height` (checked line by
-    line, so a text far too long for the box is given up on early)."""
+    line, so a text far too long for the box is given up on early). `dictionary`
+    False: long words are cut only to fill each line, never at a syllable."""
     lines: list[Line] = []
     y = 0.0
     first = True
@@ -200,7 +312,8 @@ def _set(
         if not first and run.space_before:
             y += run.space_before * size
         indent = measure(run.bullet + " ", run.font, fs) if run.bullet else 0.0
-        wrapped = _wrap(run.text, run.font, fs, width - indent, measure, allow_break, strict)
+        language = run.language if dictionary else None
+        wrapped = _wrap(run.text, run.font, fs, width - indent, measure, allow_break, strict, language)
         if wrapped is None:
             return None
         if run.max_lines is not None and len(wrapped) > run.max_lines:
@@ -259,8 +372,10 @@ def _fit(
     whenever some size allows it; only at the smallest size is a word hyphenated."""
     sizes_count = max(0, int(round((max_size - min_size) / step)))
 
-    def attempt(k: int, allow_break: bool = False) -> tuple[list[Line], float] | None:
-        result = _set(runs, min_size + k * step, width, measure, leading, allow_break, max_height=height)
+    def attempt(k: int, allow_break: bool = False, dictionary: bool = True) -> tuple[list[Line], float] | None:
+        result = _set(
+            runs, min_size + k * step, width, measure, leading, allow_break, max_height=height, dictionary=dictionary
+        )
         if result is None or result[1] > height + 1e-6:
             return None
         return result
@@ -270,7 +385,9 @@ def _fit(
         return Fitted(min_size + sizes_count * step, tuple(at_max[0]), at_max[1])
     at_min = attempt(0)
     if at_min is None:
-        broken = attempt(0, allow_break=True)
+        # syllable breaks may take a line more than cutting where each line is full:
+        # then the full lines, rather than a text that does not fit
+        broken = attempt(0, allow_break=True) or attempt(0, allow_break=True, dictionary=False)
         return None if broken is None else Fitted(min_size, tuple(broken[0]), broken[1])
     lo, hi = 0, sizes_count  # attempt(lo) fits, attempt(hi) does not
     while hi - lo > 1:

@@ -276,7 +276,7 @@ def _fit_names(job: Job[BingoSpec, BingoGeometry], pupils: ClassList, face: Shee
     problems: list[Problem] = []
     for pupil in pupils.pupils:
         fitted = fit(
-            [Run(pupil.name, fonts.bold, max_lines=1, origin=pupil.origin)],
+            [Run(pupil.name, fonts.bold, max_lines=1, origin=pupil.origin, language=job.spec.language)],
             x1 - x0 - size * 0.3,
             size * 1.6,
             size * 1.1,

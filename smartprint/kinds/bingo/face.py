@@ -28,6 +28,7 @@ class SheetFace:
     footer: Box | None
     prompt_box: Rect  # inside a square, relative to the square's bottom-left
     name_in_square: tuple[float, float, float] | None  # x0, x1, y relative to the square
+    language: str  # the file's, whose dictionary hyphenates the prompts
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def plan_face(
     m = fonts.measure
     top = h
     title_fit = fit_or_fail(
-        [Run(title, fonts.bold, align="center", max_lines=2, origin=("title",))],
+        [Run(title, fonts.bold, align="center", max_lines=2, origin=("title",), language=language)],
         w,
         w * style.title_box,
         max(min_size, min(w * style.title_size, style.title_max)),
@@ -70,7 +71,7 @@ def plan_face(
 
     label_size = max(min_size, min(w * style.label_size, style.label_max))
     label_fit = fit_or_fail(
-        [Run(f"{name_label}:", fonts.regular, max_lines=1, origin=Label("name label", language))],
+        [Run(f"{name_label}:", fonts.regular, max_lines=1, origin=Label("name label", language), language=language)],
         w * style.label_box_w,
         label_size * 1.6,
         label_size,
@@ -88,7 +89,7 @@ def plan_face(
     if instructions:
         size = max(min_size, min(w * style.instructions_size, style.instructions_max))
         fitted = fit_or_fail(
-            [Run(instructions, fonts.regular, origin=("instructions",))],
+            [Run(instructions, fonts.regular, origin=("instructions",), language=language)],
             w,
             h * style.instructions_box,
             size,
@@ -105,7 +106,7 @@ def plan_face(
     if footer:
         size = max(min_size, min(w * style.footer_size, style.footer_max))
         fitted = fit_or_fail(
-            [Run(footer, fonts.regular, align="center", origin=("footer",))],
+            [Run(footer, fonts.regular, align="center", origin=("footer",), language=language)],
             w,
             h * style.footer_box,
             size,
@@ -140,6 +141,7 @@ def plan_face(
         footer=footer_box,
         prompt_box=prompt_box,
         name_in_square=name_in_square,
+        language=language,
     )
 
 
@@ -157,7 +159,7 @@ def fit_square(
     box = face.prompt_box
     max_size = max(min_size, max_size if max_size is not None else face.side * style.prompt_size)
     fitted = fit_or_fail(
-        [Run(text, fonts.bold if bold else fonts.regular, align="center", origin=origin)],
+        [Run(text, fonts.bold if bold else fonts.regular, align="center", origin=origin, language=face.language)],
         box.w,
         box.h,
         max_size,

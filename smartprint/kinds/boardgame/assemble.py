@@ -88,7 +88,7 @@ def _tile_feet(job: BoardJob, words: dict[str, str], tiling: Tiling) -> tuple[tu
         job.spec.title,
         lambda shown: fonts.measure(_tile_label(shown, words, tiling, last), fonts.bold, TILE_LABEL_SIZE) <= room,
     )
-    how = wrap(words["tile_how"], fonts.regular, 8, tiling.sheet_w - 2 * page.margin - 40 * MM, fonts.measure)
+    how = wrap(words["tile_how"], fonts.regular, 8, tiling.sheet_w - 2 * page.margin - 40 * MM, fonts.measure, lang)
     feet = []
     for index, tile in enumerate(tiling.tiles):
         foot = tile.place.y - 6 * MM

@@ -78,7 +78,7 @@ class BoardFitFailures(Exception):
 
 
 def _legend_try(
-    entries: list[tuple[str, int | None, Origin]], band: Rect, rows: int, fonts: Fonts, min_size: float
+    entries: list[tuple[str, int | None, Origin]], band: Rect, rows: int, fonts: Fonts, min_size: float, language: str
 ) -> list[LegendItem] | FitFailure:
     """The legend in `rows` rows, every name at one size (the largest all fit at)."""
     per_row = -(-len(entries) // rows)
@@ -94,7 +94,7 @@ def _legend_try(
             size = min(
                 size,
                 fit_or_fail(
-                    [Run(name, fonts.bold, max_lines=2, origin=origin)],
+                    [Run(name, fonts.bold, max_lines=2, origin=origin, language=language)],
                     text_w,
                     row_h,
                     largest,
@@ -111,7 +111,7 @@ def _legend_try(
         x = band.x + col * col_w
         y = band.top - (row + 1) * row_h
         swatch = Rect(x, y + (row_h - sw) / 2, sw, sw)
-        run = Run(name, fonts.bold, max_lines=2, origin=origin)
+        run = Run(name, fonts.bold, max_lines=2, origin=origin, language=language)
         fitted = fit_or_fail([run], text_w, row_h, size, size, fonts.measure, "legend")
         items.append(
             LegendItem(swatch, category, Box(swatch.right + sw * 0.3, y + row_h / 2 + fitted.height / 2, fitted))
@@ -127,10 +127,10 @@ def _legend(
     entries: list[tuple[str, int | None, Origin]] = [(n, i, ("categories", i, "name")) for i, n in enumerate(names)]
     if special is not None:
         entries.append((special, None, Label("legend", language)))
-    one = _legend_try(entries, band, 1, fonts, min_size)
+    one = _legend_try(entries, band, 1, fonts, min_size, language)
     if isinstance(one, list) and (len(entries) <= 4 or one[0].label.fitted.size >= 11):
         return one
-    two = _legend_try(entries, band, 2, fonts, min_size)
+    two = _legend_try(entries, band, 2, fonts, min_size, language)
     if isinstance(two, list):
         if isinstance(one, list) and one[0].label.fitted.size >= two[0].label.fitted.size:
             return one
@@ -170,7 +170,7 @@ def plan_board(
     failures: list[FitFailure] = []
     try:
         title_fit = fit_or_fail(
-            [Run(title, fonts.bold, max_lines=2, origin=("title",))],
+            [Run(title, fonts.bold, max_lines=2, origin=("title",), language=language)],
             content.w,
             title_h,
             title_h * 0.75,
@@ -214,7 +214,15 @@ def plan_board(
                 label = start if cell.index == 0 else finish
                 field = "start" if cell.index == 0 else "finish"
                 fitted = fit_or_fail(
-                    [Run(label, fonts.bold, align="center", origin=ends_origins[0 if cell.index == 0 else 1])],
+                    [
+                        Run(
+                            label,
+                            fonts.bold,
+                            align="center",
+                            origin=ends_origins[0 if cell.index == 0 else 1],
+                            language=language,
+                        )
+                    ],
                     rect.w - 2 * pad,
                     rect.h - 2 * pad,
                     side * style.end_label,
@@ -227,7 +235,15 @@ def plan_board(
                 below = rect.top - max(pad + number_size * 1.1, rect.w * 0.3)  # under the number and the star
                 room = below - rect.y - pad
                 fitted = fit_or_fail(
-                    [Run(specials[cell.index], fonts.regular, align="center", origin=special_origins[cell.index])],
+                    [
+                        Run(
+                            specials[cell.index],
+                            fonts.regular,
+                            align="center",
+                            origin=special_origins[cell.index],
+                            language=language,
+                        )
+                    ],
                     rect.w - 2 * pad,
                     room,
                     side * style.special_text,

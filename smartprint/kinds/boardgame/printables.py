@@ -62,7 +62,14 @@ def plan_printables(job: Job[BoardGameSpec, BoardGeometry], words: dict[str, str
     for key, rect in (("die", things.die_caption), ("pawns", things.pawn_caption)):
         try:
             fitted = fit_or_fail(
-                [Run(words[key], fonts.regular, origin=Label(f"{key} instructions", job.spec.language))],
+                [
+                    Run(
+                        words[key],
+                        fonts.regular,
+                        origin=Label(f"{key} instructions", job.spec.language),
+                        language=job.spec.language,
+                    )
+                ],
                 rect.w,
                 rect.h - 2 * MM,
                 11.0,

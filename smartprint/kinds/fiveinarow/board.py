@@ -107,7 +107,7 @@ def plan_board(
     pw = page.width - page.margin - px
     top = page.height - page.margin
     title_fit = fit_or_fail(
-        [Run(title, fonts.bold, max_lines=3, origin=("title",))],
+        [Run(title, fonts.bold, max_lines=3, origin=("title",), language=language)],
         pw,
         inner_h * 0.3,
         style.title_size,
@@ -119,7 +119,7 @@ def plan_board(
     top -= title_fit.height + 5 * MM
     number_size = max(min_size, style.number_size)
     rules_fit = fit_or_fail(
-        [Run(rules, fonts.regular, origin=rules_origin)],
+        [Run(rules, fonts.regular, origin=rules_origin, language=language)],
         pw,
         top - page.margin - number_size * 3,
         style.rules_size,

@@ -73,7 +73,7 @@ def plan_front(
         label_left = pad + 2 * r + 0.35 * pad + r * 0.3
         label_size = band_h * style.band_label_size
         label = fit_or_fail(
-            [Run(card.group, fonts.bold, max_lines=1, origin=group_origin or loc + ("group",))],
+            [Run(card.group, fonts.bold, max_lines=1, origin=group_origin or loc + ("group",), language=language)],
             w - label_left - pad,
             band_h * style.band_label_box,
             label_size,
@@ -87,7 +87,16 @@ def plan_front(
     title_max = w * style.title_size
     if card.title:
         title = fit_or_fail(
-            [Run(card.title, fonts.bold, align="center", max_lines=style.title_lines, origin=loc + ("title",))],
+            [
+                Run(
+                    card.title,
+                    fonts.bold,
+                    align="center",
+                    max_lines=style.title_lines,
+                    origin=loc + ("title",),
+                    language=language,
+                )
+            ],
             cw,
             title_max * 1.25 * style.title_lines + 2,
             title_max,
@@ -122,9 +131,18 @@ def plan_front(
 
     runs: list[Run] = []
     if card.text:
-        runs.append(Run(card.text, fonts.regular, origin=loc + ("text",)))
+        runs.append(Run(card.text, fonts.regular, origin=loc + ("text",), language=language))
     for k, q in enumerate(card.questions):
-        runs.append(Run(q, fonts.regular, space_before=style.question_space, bullet="•", origin=loc + ("questions", k)))
+        runs.append(
+            Run(
+                q,
+                fonts.regular,
+                space_before=style.question_space,
+                bullet="•",
+                origin=loc + ("questions", k),
+                language=language,
+            )
+        )
     body_room = room * style.body_share_with_drawing if card.drawing else room
     if runs:
         field_name = "text" if card.text else "questions"
@@ -143,7 +161,7 @@ def plan_front(
         frame = Rect(pad, bottom, cw, top - bottom)
         face["drawing"] = frame
         label = fit_or_fail(
-            [Run(label_text, fonts.regular, max_lines=2, origin=label_origin)],
+            [Run(label_text, fonts.regular, max_lines=2, origin=label_origin, language=language)],
             cw - pad,
             frame.h * style.drawing_label_box,
             max(min_size, w * style.drawing_label_size),
@@ -194,6 +212,7 @@ def plan_back(
     image_ratio: float | None,
     qr_modules: int | None,
     loc: Path_,
+    language: str,
     title_origin: Origin | None = None,
     text_origin: Origin | None = None,
     style: BackStyle = BACK,
@@ -218,7 +237,16 @@ def plan_back(
         label_h = 0.0
         if back.qr_label:
             label = fit_or_fail(
-                [Run(back.qr_label, fonts.regular, align="center", max_lines=2, origin=loc + ("qr_label",))],
+                [
+                    Run(
+                        back.qr_label,
+                        fonts.regular,
+                        align="center",
+                        max_lines=2,
+                        origin=loc + ("qr_label",),
+                        language=language,
+                    )
+                ],
                 cw,
                 min_size * 3,
                 max(min_size, w * style.qr_label_size),
@@ -240,7 +268,16 @@ def plan_back(
         top -= 2 * r + pad * 0.6
     if back.title:
         title = fit_or_fail(
-            [Run(back.title, fonts.bold, align="center", max_lines=2, origin=title_origin or loc + ("title",))],
+            [
+                Run(
+                    back.title,
+                    fonts.bold,
+                    align="center",
+                    max_lines=2,
+                    origin=title_origin or loc + ("title",),
+                    language=language,
+                )
+            ],
             cw,
             (top - bottom) * style.title_share,
             w * style.title_size,
@@ -252,7 +289,7 @@ def plan_back(
         top -= title.height + pad * 0.6
     if back.text:
         body = fit_or_fail(
-            [Run(back.text, fonts.regular, align="center", origin=text_origin or loc + ("text",))],
+            [Run(back.text, fonts.regular, align="center", origin=text_origin or loc + ("text",), language=language)],
             cw,
             top - bottom,
             w * style.text_size,

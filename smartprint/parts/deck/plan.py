@@ -262,6 +262,7 @@ def plan_deck(
                 image_ratio=_ratio_or_none(back_image),
                 qr_modules=len(qr) if qr else None,
                 loc=back_loc,
+                language=language,
                 title_origin=origins.back_title,
                 text_origin=origins.back_text,
             )

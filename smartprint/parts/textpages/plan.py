@@ -125,7 +125,7 @@ def paginate(
         pages[-1].lines.append(TextRun(text, font, fsize, x, y, origin))
 
     title_size = size * style.heading
-    for line in wrap(heading.text, fonts.bold, title_size, area.w, m):
+    for line in wrap(heading.text, fonts.bold, title_size, area.w, m, language):
         y -= title_size * 1.2
         put(line, fonts.bold, title_size, area.x, heading.origin)
     y -= size * 0.6
@@ -135,7 +135,7 @@ def paginate(
         indent = bullet_w if paragraph.role in ("bullet", "hanging") else 0.0
         if paragraph.role == "subheading":
             y -= size * 0.5
-        lines = wrap(paragraph.text, font, size, area.w - indent, m)
+        lines = wrap(paragraph.text, font, size, area.w - indent, m, language)
         for k, line in enumerate(lines):
             # a subheading stays with the first line that follows it
             if y - leading * (2 if paragraph.role == "subheading" else 1) < area.y:
@@ -165,7 +165,7 @@ def paginate(
         bottom = y
         for text, x, width in zip(header, lefts, widths):
             y = top
-            for line in wrap(text, fonts.bold, size, width, m):
+            for line in wrap(text, fonts.bold, size, width, m, language):
                 y -= leading
                 put(line, fonts.bold, size, x, header_origin)
             bottom = min(bottom, y)
@@ -177,7 +177,7 @@ def paginate(
         table_header()
     for row in rows:
         wrapped = [
-            wrap(text, fonts.regular, size, width - (tick + size * 0.5 if k == 0 and row.tick else 0), m)
+            wrap(text, fonts.regular, size, width - (tick + size * 0.5 if k == 0 and row.tick else 0), m, language)
             if text
             else [""]
             for k, (text, width) in enumerate(zip(row.cells, widths))
