@@ -138,7 +138,8 @@ def _cells(pdf, page_index, plan):
             if g.x < x < g.right and g.y < y < g.top:
                 cell = int((g.top - y) // side) * grid + int((x - g.x) // side)
                 cells[cell] = cells.get(cell, "") + text.get_text_range(i, 1)
-        return {k: "".join(v.split()) for k, v in cells.items()}
+        # a word hyphenated over two lines reads back whole (PDFium marks the break as U+FFFE)
+        return {k: "".join(v.split()).replace("\ufffe", "") for k, v in cells.items()}
     finally:
         doc.close()
 
@@ -244,3 +245,22 @@ def test_the_built_in_editions_build(runner, tmp_path):
     for name in ("fem-paa-rad", "fem-paa-rad-hele-aaret"):
         result = run(runner, "build", name, "-o", str(tmp_path / f"{name}.pdf"))
         assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("layout", ["brett-a4", "brett-a3"])
+@pytest.mark.parametrize("name", ["fem-paa-rad", "fem-paa-rad-hele-aaret"])
+def test_the_words_are_read_across_the_table_and_larger_than_their_labels(name, layout):
+    """Content before labels: every entry at least 12 pt on A4 (and as much larger on A3
+    as the paper is), and the coordinates beside the grid smaller than the entries."""
+    from smartprint.pipeline import Options, plan, prepare
+
+    built = plan(prepare(name, Options(layout=layout))).plan
+    page = built.job.page
+    k = max(page.width, page.height) / 842
+    sizes = [line.size for box in built.face.entries for line in box.fitted.lines]
+    assert min(sizes) >= 12.0 * k - 0.01, (min(sizes), layout)
+    assert all(run.size < min(sizes) for run in built.face.coordinates)
+    # a word broken over two lines is broken at a syllable, never a letter from the end
+    for box in built.face.entries:
+        for line in box.fitted.lines[:-1]:
+            assert not line.text.endswith("-") or len(line.text.rstrip("-")) >= 2

@@ -15,7 +15,7 @@ from smartprint.resolve.units import MM
 from smartprint.text.metrics import Fonts
 from smartprint.text.origin import Label, Origin
 from smartprint.text.run import TextRun
-from smartprint.text.textfit import Box, FitFailure, Run, fit_or_fail
+from smartprint.text.textfit import Box, FitFailure, Fitted, Run, fit_or_fail
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,8 @@ class BoardStyle:
 
 
 STYLE = BoardStyle()
+ENTRY_FLOOR = 12.0  # pt on A4: the smallest size an entry is set at while hyphenating can keep it
+COORDINATES_SHARE = 0.85  # the letters and numbers beside the grid, of the entries' size
 LETTERS = "ABCDEFGHIJ"
 
 
@@ -85,24 +87,6 @@ def plan_board(
     gx = page.margin + style.label_band
     gy = page.margin + (room_h - side * grid) / 2
     g = Rect(gx, gy, side * grid, side * grid)
-    coord = style.label_band * style.coord_size * 2
-    said = Label("coordinates", language)
-    columns = tuple(
-        TextRun(LETTERS[c], fonts.bold, coord, gx + (c + 0.5) * side, g.top + style.label_band * 0.3, said, "middle")
-        for c in range(grid)
-    )
-    rows = tuple(
-        TextRun(
-            str(r + 1),
-            fonts.bold,
-            coord,
-            gx - style.label_band * 0.25,
-            g.top - (r + 0.5) * side - coord * 0.35,
-            said,
-            "end",
-        )
-        for r in range(grid)
-    )
     px = g.right + 6 * MM
     pw = page.width - page.margin - px
     top = page.height - page.margin
@@ -130,28 +114,45 @@ def plan_board(
     rules_box = Box(px, top, rules_fit)
     inset = side * style.square_inset
     box_w = side - 2 * inset
-    fitted = []
-    for i, e in enumerate(entries):
+    # the words are what the children read, across the table: at least 12 pt on A4 (more
+    # on larger paper), a long word hyphenated at its syllables rather than made smaller
+    floor = max(min_size, min(ENTRY_FLOOR * k, side * style.entry_size))
+
+    def entry(i: int, text: str, largest: float, smallest: float) -> Fitted:
+        run = Run(text, fonts.regular, align="center", origin=("entries", i), language=language)
         try:
-            fitted.append(
-                fit_or_fail(
-                    [Run(e, fonts.regular, align="center", origin=("entries", i))],
-                    box_w,
-                    box_w,
-                    side * style.entry_size,
-                    min_size,
-                    m,
-                    "entries",
-                )
-            )
-        except FitFailure as failure:
-            raise FitFailure(f"entries.{i}", failure.ratio, failure.size) from None
+            return fit_or_fail([run], box_w, box_w, largest, max(smallest, floor), m, "entries")
+        except FitFailure:  # not even hyphenated: smaller, down to the layout's smallest size
+            try:
+                return fit_or_fail([run], box_w, box_w, min(largest, floor), min_size, m, "entries")
+            except FitFailure as failure:
+                raise FitFailure(f"entries.{i}", failure.ratio, failure.size) from None
+
+    fitted = [entry(i, e, side * style.entry_size, min_size) for i, e in enumerate(entries)]
     common = min(f.size for f in fitted)
     boxes = []
     for i, e in enumerate(entries):
-        run = Run(e, fonts.regular, align="center", origin=("entries", i))
-        f = fit_or_fail([run], box_w, box_w, common, min_size, m, "entries")
+        f = entry(i, e, common, common)
         boxes.append(Box(inset, side - inset - (box_w - f.height) / 2, f))
+    # the coordinates help say C4; they are labels, smaller than the words they label
+    coord = min(style.label_band * style.coord_size * 2, common * COORDINATES_SHARE)
+    said = Label("coordinates", language)
+    columns = tuple(
+        TextRun(LETTERS[c], fonts.bold, coord, gx + (c + 0.5) * side, g.top + style.label_band * 0.3, said, "middle")
+        for c in range(grid)
+    )
+    rows = tuple(
+        TextRun(
+            str(r + 1),
+            fonts.bold,
+            coord,
+            gx - style.label_band * 0.25,
+            g.top - (r + 0.5) * side - coord * 0.35,
+            said,
+            "end",
+        )
+        for r in range(grid)
+    )
     return BoardFace(
         grid=g,
         side=side,
