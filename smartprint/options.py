@@ -169,8 +169,9 @@ class Options:
     )
     pupils_column: str | None = flag(
         "the class list's column of names",
-        help="The .csv class list's column of names (default: navn or name).",
-        metavar="NAME",
+        help="The .csv class list's column of names, or two: first name and surname, e.g. Fornavn,Etternavn "
+        "(default: navn or name, else fornavn and etternavn).",
+        metavar="NAME[,SURNAME]",
     )
     strict: bool = flag(  # warnings are errors
         "warnings are errors",

@@ -108,13 +108,13 @@ def test_a_csv_column_can_be_chosen_and_a_spreadsheet_from_windows_is_read(tmp_p
 
 def test_a_csv_without_the_column_names_the_columns_it_has_and_the_flag(tmp_path):
     path = tmp_path / "k.csv"
-    path.write_text("Fornavn;Etternavn\nAda;Lie\n", encoding="utf-8")
+    path.write_text("Fornavn;Klasse\nAda;2B\n", encoding="utf-8")
     with pytest.raises(UserError) as caught:
         read_class_list(path, None, _blame, True)
     line = str(caught.value)
     assert line.endswith(
-        "k.csv:1:1: the class list has no column 'navn' or 'name' (its columns: 'Fornavn', "
-        "'Etternavn'); choose one with --pupils-column Fornavn"
+        "k.csv:1:1: the class list has no column 'navn' or 'name', nor the two 'fornavn' and 'etternavn' "
+        "(its columns: 'Fornavn', 'Klasse'); choose one with --pupils-column Fornavn"
     )
 
 

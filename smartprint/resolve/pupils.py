@@ -40,12 +40,16 @@ from smartprint.text.origin import Origin
 MAX_PUPILS = 1000
 MAX_NAME_CHARS = 80
 MAX_LIST_BYTES = 1024 * 1024
-NAME_COLUMNS = ("navn", "name", "namn")
+NAME_COLUMNS = ("navn", "name", "namn", "fullt navn", "fullt namn", "full name")
+FIRST_NAME_COLUMNS = ("fornavn", "førenamn", "fornamn", "first name", "firstname", "first_name", "given name")
+SURNAME_COLUMNS = ("etternavn", "etternamn", "last name", "lastname", "last_name", "surname", "family name")
+LOST = ("?", "\ufffd")  # what a lossy export leaves where a letter was
 SUFFIXES = (".txt", ".csv")
 
 
 class PupilsFile(Model):
-    """`pupils: {file: 4b.csv, column: Fornavn}`: a class-list file and its column of names."""
+    """`pupils: {file: 4b.csv, column: Fornavn}`: a class-list file and its column of names
+    (or two: `column: Fornavn, Etternavn`, first name first)."""
 
     file: Annotated[Text, Words("fil")] = Field(min_length=1)
     column: Annotated[Text | None, Words("kolonne")] = Field(default=None, min_length=1)
@@ -64,6 +68,11 @@ Pupils = Annotated[PupilsValue | None, Words("elever", "elevar", hint=PUPILS_HIN
 class Pupil:
     name: str
     origin: Origin  # ("pupils", 3) in the material, or a Where in the class-list file
+    first_name: str = ""  # for {fornavn}: the first-name column's, else the name's first word
+
+    def __post_init__(self) -> None:
+        if not self.first_name:
+            object.__setattr__(self, "first_name", self.name.split()[0] if self.name.split() else self.name)
 
 
 @dataclass
@@ -81,6 +90,27 @@ def _clean(name: str) -> str:
     space or soft hyphen pasted from a web page prints as nothing, or fails the font)."""
     visible = "".join(ch for ch in name if unicodedata.category(ch) != "Cf")
     return unicodedata.normalize("NFC", " ".join(visible.split()))
+
+
+def _turned(name: str) -> str:
+    """`Hansen, Ola` (surname first, as many exports write it) as `Ola Hansen`; a name
+    with no comma, or with more than one, or with digits, as written."""
+    if name.count(",") != 1 or any(ch.isdigit() for ch in name):
+        return name
+    surname, first = (part.strip() for part in name.split(","))
+    return f"{first} {surname}" if surname and first else name
+
+
+def _lost_letter(name: str) -> tuple[str, str] | None:
+    """For a name with '?' or '�' where a letter should be (a list exported in an encoding
+    without the letter): that character and the warning."""
+    ch = next((c for c in name if c in LOST), None)
+    if ch is None:
+        return None
+    return ch, (
+        f"warning: «{name}» has '{ch}' where a letter should be: the export may have lost a letter; "
+        "export the class list again as UTF-8 (in Excel: CSV UTF-8), or write the name right"
+    )
 
 
 def _decode(data: bytes) -> str:
@@ -127,8 +157,9 @@ def _duplicates(pupils: list[Pupil], where: Any) -> list[Problem]:
 def _from_list(src: Source, names: Sequence[str]) -> ClassList:
     problems: list[Problem] = []
     pupils: list[Pupil] = []
+    lost: list[Problem] = []
     for i, raw in enumerate(names):
-        name = _clean(raw)
+        name = _turned(_clean(raw))
         if not name:
             problems.append(src.problem(("pupils", i), f"pupil {i + 1} is empty; write a name or remove the line"))
         elif len(name) > MAX_NAME_CHARS:
@@ -139,6 +170,9 @@ def _from_list(src: Source, names: Sequence[str]) -> ClassList:
             )
         else:
             pupils.append(Pupil(name, ("pupils", i)))
+            warned = _lost_letter(name)
+            if warned is not None:
+                lost.append(src.problem(("pupils", i), warned[1]))
     if problems:
         raise UserError(problems)
     if not pupils:
@@ -152,7 +186,7 @@ def _from_list(src: Source, names: Sequence[str]) -> ClassList:
         assert isinstance(p.origin, tuple)
         return src.problem(p.origin, message)
 
-    return ClassList(pupils, "'pupils'", _duplicates(pupils, where))
+    return ClassList(pupils, "'pupils'", lost + _duplicates(pupils, where))
 
 
 def read_class_list(
@@ -189,7 +223,10 @@ def read_class_list(
     if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise blame(f"'{path.name}' is not a text file; save the class list as .txt (one name a line) or .csv")
     text = _decode(data)
-    pupils = _read_csv(text, path, shown, column, named_on_command_line) if suffix == ".csv" else _read_txt(text, shown)
+    if suffix == ".csv":
+        pupils = _read_csv(text, path, shown, _columns(column, blame, column_flag), named_on_command_line)
+    else:
+        pupils = _read_txt(text, shown)
     if not pupils:
         raise UserError(
             Problem(
@@ -212,7 +249,20 @@ def read_class_list(
         assert isinstance(p.origin, Where)
         return Problem(p.origin, message)
 
-    return ClassList(pupils, shown, _duplicates(pupils, where))
+    lost = [warning for warning in (_lost_at(p, text) for p in pupils) if warning is not None]
+    return ClassList(pupils, shown, lost + _duplicates(pupils, where))
+
+
+def _lost_at(pupil: Pupil, text: str) -> Problem | None:
+    """The warning for a name that lost a letter, at that character in its line of the file."""
+    warned = _lost_letter(pupil.name)
+    origin = pupil.origin
+    if warned is None or not isinstance(origin, Where) or origin.line is None:
+        return None
+    lines = text.splitlines()
+    line = lines[origin.line - 1] if 0 < origin.line <= len(lines) else ""
+    column = line.find(warned[0]) + 1 or origin.column
+    return Problem(Where(origin.file, origin.line, column), warned[1])
 
 
 def _check_name(name: str, at: Where, problems: list[Problem]) -> bool:
@@ -246,6 +296,7 @@ def _read_txt(text: str, shown: str) -> list[Pupil]:
                 )
             )
             continue
+        name = _turned(name)
         if _check_name(name, at, problems):
             pupils.append(Pupil(name, at))
     if problems:
@@ -253,18 +304,63 @@ def _read_txt(text: str, shown: str) -> list[Pupil]:
     return pupils
 
 
-def _delimiter(header: str) -> str:
-    counts = {d: header.count(d) for d in (";", ",", "\t")}
+def _columns(column: str | None, blame: Any, flag: bool) -> tuple[str, ...] | None:
+    """The column or two columns (first name, surname) a list was told to read:
+    `Fornavn` or `Fornavn,Etternavn`."""
+    if column is None:
+        return None
+    names = tuple(" ".join(c.split()) for c in column.split(","))
+    if len(names) > 2 or not all(names):
+        message = (
+            f"'{column}' is not one column or two; name the column of names (Navn), or the first-name "
+            "column and the surname column with a comma between (Fornavn,Etternavn)"
+        )
+        raise UsageError(f"--pupils-column {column}: {message}") if flag else blame(message)
+    return names
+
+
+def _unquoted(line: str, delimiter: str) -> list[int]:
+    """Where each cell of a CSV line starts (0-based), delimiters inside quotes not counted."""
+    starts, quoted = [0], False
+    for k, ch in enumerate(line):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == delimiter and not quoted:
+            starts.append(k + 1)
+    return starts
+
+
+def _delimiter(header: str) -> str | None:
+    """The header's separator (the most frequent outside quotes); None: one column."""
+    counts = {d: len(_unquoted(header, d)) - 1 for d in (";", ",", "\t")}
     best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
+    return best if counts[best] else None
 
 
-def _read_csv(text: str, path: Path, shown: str, column: str | None, cli: bool) -> list[Pupil]:
+def _cell_column(line: str, delimiter: str, index: int, cell: str) -> int:
+    """The column (from 1) where the text of cell `index` stands in its line."""
+    starts = _unquoted(line, delimiter)
+    if index >= len(starts):
+        return 1
+    start = starts[index]
+    text = cell.strip()
+    found = line.find(text, start) if text else -1
+    return (found if found >= 0 else start) + 1
+
+
+def _header_at(heads: list[str], wanted: tuple[str, ...]) -> int | None:
+    return next((heads.index(w) for w in wanted if w in heads), None)
+
+
+def _read_csv(text: str, path: Path, shown: str, columns: tuple[str, ...] | None, cli: bool) -> list[Pupil]:
     lines = text.splitlines()
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
         return []
-    reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=_delimiter(lines[first]))
+    found = _delimiter(lines[first])
+    # one column: a comma in a row is part of the name ("Hansen, Ola"), ';' and tab are not
+    delimiter = found or ","
+    reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
     try:
         for row in reader:
@@ -276,11 +372,18 @@ def _read_csv(text: str, path: Path, shown: str, column: str | None, cli: bool) 
     rows = [(n, r) for n, r in rows if any(cell.strip() for cell in r)]
     header_line, header = rows[0]
     heads = [" ".join(h.split()).casefold() for h in header]
-    wanted = [column.strip().casefold()] if column is not None else list(NAME_COLUMNS)
-    at = next((heads.index(w) for w in wanted if w in heads), None)
-    if at is None:
+    first_at = _header_at(heads, FIRST_NAME_COLUMNS)
+    if columns is not None:
+        at: list[int | None] = [_header_at(heads, (c.casefold(),)) for c in columns]
+    else:
+        whole = _header_at(heads, NAME_COLUMNS)
+        surname_at = _header_at(heads, SURNAME_COLUMNS)
+        at = [whole] if whole is not None or first_at is None or surname_at is None else [first_at, surname_at]
+    missing = next((k for k, a in enumerate(at) if a is None), None)
+    if missing is not None:
         shown_heads = ", ".join(f"'{' '.join(h.split())}'" for h in header if h.strip()) or "none"
-        asked = f"'{column}'" if column is not None else "'navn' or 'name'"
+        asked = f"'{columns[missing]}'" if columns is not None else "'navn' or 'name'"
+        also = "" if columns is not None else ", nor the two 'fornavn' and 'etternavn'"
         guess = next(
             (h for h in header if " ".join(h.split()).casefold() in ("fornavn", "first name", "firstname", "elev")),
             None,
@@ -292,31 +395,69 @@ def _read_csv(text: str, path: Path, shown: str, column: str | None, cli: bool) 
         )
         raise UserError(
             Problem(
-                Where(shown, header_line, 1), f"the class list has no column {asked} (its columns: {shown_heads}){todo}"
+                Where(shown, header_line, 1),
+                f"the class list has no column {asked}{also} (its columns: {shown_heads}){todo}",
             )
         )
+    cols = [a for a in at if a is not None]
+    if len(cols) == 2:
+        first_at = cols[0]  # two columns named or found: the first name, then the surname
     pupils: list[Pupil] = []
     problems: list[Problem] = []
     for number, row in rows[1:]:
-        cell = row[at] if at < len(row) else ""
-        name = _clean(cell)
         raw_line = lines[number - 1] if 0 < number <= len(lines) else ""
-        col = raw_line.find(cell.strip()) + 1 if cell.strip() and cell.strip() in raw_line else 1
-        where = Where(shown, number, col)
+        if found is None:  # one column: ';' or a tab starts a second cell, so does a second comma
+            sep = next((d for d in (";", "\t") if len(_unquoted(raw_line, d)) > 1), ",")
+            extra = 2 if sep == "," else 1  # the first cell too many
+            cells = next(csv.reader([raw_line], delimiter=sep), [])
+            if len(cells) > extra:
+                column = _cell_column(raw_line, sep, extra, cells[extra])
+                problems.append(_too_many(shown, number, column, len(cells), 1, sep))
+                continue
+        if found is not None and len(row) > len(header) and any(c.strip() for c in row[len(header) :]):
+            extra = next(k for k in range(len(header), len(row)) if row[k].strip())
+            column = _cell_column(raw_line, delimiter, extra, row[extra])
+            problems.append(_too_many(shown, number, column, len(row), len(header), delimiter))
+            continue
+        if found is None:
+            row = [", ".join(c.strip() for c in row)]  # "Hansen, Ola" without quotes: one name
+        cells = [_clean(row[a]) if a < len(row) else "" for a in cols]
+        name = _turned(" ".join(c for c in cells if c))
+        shown_at = next((a for a, c in zip(cols, cells) if c), cols[0])
+        if found is None:
+            column = len(raw_line) - len(raw_line.lstrip(' "')) + 1
+        else:
+            column = _cell_column(raw_line, delimiter, shown_at, row[shown_at] if shown_at < len(row) else "")
+        where = Where(shown, number, column)
         if not name:
+            heads_named = " and ".join(f"'{' '.join(header[a].split())}'" for a in cols)
             problems.append(
                 Problem(
                     where,
-                    f"no name in the column '{' '.join(header[at].split())}' on this line; "
+                    f"no name in the column{'s' if len(cols) > 1 else ''} {heads_named} on this line; "
                     "write the name, or remove the line",
                 )
             )
             continue
+        given = _clean(row[first_at]) if first_at is not None and first_at < len(row) else ""
         if _check_name(name, where, problems):
-            pupils.append(Pupil(name, where))
+            pupils.append(Pupil(name, where, given))
     if problems:
         raise UserError(problems)
     return pupils
+
+
+def _too_many(shown: str, line: int, column: int, cells: int, heads: int, delimiter: str) -> Problem:
+    sep = {"\t": "tab", ";": "';'"}.get(delimiter, "','")
+    hint = (
+        'put a name that holds a comma in quotes ("Hansen, Ola") or write it without the comma'
+        if delimiter == ","
+        else f"remove the extra {sep}, or save the class list from the spreadsheet again"
+    )
+    return Problem(
+        Where(shown, line, column),
+        f"this line has {cells} cells, but the header has {heads}; {hint}",
+    )
 
 
 def class_list(src: Source, value: Any, options: Options, loc: Path_ = ("pupils",)) -> ClassList | None:
