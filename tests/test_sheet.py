@@ -67,7 +67,8 @@ def test_the_letter_home_carries_the_childs_name_and_a_line_without_a_class_list
         assert f"Kjære familien til {name}!" in letter
         assert f"Klassebamsen er på besøk hos {name}" in letter
         assert re.search(rf"Navn:\s*{re.escape(name)}\b", form)
-        assert f"Styrkene vi så hos {name}" in form
+        first = name.split()[0]  # a one-column list: {fornavn} is the name's first word
+        assert f"Styrkene vi så hos {first} (kryss av)" in form
     assert run(runner, "build", "klassebamse", "-o", str(out)).exit_code == 0
     letter = page_texts(out)[0]
     assert f"Kjære familien til {BLANK}!" in letter  # a line to write the child's name on
@@ -294,8 +295,8 @@ def test_unknown_placeholders_and_wrong_blocks_are_placed(runner, tmp_path):
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert lines[0].endswith(
-        "a.yaml:2:8: unknown placeholder '{nvan}'; did you mean '{navn}'? ({navn}, the "
-        "pupil's name, is the one placeholder; write {{ and }} for a brace)"
+        "a.yaml:2:8: unknown placeholder '{nvan}'; did you mean '{navn}'? ({navn} is the "
+        "pupil's name and {fornavn} the first name; write {{ and }} for a brace)"
     )
     assert "a.yaml:4:11: unknown placeholder '{dato}'" in lines[1]
     assert len(lines) == 2  # dilemmakort is a card deck: its titles are a fine checklist

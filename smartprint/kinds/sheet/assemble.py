@@ -14,7 +14,7 @@ from smartprint.kinds.sheet.model import SheetLayout, SheetSpec
 from smartprint.kinds.sheet.plan import Area, plan_sheet
 from smartprint.load.source import Path_, Source
 from smartprint.resolve.colors import parse_color
-from smartprint.resolve.placeholders import NAME_WORDS, placeholders
+from smartprint.resolve.placeholders import is_known, placeholders
 from smartprint.resolve.pupils import ClassList, class_list
 from smartprint.resolve.units import MM
 
@@ -65,7 +65,7 @@ def _texts(spec: SheetSpec) -> Iterator[tuple[Path_, str]]:
         if isinstance(value, str):
             yield ("blocks", i, t), value
             continue
-        for name in ("label", "value", "title", "body", "caption"):
+        for name in ("label", "value", "title", "body", "caption", "greeting", "name", "role"):
             text = getattr(value, name, None)
             if isinstance(text, str):
                 yield ("blocks", i, t, name), text
@@ -80,14 +80,14 @@ def _check_placeholders(spec: SheetSpec, src: Source) -> list[Problem]:
         if len(loc) == 3 and loc[2] in ("qr", "image"):
             continue  # a link or a file name: braces are the user's own
         for name in placeholders(text):
-            if name.strip().casefold() in NAME_WORDS:
+            if is_known(name):
                 continue
-            guess = "; did you mean '{navn}'?" if did_you_mean(name, ["navn"]) else ""
+            guess = did_you_mean(f"{{{name}}}", ["{navn}", "{fornavn}"])
             problems.append(
                 src.problem(
                     loc,
-                    f"unknown placeholder '{{{name}}}'{guess} ({{navn}}, the pupil's "
-                    "name, is the one placeholder; write {{ and }} for a brace)",
+                    f"unknown placeholder '{{{name}}}'{guess} ({{navn}} is the pupil's name and "
+                    "{fornavn} the first name; write {{ and }} for a brace)",
                 )
             )
     return problems
@@ -141,7 +141,9 @@ def assemble(job: Job[SheetSpec, SheetLayout]) -> SheetPlan:
     area = Area(page.margin, page.margin, page.width - 2 * page.margin, page.height - 2 * page.margin)
     title = spec.title if spec.header else None
     pages: list[sp.PagePlan] = []
-    names = [(p.name, k) for k, p in enumerate(pupils.pupils)] if pupils is not None else [(None, None)]
+    names: list[tuple[str | None, str | None, int | None]] = (
+        [(p.name, p.first_name, k) for k, p in enumerate(pupils.pupils)] if pupils is not None else [(None, None, None)]
+    )
     failed: dict[tuple[Path_, int | None], Problem] = {}
     per_sheet = 0
     split = next(
@@ -151,7 +153,7 @@ def assemble(job: Job[SheetSpec, SheetLayout]) -> SheetPlan:
     hint = _edit_hint(job)
     without_name: list[bool] = []  # whether the sheet fits with a line for the name (asked once)
     duplex = spec.double_sided
-    for name, k in names:
+    for name, first_name, k in names:
         try:
             name_origin = pupils.pupils[k].origin if pupils is not None and k is not None else None
             planned = plan_sheet(
@@ -165,6 +167,8 @@ def assemble(job: Job[SheetSpec, SheetLayout]) -> SheetPlan:
                 pupil=k,
                 footer=name,
                 name_origin=name_origin,
+                first_name=first_name,
+                language=spec.language,
             )
         except sp.BlockError as exc:
             if name is not None and not without_name:

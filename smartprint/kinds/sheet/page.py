@@ -13,7 +13,7 @@ from typing import Any
 from smartprint.load.source import Path_
 from smartprint.parts.geometry import Rect
 from smartprint.resolve.colors import INK, RGB
-from smartprint.resolve.placeholders import NAME_WORDS, fill, has_name
+from smartprint.resolve.placeholders import NAME_WORDS, fill, has_pupil
 from smartprint.resolve.units import MM
 from smartprint.text.metrics import Fonts
 from smartprint.text.origin import Origin
@@ -149,6 +149,9 @@ class Measured:
     flex: bool
     place: Place
     least: float | None = None  # the height it may shrink to when the page is short (a table's rows)
+    # stands on a writing line (a field): such blocks in a row are placed with the height
+    # of the tallest of them, so their lines and labels share one baseline
+    on_line: bool = False
 
     @property
     def smallest(self) -> float:
@@ -156,11 +159,15 @@ class Measured:
 
 
 class Ctx:
-    def __init__(self, style: SheetStyle, fonts: Fonts, name: str | None):
+    def __init__(
+        self, style: SheetStyle, fonts: Fonts, name: str | None, first_name: str | None = None, language: str = "nb"
+    ):
         self.s, self.fonts, self.name = style, fonts, name
+        self.first_name = first_name  # for {fornavn}; None: the name
+        self.language = language  # the file's `language`, for the words a block prints itself
 
     def text(self, raw: str) -> str:
-        return fill(raw, self.name)
+        return fill(raw, self.name, first_name=self.first_name)
 
     def fit(
         self,
@@ -233,7 +240,8 @@ class Ctx:
         )
 
     def named(self, raw: str | None) -> bool:
-        return self.name is not None and has_name(raw)
+        """Whether `raw` prints the pupil's name or first name (its letters come from the class list)."""
+        return self.name is not None and has_pupil(raw)
 
 
 def lines_height(size: float, lines: int, leading: float = 1.25) -> float:
@@ -249,12 +257,24 @@ def heading_items(ctx: Ctx, fitted: Fitted | None, x: float, top: float, loc: Pa
 
 def one_line_first(ctx: Ctx, text: str, font: str, w: float, size: float, loc: Path_, what: str) -> Fitted:
     """`text` on one line, made smaller down to the smallest size if need be; if it is still
-    too long, on up to four lines."""
+    too long, on as few lines as it fits on at any size down to the smallest (two, then
+    three, then four), as large as it fits on them."""
     s = ctx.s
     size = max(size, s.min_size)
     one = fit([Run(text, font, max_lines=1, origin=loc)], w, size * 1.6, size, s.min_size, ctx.fonts.measure)
     if one is not None:
         return one
+    for lines in (2, 3):
+        more = fit(
+            [Run(text, font, max_lines=lines, origin=loc)],
+            w,
+            lines_height(size, lines),
+            size,
+            s.min_size,
+            ctx.fonts.measure,
+        )
+        if more is not None:
+            return more
     return ctx.fit(text, font, w, lines_height(size, 4), size, loc, what, max_lines=4)
 
 

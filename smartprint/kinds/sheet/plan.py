@@ -80,10 +80,13 @@ def plan_sheet(
     pupil: int | None,
     footer: str | None = None,
     name_origin: Origin | None = None,
+    first_name: str | None = None,
+    language: str = "nb",
 ) -> list[PagePlan]:
     """The pages of one sheet (for one pupil, or the one sheet without a class list);
-    `name_origin` is where the pupil's name is written (a class list's line)."""
-    ctx = Ctx(style, fonts, name)
+    `name_origin` is where the pupil's name is written (a class list's line), `first_name`
+    what {fornavn} prints (None: the name)."""
+    ctx = Ctx(style, fonts, name, first_name, language)
     pages: list[list[BlockIn]] = [[]]
     for b in blocks:
         if b.type != "new_page":
@@ -174,12 +177,14 @@ def plan_sheet(
                 heights[k] += extra / len(flex_rows)
         y = top
         for k, row in enumerate(measured):
+            on_line = max((m.height for _, _, m, _ in row if m.on_line), default=0.0)  # fields share a baseline
             for b, col, m, w in row:
                 x = area.x + col * (col_w + gap)
                 stretch = b.type in ("box", "drawing", "table") or m.flex
-                page.items.extend(m.place(x, y, w, heights[k] if stretch else m.height))
+                page.items.extend(m.place(x, y, w, heights[k] if stretch else on_line if m.on_line else m.height))
             y -= heights[k] + gap
-        page.items[:] = [_settled(item, name, name_origin) for item in page.items]
+        letters = None if name is None else f"{name} {first_name or ''}"  # the class list's letters on the page
+        page.items[:] = [_settled(item, letters, name_origin) for item in page.items]
         out.append(page)
     return out
 

@@ -38,6 +38,7 @@ BLOCKS: dict[str, str] = {
     "image": "smartprint.kinds.sheet.blocks.image",
     "words": "smartprint.kinds.sheet.blocks.words",
     "table": "smartprint.kinds.sheet.blocks.table",
+    "sign": "smartprint.kinds.sheet.blocks.sign",
 }
 
 Planner = Callable[[Ctx, BlockIn, float], Measured]  # (context, block, width) -> its height and placing

@@ -19,7 +19,7 @@ from smartprint.kinds.sheet.page import (
     is_name_label,
     one_line_first,
 )
-from smartprint.resolve.placeholders import has_name
+from smartprint.resolve.placeholders import has_name, has_pupil
 from smartprint.text.textfit import Box, Fitted
 
 
@@ -36,7 +36,8 @@ class FieldBlock(Placed):
 
 def _field(ctx: Ctx, b: BlockIn, w: float) -> Measured:
     """A label and a line; the value (the pupil's name on a Navn field) stands on the line,
-    made smaller down to the layout's smallest size, then wrapped, if it is long."""
+    made smaller down to the layout's smallest size, then wrapped, if it is long. Placed
+    with the height of the row's tallest field, its line and label stand on theirs."""
     s, f = ctx.s, ctx.fonts
     data = b.data
     label = ctx.text(data.label)
@@ -49,7 +50,7 @@ def _field(ctx: Ctx, b: BlockIn, w: float) -> Measured:
         value_raw = "{navn}"
     start = label_w + s.body * 0.5
     value: Fitted | None = None
-    if value_raw is not None and (ctx.name is not None or not has_name(value_raw)):
+    if value_raw is not None and (ctx.name is not None or not has_pupil(value_raw)):
         text = ctx.text(value_raw)
         value = one_line_first(
             ctx, text, f.bold, w - start - 2, s.body * 1.15, b.loc + ("value",), f"«{text[:40]}» on the line «{label}»"
@@ -59,7 +60,7 @@ def _field(ctx: Ctx, b: BlockIn, w: float) -> Measured:
     height = max(s.line, s.body * 2.0, above + 3 + 1)
 
     def place(x: float, top: float, width: float, h: float) -> list[Item]:
-        base = top - height + 3
+        base = top - h + 3  # h: the tallest field's height in the row, so all stand on one line
         items: list[Item] = [
             TextItem(
                 Box(x, base + fitted.lines[-1].baseline + 2, fitted), b.loc + ("label",), s.ink, ctx.named(data.label)
@@ -77,7 +78,7 @@ def _field(ctx: Ctx, b: BlockIn, w: float) -> Measured:
             )
         return items
 
-    return Measured(height, False, place)
+    return Measured(height, False, place, on_line=True)
 
 
 def _shows_name(data: FieldBlock) -> bool:
