@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from smartprint.errors import UserError
 from smartprint.kinds.base import Job
@@ -14,6 +14,7 @@ from smartprint.kinds.fiveinarow.words import words as own_words
 from smartprint.parts.deck.layout import deck_on_page
 from smartprint.parts.deck.model import Back, Card
 from smartprint.parts.deck.plan import DeckPlan, plan_deck
+from smartprint.parts.deck.style import FRONT
 from smartprint.parts.numbered import distinct_texts, numbered_run
 from smartprint.resolve.colors import RGB, parse_color
 from smartprint.resolve.layout import Page
@@ -22,6 +23,8 @@ from smartprint.text.origin import Label
 from smartprint.text.run import TextRun
 from smartprint.text.textfit import FitFailure
 
+# the card's heading ("Spørsmål til samtalen") is a label: smaller than the question it introduces
+QUESTION_FACE = replace(FRONT, title_size=FRONT.body_size * 0.85, title_lines=2)
 DEFAULT_COLOR = "#c0392b"  # 17. mai red; nothing is told by colour alone
 
 
@@ -178,4 +181,5 @@ def _question_deck(job: Job[FiveInARowSpec, None], words: dict[str, str], sets: 
         page=page,
         fonts=job.fonts,
         src=job.src,
+        front_style=QUESTION_FACE,
     )

@@ -54,6 +54,7 @@ def plan_front(
     loc: Path_,
     language: str,
     group_origin: Origin | None = None,
+    body_size: float | None = None,
     style: FrontStyle = FRONT,
 ) -> FrontFace:
     """Set one card face in a w × h box (card coordinates, origin bottom-left); `loc` is
@@ -148,7 +149,8 @@ def plan_front(
         field_name = "text" if card.text else "questions"
         if body_room <= min_size * 1.5:
             raise FitFailure(field_name, 99.0, min_size)
-        body = fit_or_fail(runs, cw, body_room, w * style.body_size, min_size, m, field_name)
+        largest = body_size if body_size is not None else w * style.body_size  # the deck's common size
+        body = fit_or_fail(runs, cw, body_room, largest, min_size, m, field_name)
         face["body"] = Box(pad, top, body)
         top -= body.height + pad * 0.6
 

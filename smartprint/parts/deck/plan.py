@@ -207,25 +207,28 @@ def plan_deck(
         except UserError as exc:
             problems.extend(exc.problems)
             images.append(None)
+
+    def front(i: int, body_size: float | None = None) -> FrontFace:
+        return plan_front(
+            cards[i],
+            w=geo.card_w,
+            h=geo.card_h,
+            fonts=fonts,
+            min_size=page.min_text_size,
+            has_group=styles[i] is not None,
+            image_ratio=_ratio_or_none(images[i]),
+            draw_label=words["draw_here"],
+            loc=card_locs[i],
+            language=language,
+            group_origin=origins.group,
+            body_size=body_size,
+            style=front_style,
+        )
+
     fronts: list[FrontFace] = []
-    for i, card in enumerate(cards):
+    for i in range(len(cards)):
         try:
-            fronts.append(
-                plan_front(
-                    card,
-                    w=geo.card_w,
-                    h=geo.card_h,
-                    fonts=fonts,
-                    min_size=page.min_text_size,
-                    has_group=styles[i] is not None,
-                    image_ratio=_ratio_or_none(images[i]),
-                    draw_label=words["draw_here"],
-                    loc=card_locs[i],
-                    language=language,
-                    group_origin=origins.group,
-                    style=front_style,
-                )
-            )
+            fronts.append(front(i))
         except FitFailure as f:
             where = card_locs[i] + (f.field,) if wording.names is None else card_locs[i]
             problems.append(src.problem(where, _fit_message(wording.card(cards, i), f, wording)))
@@ -270,8 +273,9 @@ def plan_deck(
             problems.append(src.problem(back_loc + (f.field,), _fit_message("the back", f, wording)))
     if problems:
         raise UserError(problems)
-    if warn is not None:
+    if warn is not None:  # each card at its own best size: the warning names the cards that pull the deck down
         _warn_small(cards, card_locs, fronts, geo, page, warn, front_style, wording)
+    fronts = _one_body_size(fronts, front)
     for image in (*images, back_image):
         if image is not None:
             reads.note(image.path)
@@ -327,6 +331,19 @@ def _footer_run(
     origin = mixed((title, title_origin), (footer[len(title) :], Label("footer", language)))
     y = min(lowest - SHEET.footer_gap, SHEET.footer_max_y)
     return TextRun(footer, font, SHEET.footer_size, page.width / 2, y, origin, anchor="middle")
+
+
+def _one_body_size(fronts: list[FrontFace], front: Callable[[int, float], FrontFace]) -> list[FrontFace]:
+    """Every card's text at one size, the largest the longest text allows: cards side by
+    side on a sheet read as one deck, not as ten sizes of print."""
+    sizes = [f.body.fitted.size for f in fronts if f.body is not None]
+    if not sizes:
+        return fronts
+    common = min(sizes)
+    return [
+        front(i, common) if f.body is not None and f.body.fitted.size > common + 0.01 else f
+        for i, f in enumerate(fronts)
+    ]
 
 
 def _short_title(title: str, rests: Sequence[str | None], page: Page, fonts: Fonts) -> str:
