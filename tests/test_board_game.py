@@ -503,3 +503,68 @@ def test_a_spiral_board_in_the_pdf_has_its_numbers_one_square_apart_and_ends_ins
     finish = built.board.track.cells[-1].rect
     assert area.x + side - 0.1 <= finish.x and finish.right <= area.right - side + 0.1
     assert area.y + side - 0.1 <= finish.y and finish.top <= area.top - side + 0.1
+
+
+# ---------------------------------------------------------------- the special squares' mark
+
+
+def test_no_category_symbol_is_the_special_squares_mark():
+    """The special squares' mark is none of the symbols a category may choose, so no
+    choice of categories can make their squares look like special ones (issue 17: the
+    star marked both 'Praktiske oppgaver' and the special squares)."""
+    from smartprint.parts.categories import SPECIAL_MARK
+    from smartprint.resolve.symbols import ALIASES, SYMBOLS, normalise_symbol
+
+    assert SPECIAL_MARK not in SYMBOLS and SPECIAL_MARK not in ALIASES.values()
+    for word in (SPECIAL_MARK, "utropstegn", "!"):
+        with pytest.raises(ValueError):
+            normalise_symbol(word)
+
+
+@pytest.mark.parametrize("symbols", [["sirkel", "trekant", "firkant", "stjerne"], None, "all"])
+def test_the_board_marks_special_squares_unlike_any_category(tmp_path, monkeypatch, symbols):
+    """Draw the board and note every symbol drawn: in a special square (and its legend
+    swatch) the mark is never the symbol of a category."""
+    from io import BytesIO
+
+    from smartprint.kinds.base import Options
+    from smartprint.kinds.boardgame import paint as board_paint
+    from smartprint.pipeline import plan, prepare
+    from smartprint.text.glyphs import GlyphLedger
+    from smartprint.text.ink import attach_ledger
+    from smartprint.write.output import new_canvas
+
+    if symbols is None:  # relasjonsspill as built in: its fourth category has the star
+        job = prepare("relasjonsspill")
+    else:
+        names = (
+            list(symbols)
+            if symbols != "all"
+            else ["sirkel", "kvadrat", "trekant", "ruter", "stjerne", "sekskant", "hjerte", "pluss"]
+        )
+        categories = [{"name": f"Kategori {i + 1}", "symbol": s, "questions": ["Hva?"]} for i, s in enumerate(names)]
+        path = _game(
+            tmp_path, categories=categories, specials=[{"at": 3, "text": "Flytt fram."}, {"at": 7, "text": "Vent."}]
+        )
+        job = prepare(str(path), Options())
+    built = plan(job).plan
+    drawn: list[tuple[str, float, float]] = []
+    monkeypatch.setattr(board_paint.draw, "symbol", lambda c, name, cx, cy, r, color: drawn.append((name, cx, cy)))
+    face = built.board
+    canvas = new_canvas(BytesIO(), face.width, face.height, built.job.fonts, "test")
+    attach_ledger(canvas, GlyphLedger(lambda text, font: []))
+    board_paint._board_art(built, canvas)
+    category_symbols = {style.symbol for style in built.styles}
+    specials = [
+        s.rect
+        for s in face.squares
+        if s.category is None and s.text is not None and 0 < s.number <= built.job.spec.squares
+    ]
+    specials += [item.swatch for item in face.legend if item.category is None]
+    assert len(specials) >= 3
+    for rect in specials:
+        inside = [name for name, x, y in drawn if rect.x <= x <= rect.right and rect.y <= y <= rect.top]
+        assert inside, rect
+        assert not set(inside) & category_symbols, (inside, category_symbols)
+    if symbols is None:
+        assert "star" in category_symbols  # the case of the issue

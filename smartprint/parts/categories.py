@@ -13,6 +13,12 @@ from smartprint.load.source import Path_, Source
 from smartprint.resolve.colors import PALETTE, RGB, parse_color
 from smartprint.resolve.symbols import SYMBOLS
 
+# The mark of a board's special squares ("do what the square says"): an exclamation mark,
+# which is none of the SYMBOLS a category may take, so on a black-and-white print no
+# category's squares can be taken for special ones (a category with the star could).
+SPECIAL_MARK = "exclamation"
+assert SPECIAL_MARK not in SYMBOLS
+
 
 @dataclass(frozen=True)
 class CategoryStyle:

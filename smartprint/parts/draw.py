@@ -96,6 +96,12 @@ def symbol(c: Canvas, name: str, cx: float, cy: float, r: float, color: RGB) -> 
         s = r * 0.8
         c.rect(cx - s, cy - s, 2 * s, 2 * s, stroke=0, fill=1)
         return
+    if name == "exclamation":  # the special squares' mark (categories.SPECIAL_MARK), no category's
+        top, bottom = r * 0.44, r * 0.26  # half widths of the stroke, tapering down
+        stroke = [(cx - top, cy + r), (cx + top, cy + r), (cx + bottom, cy - r * 0.32), (cx - bottom, cy - r * 0.32)]
+        c.drawPath(_polygon(c, stroke), stroke=0, fill=1)
+        c.circle(cx, cy - r * 0.72, r * 0.28, stroke=0, fill=1)
+        return
     if name == "plus":
         t = r * 0.34
         c.rect(cx - r, cy - t, 2 * r, 2 * t, stroke=0, fill=1)

@@ -232,7 +232,7 @@ def plan_board(
                 )
                 text = Box(rect.x + pad, rect.y + (rect.h + fitted.height) / 2, fitted)
             elif cell.index in specials:
-                below = rect.top - max(pad + number_size * 1.1, rect.w * 0.3)  # under the number and the star
+                below = rect.top - max(pad + number_size * 1.1, rect.w * 0.3)  # under the number and the mark
                 room = below - rect.y - pad
                 fitted = fit_or_fail(
                     [

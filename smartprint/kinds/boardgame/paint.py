@@ -14,6 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from smartprint.kinds.boardgame.board import STYLE, TILE_MAP_W, BoardFace
 from smartprint.kinds.boardgame.printables import printables_section
 from smartprint.parts import draw
+from smartprint.parts.categories import SPECIAL_MARK
 from smartprint.parts.deck.paint import deck_section, define_forms
 from smartprint.parts.geometry import Rect
 from smartprint.parts.textpages.paint import paint_text_page
@@ -78,8 +79,8 @@ def _special_frame(c: Canvas, r: Rect, side: float) -> None:
     c.setStrokeColorRGB(*SPECIAL)
     c.setLineWidth(max(1.5, side * 0.03))
     c.roundRect(r.x, r.y, r.w, r.h, r.w * 0.12, stroke=1, fill=1)
-    star = r.w * 0.13
-    draw.symbol(c, "star", r.right - star * 1.4, r.top - star * 1.4, star, SPECIAL)
+    mark = r.w * 0.13
+    draw.symbol(c, SPECIAL_MARK, r.right - mark * 1.4, r.top - mark * 1.4, mark, SPECIAL)
 
 
 def _square(plan: BoardGamePlan, c: Canvas, square: Any) -> None:
