@@ -16,16 +16,15 @@ LOCATION = re.compile(r"^(?P<file>[^:\n]+\.ya?ml):(?P<line>\d+):(?P<col>\d+): .+
 
 
 def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
-    """pyproject.toml's addopts ask pytest-xdist for workers (`-n auto --dist loadgroup`).
-    Without xdist (`-p no:xdist`, or pytest installed without it) pytest would refuse
-    those options; here they are then accepted and ignored, and the suite runs in one
-    process. (`_addoption`: pytest keeps one-letter lowercase options for itself and
-    lets plugins in only this way, as xdist does.)"""
+    """pyproject.toml's addopts ask pytest-xdist for workers (`-n auto`). Without xdist
+    (`-p no:xdist`, or pytest installed without it) pytest would refuse the option; here
+    it is then accepted and ignored, and the suite runs in one process. (`_addoption`:
+    pytest keeps one-letter lowercase options for itself and lets plugins in only this
+    way, as xdist does.)"""
     if pluginmanager.has_plugin("xdist"):
         return
     group = parser.getgroup("xdist", "without pytest-xdist: accepted and ignored")
     group._addoption("-n", "--numprocesses", dest="numprocesses", default=None, help="ignored without pytest-xdist")
-    group.addoption("--dist", dest="dist", default="no", help="ignored without pytest-xdist")
 
 
 @pytest.hookimpl(optionalhook=True)

@@ -103,7 +103,6 @@ def builds(tmp_path_factory) -> dict[int, Path]:
     return out
 
 
-@pytest.mark.xdist_group("pdfjoin-builds")  # one worker builds them once
 def test_fonts_and_forms_do_not_grow_with_the_number_of_parts(builds):
     counts = {parts: census(path) for parts, path in builds.items()}
     whole = counts[1]
@@ -122,7 +121,6 @@ def test_fonts_and_forms_do_not_grow_with_the_number_of_parts(builds):
     assert same.objects - whole.objects <= 20, counts
 
 
-@pytest.mark.xdist_group("pdfjoin-builds")
 def test_joined_pages_are_the_pages_drawn_whole(builds):
     whole = PdfReader(str(builds[1]))
     whole_texts = page_texts(builds[1])
