@@ -123,12 +123,22 @@ def test_the_parts_reassemble_the_board(content, paper):
                 assert seam.at == pytest.approx(other.window.top)
                 assert seam.glue.h == pytest.approx(overlap) and seam.glue.y == pytest.approx(tile.window.y)
                 points = [(m, seam.at) for m in seam.marks]
+            # the marks stand beyond both ends of the seam: on neither part's share of the board
+            assert len(points) == 2
             for x, y in points:
                 for t in (tile, other):
-                    assert t.window.x - 0.01 <= x <= t.window.right + 0.01
-                    assert t.window.y - 0.01 <= y <= t.window.top + 0.01
+                    inside_x = t.window.x + 0.01 < x < t.window.right - 0.01
+                    inside_y = t.window.y + 0.01 < y < t.window.top - 0.01
+                    assert not (inside_x and inside_y), (x, y, t.window)
             seams += 1
     assert seams == (tiling.cols - 1) * tiling.rows + (tiling.rows - 1) * tiling.cols
+    # as few parts as the content needs, each at least half full
+    across = (tiling.sheet_w - 2 * margin - overlap, tiling.sheet_h - 2 * margin - room - overlap)
+    assert tiling.cols == max(1, -(-(w - overlap) // across[0]))
+    assert tiling.rows == max(1, -(-(h - overlap) // across[1]))
+    if len(tiles) > 1:
+        for tile in tiles:
+            assert tile.window.w * tile.window.h >= 0.5 * (across[0] + overlap) * (across[1] + overlap)
 
 
 def test_the_a3_board_on_a4_needs_four_sheets():
@@ -568,3 +578,77 @@ def test_the_board_marks_special_squares_unlike_any_category(tmp_path, monkeypat
         assert not set(inside) & category_symbols, (inside, category_symbols)
     if symbols is None:
         assert "star" in category_symbols  # the case of the issue
+
+
+# ---------------------------------------------------------------- the board in A4 parts
+
+
+@pytest.mark.parametrize("shape", ["snake", "spiral"])
+def test_no_seam_runs_through_a_square_from_20_to_80_squares(tmp_path, shape):
+    """Every seam of the A4 parts runs in a gap between squares, at least 1 mm from each
+    (issue 17: the seam at x = 272 mm ran 2.2 mm inside squares 5, 12, 23, 30 and MÅL);
+    there are no more parts than the board would need without that rule, and none of
+    them is more than half empty."""
+    from smartprint.kinds.base import Options
+    from smartprint.pipeline import plan, prepare
+
+    for squares in range(20, 81):
+        specials = [{"at": 2, "text": "Alle gir den som sitter til venstre for seg, et kompliment."}]
+        path = _game(tmp_path, squares=squares, track=shape, specials=specials)
+        built = plan(prepare(str(path), Options(layout="spillbrett-a4"))).plan
+        board, tiling = built.board, built.tiling
+        content = board.content
+        squares_on_content = [s.rect.shifted(-content.x, -content.y) for s in board.squares]
+        seams = {(s.axis, round(s.at, 3)) for t in tiling.tiles for s in t.cut}
+        assert len(seams) == (tiling.cols - 1) + (tiling.rows - 1)
+        for axis, at in seams:  # a seam runs across the whole board
+            for r in squares_on_content:
+                lo, hi = (r.x, r.right) if axis == "x" else (r.y, r.top)
+                assert at <= lo - 1 * MM + 1e-6 or at >= hi + 1 * MM - 1e-6, (squares, shape, axis, at / MM, r)
+        plain = plan_tiling(content.w, content.h, *A4_PORTRAIT, 10 * MM, 15 * MM, 16 * MM)
+        assert len(tiling.tiles) == len(plain.tiles) == 4
+        room = (tiling.sheet_w - 20 * MM) * (tiling.sheet_h - 20 * MM - 16 * MM)
+        for tile in tiling.tiles:
+            assert tile.window.w * tile.window.h >= 0.5 * room, (squares, shape, tiling.name(tile))
+
+
+def test_no_alignment_mark_is_on_the_board(monkeypatch):
+    """Draw each A4 part and note every triangle: none touches the part's share of the
+    board (issue 17: the triangles stayed visible on the finished board), each stands
+    clear of the edge a printer cannot print on, and each has its partner at the same
+    board position on the neighbouring part."""
+    from io import BytesIO
+
+    from smartprint.kinds.base import Options
+    from smartprint.kinds.boardgame import paint as board_paint
+    from smartprint.parts.geometry import PRINTER_MARGIN
+    from smartprint.pipeline import plan, prepare
+    from smartprint.text.glyphs import GlyphLedger
+    from smartprint.text.ink import attach_ledger
+    from smartprint.write.output import new_canvas
+
+    built = plan(prepare("relasjonsspill", Options(layout="spillbrett-a4"))).plan
+    tiling = built.tiling
+    drawn: list[list[tuple[float, float]]] = []
+    monkeypatch.setattr(board_paint.draw, "polygon", lambda c, points, color: drawn.append(list(points)))
+    on_board: dict[tuple[float, float], int] = Counter()
+    for index, tile in enumerate(tiling.tiles):
+        drawn.clear()
+        canvas = new_canvas(BytesIO(), tiling.sheet_w, tiling.sheet_h, built.job.fonts, "test")
+        attach_ledger(canvas, GlyphLedger(lambda text, font: []))
+        board_paint._board_art(built, canvas)  # the form the part shows
+        drawn.clear()
+        board_paint._tile_page(built, canvas, index)
+        assert len(drawn) == 2 * (len(tile.glue) + len(tile.cut)), tiling.name(tile)
+        p = tile.place
+        for points in drawn:
+            xs, ys = [x for x, _ in points], [y for _, y in points]
+            overlaps = (
+                min(xs) < p.right - 0.01 and max(xs) > p.x + 0.01 and min(ys) < p.top - 0.01 and max(ys) > p.y + 0.01
+            )
+            assert not overlaps, (tiling.name(tile), points, p)
+            assert min(xs) >= PRINTER_MARGIN and max(xs) <= tiling.sheet_w - PRINTER_MARGIN
+            assert min(ys) >= PRINTER_MARGIN and max(ys) <= tiling.sheet_h - PRINTER_MARGIN
+            tip = points[0]  # on the seam: the same board position on both parts
+            on_board[(round(tip[0] - p.x + tile.window.x, 2), round(tip[1] - p.y + tile.window.y, 2))] += 1
+    assert on_board and set(on_board.values()) == {2}

@@ -92,7 +92,7 @@ def test_long_words_are_cut_at_their_syllables():
             assert len(lines) > 1, (word, width)
             assert all(FONTS.measure(line, FONTS.regular, 10) <= width + 1e-6 for line in lines), (word, lines)
 
-            def fits(a: int, b: int) -> bool:
+            def fits(a: int, b: int, word: str = word, width: float = width) -> bool:
                 return FONTS.measure(word[a:b] + "-", FONTS.regular, 10) <= width + 1e-6
 
             start = 0
@@ -136,10 +136,14 @@ def test_without_a_dictionary_that_fits_the_cut_is_between_letters():
         for line in fitted.lines:
             assert FONTS.measure(line.text, line.font, line.size) <= 45 + 1e-6
             assert line.text[0].isalnum(), [line.text for line in fitted.lines]
-        assert "".join(line.text.removesuffix("-") for line in fitted.lines).replace("--", "-") in (
-            address,
-            address.replace("-", ""),
-        ) or len(fitted.lines) > 3
+        assert (
+            "".join(line.text.removesuffix("-") for line in fitted.lines).replace("--", "-")
+            in (
+                address,
+                address.replace("-", ""),
+            )
+            or len(fitted.lines) > 3
+        )
 
 
 DASHES = "-–—"
@@ -188,7 +192,9 @@ def test_the_card_back_keeps_its_dash_with_the_word_before():
 @given(text=words, width=st.floats(30, 300), height=st.floats(10, 300), language=st.sampled_from(["nb", "nn", "en"]))
 def test_a_dictionary_never_makes_a_text_fail_that_fits_without_one(text, width, height, language):
     plain = fit([Run(text, FONTS.regular, origin=("text",))], width, height, 16, 6, FONTS.measure)
-    hyphenated = fit([Run(text, FONTS.regular, origin=("text",), language=language)], width, height, 16, 6, FONTS.measure)
+    hyphenated = fit(
+        [Run(text, FONTS.regular, origin=("text",), language=language)], width, height, 16, 6, FONTS.measure
+    )
     assert (plain is None) == (hyphenated is None)
     if hyphenated is not None:
         assert hyphenated.size == plain.size  # words are kept whole at every size but the smallest

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from smartprint.errors import Problem, UserError
 from smartprint.kinds.base import Job
 from smartprint.kinds.boardgame.board import (
+    TILE_FOOT,
     TILE_LABEL_ROOM,
     TILE_LABEL_SIZE,
     TILE_MAP_W,
@@ -28,9 +29,11 @@ from smartprint.parts.deck.model import Back, Card
 from smartprint.parts.deck.plan import DeckOrigins, DeckPlan, Wording, plan_deck
 from smartprint.parts.deck.style import FRONT
 from smartprint.parts.geometry import Rect
+from smartprint.parts.inside import text_rect
 from smartprint.parts.textpages.plan import PageFonts, Para, TextPage, TextStyle, rules_pages
 from smartprint.parts.tiling import Tiling, plan_tiling
 from smartprint.resolve.units import MM, format_mm
+from smartprint.text.metrics import Fonts
 from smartprint.text.origin import Label, Origin, mixed
 from smartprint.text.run import TextRun
 from smartprint.text.textfit import FitFailure, cut_to_fit
@@ -91,7 +94,7 @@ def _tile_feet(job: BoardJob, words: dict[str, str], tiling: Tiling) -> tuple[tu
     how = wrap(words["tile_how"], fonts.regular, 8, tiling.sheet_w - 2 * page.margin - 40 * MM, fonts.measure, lang)
     feet = []
     for index, tile in enumerate(tiling.tiles):
-        foot = tile.place.y - 6 * MM
+        foot = tile.place.y - TILE_FOOT
         label = _tile_label(title, words, tiling, index)
         origin = mixed((title, ("title",)), (label[len(title) :], Label("part label", lang)))
         runs = [TextRun(label, fonts.bold, TILE_LABEL_SIZE, page.margin, foot, origin)]
@@ -101,6 +104,19 @@ def _tile_feet(job: BoardJob, words: dict[str, str], tiling: Tiling) -> tuple[tu
         ]
         feet.append(tuple(runs))
     return tuple(feet)
+
+
+def _on_content(board: BoardFace, rect: Rect) -> Rect:
+    """A rectangle of the board page in the coordinates of its content (where the parts' seams are)."""
+    return rect.shifted(-board.content.x, -board.content.y)
+
+
+def _rather_whole(board: BoardFace, fonts: Fonts) -> list[Rect]:
+    """What a seam should not cut when it can help it: the title's letters and the legend."""
+    rects = [text_rect(board.title, fonts)]
+    for item in board.legend:
+        rects += [item.swatch, text_rect(item.label, fonts)]
+    return [_on_content(board, r) for r in rects]
 
 
 def default_seed(spec: BoardGameSpec) -> int:
@@ -420,7 +436,15 @@ def assemble(job: BoardJob) -> BoardGamePlan:
     if geo.tiles:
         try:
             tiling = plan_tiling(
-                board.content.w, board.content.h, page.width, page.height, page.margin, geo.overlap, TILE_LABEL_ROOM
+                board.content.w,
+                board.content.h,
+                page.width,
+                page.height,
+                page.margin,
+                geo.overlap,
+                TILE_LABEL_ROOM,
+                keep_whole=[_on_content(board, s.rect) for s in board.squares],
+                rather_whole=_rather_whole(board, job.fonts),
             )
         except ValueError:  # no room for parts inside the margins
             raise UserError(

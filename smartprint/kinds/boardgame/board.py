@@ -38,6 +38,7 @@ STYLE = BoardStyle()
 TILE_LABEL_SIZE = 10.0  # the part's name, bold
 TILE_MAP_W = 30 * MM  # the map of all parts, at the foot's right
 TILE_LABEL_ROOM = 16 * MM
+TILE_FOOT = 8 * MM  # the part's name: its baseline below the board, clear of the alignment triangles
 
 
 @dataclass(frozen=True)

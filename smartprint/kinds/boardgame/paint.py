@@ -36,6 +36,7 @@ SPECIAL = (0.72, 0.53, 0.04)  # gold: squares where something happens
 ROAD = (0.62, 0.62, 0.62)
 GLUE = (0.86, 0.86, 0.86)
 GLUE_WORD = (0.35, 0.35, 0.35)
+CUT_LINE = 0.8  # pt
 
 
 def _board_art(plan: BoardGamePlan, c: Canvas) -> None:
@@ -155,7 +156,7 @@ def _tile_page(plan: BoardGamePlan, c: Canvas, page: Any) -> None:
     c.translate(p.x - tile.window.x - content.x, p.y - tile.window.y - content.y)
     c.doForm(BOARD_FORM)
     c.restoreState()
-    mark = 4 * MM
+    mark = tiling.mark
     for seam in tile.glue:  # the strip the neighbour covers: grey, with the word for glue
         g = seam.glue
         x, y = tile.to_page(g.x, g.y)
@@ -173,8 +174,12 @@ def _tile_page(plan: BoardGamePlan, c: Canvas, page: Any) -> None:
     for seam in tile.cut:  # this edge is cut and laid on the neighbour's strip
         x0, y0, x1, y1 = _seam_line(tile, seam)
         c.setStrokeColorRGB(*INK)
-        c.setLineWidth(0.8)
-        c.line(x0, y0, x1, y1)
+        c.setLineWidth(CUT_LINE)
+        # the line lies just outside the board's art, on the part that is cut away
+        if seam.axis == "x":
+            c.line(x0 - CUT_LINE / 2, y0, x1 - CUT_LINE / 2, y1)
+        else:
+            c.line(x0, y0 + CUT_LINE / 2, x1, y1 + CUT_LINE / 2)
         _marks(c, tile, seam, mark, on_glue=False)
         c.setFillColorRGB(*INK)
         if seam.axis == "x":
@@ -195,8 +200,11 @@ def _tile_page(plan: BoardGamePlan, c: Canvas, page: Any) -> None:
 
 
 def _marks(c: Canvas, tile: Tile, seam: Seam, size: float, on_glue: bool) -> None:
-    """Triangles touching the seam at the same board positions on both parts: on the
-    glue strip they point at the line the other part's cut edge is laid on."""
+    """Triangles at the same board positions on both parts, beyond the ends of the seam
+    and so outside the board's art, each on its own part's side of the line with its tip
+    on it: laid right, the cut part's triangles meet the glue part's tip to tip."""
+    if size <= 0:
+        return
     c.setFillColorRGB(*INK)
     for pos in seam.marks:
         if seam.axis == "x":
