@@ -221,3 +221,27 @@ def test_the_fitting_memory_holds_with_a_language():
         fit([Run(text, FONTS.regular, origin=("cards", k, "text"), language="nb")], 50, 300, 12, 7, FONTS.measure)
     after = textfit._fit.cache_info()
     assert after.hits - before.hits == 19 and after.misses == before.misses
+
+
+def test_every_built_in_hyphenates_in_its_own_language(monkeypatch):
+    """Every text a built-in material sets is wrapped with its file's `language`, so a
+    long word is cut at that language's syllables wherever it stands (a card, a square,
+    a legend, a rules page, a footer)."""
+    from smartprint import pipeline
+    from smartprint.load import resources
+    from smartprint.text import textfit
+
+    seen: list[str | None] = []
+    original = textfit._wrap
+
+    def noting(*args, **kwargs):
+        seen.append(kwargs["language"] if "language" in kwargs else (args[7] if len(args) > 7 else None))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(textfit, "_wrap", noting)
+    for name in resources.builtin_names("decks"):
+        textfit._fit.cache_clear()
+        seen.clear()
+        built = pipeline.plan(pipeline.prepare(name))
+        assert seen, name
+        assert set(seen) == {built.job.spec.language}, (name, set(seen))

@@ -185,7 +185,7 @@ class Ctx:
         s = self.s
         size = max(size, s.min_size)
         fitted = fit(
-            [Run(text, font, align=align, max_lines=max_lines, origin=loc)],
+            [Run(text, font, align=align, max_lines=max_lines, origin=loc, language=self.language)],
             w,
             h,
             size,
@@ -196,7 +196,13 @@ class Ctx:
         if fitted is None:
             try:
                 fit_or_fail(
-                    [Run(text, font, align=align, origin=loc)], w, h, size, s.min_size, self.fonts.measure, what
+                    [Run(text, font, align=align, origin=loc, language=self.language)],
+                    w,
+                    h,
+                    size,
+                    s.min_size,
+                    self.fonts.measure,
+                    what,
                 )
                 ratio = 1.1
             except FitFailure as f:
@@ -226,7 +232,7 @@ class Ctx:
             for lines, share in stages:
                 floor = min(size, max(size * share, lowest, s.min_size))
                 fitted = fit(
-                    [Run(text, self.fonts.bold, align=align, max_lines=lines, origin=loc)],
+                    [Run(text, self.fonts.bold, align=align, max_lines=lines, origin=loc, language=self.language)],
                     w,
                     lines_height(size, lines),
                     size,
@@ -261,12 +267,19 @@ def one_line_first(ctx: Ctx, text: str, font: str, w: float, size: float, loc: P
     three, then four), as large as it fits on them."""
     s = ctx.s
     size = max(size, s.min_size)
-    one = fit([Run(text, font, max_lines=1, origin=loc)], w, size * 1.6, size, s.min_size, ctx.fonts.measure)
+    one = fit(
+        [Run(text, font, max_lines=1, origin=loc, language=ctx.language)],
+        w,
+        size * 1.6,
+        size,
+        s.min_size,
+        ctx.fonts.measure,
+    )
     if one is not None:
         return one
     for lines in (2, 3):
         more = fit(
-            [Run(text, font, max_lines=lines, origin=loc)],
+            [Run(text, font, max_lines=lines, origin=loc, language=ctx.language)],
             w,
             lines_height(size, lines),
             size,

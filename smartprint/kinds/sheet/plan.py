@@ -111,7 +111,7 @@ def plan_sheet(
         if footer is not None and not shown:  # every page of a pupil's sheet carries the name somewhere
             size = max(style.min_size, 8.0)
             fitted = fit(
-                [Run(footer, fonts.regular, max_lines=1, origin=("pupils",))],
+                [Run(footer, fonts.regular, max_lines=1, origin=("pupils",), language=language)],
                 area.w * 0.6,
                 size * 1.5,
                 size,

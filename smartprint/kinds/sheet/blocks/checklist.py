@@ -85,7 +85,14 @@ def _checklist(ctx: Ctx, b: BlockIn, w: float) -> Measured:
     sizes = [x.size for x in fitted if x is not None]
     common = min(sizes) if sizes else s.body
     fitted = [
-        fit([Run(text, f.regular, max_lines=2, origin=entry_loc(b, e))], text_w, box_h, common, common, f.measure)
+        fit(
+            [Run(text, f.regular, max_lines=2, origin=entry_loc(b, e), language=ctx.language)],
+            text_w,
+            box_h,
+            common,
+            common,
+            f.measure,
+        )
         if text is not None
         else None
         for text, e in zip(texts, entries)

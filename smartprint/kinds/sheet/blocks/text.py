@@ -35,7 +35,7 @@ def _text(ctx: Ctx, b: BlockIn, w: float) -> Measured:
     title = ctx.heading(data.title, w, b.loc + ("title",))
     title_h = title.height + s.body * 0.5 if title else 0.0
     body = fit(
-        [Run(ctx.text(data.body), f.regular, origin=b.loc + ("body",))],
+        [Run(ctx.text(data.body), f.regular, origin=b.loc + ("body",), language=ctx.language)],
         w,
         1e6,
         max(s.body, s.min_size),

@@ -79,7 +79,7 @@ def _words(ctx: Ctx, b: BlockIn, w: float) -> Measured:
         common = min(x_.size for x_ in fitted_all)
         for k, text in enumerate(items_raw):
             fitted_k = fit(
-                [Run(text, f.bold, align="center", max_lines=2, origin=b.loc + ("items", k))],
+                [Run(text, f.bold, align="center", max_lines=2, origin=b.loc + ("items", k), language=ctx.language)],
                 width,
                 band * 0.92,
                 common,
