@@ -19,7 +19,9 @@ class SignatureBlock(Placed):
 
 def _plan(ctx: Ctx, b: BlockIn, w: float) -> Measured:
     s = ctx.s
-    label = ctx.fit(ctx.text(b.data.label), ctx.fonts.regular, w * 0.6, s.body * 3, s.body, b.loc, "the label")
+    label = ctx.fit(
+        ctx.text(b.data.label), ctx.fonts.regular, w=w * 0.6, h=s.body * 3, size=s.body, loc=b.loc, what="the label"
+    )
     height = s.line + label.height
 
     def place(x: float, top: float, width: float, h: float) -> list[Item]:

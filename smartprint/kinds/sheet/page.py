@@ -173,6 +173,7 @@ class Ctx:
         self,
         text: str,
         font: str,
+        *,
         w: float,
         h: float,
         size: float,
@@ -242,7 +243,15 @@ class Ctx:
                 if fitted is not None:
                     return fitted
         return self.fit(
-            text, self.fonts.bold, w, lines_height(size, 6), size, loc, "the title", align=align, max_lines=6
+            text,
+            self.fonts.bold,
+            w=w,
+            h=lines_height(size, 6),
+            size=size,
+            loc=loc,
+            what="the title",
+            align=align,
+            max_lines=6,
         )
 
     def named(self, raw: str | None) -> bool:
@@ -288,7 +297,7 @@ def one_line_first(ctx: Ctx, text: str, font: str, w: float, size: float, loc: P
         )
         if more is not None:
             return more
-    return ctx.fit(text, font, w, lines_height(size, 4), size, loc, what, max_lines=4)
+    return ctx.fit(text, font, w=w, h=lines_height(size, 4), size=size, loc=loc, what=what, max_lines=4)
 
 
 def text_line(text: str, font: str, size: float, origin: Origin) -> Line:

@@ -118,7 +118,14 @@ def plan_sheet(
                 size,
                 fonts.measure,
             ) or ctx.fit(
-                footer, fonts.regular, area.w, lines_height(size, 2), size, ("pupils",), "the name", max_lines=2
+                footer,
+                fonts.regular,
+                w=area.w,
+                h=lines_height(size, 2),
+                size=size,
+                loc=("pupils",),
+                what="the name",
+                max_lines=2,
             )
             width = max(fonts.measure(line.text, line.font, line.size) for line in fitted.lines)
             page.items.append(

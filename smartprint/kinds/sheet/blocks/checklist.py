@@ -80,7 +80,16 @@ def _checklist(ctx: Ctx, b: BlockIn, w: float) -> Measured:
             fitted.append(None)
             continue
         fitted.append(
-            ctx.fit(text, f.regular, text_w, box_h, s.body, entry_loc(b, e), f"the item «{text[:40]}»", max_lines=2)
+            ctx.fit(
+                text,
+                f.regular,
+                w=text_w,
+                h=box_h,
+                size=s.body,
+                loc=entry_loc(b, e),
+                what=f"the item «{text[:40]}»",
+                max_lines=2,
+            )
         )
     sizes = [x.size for x in fitted if x is not None]
     common = min(sizes) if sizes else s.body

@@ -53,11 +53,11 @@ def _qr(ctx: Ctx, b: BlockIn, w: float) -> Measured:
         caption = ctx.fit(
             ctx.text(data.caption),
             f.regular,
-            w,
-            s.body * 5,
-            s.body,
-            b.loc + ("caption",),
-            "the caption",
+            w=w,
+            h=s.body * 5,
+            size=s.body,
+            loc=b.loc + ("caption",),
+            what="the caption",
             align="center",
             max_lines=3,
         )

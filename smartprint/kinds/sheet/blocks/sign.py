@@ -44,7 +44,9 @@ def _sign(ctx: Ctx, b: BlockIn, w: float) -> Measured:
         if raw is None or not raw.strip():
             return None
         size = s.body
-        return ctx.fit(ctx.text(raw), f.regular, w, lines_height(size, 2), size, loc, what, max_lines=2)
+        return ctx.fit(
+            ctx.text(raw), f.regular, w=w, h=lines_height(size, 2), size=size, loc=loc, what=what, max_lines=2
+        )
 
     greeting = text(greeting_raw, b.loc + ("greeting",), "the greeting")
     under = [text(data.name, b.loc + ("name",), "the name"), text(data.role, b.loc + ("role",), "the role")]

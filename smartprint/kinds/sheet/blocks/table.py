@@ -55,11 +55,11 @@ def _table(ctx: Ctx, b: BlockIn, w: float) -> Measured:
             ctx.fit(
                 ctx.text(text),
                 f.bold,
-                cw - 2 * s.body * 0.4,
-                head_room,
-                s.body,
-                b.loc + ("headers", k),
-                f"the heading «{text[:30]}»",
+                w=cw - 2 * s.body * 0.4,
+                h=head_room,
+                size=s.body,
+                loc=b.loc + ("headers", k),
+                what=f"the heading «{text[:30]}»",
                 max_lines=2,
             )
         )
