@@ -12,7 +12,7 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
-from smartprint.parts.geometry import Rect, cut_lines
+from smartprint.parts.geometry import PRINTER_MARGIN, Rect, cut_lines
 from smartprint.resolve.colors import RGB
 from smartprint.resolve.units import MM
 
@@ -39,7 +39,8 @@ def qr(c: Canvas, matrix: Sequence[Sequence[bool]], x: float, y: float, size: fl
 
 
 def crop_marks(c: Canvas, rects: Iterable[Rect], page_w: float, page_h: float, bleed: float = 0.0) -> None:
-    """Short hairlines in the margin at every cut line, clear of the art and its bleed."""
+    """Short hairlines in the margin at every cut line, clear of the art and its bleed and
+    of the edge a printer cannot print on (none where there is no room for them)."""
     rects = list(rects)
     if not rects:
         return
@@ -53,10 +54,10 @@ def crop_marks(c: Canvas, rects: Iterable[Rect], page_w: float, page_h: float, b
         0.0,
         min(
             5 * MM,
-            left - gap - 1 * MM,
-            page_w - right - gap - 1 * MM,
-            bottom - gap - 1 * MM,
-            page_h - top - gap - 1 * MM,
+            left - gap - PRINTER_MARGIN,
+            page_w - right - gap - PRINTER_MARGIN,
+            bottom - gap - PRINTER_MARGIN,
+            page_h - top - gap - PRINTER_MARGIN,
         ),
     )
     if length < 1.5 * MM:

@@ -12,9 +12,10 @@ from typing import Literal
 from smartprint.resolve.units import MM
 from smartprint.write.document import Flip
 
-# Many school and office printers print nothing within about 5 mm of the paper's edge:
-# nothing is placed nearer than this, but in a print shop's layout with bleed.
-PRINTER_MARGIN = 5 * MM
+# Many school and office printers print nothing within 5 mm of the paper's edge: nothing
+# is placed nearer than this (half a millimetre to spare for the paper's feed), but in a
+# print shop's layout with bleed.
+PRINTER_MARGIN = 5.5 * MM
 
 
 @dataclass(frozen=True)

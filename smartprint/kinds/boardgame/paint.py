@@ -184,7 +184,7 @@ def _tile_page(plan: BoardGamePlan, c: Canvas, page: Any) -> None:
         c.setFillColorRGB(*INK)
         if seam.axis == "x":
             c.saveState()
-            c.translate(x0 - 2.5 * MM, (y0 + y1) / 2)
+            c.translate(x0 - 2 * MM, (y0 + y1) / 2)  # its letters clear of the line and of the edge
             c.rotate(90)
             ink.draw_run(c, TextRun(words["cut"], fonts.bold, 8, 0, 0, Label("cut", lang), "middle"))
             c.restoreState()

@@ -17,6 +17,7 @@ from smartprint.check.validation import Length, Model
 from smartprint.check.words import Words
 from smartprint.errors import UsageError, UserError
 from smartprint.parts.deck.backs import Backs, as_backs
+from smartprint.parts.geometry import PRINTER_MARGIN, grid_slots
 from smartprint.resolve.layout import Page, PageKeys, Size, resolve_page
 from smartprint.resolve.units import MM, format_mm
 
@@ -60,6 +61,16 @@ class DeckGeometry:
     offset_x: float
     offset_y: float
     page_is_card: bool
+    inset: float = 0.0  # the faces' art this far inside each card: cards that reach the paper's edge get a white border
+
+    @property
+    def face_w(self) -> float:
+        """The width of a face's art: the card's, less a white border where the card reaches the paper's edge."""
+        return self.card_w - 2 * self.inset
+
+    @property
+    def face_h(self) -> float:
+        return self.card_h - 2 * self.inset
 
     @property
     def per_sheet(self) -> int:
@@ -191,6 +202,12 @@ def resolve_deck(keys: DeckKeys, page: Page, backs_flag: str | None) -> tuple[Pa
             )
         )
     offset = keys.back_offset
+    inset = 0.0
+    if bleed == 0:  # with bleed, art runs to the trim on purpose: a print shop's sheet
+        slots = grid_slots(page.width, page.height, cols, rows, unit_w, card_h, gap)
+        edge = min(min(s.rect.x, s.rect.y, page.width - s.rect.right, page.height - s.rect.top) for s in slots)
+        edge -= max(abs(offset.x), abs(offset.y))  # a back shifted towards the edge
+        inset = max(0.0, PRINTER_MARGIN - edge)
     return page, DeckGeometry(
         card_w,
         card_h=card_h,
@@ -202,4 +219,5 @@ def resolve_deck(keys: DeckKeys, page: Page, backs_flag: str | None) -> tuple[Pa
         offset_x=offset.x,
         offset_y=offset.y,
         page_is_card=False,
+        inset=inset,
     )

@@ -34,7 +34,7 @@ def define_forms(c: Canvas, plan: DeckPlan) -> None:
     """Art that many cards share, drawn once and placed by reference: each category's
     band (colour, symbol, name) and the common back. A smaller PDF, a faster build."""
     geo = plan.geometry
-    w, h, bleed = geo.card_w, geo.card_h, geo.bleed
+    w, h, bleed = geo.face_w, geo.face_h, geo.bleed
     done: set[int] = set()
     for i, style in enumerate(plan.styles):
         key = plan.band_key(i)
@@ -56,11 +56,12 @@ def define_forms(c: Canvas, plan: DeckPlan) -> None:
         c.endForm()
 
 
-def _front(c: Canvas, plan: DeckPlan, card: int, rect: Rect, outline: bool) -> None:
+def _front(c: Canvas, plan: DeckPlan, card: int, rect: Rect) -> None:
     face = plan.fronts[card]
     style = plan.styles[card]
+    inset = plan.geometry.inset
     c.saveState()
-    c.translate(rect.x, rect.y)
+    c.translate(rect.x + inset, rect.y + inset)
     key = plan.band_key(card)
     if key is not None:
         c.doForm(_band_form(plan, key))
@@ -81,10 +82,21 @@ def _front(c: Canvas, plan: DeckPlan, card: int, rect: Rect, outline: bool) -> N
         d = face.drawing
         c.roundRect(d.x, d.y, d.w, d.h, min(d.w, d.h) * FRONT.drawing_corner, stroke=1, fill=0)
         _box(c, face.drawing_label, FRONT.drawing_label_grey)
-    if outline:
-        c.setStrokeColorRGB(*FRONT.outline)
-        c.setLineWidth(FRONT.outline_width)
-        c.rect(0, 0, rect.w, rect.h, stroke=1, fill=0)
+    c.restoreState()
+
+
+def _outline(c: Canvas, plan: DeckPlan, rect: Rect) -> None:
+    """The card's edge, to cut along: a thin grey line, left out where it would run
+    along the paper's edge (a card that fills its quarter of the sheet) or within the
+    margin a printer cannot print."""
+    printable = plan.printable
+    c.saveState()
+    path = c.beginPath()
+    path.rect(printable.x, printable.y, printable.w, printable.h)
+    c.clipPath(path, stroke=0, fill=0)
+    c.setStrokeColorRGB(*FRONT.outline)
+    c.setLineWidth(FRONT.outline_width)
+    c.rect(rect.x, rect.y, rect.w, rect.h, stroke=1, fill=0)
     c.restoreState()
 
 
@@ -92,7 +104,7 @@ def _back(c: Canvas, plan: DeckPlan, rect: Rect) -> None:
     if plan.back is None:
         return
     c.saveState()
-    c.translate(rect.x, rect.y)
+    c.translate(rect.x + plan.geometry.inset, rect.y + plan.geometry.inset)
     c.doForm(_back_form(plan))
     c.restoreState()
 
@@ -133,7 +145,9 @@ def paint_sheet(plan: DeckPlan, c: Canvas, index: int) -> None:
             _back(c, plan, p.rect)
             continue
         card = plan.expanded[p.card]
-        _front(c, plan, card, p.rect, outline)
+        _front(c, plan, card, p.rect)
+        if outline:
+            _outline(c, plan, p.rect)
         if page.side == "front":
             rects.append(p.rect)
         elif p.back_rect is not None:

@@ -20,6 +20,7 @@ from smartprint.parts.deck.impose import SheetPage, impose
 from smartprint.parts.deck.layout import DeckGeometry
 from smartprint.parts.deck.model import Back, Card
 from smartprint.parts.deck.style import FRONT, SHEET, FrontStyle
+from smartprint.parts.geometry import PRINTER_MARGIN, Rect
 from smartprint.resolve.assets import Picture, load_picture
 from smartprint.resolve.colors import RGB, parse_color
 from smartprint.resolve.layout import Page
@@ -59,6 +60,11 @@ class DeckPlan:
     page: Page
     font_regular: str
     font_bold: str
+
+    @property
+    def printable(self) -> Rect:
+        """The part of the sheet a printer prints on: cut lines are drawn only inside it."""
+        return Rect(0, 0, self.page.width, self.page.height).inset(PRINTER_MARGIN)
 
     @property
     def duplex(self) -> str:
@@ -112,7 +118,7 @@ def _warn_small(
 ) -> None:
     """A card text set at the smallest allowed size, or far below the face's usual size,
     is hard to read for the children it is for: say so, naming the card."""
-    usual = max(page.min_text_size, geo.card_w * style.body_size)
+    usual = max(page.min_text_size, geo.face_w * style.body_size)
     for i, face in enumerate(fronts):
         if face.body is None:
             continue
@@ -211,8 +217,8 @@ def plan_deck(
     def front(i: int, body_size: float | None = None) -> FrontFace:
         return plan_front(
             cards[i],
-            w=geo.card_w,
-            h=geo.card_h,
+            w=geo.face_w,
+            h=geo.face_h,
             fonts=fonts,
             min_size=page.min_text_size,
             has_group=styles[i] is not None,
@@ -258,8 +264,8 @@ def plan_deck(
         try:
             back_face = plan_back(
                 back,
-                w=geo.card_w,
-                h=geo.card_h,
+                w=geo.face_w,
+                h=geo.face_h,
                 fonts=fonts,
                 min_size=page.min_text_size,
                 image_ratio=_ratio_or_none(back_image),
@@ -321,15 +327,16 @@ def _footer_run(
     font: str,
     language: str,
 ) -> TextRun | None:
-    """The line under a sheet's cards, centred, if the sheet has room for it below them.
-    The title that starts it is the user's; the rest is smartprint's."""
+    """The line under a sheet's cards, centred, if the sheet has room for it below them
+    and above the edge printers cannot print on. The title that starts it is the
+    user's; the rest is smartprint's."""
     if footer is None or not sheet.placements:
         return None
     lowest = min(p.rect.y for p in sheet.placements) - geo.bleed
     if lowest < SHEET.footer_min_room:
         return None
     origin = mixed((title, title_origin), (footer[len(title) :], Label("footer", language)))
-    y = min(lowest - SHEET.footer_gap, SHEET.footer_max_y)
+    y = max(min(lowest - SHEET.footer_gap, SHEET.footer_max_y), SHEET.footer_min_y)
     return TextRun(footer, font, SHEET.footer_size, page.width / 2, y, origin, anchor="middle")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from smartprint.parts.geometry import PRINTER_MARGIN
 from smartprint.resolve.colors import INK, RGB
 from smartprint.resolve.units import MM
 
@@ -68,8 +69,9 @@ class SheetStyle:
     footer_size: float = 7.0
     footer_grey: RGB = (0.45, 0.45, 0.45)
     footer_gap: float = 4.5 * MM  # below the lowest card
-    footer_max_y: float = 6 * MM
-    footer_min_room: float = 5 * MM  # below the cards, or no footer
+    footer_max_y: float = 7 * MM  # the baseline, from the paper's edge
+    footer_min_y: float = PRINTER_MARGIN + 1 * MM  # the lowest baseline: tails clear the unprintable edge
+    footer_min_room: float = PRINTER_MARGIN + 4 * MM  # below the cards (the line and some air), or no footer
     fold_grey: RGB = (0.5, 0.5, 0.5)
     fold_width: float = 0.5
     fold_dash: float = 3.0
