@@ -481,7 +481,7 @@ def test_validate_takes_the_options_build_takes(runner, tmp_path):
         ({"categories": [{"name": "   ", "questions": ["Hva?"]}]}, "category 1 has a blank name"),
         ({"specials": [{"at": 3, "text": "  "}]}, "special 1 has a blank text"),
         ({"finish": " "}, "'finish' is blank"),
-        ({"categories": [{"name": "A", "questions": ["", "Hva?"]}]}, "question 1 of 'A' is blank"),
+        ({"categories": [{"name": "A", "questions": ["", "Hva?"]}]}, "question 1 is blank"),
     ],
 )
 def test_blank_texts_are_mistakes_not_empty_squares(runner, tmp_path, change, message):

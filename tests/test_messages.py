@@ -16,6 +16,7 @@ import pytest
 from pydantic import Field, ValidationError, field_validator
 
 from smartprint.check import messages
+from smartprint.check.spec import PrintedItem
 from smartprint.check.validation import Length, Model, Text, validate
 from smartprint.check.words import Words, words_of
 from smartprint.errors import UserError
@@ -62,6 +63,7 @@ class Doc(Model):
     when: date | None = None
     specials: Annotated[list[Special], Words("spesielle", item="special square")] = []
     font: Text | Part | None = None
+    items: list[PrintedItem] = []
 
     @field_validator("even")
     @classmethod
@@ -129,6 +131,7 @@ CASES: list[tuple[str, str, str]] = [
         "mode: caled\n",
         "f.yaml:1:7: 'mode' must be 'people' or 'called', not 'caled'; did you mean 'called'?",
     ),
+    ("blank_text", "items: [a, ' ']\n", "f.yaml:1:12: item 2 is blank; write its text, or remove the line"),
     ("value_error", "even: 3\n", "f.yaml:1:7: 'even': 3 is not even"),
     ("assertion_error", "odd: 2\n", "f.yaml:1:6: 'odd': must be odd"),
     ("date_type", "when: x\n", "f.yaml:1:7: 'when' must be a value of another kind, not 'x'"),  # any other type

@@ -44,16 +44,25 @@ def test_the_built_in_sheets_build_alone_and_for_a_class(runner, tmp_path, monke
     out = tmp_path / "a.pdf"
     result = run(runner, "build", name, "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert len(page_texts(out)) == pages
+    assert len(_all_texts(out)) == pages
     class_txt(tmp_path)
     result = run(runner, "build", name, "--pupils", "klasse.txt", "-o", str(out))
     assert result.exit_code == 0, result.output
-    texts = page_texts(out)
+    texts = _all_texts(out)
     each = pages - once  # pages after `new_page: once` (the group's poster) come once, at the end
     assert len(texts) == 25 * each + once
     firsts = texts[: 25 * each : each]
     assert names_on(firsts) == [[n] for n in NAMES]  # in the list's order, each its own name
     assert all(not names_on([t])[0] for t in texts[25 * each :])
+
+
+def _all_texts(out):
+    """The pages of a build in print order: `out`, or its files per paper (the pupils'
+    sheets, then a poster on its own paper)."""
+    if out.exists():
+        return page_texts(out)
+    parts = sorted(out.parent.glob(f"{out.stem}-a*.pdf"), key=lambda p: p.stem[-1], reverse=True)  # a4 before a3
+    return [t for part in parts for t in page_texts(part)]
 
 
 def test_the_letter_home_carries_the_childs_name_and_a_line_without_a_class_list(runner, tmp_path, monkeypatch):
@@ -131,8 +140,8 @@ def test_nothing_leaves_the_page_and_no_text_overlaps(name, tmp_path, monkeypatc
     monkeypatch.chdir(tmp_path)
     class_txt(tmp_path, ["Mari Ann Kristiansen-Haugland", "Ada"])
     built = _built(name, pupils="klasse.txt")
-    inside = _inside(built)
-    for planned in built.plan.pages:
+    for k, planned in enumerate(built.plan.pages):
+        inside = _inside(built, k)
         _no_overlap_inside(planned, inside, built.job.fonts)
         for item in planned.items:
             if isinstance(item, (sp.FrameItem,)):
@@ -142,9 +151,13 @@ def test_nothing_leaves_the_page_and_no_text_overlaps(name, tmp_path, monkeypatc
                 assert inside.y - 0.5 <= item.y <= inside.top + 0.5
 
 
-def _inside(built) -> Rect:
-    page = built.job.page
-    return Rect(page.margin, page.margin, page.width - 2 * page.margin, page.height - 2 * page.margin)
+def _inside(built, index: int = 0) -> Rect:
+    """The room inside the margins of page `index` (a poster on its own paper is larger)."""
+    page, sheet = built.job.page, built.plan
+    width, height = page.width, page.height
+    if sheet.poster_size is not None and index >= len(sheet.pages) - sheet.shared:
+        width, height = sheet.poster_size
+    return Rect(page.margin, page.margin, width - 2 * page.margin, height - 2 * page.margin)
 
 
 def _no_overlap_inside(planned: sp.PagePlan, inside: Rect, fonts) -> None:
@@ -391,8 +404,8 @@ def test_long_names_wrap_or_shrink_and_nothing_overlaps_on_any_layout(name, layo
     class_txt(tmp_path, LONG_NAMES)
     built = _built(name, pupils="klasse.txt", layout=layout)
     page = built.job.page
-    inside = _inside(built)
-    for planned in built.plan.pages:
+    for k, planned in enumerate(built.plan.pages):
+        inside = _inside(built, k)
         _no_overlap_inside(planned, inside, built.job.fonts)
         for item in planned.items:
             if isinstance(item, sp.TextItem):

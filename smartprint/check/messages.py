@@ -693,6 +693,7 @@ TRANSLATED = (
     *_LISTS,
     *_MAPPINGS,
     "literal_error",
+    "blank_text",
     *_OWN,
 )
 """The pydantic error types given a message of their own; any other says what the place takes."""
@@ -716,6 +717,8 @@ def _message(ctx: _Context, err: Mapping[str, Any], spot: _Spot) -> list[Found]:
         return [(loc, f"{label} {_text_hint(src, loc, value, _required(spot))}", False)]
     if etype in _LENGTHS:
         return [(loc, _length_message(ctx, etype, value, info, spot), False)]
+    if etype == "blank_text":
+        return [(loc, f"{label} is blank; write its text, or remove the line", False)]
     if etype in _RANGE:
         return [(loc, _range(spot, value, src, loc, label), False)]
     if value is None:

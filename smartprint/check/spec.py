@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-from smartprint.check.validation import Model, Text
+from smartprint.check.validation import Model, Text, not_blank
 from smartprint.check.words import Words
 from smartprint.resolve.fontfiles import FontFiles
 
@@ -18,6 +18,9 @@ def _nfc(text: str) -> str:
 
 
 PrintedText = Annotated[Text, AfterValidator(_nfc)]
+PrintedItem = Annotated[PrintedText, AfterValidator(not_blank)]
+"""One item of a list of printed texts (prompts, entries, questions, items, words…):
+never blank, so never an empty card, square or box."""
 Language = Literal["nb", "nn", "en"]
 
 

@@ -36,6 +36,16 @@ def _at_most_chars(text: str) -> str:
 
 
 Text = Annotated[str, Field(strict=True), AfterValidator(_at_most_chars)]
+
+
+def not_blank(text: str) -> str:
+    """An item of a list of printed texts must print something: a blank one would be an
+    empty card, square or box (`- "  "`)."""
+    if not text.strip():
+        raise PydanticCustomError("blank_text", "is blank")
+    return text
+
+
 Length = Annotated[float, BeforeValidator(parse_length)]
 
 M = TypeVar("M", bound=BaseModel)

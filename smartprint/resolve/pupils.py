@@ -28,7 +28,7 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
-from smartprint.check.spec import PrintedText
+from smartprint.check.spec import PrintedItem
 from smartprint.check.validation import Model, Text
 from smartprint.check.words import Words
 from smartprint.errors import Problem, UsageError, UserError, Where, display_path
@@ -59,7 +59,7 @@ PUPILS_HINT = (
     "a list of names (lines starting with '- '), a class-list file beside this file "
     "(4b.txt, one name a line, or 4b.csv with a column 'navn'), or {file: 4b.csv, column: Fornavn}"
 )
-PupilsValue = Annotated[list[PrintedText], Field(max_length=MAX_PUPILS)] | Text | PupilsFile
+PupilsValue = Annotated[list[PrintedItem], Field(max_length=MAX_PUPILS)] | Text | PupilsFile
 Pupils = Annotated[PupilsValue | None, Words("elever", "elevar", hint=PUPILS_HINT)]
 """The `pupils:` key of a kind's model (the same everywhere): `pupils: Pupils = None`."""
 

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from smartprint.check.spec import Common, PrintedText
+from smartprint.check.spec import Common, PrintedItem, PrintedText
 from smartprint.check.validation import Text
 from smartprint.check.words import Words
 from smartprint.resolve.layout import PageKeys
@@ -18,7 +18,7 @@ MAX_PROMPTS = 2_000
 
 class BingoSpec(Common):
     kind: Literal["bingo"]
-    prompts: Annotated[list[PrintedText], Words("ruter", "utsagn", "påstander")] = Field(
+    prompts: Annotated[list[PrintedItem], Words("ruter", "utsagn", "påstander")] = Field(
         min_length=1, max_length=MAX_PROMPTS
     )
     grid: Annotated[int, Words("rutenett")] = Field(default=5, ge=3, le=7)

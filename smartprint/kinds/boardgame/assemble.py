@@ -147,14 +147,6 @@ def _check(job: BoardJob) -> list[Problem]:
                     f"category {i + 1} has a blank name; the name stands in the legend and on every card of its deck",
                 )
             )
-        for k, question in enumerate(cat.questions):
-            if not question.strip():
-                problems.append(
-                    src.problem(
-                        ("categories", i, "questions", k),
-                        f"question {k + 1} of '{cat.name}' is blank; it would print an empty card",
-                    )
-                )
         key = " ".join(cat.name.split()).casefold()
         if key in seen:
             problems.append(

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from smartprint.check.spec import Common, PrintedText
+from smartprint.check.spec import Common, PrintedItem, PrintedText
 from smartprint.check.validation import Length, Model, Text
 from smartprint.check.words import Words
 from smartprint.parts.deck.model import SymbolName
@@ -21,7 +21,7 @@ class Category(Model):
     name: Annotated[PrintedText, Words("navn", "namn")] = Field(min_length=1, max_length=40)
     color: Annotated[Text | None, Words("farge", "farga")] = None
     symbol: SymbolName | None = None
-    questions: Annotated[list[PrintedText], Words("spørsmål", "sporsmal", "spørsmåla")] = Field(
+    questions: Annotated[list[PrintedItem], Words("spørsmål", "sporsmal", "spørsmåla")] = Field(
         default_factory=list, max_length=300
     )
 

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from smartprint.check.spec import Common, PrintedText
+from smartprint.check.spec import Common, PrintedItem, PrintedText
 from smartprint.check.validation import Text
 from smartprint.check.words import Words
 from smartprint.resolve.layout import PageKeys
@@ -16,11 +16,11 @@ MAX_BOARDS = 500
 
 class FiveInARowSpec(Common):
     kind: Literal["five-in-a-row"]
-    entries: Annotated[list[PrintedText], Words(item="entry")] = Field(min_length=1, max_length=400)
+    entries: Annotated[list[PrintedItem], Words(item="entry")] = Field(min_length=1, max_length=400)
     grid: Annotated[int, Words("rutenett")] = Field(default=7, ge=5, le=10)
     boards: Annotated[int, Words("brett")] = Field(default=1, ge=1, le=MAX_BOARDS)
     rules: Annotated[PrintedText | None, Words("regler", "reglar")] = None
-    questions: Annotated[list[PrintedText], Words("spørsmål", "sporsmal", "spørsmåla")] = Field(
+    questions: Annotated[list[PrintedItem], Words("spørsmål", "sporsmal", "spørsmåla")] = Field(
         default_factory=list, max_length=200
     )
     blank_cards: int = Field(default=3, ge=0, le=60)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from smartprint.check.validation import did_you_mean
 from smartprint.errors import Problem, UserError
@@ -14,9 +14,10 @@ from smartprint.kinds.sheet.model import SheetLayout, SheetSpec
 from smartprint.kinds.sheet.plan import Area, plan_sheet
 from smartprint.load.source import Path_, Source
 from smartprint.resolve.colors import parse_color
+from smartprint.resolve.layout import Page
 from smartprint.resolve.placeholders import is_known, placeholders
 from smartprint.resolve.pupils import ClassList, class_list
-from smartprint.resolve.units import MM
+from smartprint.resolve.units import MM, PAPER_SIZES_MM
 
 DEFAULT_COLOR = "#2e62a8"
 MAX_PAGES = 5000
@@ -32,6 +33,7 @@ class SheetPlan:
     pupils: ClassList | None
     per_sheet: int  # pages per pupil
     shared: int = 0  # pages after `new_page: once`, printed once after all pupils' sheets
+    poster_size: tuple[float, float] | None = None  # their paper, when not the sheets' (poster_paper)
     duplex: bool = False  # printed double-sided: each pupil's pages made even with an empty page
 
 
@@ -202,16 +204,48 @@ def assemble(job: Job[SheetSpec, SheetLayout]) -> SheetPlan:
                 )
             )
     shared_pages: list[sp.PagePlan] = []
+    poster_size = _poster_size(spec, page)
     if shared and not failed:
+        shared_area, shared_style = area, style
+        if poster_size is not None:  # the poster on its own paper: the same margins, titles to match the paper
+            pw, ph = poster_size
+            shared_area = Area(page.margin, page.margin, pw - 2 * page.margin, ph - 2 * page.margin)
+            shared_style = replace(style, poster_title=style.poster_title * pw / page.width)
         try:  # once for all: no name, no title (it is not the first page of a pupil's sheet)
             shared_pages = plan_sheet(
-                shared, columns=spec.columns, area=area, style=style, fonts=job.fonts, title=None, name=None, pupil=None
+                shared,
+                columns=spec.columns,
+                area=shared_area,
+                style=shared_style,
+                fonts=job.fonts,
+                title=None,
+                name=None,
+                pupil=None,
             )
         except sp.BlockError as exc:
             failed[(exc.loc, None)] = src.problem(exc.loc, exc.message + hint)
     if failed:
         raise UserError(sorted(failed.values(), key=_line_of))
-    return SheetPlan(job, pages + shared_pages, pupils, per_sheet, len(shared_pages), bool(duplex))
+    return SheetPlan(
+        job=job,
+        pages=pages + shared_pages,
+        pupils=pupils,
+        per_sheet=per_sheet,
+        shared=len(shared_pages),
+        duplex=bool(duplex),
+        poster_size=poster_size if shared_pages else None,
+    )
+
+
+def _poster_size(spec: SheetSpec, page: Page) -> tuple[float, float] | None:
+    """The poster pages' paper in points, turned like the sheets' page, or None: the sheets' own."""
+    if spec.poster_paper is None:
+        return None
+    w, h = (v * MM for v in PAPER_SIZES_MM[spec.poster_paper])
+    size = (max(w, h), min(w, h)) if page.width > page.height else (min(w, h), max(w, h))
+    if {round(size[0]), round(size[1])} == {round(page.width), round(page.height)}:
+        return None
+    return size
 
 
 def _edit_hint(job: Job[SheetSpec, SheetLayout]) -> str:

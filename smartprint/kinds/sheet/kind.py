@@ -11,6 +11,7 @@ from smartprint.kinds.sheet.model import (
     SheetSpec,
 )
 from smartprint.resolve.layout import Layout, Page, resolve_page
+from smartprint.resolve.units import paper_name
 from smartprint.write.document import Document
 
 
@@ -38,18 +39,42 @@ class SheetKind(Kind[SheetSpec, SheetLayout, SheetPlan]):
         if plan.duplex and plan.per_sheet % 2:
             each += " and an empty back page"
         sides = ", print double-sided" if plan.duplex else ""
+        once = self._once(plan)
         if plan.pupils is None:
+            if plan.shared:  # say which page is whose: the pupils' sheet, then the group's poster
+                own = pages - plan.shared
+                return f"{pages} pages: {_pages(1, own)} each pupil's sheet (print one per pupil{sides}){once}"
             return f"{pages} page{'s' if pages != 1 else ''}: one sheet{sides}"
         n = len(plan.pupils)
-        once = (
-            f", then {plan.shared} page{'s' if plan.shared != 1 else ''} printed once (print one per group)"
-            if plan.shared
-            else ""
-        )
         return (
             f"{pages} page{'s' if pages != 1 else ''}: {n} sheet{'s' if n != 1 else ''}, one per pupil{each}"
             f"{sides}{once}"
         )
+
+    @staticmethod
+    def _once(plan: SheetPlan) -> str:
+        if not plan.shared:
+            return ""
+        where = "" if plan.poster_size is None else f" on {paper_name(*plan.poster_size)}"
+        return f", then {plan.shared} page{'s' if plan.shared != 1 else ''} printed once{where} (print one per group)"
+
+    def describe_file(self, plan: SheetPlan, part: Document, pages: int, alone: bool) -> str:
+        if alone:
+            return self.describe(plan, pages)
+        first = part.sections[0]
+        paper = paper_name(first.width, first.height)
+        if first.name == "poster":
+            return f"{pages} page{'s' if pages != 1 else ''}: the poster on {paper}; print one per group, one-sided"
+        sides = ", double-sided" if part.duplex != "none" else ""
+        if plan.pupils is None:
+            return f"{pages} page{'s' if pages != 1 else ''}: each pupil's sheet on {paper}; print one per pupil{sides}"
+        n = len(plan.pupils)
+        sheets = f"{n} sheet{'s' if n != 1 else ''}"
+        return f"{pages} page{'s' if pages != 1 else ''}: {sheets}, one per pupil, on {paper}{sides}"
+
+
+def _pages(first: int, count: int) -> str:
+    return f"page {first}" if count == 1 else f"pages {first}–{first + count - 1}"
 
 
 KIND = SheetKind()

@@ -125,6 +125,10 @@ class SheetSpec(Common):
     # pupil's pages are then made even with an empty page, so no sheet shares paper).
     double_sided: bool | None = None
     pupils: Pupils = None
+    # The paper of the pages after `new_page: once` (the group's poster), when not the
+    # sheets' own: `poster_paper: A3` gives the pupils' sheets on A4 and the poster on A3,
+    # each in a file of its own.
+    poster_paper: Annotated[Literal["A5", "A4", "A3", "A2"] | None, Words("plakatpapir", "plakatark")] = None
 
 
 class SheetLayout(PageKeys):

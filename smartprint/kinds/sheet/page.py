@@ -97,6 +97,7 @@ class SheetStyle:
     words_max: float
     color: RGB
     ink: RGB = INK
+    poster_title: float = 40.0  # a `words` block's title: read across a classroom (caps about 10 mm on A4)
     pad: float = 3 * MM  # inside a frame
     heading: float = 1.15  # a block title, of the body size
     leading: float = 1.35  # running text

@@ -57,7 +57,13 @@ def sheet_document(plan: SheetPlan) -> Document:
     def setup(c: Canvas) -> None:
         name_fonts(c, fonts.regular, fonts.bold)
 
-    section = Section(page.width, page.height, plan.pages, partial(_page, plan), name="sheets")
+    sections = [Section(page.width, page.height, plan.pages, partial(_page, plan), name="sheets")]
+    if plan.poster_size is not None:  # the poster on its own paper: a file of its own
+        own = len(plan.pages) - plan.shared
+        sections = [
+            Section(page.width, page.height, plan.pages[:own], partial(_page, plan), name="sheets"),
+            Section(*plan.poster_size, plan.pages[own:], partial(_page, plan), name="poster", duplex="none"),
+        ]
     # "…" for {navn}: the title names no one pupil, and the sentence stays whole in the viewer's title bar
     title = " ".join(fill(plan.job.spec.title, None, "…").split()) or plan.job.spec.title
-    return Document(title, (section,), "duplex-long" if plan.duplex else "none", setup, "Tegner ark")
+    return Document(title, tuple(sections), "duplex-long" if plan.duplex else "none", setup, "Tegner ark")

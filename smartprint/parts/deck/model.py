@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from smartprint.check.spec import PrintedText
+from smartprint.check.spec import PrintedItem, PrintedText
 from smartprint.check.validation import Model, Text
 from smartprint.check.words import Words
 from smartprint.resolve.symbols import normalise_symbol
@@ -26,7 +26,7 @@ class Group(Model):
 class Card(Model):
     title: Annotated[PrintedText | None, Words("tittel", "overskrift")] = Field(default=None, max_length=120)
     text: Annotated[PrintedText | None, Words("tekst")] = None
-    questions: Annotated[list[PrintedText], Words("spørsmål", "sporsmal", "spørsmåla")] = Field(
+    questions: Annotated[list[PrintedItem], Words("spørsmål", "sporsmal", "spørsmåla")] = Field(
         default_factory=list, max_length=12
     )
     group: Annotated[PrintedText | None, Words("gruppe", "gruppa", "kategori")] = None

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from pydantic import Field, create_model
 
-from smartprint.check.spec import PrintedText
+from smartprint.check.spec import PrintedItem, PrintedText
 from smartprint.check.validation import Text
 from smartprint.check.words import Words
 from smartprint.errors import UserError
@@ -34,7 +34,7 @@ class _Checklist(Placed):
     key_words: ClassVar[Words] = Words("sjekkliste", "avkrysning")
 
     title: Annotated[PrintedText | None, Words("tittel", "overskrift")] = Field(default=None, max_length=200)
-    items: Annotated[list[PrintedText], Words("punkter")] = Field(default_factory=list, max_length=200)
+    items: Annotated[list[PrintedItem], Words("punkter")] = Field(default_factory=list, max_length=200)
     blank: int = Field(default=0, ge=0, le=20)  # tick boxes with a line to write one more on
     columns: Annotated[int | None, Words("kolonner")] = Field(default=None, ge=1, le=6)
 

@@ -6,7 +6,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field
 
-from smartprint.check.spec import PrintedText
+from smartprint.check.spec import PrintedItem, PrintedText
 from smartprint.check.words import Words
 from smartprint.kinds.sheet.blocks import BlockType, Placed
 from smartprint.kinds.sheet.page import (
@@ -29,7 +29,7 @@ class TableBlock(Placed):
     key_words: ClassVar[Words] = Words("tabell")
 
     title: Annotated[PrintedText | None, Words("tittel", "overskrift")] = Field(default=None, max_length=200)
-    headers: Annotated[list[PrintedText], Words("overskrifter")] = Field(min_length=1, max_length=8)
+    headers: Annotated[list[PrintedItem], Words("overskrifter")] = Field(min_length=1, max_length=8)
     rows: Annotated[int, Words("rader", "rekker")] = Field(default=8, ge=1, le=60)
     widths: list[int] | None = Field(default=None, min_length=1, max_length=8)  # relative: [3, 2, 1]
 

@@ -6,7 +6,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field
 
-from smartprint.check.spec import PrintedText
+from smartprint.check.spec import PrintedItem, PrintedText
 from smartprint.check.words import Words
 from smartprint.kinds.sheet.blocks import BlockType, Placed
 from smartprint.kinds.sheet.page import (
@@ -28,14 +28,17 @@ class WordsBlock(Placed):
     key_words: ClassVar[Words] = Words("ord")
 
     title: Annotated[PrintedText | None, Words("tittel", "overskrift")] = Field(default=None, max_length=200)
-    items: Annotated[list[PrintedText], Words("punkter")] = Field(default_factory=list, max_length=10)
+    items: Annotated[list[PrintedItem], Words("punkter")] = Field(default_factory=list, max_length=10)
     count: Annotated[int, Words("antall", "tal")] = Field(default=3, ge=1, le=10)  # lines to write on without items
 
 
 def _words(ctx: Ctx, b: BlockIn, w: float) -> Measured:
     s, f = ctx.s, ctx.fonts
     data = b.data
-    title = ctx.heading(data.title, w, b.loc + ("title",), max(s.title, s.body * s.heading), "center", 2)  # large
+    # a poster's heading, read across a classroom: up to three lines before it is made smaller
+    title = ctx.heading(
+        data.title, w, b.loc + ("title",), max(s.title, s.body * s.heading, s.poster_title), "center", 3
+    )
     title_h = title.height + s.body if title else 0.0
     items_raw = [ctx.text(t) for t in data.items]
     n = len(items_raw) or data.count

@@ -1,0 +1,79 @@
+"""Issue 17: every printed item printable or refused, numbers in lists of printed items
+taken as written, items folded into the one above, and values explained in plain words."""
+
+from __future__ import annotations
+
+import typing
+from typing import Any
+
+import pytest
+
+from conftest import run, write
+from smartprint.check import messages
+from smartprint.check.validation import not_blank
+from smartprint.kinds import KINDS, get_kind
+from smartprint.kinds.sheet.blocks import block_types
+
+
+def _models() -> list[Any]:
+    kinds = [get_kind(name) for name in KINDS]
+    return [k.spec for k in kinds] + [b.model for b in block_types().values()]
+
+
+def _text_lists(tp: Any, where: str, seen: set[Any]) -> list[tuple[str, Any]]:
+    """Every list whose items take text, under `tp`: (where, the item type)."""
+    base, _ = messages.strip(tp)
+    out: list[tuple[str, Any]] = []
+    if messages.is_model(base):
+        if base in seen:
+            return out
+        seen.add(base)
+        for key, info in base.model_fields.items():
+            out += _text_lists(messages.field_type(info), f"{base.__name__}.{key}", seen)
+        return out
+    for member in typing.get_args(base):
+        if typing.get_origin(base) in (list, tuple, set, frozenset) and messages.takes_text(member):
+            out.append((where, member))
+        out += _text_lists(member, where, seen)
+    return out
+
+
+def test_every_list_of_printed_texts_in_every_kind_refuses_blank_items() -> None:
+    seen: set[Any] = set()
+    found = [pair for model in _models() for pair in _text_lists(model, model.__name__, seen)]
+    assert len(found) >= 8, found  # prompts, entries, questions (three), items (two), headers, pupils
+    for where, item in found:
+        _, extras = messages.strip(item)
+        assert any(getattr(e, "func", None) is not_blank for e in extras), where
+
+
+BLANKS = {
+    "bingo prompt": (
+        "kind: bingo\ntitle: B\nprompts: [a, b, c, d, e, f, g, h, '  ', j]\ngrid: 3\n",
+        "f.yaml:3:35: prompt 9 is blank",
+    ),
+    "five-in-a-row question": (
+        "kind: five-in-a-row\ntitle: F\nentries: [a]\nquestions:\n  - Hva?\n  - ' '\n",
+        "f.yaml:6:5: question 2 is blank",
+    ),
+    "checklist item": (
+        "kind: sheet\ntitle: S\nblocks:\n  - checklist:\n      items: [Les, '']\n",
+        "f.yaml:5:20: item 2 is blank",
+    ),
+    "words item": (
+        "kind: sheet\ntitle: S\nblocks:\n  - words:\n      items: ['  ', Lytte]\n",
+        "f.yaml:5:15: item 1 is blank",
+    ),
+    "card question": (
+        "kind: cards\ntitle: C\ncards:\n  - title: A\n    questions: [Hva?, '\t']\n",
+        "f.yaml:5:23: question 2 is blank",
+    ),
+}
+
+
+@pytest.mark.parametrize("text, line", BLANKS.values(), ids=list(BLANKS))
+def test_a_blank_item_is_an_error_at_its_place_in_every_kind(runner, tmp_path, text, line) -> None:
+    path = write(tmp_path / "f.yaml", text)
+    result = run(runner, "validate", str(path))
+    assert result.exit_code == 1, result.output
+    assert f"{tmp_path / line}; write its text, or remove the line" in result.output, result.output
