@@ -78,3 +78,19 @@ def test_a_material_on_two_papers_writes_one_file_per_paper(tmp_path):
         finally:
             doc.close()
     assert sizes == {"spill-a3.pdf": {(1191, 842)}, "spill-a4.pdf": {(595, 842)}}
+
+
+@pytest.mark.parametrize(
+    ("name", "page", "note"),
+    [
+        ("styrkekort", 0, "skriv ut tosidig, vend på langsiden, skriv ut i 100 % størrelse"),
+        ("paaskebingo", 1, "skriv ut ensidig, skriv ut i 100 % størrelse"),  # sheet 1, after the leader's page
+        ("fem-paa-rad", 0, "Skriv ut tosidig, vend på langsiden, skriv ut i 100 % størrelse"),
+    ],
+)
+def test_how_to_print_stands_on_the_paper_in_the_materials_language(tmp_path, name, page, note):
+    from conftest import page_texts
+
+    written, _ = pipeline.build(name, pipeline.Options(), tmp_path / "out.pdf")
+    text = " ".join(page_texts(written[0].path)[page].split())
+    assert note in text

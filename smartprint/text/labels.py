@@ -46,3 +46,11 @@ LABELS: dict[str, dict[str, str]] = {
 
 def labels(language: str) -> dict[str, str]:
     return LABELS.get(language, LABELS["nb"])
+
+
+def print_note(language: str, duplex: str) -> str:
+    """How to print a file, in the file's language, for its first page: "skriv ut tosidig,
+    vend på langsiden, skriv ut i 100 % størrelse" (not only in the terminal, in English)."""
+    words = labels(language)
+    how = {"duplex-long": words["flip_long"], "duplex-short": words["flip_short"]}.get(duplex, words["one_sided"])
+    return f"{how}, {words['scale']}"

@@ -18,6 +18,7 @@ from smartprint.parts.textpages.plan import PageFonts, Para, Row, TextPage, pagi
 from smartprint.resolve.colors import RGB, parse_color
 from smartprint.resolve.layout import Page
 from smartprint.resolve.pupils import ClassList, class_list
+from smartprint.text.labels import print_note
 from smartprint.text.metrics import Fonts
 from smartprint.text.origin import Label
 from smartprint.text.run import TextRun
@@ -61,7 +62,10 @@ class Prepared:
         """That line, placed in the sheet's unit (smartprint's words and numbers)."""
         x, y, size = self.face.number_at
         origin = Label("sheet number", self.spec.language)
-        return TextRun(self.sheet_label(number), self.job.fonts.regular, size, x, y, origin)
+        text = self.sheet_label(number)
+        if number == 1:  # sheet 1 says how to print, on the paper (alike in a reprint of it)
+            text += " · " + print_note(self.spec.language, "none")
+        return TextRun(text, self.job.fonts.regular, size, x, y, origin)
 
 
 def _where_count(job: Job[BingoSpec, BingoGeometry]) -> Path_:

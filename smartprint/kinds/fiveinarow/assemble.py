@@ -19,9 +19,10 @@ from smartprint.parts.numbered import distinct_texts, numbered_run
 from smartprint.resolve.colors import RGB, parse_color
 from smartprint.resolve.layout import Page
 from smartprint.resolve.units import MM
+from smartprint.text.labels import print_note
 from smartprint.text.origin import Label
 from smartprint.text.run import TextRun
-from smartprint.text.textfit import FitFailure
+from smartprint.text.textfit import FitFailure, wrap
 
 # the card's heading ("Spørsmål til samtalen") is a label: smaller than the question it introduces
 QUESTION_FACE = replace(FRONT, title_size=FRONT.body_size * 0.85, title_lines=2)
@@ -50,6 +51,18 @@ class FiveInARowPlan:
         x, y, size = self.face.number_at
         label = Label("board number", self.job.spec.language)
         return TextRun(self.board_label(number), self.job.fonts.regular, size, x, y, label)
+
+    def print_note(self) -> tuple[TextRun, ...]:
+        """How to print the file, on board 1 above its number line (alike in a reprint of it)."""
+        x, y, size = self.face.number_at
+        note = print_note(self.job.spec.language, "duplex-long" if self.questions is not None else "none")
+        note = note[0].upper() + note[1:]  # a line of its own: a sentence
+        lines = wrap(note, self.job.fonts.regular, size, self.face.panel_width, self.job.fonts.measure)
+        label = Label("print note", self.job.spec.language)
+        return tuple(
+            TextRun(line, self.job.fonts.regular, size, x, y + (len(lines) - k) * size * 1.25, label)
+            for k, line in enumerate(lines)
+        )
 
 
 def assemble(job: Job[FiveInARowSpec, None]) -> FiveInARowPlan:

@@ -51,6 +51,7 @@ class BoardFace:
     title: Box
     rules: Box
     number_at: tuple[float, float, float]  # x, y, size
+    panel_width: float  # of the panel beside the grid: title, rules, the board's number
     entries: tuple[Box, ...]  # per entry, relative to a square's bottom-left corner
 
 
@@ -105,7 +106,7 @@ def plan_board(
     rules_fit = fit_or_fail(
         [Run(rules, fonts.regular, origin=rules_origin, language=language)],
         pw,
-        top - page.margin - number_size * 3,
+        top - page.margin - number_size * 6,  # room below for the board's number and how to print
         style.rules_size,
         min_size,
         m,
@@ -160,5 +161,6 @@ def plan_board(
         title=title_box,
         rules=rules_box,
         number_at=(px, page.margin, number_size),
+        panel_width=pw,
         entries=tuple(boxes),
     )

@@ -53,6 +53,9 @@ def _board(plan: FiveInARowPlan, c: Canvas, page: Any) -> None:
     ink.draw_lines(c, face.title.fitted, face.title.left, face.title.top, plan.color)
     ink.draw_lines(c, face.rules.fitted, face.rules.left, face.rules.top, STYLE.ink)
     ink.draw_run(c, plan.number_run(number), STYLE.number_grey)
+    if number == 1:
+        for run in plan.print_note():
+            ink.draw_run(c, run, STYLE.number_grey)
 
 
 def _markers(plan: FiveInARowPlan, c: Canvas, page: MarkerPage | str) -> None:

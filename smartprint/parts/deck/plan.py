@@ -24,7 +24,7 @@ from smartprint.parts.geometry import PRINTER_MARGIN, Rect
 from smartprint.resolve.assets import Picture, load_picture
 from smartprint.resolve.colors import RGB, parse_color
 from smartprint.resolve.layout import Page
-from smartprint.text.labels import labels
+from smartprint.text.labels import labels, print_note
 from smartprint.text.metrics import Fonts
 from smartprint.text.origin import Label, Origin, mixed
 from smartprint.text.run import TextRun
@@ -163,10 +163,7 @@ def _footers(
     for page in pages:
         parts = [title, f"{words['sheet']} {page.sheet} {words['of']} {page.sheets}", words[page.side]]
         if page.side in ("front", "fold") and page.sheet == 1:
-            hint = {"duplex-long": words["flip_long"], "duplex-short": words["flip_short"]}.get(
-                duplex, words["one_sided"]
-            )
-            parts.append(f"{hint}, {words['scale']}")
+            parts.append(print_note(language, duplex))
         out.append("  ·  ".join(parts))
     return tuple(out)
 
