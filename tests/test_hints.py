@@ -77,3 +77,36 @@ def test_a_blank_item_is_an_error_at_its_place_in_every_kind(runner, tmp_path, t
     result = run(runner, "validate", str(path))
     assert result.exit_code == 1, result.output
     assert f"{tmp_path / line}; write its text, or remove the line" in result.output, result.output
+
+
+def _validate(runner, tmp_path, text: str):
+    path = write(tmp_path / "f.yaml", text)
+    return run(runner, "validate", str(path)), f"{tmp_path / 'f.yaml'}:"
+
+
+def test_free_true_is_told_what_free_takes_not_to_quote_true(runner, tmp_path) -> None:
+    result, at = _validate(runner, tmp_path, "kind: bingo\ntitle: B\nfree: true\nprompts: [a, b, c, d, e, f, g, h]\n")
+    assert result.exit_code == 1
+    assert f"{at}3:7: 'free' must be text, not the yes/no value true; 'free' is the text printed" in result.output
+    assert '"true"' not in result.output and "leave 'free' out" in result.output
+
+
+def test_numbers_in_a_list_of_printed_items_are_the_text_as_written(tmp_path) -> None:
+    from smartprint.pipeline import prepare
+
+    path = write(
+        tmp_path / "f.yaml",
+        "kind: bingo\ntitle: Gangen\ngrid: 3\nprompts: [6, 8, 9, 2.50, -4, 12, 14, 15, 16, '1:30']\n",
+    )
+    assert prepare(str(path)).spec.prompts == ["6", "8", "9", "2.50", "-4", "12", "14", "15", "16", "1:30"]
+
+
+def test_a_number_yaml_changed_still_gets_its_advice(runner, tmp_path) -> None:
+    result, at = _validate(runner, tmp_path, "kind: five-in-a-row\ntitle: F\nentries: [6, 1:30, 007, 1.0e+3]\n")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines == [
+        f'{at}3:14: entry 2 must be text, but YAML reads 1:30 as a number 90; put it in quotes: "1:30"',
+        f'{at}3:20: entry 3 must be text, but YAML reads 007 as a number 7; put it in quotes: "007"',
+        f'{at}3:25: entry 4 must be text, but YAML reads 1.0e+3 as a number 1000.0; put it in quotes: "1.0e+3"',
+    ], result.output

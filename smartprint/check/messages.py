@@ -713,6 +713,9 @@ def _message(ctx: _Context, err: Mapping[str, Any], spot: _Spot) -> list[Found]:
         return [(loc[:-1], f"'{key}' is missing here; add '{key}: …'", False)]
     if etype == "extra_forbidden":
         return _unknown_key(ctx, spot)
+    if etype == "string_type" and isinstance(value, bool) and ctx.names.words(loc).hint:
+        # `free: true`: a yes meant, not the word; the field's hint says what it takes
+        return [(loc, f"{label} must be text, not the yes/no value {value_shown}", False)]
     if etype == "string_type":
         return [(loc, f"{label} {_text_hint(src, loc, value, _required(spot))}", False)]
     if etype in _LENGTHS:

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-from smartprint.check.validation import Model, Text, not_blank
+from smartprint.check.validation import AS_WRITTEN, Model, Text, not_blank
 from smartprint.check.words import Words
 from smartprint.resolve.fontfiles import FontFiles
 
@@ -18,9 +18,10 @@ def _nfc(text: str) -> str:
 
 
 PrintedText = Annotated[Text, AfterValidator(_nfc)]
-PrintedItem = Annotated[PrintedText, AfterValidator(not_blank)]
+PrintedItem = Annotated[PrintedText, AfterValidator(not_blank), AS_WRITTEN]
 """One item of a list of printed texts (prompts, entries, questions, items, words…):
-never blank, so never an empty card, square or box."""
+never blank, so never an empty card, square or box; a plain number is taken as the
+text written (`- 6` prints "6")."""
 Language = Literal["nb", "nn", "en"]
 
 

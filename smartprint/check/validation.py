@@ -11,6 +11,8 @@ beside the field with `Words` (smartprint/check/words.py).
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
@@ -45,6 +47,14 @@ def not_blank(text: str) -> str:
         raise PydanticCustomError("blank_text", "is blank")
     return text
 
+
+@dataclass(frozen=True)
+class AsWritten:
+    """Marker on a type: a plain number written there (`- 6`, `- 2.5`) is the text it
+    was written as, not an error; one YAML changes (`1:30`, `1e3`, `007`) still is."""
+
+
+AS_WRITTEN = AsWritten()
 
 Length = Annotated[float, BeforeValidator(parse_length)]
 
@@ -148,9 +158,42 @@ def _sort_key(problem: Problem) -> tuple[int, int]:
     return (where.line or 0, where.column or 0) if where else (0, 0)
 
 
+_PLAIN_NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
+
+
+def _replaced(data: Any, rel: Path_, value: Any) -> Any:
+    """`data` with the value at `rel` replaced, copied along the way (never changed)."""
+    if not rel:
+        return value
+    head, rest = rel[0], rel[1:]
+    if isinstance(data, dict):
+        return {**data, head: _replaced(data[head], rest, value)}
+    copy = list(data)
+    copy[head] = _replaced(data[head], rest, value)  # type: ignore[index]
+    return copy
+
+
+def _as_written(model: type[BaseModel], data: Any, src: Source, prefix: Path_) -> Any:
+    """`data` with each plain number where a printed item belongs (`prompts: [6, 8, 9]`)
+    as the text it was written as. A number YAML changed (`1:30` is 90, `1e3` is 1000.0,
+    `007` is 7) is left to be refused with its advice to quote it."""
+    for loc, scalar in src.scalars.items():
+        if loc[: len(prefix)] != prefix or scalar.quoted or not _PLAIN_NUMBER.fullmatch(scalar.raw):
+            continue
+        rel = loc[len(prefix) :]
+        found, value = messages.data_at(data, rel)
+        if not found or isinstance(value, bool) or not isinstance(value, (int, float)):
+            continue
+        tp, _ = messages.type_at(model, rel)
+        if tp is not None and AS_WRITTEN in messages.strip(tp)[1]:
+            data = _replaced(data, rel, scalar.raw)
+    return data
+
+
 def validate(model: type[M], data: Any, src: Source, prefix: Path_ = ()) -> M:
     """Validate `data` (found at `prefix` in `src`) against `model`, or raise a UserError
     with one `file:line:col: message` line per problem, in the order of the file."""
+    data = _as_written(model, data, src, prefix)
     emptied = _comment_problems(src, model, data, prefix)
     try:
         result = model.model_validate(data)

@@ -22,7 +22,15 @@ class BingoSpec(Common):
         min_length=1, max_length=MAX_PROMPTS
     )
     grid: Annotated[int, Words("rutenett")] = Field(default=5, ge=3, le=7)
-    free: Annotated[PrintedText | None, Words("midten", "fri")] = None
+    free: Annotated[
+        PrintedText | None,
+        Words(
+            "midten",
+            "fri",
+            hint="'free' is the text printed on the free centre square (odd grids only), "
+            "such as 'free: FRI'; leave 'free' out for no free square",
+        ),
+    ] = None
     sheets: Annotated[int, Words("brett", "ark")] = Field(default=1, ge=1, le=MAX_SHEETS)
     names: Annotated[
         bool,
