@@ -150,11 +150,12 @@ class Built:
 def plan(job: Job[Any, Any]) -> Built:
     """Plan with every check a plan can make. The strings are checked against their
     fonts as they are drawn (`render`), by the same calls that draw them."""
-    from smartprint.check.validation import cut_by_comment
+    from smartprint.check.validation import cut_by_comment, folded_items
     from smartprint.kinds import get_kind
 
     kind = get_kind(job.spec.kind)
     job.warnings.extend(cut_by_comment(job.src, kind.spec))
+    job.warnings.extend(folded_items(job.src))
     try:
         planned = kind.plan(job)
     except UserError as exc:

@@ -20,7 +20,7 @@ from pydantic_core import PydanticCustomError
 
 from smartprint.check import messages
 from smartprint.check.suggest import did_you_mean as did_you_mean
-from smartprint.errors import Problem, UserError
+from smartprint.errors import Problem, UserError, Where
 from smartprint.load.source import Path_, Source, quote
 from smartprint.resolve.units import parse_length
 
@@ -147,6 +147,35 @@ def cut_by_comment(src: Source, model: type[BaseModel] | None = None, prefix: Pa
                 ),
             )
         )
+    return problems
+
+
+def folded_items(src: Source) -> list[Problem]:
+    """Warnings for a plain text that runs on over a line starting with '- ': one item
+    indented a space too far (`   - Lytte` under `  - Modig`) folds into the item above,
+    which prints "Modig - Lytte". Only a plain (unquoted) text can run on like that.
+
+    Each message starts with "warning: "; the caller shows them and goes on (or stops,
+    under --strict)."""
+    problems: list[Problem] = []
+    for loc, scalar in src.scalars.items():
+        start, end = src.values.get(loc), src.ends.get(loc)
+        if scalar.quoted or start is None or end is None or end[0] <= start[0]:
+            continue
+        for number in range(start[0] + 1, end[0] + 1):
+            line = src.line(number)
+            if not line.lstrip().startswith("- "):
+                continue
+            column = len(line) - len(line.lstrip()) + 1
+            item = line.lstrip()[2:].strip()
+            problems.append(
+                Problem(
+                    Where(src.name, number, column),
+                    f"warning: this line is indented further than the line above, so YAML reads "
+                    f"'{item}' as part of the text above it ({quote(' '.join(scalar.raw.split()))}); "
+                    "if it is an item of its own, start its '- ' right under the one above",
+                )
+            )
     return problems
 
 
