@@ -110,3 +110,9 @@ def test_a_number_yaml_changed_still_gets_its_advice(runner, tmp_path) -> None:
         f'{at}3:20: entry 3 must be text, but YAML reads 007 as a number 7; put it in quotes: "007"',
         f'{at}3:25: entry 4 must be text, but YAML reads 1.0e+3 as a number 1000.0; put it in quotes: "1.0e+3"',
     ], result.output
+
+
+def test_a_count_of_one_is_said_in_words(runner, tmp_path) -> None:
+    result, at = _validate(runner, tmp_path, "kind: five-in-a-row\ntitle: F\nentries: [Modig]\n")
+    assert result.exit_code == 1
+    assert f"{at}3:10: there is 1 entry; a 7 × 7 board" in result.output, result.output

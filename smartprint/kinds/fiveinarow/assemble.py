@@ -121,7 +121,8 @@ def assemble(job: Job[FiveInARowSpec, None]) -> FiveInARowPlan:
         raise UserError(
             src.problem(
                 ("entries",),
-                f"there are {len(spec.entries)} entries; a {spec.grid} × "
+                f"there {'is 1 entry' if len(spec.entries) == 1 else f'are {len(spec.entries)} entries'}; "
+                f"a {spec.grid} × "
                 f"{spec.grid} board where no entry touches itself and every entry stands "
                 f"about as often needs at least {exc.needed}; add "
                 f"{exc.needed - len(spec.entries)} more",
