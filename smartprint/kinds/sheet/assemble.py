@@ -221,6 +221,7 @@ def assemble(job: Job[SheetSpec, SheetLayout]) -> SheetPlan:
                 title=None,
                 name=None,
                 pupil=None,
+                language=spec.language,
             )
         except sp.BlockError as exc:
             failed[(exc.loc, None)] = src.problem(exc.loc, exc.message + hint)
@@ -268,7 +269,17 @@ def _fits_without_name(
 ) -> bool:
     """Whether the sheet fits with a line for the name: then a name made it overflow."""
     try:
-        plan_sheet(blocks, columns=columns, area=area, style=style, fonts=job.fonts, title=title, name=None, pupil=None)
+        plan_sheet(
+            blocks,
+            columns=columns,
+            area=area,
+            style=style,
+            fonts=job.fonts,
+            title=title,
+            name=None,
+            pupil=None,
+            language=job.spec.language,
+        )
     except sp.BlockError:
         return False
     return True

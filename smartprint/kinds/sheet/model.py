@@ -128,7 +128,7 @@ class SheetSpec(Common):
     # The paper of the pages after `new_page: once` (the group's poster), when not the
     # sheets' own: `poster_paper: A3` gives the pupils' sheets on A4 and the poster on A3,
     # each in a file of its own.
-    poster_paper: Annotated[Literal["A5", "A4", "A3", "A2"] | None, Words("plakatpapir", "plakatark")] = None
+    poster_paper: Annotated[Literal["A5", "A4", "A3"] | None, Words("plakatpapir", "plakatark")] = None
 
 
 class SheetLayout(PageKeys):

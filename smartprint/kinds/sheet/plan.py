@@ -81,7 +81,7 @@ def plan_sheet(
     footer: str | None = None,
     name_origin: Origin | None = None,
     first_name: str | None = None,
-    language: str = "nb",
+    language: str,
 ) -> list[PagePlan]:
     """The pages of one sheet (for one pupil, or the one sheet without a class list);
     `name_origin` is where the pupil's name is written (a class list's line), `first_name`
