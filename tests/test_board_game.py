@@ -89,7 +89,7 @@ def test_categories_are_balanced_and_never_run(squares, categories, seed, specia
 def test_the_parts_reassemble_the_board(content, paper):
     w, h = content
     overlap, margin, room = 15 * MM, 10 * MM, 16 * MM
-    tiling = plan_tiling(w, h, *paper, margin, overlap, room)
+    tiling = plan_tiling(w, h, paper_w=paper[0], paper_h=paper[1], margin=margin, overlap=overlap, label_room=room)
     tiles = tiling.tiles
     assert len(tiles) == tiling.cols * tiling.rows
     for tile in tiles:  # each part is printed 1:1 inside the sheet's margins, above its label
@@ -142,7 +142,15 @@ def test_the_parts_reassemble_the_board(content, paper):
 
 
 def test_the_a3_board_on_a4_needs_four_sheets():
-    tiling = plan_tiling(400 * MM, 277 * MM, *A4_PORTRAIT, 10 * MM, 15 * MM, 16 * MM)
+    tiling = plan_tiling(
+        400 * MM,
+        277 * MM,
+        paper_w=A4_PORTRAIT[0],
+        paper_h=A4_PORTRAIT[1],
+        margin=10 * MM,
+        overlap=15 * MM,
+        label_room=16 * MM,
+    )
     assert (tiling.cols, tiling.rows) == (2, 2) and tiling.sheet_w > tiling.sheet_h  # landscape A4
 
 
@@ -605,7 +613,15 @@ def test_no_seam_runs_through_a_square_from_20_to_80_squares(tmp_path, shape):
             for r in squares_on_content:
                 lo, hi = (r.x, r.right) if axis == "x" else (r.y, r.top)
                 assert at <= lo - 1 * MM + 1e-6 or at >= hi + 1 * MM - 1e-6, (squares, shape, axis, at / MM, r)
-        plain = plan_tiling(content.w, content.h, *A4_PORTRAIT, 10 * MM, 15 * MM, 16 * MM)
+        plain = plan_tiling(
+            content.w,
+            content.h,
+            paper_w=A4_PORTRAIT[0],
+            paper_h=A4_PORTRAIT[1],
+            margin=10 * MM,
+            overlap=15 * MM,
+            label_room=16 * MM,
+        )
         assert len(tiling.tiles) == len(plain.tiles) == 4
         room = (tiling.sheet_w - 20 * MM) * (tiling.sheet_h - 20 * MM - 16 * MM)
         for tile in tiling.tiles:

@@ -190,6 +190,7 @@ def _marks(lo: float, hi: float, mark: float) -> tuple[float, ...]:
 def plan_tiling(
     content_w: float,
     content_h: float,
+    *,
     paper_w: float,
     paper_h: float,
     margin: float,

@@ -429,12 +429,12 @@ def assemble(job: BoardJob) -> BoardGamePlan:
         try:
             tiling = plan_tiling(
                 board.content.w,
-                board.content.h,
-                page.width,
-                page.height,
-                page.margin,
-                geo.overlap,
-                TILE_LABEL_ROOM,
+                content_h=board.content.h,
+                paper_w=page.width,
+                paper_h=page.height,
+                margin=page.margin,
+                overlap=geo.overlap,
+                label_room=TILE_LABEL_ROOM,
                 keep_whole=[_on_content(board, s.rect) for s in board.squares],
                 rather_whole=_rather_whole(board, job.fonts),
             )
