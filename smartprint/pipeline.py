@@ -264,8 +264,8 @@ def build(arg: str, options: Options | None = None, target: Path | None = None) 
         with reads.recording() as read:
             built = plan(prepare(arg, options))
         files = paper_files(built, target)
-        for path, _ in files:
-            check_target(path, read)
+        for path in dict.fromkeys([target, *(path for path, _ in files)]):  # the name asked for, too:
+            check_target(path, read)  # -o deck.yaml stays refused when the files are deck-a3.yaml …
         written: list[Written] = []
         with ExitStack() as stack:  # replaced only when every part was drawn
             temps = [(path, part, stack.enter_context(atomic_target(path))) for path, part in files]

@@ -94,3 +94,20 @@ def test_how_to_print_stands_on_the_paper_in_the_materials_language(tmp_path, na
     written, _ = pipeline.build(name, pipeline.Options(), tmp_path / "out.pdf")
     text = " ".join(page_texts(written[0].path)[page].split())
     assert note in text
+
+
+def test_a_material_on_two_papers_refuses_an_output_named_like_its_source(runner, tmp_path):
+    """-o with the material's own file is refused as before, also when the build would
+    write one file per paper beside it (found by fuzzing)."""
+    from conftest import run
+
+    src = tmp_path / "spill.yaml"
+    src.write_text(
+        "kind: board-game\ntitle: Spill\nprintables: false\ncategories:\n"
+        "  - {name: A, questions: [Hva?]}\n  - {name: B, questions: [Hvem?]}\n",
+        encoding="utf-8",
+    )
+    before = src.read_bytes()
+    result = run(runner, "build", str(src), "-o", str(src))
+    assert result.exit_code == 2, result.output
+    assert src.read_bytes() == before and not list(tmp_path.glob("spill-*"))
