@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 
 from smartprint.check.validation import did_you_mean
 from smartprint.errors import Problem, UserError
@@ -155,22 +156,20 @@ def assemble(job: Job[SheetSpec, SheetLayout]) -> SheetPlan:
     hint = _edit_hint(job)
     without_name: list[bool] = []  # whether the sheet fits with a line for the name (asked once)
     duplex = spec.double_sided
+    sheet_of = partial(plan_sheet, columns=spec.columns, fonts=job.fonts, language=spec.language)  # shared by every page
     for name, first_name, k in names:
         try:
             name_origin = pupils.pupils[k].origin if pupils is not None and k is not None else None
-            planned = plan_sheet(
+            planned = sheet_of(
                 own,
-                columns=spec.columns,
                 area=area,
                 style=style,
-                fonts=job.fonts,
                 title=title,
                 name=name,
                 pupil=k,
                 footer=name,
                 name_origin=name_origin,
                 first_name=first_name,
-                language=spec.language,
             )
         except sp.BlockError as exc:
             if name is not None and not without_name:
@@ -212,17 +211,7 @@ def assemble(job: Job[SheetSpec, SheetLayout]) -> SheetPlan:
             shared_area = Area(page.margin, page.margin, pw - 2 * page.margin, ph - 2 * page.margin)
             shared_style = replace(style, poster_title=style.poster_title * pw / page.width)
         try:  # once for all: no name, no title (it is not the first page of a pupil's sheet)
-            shared_pages = plan_sheet(
-                shared,
-                columns=spec.columns,
-                area=shared_area,
-                style=shared_style,
-                fonts=job.fonts,
-                title=None,
-                name=None,
-                pupil=None,
-                language=spec.language,
-            )
+            shared_pages = sheet_of(shared, area=shared_area, style=shared_style, title=None, name=None, pupil=None)
         except sp.BlockError as exc:
             failed[(exc.loc, None)] = src.problem(exc.loc, exc.message + hint)
     if failed:
