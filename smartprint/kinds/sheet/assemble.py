@@ -156,7 +156,8 @@ def assemble(job: Job[SheetSpec, SheetLayout]) -> SheetPlan:
     hint = _edit_hint(job)
     without_name: list[bool] = []  # whether the sheet fits with a line for the name (asked once)
     duplex = spec.double_sided
-    sheet_of = partial(plan_sheet, columns=spec.columns, fonts=job.fonts, language=spec.language)  # shared by every page
+    # what every page of this material shares
+    sheet_of = partial(plan_sheet, columns=spec.columns, fonts=job.fonts, language=spec.language)
     for name, first_name, k in names:
         try:
             name_origin = pupils.pupils[k].origin if pupils is not None and k is not None else None
