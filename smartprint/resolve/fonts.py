@@ -11,6 +11,7 @@ before drawing because reportlab would otherwise print an empty box.
 from __future__ import annotations
 
 import hashlib
+import os
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -40,7 +41,7 @@ class FontSet:
 def _register(path: Path, trusted: bool = False) -> str:
     """Register a TrueType file under a name of its own; `trusted`: smartprint's own
     font, whose glyphs need no trial subset."""
-    digest = hashlib.sha1(str(path).encode()).hexdigest()[:8]
+    digest = hashlib.sha1(os.fsencode(path)).hexdigest()[:8]
     name = f"{path.stem}-{digest}"
     try:
         font = TTFont(name, str(path))

@@ -11,6 +11,7 @@ from smartprint.kinds.bingo import plan as bingo_plan
 from smartprint.kinds.bingo.face import SheetFace, SquareText, fit_square, plan_face
 from smartprint.kinds.bingo.model import MAX_SHEETS, BingoSpec
 from smartprint.kinds.bingo.words import words as own_words
+from smartprint.load.encoding import readable_name
 from smartprint.load.source import Path_, Source
 from smartprint.parts.geometry import Rect, split_page
 from smartprint.parts.numbered import distinct_texts, numbered_run
@@ -337,7 +338,7 @@ def _source_name(job: Job[BingoSpec, BingoGeometry]) -> str:
     from smartprint.load import resources
 
     path = job.src.path
-    name = path.stem if path.parent == resources.data_dir("decks") else _quoted(path.name)
+    name = readable_name(path.stem) if path.parent == resources.data_dir("decks") else _quoted(path.name)
     opts = job.options
     if opts.pupils is not None:  # the reprint needs the same class list, or the sheet comes without its name
         name += f" --pupils {_quoted(opts.pupils)}"
@@ -347,6 +348,7 @@ def _source_name(job: Job[BingoSpec, BingoGeometry]) -> str:
 
 
 def _quoted(text: str) -> str:
+    text = readable_name(text)
     return f'"{text}"' if " " in text else text
 
 

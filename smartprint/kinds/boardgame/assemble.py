@@ -122,7 +122,7 @@ def _rather_whole(board: BoardFace, fonts: Fonts) -> list[Rect]:
 def default_seed(spec: BoardGameSpec) -> int:
     """The same file gives the same board: a seed from what decides the board."""
     key = "\n".join([str(spec.squares), *(c.name for c in spec.categories), *(f"{s.at}" for s in spec.specials)])
-    return zlib.crc32(key.encode()) % 100000
+    return zlib.crc32(key.encode("utf-8", "surrogatepass")) % 100000
 
 
 def _check(job: BoardJob) -> list[Problem]:
