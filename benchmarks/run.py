@@ -1,4 +1,4 @@
-"""The benchmark table the README quotes: smartprint against plain reportlab scripts.
+"""The benchmark table docs/BENCHMARKS.md quotes: smartprint against plain reportlab scripts.
 
     python benchmarks/run.py            # about two minutes on two cores
 
