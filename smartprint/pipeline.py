@@ -17,6 +17,7 @@ from smartprint.kinds.base import AnyKind, Job
 from smartprint.load import resources
 from smartprint.load.source import Path_, Source, load_file
 from smartprint.options import Options, refuse_untaken
+from smartprint.startup import collector_paused
 
 if TYPE_CHECKING:
     from smartprint.text.glyphs import GlyphLedger
@@ -247,6 +248,7 @@ def paper_files(built: Built, target: Path) -> list[tuple[Path, Document]]:
     return out
 
 
+@collector_paused()  # a build makes almost no reference cycles: see smartprint/startup.py
 def build(arg: str, options: Options | None = None, target: Path | None = None) -> tuple[list[Written], Built]:
     """Load, plan, check and draw one material into `target` (one file per paper size)
     atomically: every file is written before any replaces an old one.
@@ -290,6 +292,7 @@ def build_to(job: Job[Any, Any], target: Path) -> tuple[int, Built]:
         return render(built, str(tmp)), built  # every paper in one file: for measuring, not for printing
 
 
+@collector_paused()
 def check_only(job: Job[Any, Any]) -> tuple[int, Built]:
     """Every check a build makes, and the page count; nothing is written. The pages are
     drawn into a sink that keeps nothing, since the glyph check is made as they are drawn."""
