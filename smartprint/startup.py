@@ -1,4 +1,4 @@
-"""How the process starts and ends, for the console script and `python -m smartprint`.
+"""How the process starts and ends: the pieces smartprint/console.py puts together.
 
 A build is short and makes many objects but almost no reference cycles (a few hundred
 cyclic objects per build, measured in docs/BENCHMARKS.md), so the garbage collector
@@ -13,11 +13,16 @@ running the `atexit` handlers itself, so no work registered there is lost.
 
 from __future__ import annotations
 
+import functools
 import gc
+import importlib
 import os
 import sys
+import types
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
 
 # Commands that finish by themselves; anything else (or --watch) keeps the collector.
 SHORT_COMMANDS = frozenset({"build", "validate", "list", "new", "schema", "--help", "-h"})
@@ -69,17 +74,72 @@ def leave(status: int) -> None:
     os._exit(status)
 
 
-def main() -> None:
-    """The console script: the command line with the collector off and a quick exit."""
-    gc.disable()
-    from smartprint.cli import main as command_line
+PYDANTIC_PLUGIN_LOADER = "pydantic.plugin._loader"
 
-    if not short_lived(sys.argv[1:]):
-        gc.freeze()  # what is imported lives as long as the process: never scan it again
-        gc.enable()
+
+class _NoPydanticPlugins(types.ModuleType):
+    """Stands in for pydantic's plugin loader: no plugins, as pydantic itself answers
+    under PYDANTIC_DISABLE_PLUGINS=__all__, without importing `importlib.metadata`.
+    Anything else asked of it comes from the real loader, so a newer pydantic that
+    wants more from this module still gets it."""
+
+    def get_plugins(self) -> tuple[()]:
+        return ()
+
+    def __getattr__(self, name: str) -> object:
+        if name.startswith("__"):  # the import system asks for __path__ and the like
+            raise AttributeError(name)
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), name)
+
+
+def skip_pydantic_plugin_scan() -> None:
+    """The first validator pydantic builds looks for plugins in the metadata of every
+    installed package (importing `importlib.metadata` and reading them all, about 13 ms
+    of a card build). smartprint uses no pydantic plugin; pydantic offers the switch
+    (PYDANTIC_DISABLE_PLUGINS) but still imports the loader's `importlib.metadata`, so
+    the command line puts this stand-in in its place (tests/test_startup.py fails if
+    pydantic stops using it). Left alone if the loader is imported already or the
+    environment says which plugins to use."""
+    if PYDANTIC_PLUGIN_LOADER in sys.modules or os.environ.get("PYDANTIC_DISABLE_PLUGINS") is not None:
+        return
+    sys.modules[PYDANTIC_PLUGIN_LOADER] = _NoPydanticPlugins(PYDANTIC_PLUGIN_LOADER)
+
+
+def typer_coercion_when_given() -> None:
+    """typer 0.29 builds a pydantic TypeAdapter for every parameter while parsing, even
+    for one left at its default None, whose value it then returns without asking the
+    adapter (`RuntimeParam.coerce`); that alone imports pydantic for `smartprint list`.
+    Here a parameter's coercion is built when a value is first given, and used exactly
+    as typer would use it. typer has no hook for this, so it is done narrowly, only
+    where typer's classes are as expected (tests/test_startup.py fails if they change)."""
     try:
-        command_line()
-        status = 0
-    except SystemExit as exc:
-        status = exit_status(exc.code)
-    leave(status)
+        from typer import _coercion
+        from typer.core import _TyperParameter
+    except ImportError:  # pragma: no cover - another typer: left as it is
+        return
+    runtime_param = getattr(_coercion, "RuntimeParam", None)
+    found = getattr(_coercion, "build_runtime_param", None)
+    if runtime_param is None or found is None or not hasattr(_TyperParameter, "get_runtime_param"):
+        return
+    build: Callable[[Any], Any] = found
+
+    @dataclass(frozen=True)
+    class BuiltWhenGiven(runtime_param):  # type: ignore[misc, valid-type]
+        descriptor: Any
+
+        @functools.cached_property
+        def built(self) -> Any:
+            return build(self.descriptor)
+
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            return self.built._coerce_value(value, param=param, ctx=ctx)
+
+    def get_runtime_param(self: Any) -> Any:
+        if self._runtime_param is None:
+            described = self.type_descriptor
+            self._runtime_param = BuiltWhenGiven(described.parameter_info, described.annotation, described)
+        return self._runtime_param
+
+    _TyperParameter.get_runtime_param = get_runtime_param  # type: ignore[method-assign]
