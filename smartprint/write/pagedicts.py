@@ -71,7 +71,8 @@ def format_page(page: Any, document: Any) -> bytes:
     template: bytes | None = templates.get(shape, b"")
     if template:
         document.Reference(page.Parent)
-        return template % number
+        filled: bytes = template % number
+        return filled
     data = _generic(page, document)
     marker = b"/Contents %d 0 R" % number
     if template is None:
