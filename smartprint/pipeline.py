@@ -7,7 +7,6 @@ atomic replace.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
@@ -296,16 +295,8 @@ def build_to(job: Job[Any, Any], target: Path) -> tuple[int, Built]:
 def check_only(job: Job[Any, Any]) -> tuple[int, Built]:
     """Every check a build makes, and the page count; nothing is written. The pages are
     drawn into a sink that keeps nothing, since the glyph check is made as they are drawn."""
+    from smartprint.write.writer import Sink
+
     built = plan(job)
     parts = built.kind.document(built.plan).by_paper()
-    return sum(render(built, cast(BinaryIO, _Discard()), document=part) for part in parts), built
-
-
-class _Discard(io.RawIOBase):
-    """A binary stream that keeps nothing (what `validate` draws into)."""
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        return len(data)
+    return sum(render(built, cast(BinaryIO, Sink()), document=part) for part in parts), built
