@@ -1,4 +1,4 @@
-"""The benchmark table the README quotes: smartprint against plain reportlab scripts.
+"""The benchmark table docs/BENCHMARKS.md quotes: smartprint against plain reportlab scripts.
 
     python benchmarks/run.py            # about two minutes on two cores
 
@@ -13,6 +13,7 @@ form, the same fonts and the same compression. Nothing here is asserted by tests
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
@@ -54,8 +55,9 @@ def measure(cases: list[tuple[str, list[str], list[str] | None, int]], cwd: Path
     results = []
     for label, ours, plain, repeat in cases:
         a, b = Runs(), Runs()
-        for _ in range(repeat):
-            for cmd, into in ((ours, a), (plain, b)):
+        for k in range(repeat):
+            pair = ((ours, a), (plain, b))
+            for cmd, into in pair if k % 2 == 0 else pair[::-1]:  # alternating: neither always goes first
                 if cmd is None:
                     continue
                 wall, peak = run(cmd, cwd, None)
@@ -69,6 +71,45 @@ def measure(cases: list[tuple[str, list[str], list[str] | None, int]], cwd: Path
         results.append((label, a, b))
         print(f"  measured: {label}", file=sys.stderr)
     return results
+
+
+PHASES = ("interpreter", "imports", "load", "plan", "draw", "save", "other", "exit")
+
+
+def phase_run(args: list[str], cwd: Path) -> dict[str, float]:
+    """One whole process of `phases.py` (the command as `python -m smartprint` runs it):
+    its phases in seconds, with the interpreter's start and the exit seen from here."""
+    report = cwd / "phases.json"
+    spawned = time.time()
+    proc = subprocess.Popen(
+        [PY, str(HERE / "phases.py"), str(report), *args], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    _, status, _ = os.wait4(proc.pid, 0)
+    done = time.time()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: phases.py {' '.join(args)}\n{proc.stderr.read().decode() if proc.stderr else ''}")
+    got = json.loads(report.read_text(encoding="utf-8"))
+    inside = ("imports", "load", "plan", "draw", "save")
+    phases = {name: got[name] for name in inside}
+    phases["interpreter"] = got["started"] - spawned
+    phases["other"] = got["ended"] - got["started"] - sum(phases[name] for name in inside)
+    phases["exit"] = done - got["ended"]
+    phases["total"] = done - spawned
+    return phases
+
+
+def phase_table(cases: list[tuple[str, list[str]]], cwd: Path, repeat: int) -> list[str]:
+    """Markdown rows: the median of each phase over `repeat` runs, in milliseconds (the
+    cases take turns, so a busy moment of the machine falls on each of them alike)."""
+    runs: dict[str, list[dict[str, float]]] = {label: [] for label, _ in cases}
+    for _ in range(repeat):
+        for label, args in cases:
+            runs[label].append(phase_run(args, cwd))
+    rows = ["| build | " + " | ".join(PHASES) + " | total (wall) |", "|---" * (len(PHASES) + 2) + "|"]
+    for label, got in runs.items():
+        cells = [f"{statistics.median(r[name] for r in got) * 1000:.0f}" for name in (*PHASES, "total")]
+        rows.append(f"| {label} | " + " | ".join(cells) + " |")
+    return rows
 
 
 def deck_500(folder: Path) -> Path:
@@ -141,8 +182,21 @@ def main() -> None:
             ("--help", [*sp, "--help"], None, 7),
             ("list", [*sp, "list"], None, 7),
         ]
-        only = sys.argv[1:]  # e.g. "bingo": just the cases whose name holds that word
+        only = sys.argv[1:]  # e.g. "bingo": just the cases whose name holds that word; "phases": the phase table
         results = measure([c for c in cases if not only or any(w in c[0] for w in only)], folder)
+        phases: list[str] = []
+        if not only or "phases" in only:
+            phases = phase_table(
+                [
+                    ("500 cards", ["build", str(deck500), "-q", "-o", "p.pdf"]),
+                    (
+                        "bingo, 1,000 sheets",
+                        ["build", str(bingo), "--sheets", "1000", "--seed", SEED, "-q", "-o", "q.pdf"],
+                    ),
+                ],
+                folder,
+                9,
+            )
     print(
         f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; wall time, median (min–max); "
         "peak = each child's own max RSS"
@@ -159,6 +213,11 @@ def main() -> None:
             else (f"{a.size / 1024:.0f}" if a.size else "—")
         )
         print(f"| {label} | {fmt(a)} | {fmt(b)} | {ratio} | {peaks} | {sizes} |")
+    if phases:
+        print()
+        print("Phases of one build, milliseconds, median of 9 runs each (benchmarks/phases.py):")
+        print()
+        print("\n".join(phases))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 """`python -m smartprint` runs the same command line as the `smartprint` script."""
 
-from smartprint.cli import main
+from smartprint.console import main
 
 main()

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 from smartprint import options as declared  # every option, declared once (light to import)
 from smartprint.kinds import KINDS  # the registry only: no kind is loaded
+from smartprint.startup import typer_coercion_when_given
 
 
 def _plain_argument_help() -> None:
@@ -37,6 +38,7 @@ def _plain_argument_help() -> None:
 
 
 _plain_argument_help()
+typer_coercion_when_given()  # no pydantic for parameters left at their default
 
 app = typer.Typer(
     add_completion=False,

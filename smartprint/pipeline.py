@@ -7,7 +7,6 @@ atomic replace.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
@@ -17,6 +16,7 @@ from smartprint.kinds.base import AnyKind, Job
 from smartprint.load import resources
 from smartprint.load.source import Path_, Source, load_file
 from smartprint.options import Options, refuse_untaken
+from smartprint.startup import collector_paused
 
 if TYPE_CHECKING:
     from smartprint.text.glyphs import GlyphLedger
@@ -248,6 +248,7 @@ def paper_files(built: Built, target: Path) -> list[tuple[Path, Document]]:
     return out
 
 
+@collector_paused()  # a build makes almost no reference cycles: see smartprint/startup.py
 def build(arg: str, options: Options | None = None, target: Path | None = None) -> tuple[list[Written], Built]:
     """Load, plan, check and draw one material into `target` (one file per paper size)
     atomically: every file is written before any replaces an old one.
@@ -291,19 +292,12 @@ def build_to(job: Job[Any, Any], target: Path) -> tuple[int, Built]:
         return render(built, str(tmp)), built  # every paper in one file: for measuring, not for printing
 
 
+@collector_paused()
 def check_only(job: Job[Any, Any]) -> tuple[int, Built]:
     """Every check a build makes, and the page count; nothing is written. The pages are
     drawn into a sink that keeps nothing, since the glyph check is made as they are drawn."""
+    from smartprint.write.writer import Sink
+
     built = plan(job)
     parts = built.kind.document(built.plan).by_paper()
-    return sum(render(built, cast(BinaryIO, _Discard()), document=part) for part in parts), built
-
-
-class _Discard(io.RawIOBase):
-    """A binary stream that keeps nothing (what `validate` draws into)."""
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        return len(data)
+    return sum(render(built, cast(BinaryIO, Sink()), document=part) for part in parts), built

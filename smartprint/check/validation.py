@@ -64,7 +64,7 @@ M = TypeVar("M", bound=BaseModel)
 class Model(BaseModel):
     """Base for every user-facing model: unknown keys and loose types are errors."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 # ---------------------------------------------------------------- the words of every kind

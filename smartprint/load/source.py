@@ -165,23 +165,36 @@ def quote(text: str) -> str:
 _Pair = tuple[str, yaml.Node, yaml.Node]
 
 
-def _build(loader: Any, src: Source, node: yaml.Node) -> Any:
+def _build(loader: Any, src: Source, node: yaml.Node, text: str) -> Any:
     builder = _Builder(loader, src)
-    builder.check_size(node)
-    return builder.build(node, ())
+    builder.check_size(node, aliases="*" in text)  # no '*' in the text: no alias in the tree
+    return builder.build(node)
+
+
+_QUOTED_STYLES = frozenset(("'", '"', "|", ">"))
 
 
 class _Builder:
+    """Builds the data and the map of places from the composed nodes, in one walk.
+
+    The walk is the hot part of loading a large deck, so it reads the nodes' fields
+    directly and keeps the tables in locals; what it builds is tested against the
+    plain, slower builder it replaced (tests/test_source_builder.py)."""
+
     def __init__(self, loader: Any, src: Source):
         self.loader = loader
         self.src = src
         self.count = 0
         self.flat: dict[int, list[_Pair]] = {}
+        # the lines where a ` #` comment can follow a value (most lines have no '#')
+        self.hash_lines = {number for number, line in enumerate(src.lines) if "#" in line}
 
     def _where(self, node: yaml.Node) -> Where:
         return Where(self.src.name, *_mark(node))
 
     def _key(self, key_node: yaml.Node) -> str:
+        if key_node.tag == _STR_TAG and isinstance(key_node, yaml.ScalarNode):
+            return str(key_node.value)  # what constructing it returns
         key = self.loader.construct_object(key_node, deep=True) if isinstance(key_node, yaml.ScalarNode) else None
         if not isinstance(key, (str, int, float, bool)):
             raise UserError(Problem(self._where(key_node), "a key must be a plain word"))
@@ -191,14 +204,16 @@ class _Builder:
         """The keys of a mapping with `<<: *base` merges resolved, as YAML means them: a
         key written in the mapping wins over a merged one, and of several merged
         mappings the first wins. A key written twice in one mapping is an error.
-        Remembered per node, so a mapping merged many times is resolved once."""
+        A mapping with merges is remembered, so one merged many times is resolved once."""
         done = self.flat.get(id(node))
         if done is not None:
             return done
         merged: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         own: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        has_merge = False
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
+                has_merge = True
                 parts = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
                 for part in parts:
                     if not isinstance(part, yaml.MappingNode):
@@ -222,29 +237,33 @@ class _Builder:
                     )
                 )
             own[key] = (key_node, value_node)
+        if not has_merge:
+            return [(key, k, v) for key, (k, v) in own.items()]
         out = [(key, *merged[key]) for key in merged if key not in own]
         out += [(key, k, v) for key, (k, v) in own.items()]
         self.flat[id(node)] = out
         return out
 
-    def check_size(self, root: yaml.Node) -> None:
+    def check_size(self, root: yaml.Node, aliases: bool = True) -> None:
         """Count the values the file expands to, aliases included, before building any:
-        a few hundred bytes of nested aliases can stand for millions of values."""
-        sizes: dict[int, int] = {}
-
-        def size(node: yaml.Node) -> int:
-            known = sizes.get(id(node))
-            if known is not None:
-                return known
-            total = 1
-            if isinstance(node, yaml.MappingNode):
-                total += sum(size(k) + size(v) for k, v in node.value)
-            elif isinstance(node, yaml.SequenceNode):
-                total += sum(size(item) for item in node.value)
-            sizes[id(node)] = min(total, MAX_NODES + 1)
-            return sizes[id(node)]
-
-        if size(root) > MAX_NODES:
+        a few hundred bytes of nested aliases can stand for millions of values. Without
+        aliases every node is counted once, so a plain count (stopped at the limit) does."""
+        if aliases:
+            too_many = self._expanded_size(root) > MAX_NODES
+        else:
+            count, todo = 0, [root]
+            while todo and count <= MAX_NODES:
+                node = todo.pop()
+                count += 1
+                value = node.value
+                if type(value) is list:
+                    for item in value:
+                        if type(item) is tuple:
+                            todo += item
+                        else:
+                            todo.append(item)
+            too_many = count > MAX_NODES
+        if too_many:
             raise UserError(
                 Problem(
                     self._where(root),
@@ -252,42 +271,72 @@ class _Builder:
                 )
             )
 
-    def build(self, node: yaml.Node, loc: Path_) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise UserError(
-                self.src.problem(
-                    loc, f"the file has more than {MAX_NODES} values (are aliases repeating a large part?)"
-                )
-            )
-        self.src.values[loc] = _mark(node)
-        self.src.ends[loc] = _end(node)
-        if isinstance(node, yaml.MappingNode):
-            out: dict[str, Any] = {}
-            for key, key_node, value_node in self.pairs(node):
-                self.src.keys[loc + (key,)] = _mark(key_node)
-                out[key] = self.build(value_node, loc + (key,))
-            return out
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
-        try:
-            # a text is by far the most common value: take it as written, without the
-            # constructor's round trip (what construct_object returns for it anyway)
-            value = node.value if node.tag == _STR_TAG else self.loader.construct_object(node, deep=True)
-        except (ValueError, OverflowError) as exc:  # `2024-13-45`, `!!int abc`
-            raise UserError(Problem(self._where(node), _unreadable(node, exc))) from None
-        quoted = node.style in ("'", '"', "|", ">")
-        self.src.scalars[loc] = Scalar(node.value, quoted)
-        if not quoted:
-            self._note_comment(node, loc)
-        return value
+    @staticmethod
+    def _expanded_size(root: yaml.Node) -> int:
+        """The number of values with every alias expanded (at most MAX_NODES + 1)."""
+        sizes: dict[int, int] = {}
 
-    def _note_comment(self, node: yaml.Node, loc: Path_) -> None:
-        """Remember a ` #` comment right after a plain (or empty) value on its line."""
-        line, col = _end(node)
-        found = _COMMENT_AFTER.match(self.src.line(line)[col - 1 :])
-        if found:
-            self.src.comments[loc] = found.group(1)
+        def size(node: yaml.Node) -> int:
+            value = node.value
+            if type(value) is not list:
+                return 1  # a scalar
+            known = sizes.get(id(node))
+            if known is not None:
+                return known
+            total = 1
+            for item in value:
+                if type(item) is tuple:  # a mapping's key and value
+                    total += size(item[0]) + size(item[1])
+                else:
+                    total += size(item)
+            sizes[id(node)] = min(total, MAX_NODES + 1)
+            return sizes[id(node)]
+
+        return size(root)
+
+    def build(self, root: yaml.Node) -> Any:
+        src = self.src
+        values, ends, keys, scalars = src.values, src.ends, src.keys, src.scalars
+        lines, hash_lines, comments = src.lines, self.hash_lines, src.comments
+        construct, pairs = self.loader.construct_object, self.pairs
+        mapping_node, sequence_node = yaml.MappingNode, yaml.SequenceNode
+        str_tag, quoted_styles, comment_after = _STR_TAG, _QUOTED_STYLES, _COMMENT_AFTER
+
+        def walk(node: yaml.Node, loc: Path_) -> Any:
+            self.count += 1
+            if self.count > MAX_NODES:
+                raise UserError(
+                    src.problem(loc, f"the file has more than {MAX_NODES} values (are aliases repeating a large part?)")
+                )
+            start, end = node.start_mark, node.end_mark
+            values[loc] = (start.line + 1, start.column + 1)
+            ends[loc] = (end.line + 1, end.column + 1)
+            if isinstance(node, mapping_node):
+                out: dict[str, Any] = {}
+                for key, key_node, value_node in pairs(node):
+                    where = key_node.start_mark
+                    keys[loc + (key,)] = (where.line + 1, where.column + 1)
+                    out[key] = walk(value_node, loc + (key,))
+                return out
+            if isinstance(node, sequence_node):
+                return [walk(item, loc + (i,)) for i, item in enumerate(node.value)]
+            raw = node.value
+            if node.tag == str_tag:
+                value = raw  # a text, by far the most common value: taken as written
+            else:
+                try:
+                    value = construct(node, deep=True)
+                except (ValueError, OverflowError) as exc:  # `2024-13-45`, `!!int abc`
+                    raise UserError(Problem(self._where(node), _unreadable(node, exc))) from None
+            quoted = node.style in quoted_styles
+            scalars[loc] = Scalar(raw, quoted)
+            if not quoted and end.line in hash_lines:  # a ` #` comment right after a plain (or empty) value
+                found = comment_after.match(lines[end.line][end.column :])
+                if found:
+                    comments[loc] = found.group(1)
+            return value
+
+        return walk(root, ())
 
 
 def _unreadable(node: yaml.Node, exc: Exception) -> str:
@@ -603,7 +652,7 @@ def load_text(text: str, path: Path) -> Source:
         node = loader.get_single_node()
         if node is None:
             raise UserError(Problem(Where(src.name, 1, 1), "the file is empty"))
-        src.data = _build(loader, src, node)
+        src.data = _build(loader, src, node, text)
     except yaml.YAMLError as exc:
         raise UserError(_yaml_problem(src, text, exc)) from None
     except RecursionError:

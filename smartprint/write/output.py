@@ -9,6 +9,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from smartprint import __version__
 from smartprint.resolve.fonts import FontSet
+from smartprint.write import pagedicts
+
+pagedicts.install()  # the same page dictionaries, formatted from a template
 
 DUPLEX_PREF = {"duplex-long": "DuplexFlipLongEdge", "duplex-short": "DuplexFlipShortEdge"}
 
