@@ -28,15 +28,15 @@ from smartprint.text import bidi, shape
 
 _BUNDLED = Path(__file__).parent.parent / "fontdata"
 DEFAULT_LABEL = "DejaVu Sans"
-# The built-in chain after the first font, (regular, bold) each: the scripts it adds
-FALLBACKS = (("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"),)
+# The built-in chain after the first font, (regular, bold, name) each: the scripts it adds
+FALLBACKS = (("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", "Noto Sans Arabic"),)
 
 
 @dataclass(frozen=True)
 class FontSet:
     regular: str  # a font chain's name (text/shape.py)
     bold: str
-    label: str  # how messages name the first font
+    label: str  # how messages name the fonts of the chain ("DejaVu Sans and Noto Sans Arabic")
 
     def measure(self, text: str, font: str, size: float) -> float:
         return shape.width(text, font, size)
@@ -89,26 +89,35 @@ def load_fonts(
 ) -> FontSet:
     """Register the font chains to use: the first font (without arguments the bundled
     DejaVu Sans pair), then `added` (regular, bold) files, then the bundled fallbacks."""
-    bundled_regular = [_register(_BUNDLED / reg, True) for reg, _ in FALLBACKS]
-    bundled_bold = [_register(_BUNDLED / bold, True) for _, bold in FALLBACKS]
+    bundled_regular = [_register(_BUNDLED / reg, True) for reg, _, _ in FALLBACKS]
+    bundled_bold = [_register(_BUNDLED / bold, True) for _, bold, _ in FALLBACKS]
+    names = [name for *_, name in FALLBACKS]
     if regular is None:
         first_regular = _register(_BUNDLED / "DejaVuSans.ttf", True)
         first_bold = _register(_BUNDLED / "DejaVuSans-Bold.ttf", True)
-        label = DEFAULT_LABEL
+        names.insert(0, DEFAULT_LABEL)
     else:
         dejavu = (_register(_BUNDLED / "DejaVuSans.ttf", True), _register(_BUNDLED / "DejaVuSans-Bold.ttf", True))
         bundled_regular.insert(0, dejavu[0])
         bundled_bold.insert(0, dejavu[1])
         first_regular = _register(regular)
         first_bold = _register(bold) if bold else first_regular
-        label = regular.name
+        names[:0] = [regular.name, DEFAULT_LABEL]
     added_regular = [_register(reg) for reg, _ in added]
     added_bold = [_register(b) if b else _register(reg) for reg, b in added]
+    names[1:1] = [reg.name for reg, _ in added]
     return FontSet(
         _chain(first_regular, added_regular, bundled_regular),
         _chain(first_bold, added_bold, bundled_bold),
-        label,
+        ", ".join(names[:-1]) + " and " + names[-1],
     )
+
+
+def check_font_files(*paths: Path | None) -> None:
+    """Register font files now: ValueError (naming the file) if one cannot be used."""
+    for path in paths:
+        if path is not None:
+            _register(path)
 
 
 def missing_glyphs(text: str, font: str) -> list[str]:

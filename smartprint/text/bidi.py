@@ -239,5 +239,5 @@ def script_advice(ch: str) -> str:
         script, font = _SCRIPT_FONTS[first]
         return f"it is {script} script: add a font that has it with 'fonts:' (for example {font})"
     if unicodedata.category(ch) == "So":
-        return "it is a symbol (an emoji, perhaps) that no built-in font has: remove it, or add a font with 'fonts:'"
+        return "it is a symbol (an emoji, perhaps) that no built-in font has; add a font that has it with 'fonts:'"
     return "add a font that has it with 'fonts:'"
