@@ -76,12 +76,12 @@ def _trial_subset(font: TTFont) -> None:
         font.face.makeSubset([0, *codes[start : start + 255]])
 
 
-def _chain(first: str, added: Sequence[str], bundled: Sequence[str]) -> str:
-    """The chain of `first`, the material's `added` fonts and the `bundled` ones, by name:
-    the first font's own name when nothing is added (so that name means one chain)."""
-    fonts = tuple(dict.fromkeys((first, *added, *bundled)))
+def _chain(first: str, added: Sequence[str], bundled: Sequence[Path]) -> str:
+    """The chain of `first`, the material's `added` fonts and the `bundled` files (loaded
+    when first needed), by name: the first font's own name when nothing is added (so
+    that name means one chain)."""
     name = "+".join((first, *added)) if added else first
-    return shape.register_chain(name, fonts)
+    return shape.register_chain(name, first, lambda: (*added, *(_register(path, True) for path in bundled)))
 
 
 def load_fonts(
@@ -89,17 +89,16 @@ def load_fonts(
 ) -> FontSet:
     """Register the font chains to use: the first font (without arguments the bundled
     DejaVu Sans pair), then `added` (regular, bold) files, then the bundled fallbacks."""
-    bundled_regular = [_register(_BUNDLED / reg, True) for reg, _, _ in FALLBACKS]
-    bundled_bold = [_register(_BUNDLED / bold, True) for _, bold, _ in FALLBACKS]
+    bundled_regular = [_BUNDLED / reg for reg, _, _ in FALLBACKS]
+    bundled_bold = [_BUNDLED / bold for _, bold, _ in FALLBACKS]
     names = [name for *_, name in FALLBACKS]
     if regular is None:
         first_regular = _register(_BUNDLED / "DejaVuSans.ttf", True)
         first_bold = _register(_BUNDLED / "DejaVuSans-Bold.ttf", True)
         names.insert(0, DEFAULT_LABEL)
     else:
-        dejavu = (_register(_BUNDLED / "DejaVuSans.ttf", True), _register(_BUNDLED / "DejaVuSans-Bold.ttf", True))
-        bundled_regular.insert(0, dejavu[0])
-        bundled_bold.insert(0, dejavu[1])
+        bundled_regular.insert(0, _BUNDLED / "DejaVuSans.ttf")
+        bundled_bold.insert(0, _BUNDLED / "DejaVuSans-Bold.ttf")
         first_regular = _register(regular)
         first_bold = _register(bold) if bold else first_regular
         names[:0] = [regular.name, DEFAULT_LABEL]

@@ -19,8 +19,9 @@ do not depend on what was shaped before it in the same process).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 import uharfbuzz
 from reportlab.pdfbase import pdfmetrics
@@ -31,14 +32,25 @@ from smartprint.text import bidi
 IGNORED = frozenset({"\n", "\r"})
 
 
-@dataclass(frozen=True)
 class Chain:
-    """Fonts that draw text together: the first that has a word's letters draws it."""
+    """Fonts that draw text together: the first that has a word's letters draws it. The
+    fonts after the first are registered when a line first needs them (`rest`), so a
+    build of Latin text never loads the Arabic fonts."""
 
-    name: str
-    fonts: tuple[str, ...]
-    plain: frozenset[str]  # what the first font draws as it is, left to right, unshaped
-    covered: frozenset[str]  # what some font of the chain has (with line breaks)
+    def __init__(self, name: str, first: str, rest: Callable[[], tuple[str, ...]]):
+        self.name = name
+        self.first = first
+        self._rest = rest
+        self.plain = _plain(first)  # what the first font draws as it is, left to right, unshaped
+
+    @cached_property
+    def fonts(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((self.first, *self._rest())))
+
+    @cached_property
+    def covered(self) -> frozenset[str]:
+        """What some font of the chain has (with line breaks)."""
+        return frozenset().union(*(glyphs_of(font) for font in self.fonts))
 
 
 _CHAINS: dict[str, Chain] = {}
@@ -52,18 +64,21 @@ def glyphs_of(font: str) -> frozenset[str]:
 
 
 def _plain(font: str) -> frozenset[str]:
-    return frozenset(
+    """The characters `font` draws with no reordering and no refusal (none below U+0590 needs either)."""
+    glyphs = glyphs_of(font)
+    odd = {
         ch
-        for ch in glyphs_of(font)
-        if bidi.refusal(ch) is None and bidi._bidi_class(ch) not in ("R", "AL", "AN")  # noqa: SLF001
-    )
+        for ch in glyphs
+        if ch >= "\u0590" and (bidi.refusal(ch) is not None or bidi._bidi_class(ch) in ("R", "AL", "AN"))  # noqa: SLF001
+    }
+    return glyphs - odd
 
 
-def register_chain(name: str, fonts: tuple[str, ...]) -> str:
-    """Make `name` stand for the fonts `fonts`, first to last; returns `name`."""
+def register_chain(name: str, first: str, rest: Callable[[], tuple[str, ...]]) -> str:
+    """Make `name` stand for the font `first` followed by the fonts `rest()` gives
+    (registered on first need); returns `name`."""
     if name not in _CHAINS:
-        covered = frozenset().union(*(glyphs_of(font) for font in fonts))
-        _CHAINS[name] = Chain(name, fonts, _plain(fonts[0]), covered)
+        _CHAINS[name] = Chain(name, first, rest)
     return name
 
 
@@ -71,13 +86,13 @@ def chain_of(name: str) -> Chain:
     """The chain a font name stands for (a single registered font is a chain of one)."""
     chain = _CHAINS.get(name)
     if chain is None:
-        chain = _CHAINS[name] = Chain(name, (name,), _plain(name), glyphs_of(name))
+        chain = _CHAINS[name] = Chain(name, name, tuple)
     return chain
 
 
 def first_font(name: str) -> str:
     """The font reportlab knows for a chain name: its first."""
-    return chain_of(name).fonts[0]
+    return chain_of(name).first
 
 
 def is_plain(text: str, name: str) -> bool:
@@ -145,7 +160,7 @@ def set_line(text: str, name: str, rtl: bool | None = None) -> SetLine:
     for index in bidi.visual_order([level for *_, level in spans]):
         begin, end, font, level = spans[index]
         run = text[begin:end]
-        if font == chain.fonts[0] and level % 2 == 0 and chain.plain.issuperset(run):
+        if font == chain.first and level % 2 == 0 and chain.plain.issuperset(run):
             drawn, width = run, float(pdfmetrics.stringWidth(run, font, 1.0))
         else:
             drawn, width = _shape(run, font, level % 2 == 1)
