@@ -97,7 +97,8 @@ def first_font(name: str) -> str:
 
 def is_plain(text: str, name: str) -> bool:
     """Whether `text` is drawn by the chain's first font as it is: the fast road."""
-    return chain_of(name).plain.issuperset(text)
+    chain = _CHAINS.get(name) or chain_of(name)
+    return chain.plain.issuperset(text)
 
 
 @dataclass(frozen=True)
@@ -171,8 +172,9 @@ def set_line(text: str, name: str, rtl: bool | None = None) -> SetLine:
 
 def width(text: str, name: str, size: float, rtl: bool | None = None) -> float:
     """The width of one line of `text` in the chain `name` at `size`."""
-    if is_plain(text, name):
-        return float(pdfmetrics.stringWidth(text, first_font(name), size))
+    chain = _CHAINS.get(name) or chain_of(name)
+    if chain.plain.issuperset(text):
+        return float(pdfmetrics.stringWidth(text, chain.first, size))
     return set_line(text, name, rtl).width * size
 
 
