@@ -136,7 +136,9 @@ def test_a_font_lacking_a_letter_of_smartprints_own_words_hands_the_word_to_the_
     out = tmp_path / "d.pdf"
     result = run(runner, "build", str(src), "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert {"BitstreamVeraSans-Roman", "DejaVuSans"} <= _embedded_fonts(out)
+    embedded = _embedded_fonts(out)
+    assert "DejaVuSans" in embedded, embedded
+    assert any(name.startswith("BitstreamVeraSans-Roman") for name in embedded), embedded  # renamed if Vera came first
 
 
 def test_a_users_letter_no_font_of_the_chain_has_is_named_at_its_field_with_its_script(runner, tmp_path):
