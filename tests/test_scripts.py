@@ -172,3 +172,29 @@ def test_text_that_cannot_be_laid_out_right_is_refused_at_its_place(runner, tmp_
     result = run(runner, "build", str(src), "-o", str(tmp_path / "brev.pdf"))
     assert result.exit_code == 1
     assert "brev.yaml:4:11: " in result.output and says in result.output, result.output
+
+
+def test_a_sheet_in_a_right_to_left_language_fills_its_rows_from_the_right():
+    """Planned, not drawn: the first of two fields stands in the right column in Arabic,
+    its label at the right end of its line; in bokmål the same blocks stand as always."""
+    from smartprint.kinds.sheet.blocks.field import FieldBlock
+    from smartprint.kinds.sheet.page import BlockIn, RuleItem, SheetStyle, TextItem
+    from smartprint.kinds.sheet.plan import Area, plan_sheet
+    from smartprint.resolve.fonts import load_fonts
+
+    style = SheetStyle(11.0, 22.0, 28.0, 14.0, 7.0, 110.0, (0.2, 0.3, 0.6))
+    blocks = [BlockIn(i, "field", FieldBlock(label=label), 1) for i, label in enumerate(["الاسم", "التاريخ"])]
+
+    def first_field(language: str) -> tuple[float, float, float]:
+        (page,) = plan_sheet(
+            blocks, columns=2, area=Area(40, 800, 500, 700), style=style, fonts=load_fonts(),
+            title=None, name=None, pupil=None, language=language,
+        )  # fmt: skip
+        rule = next(item for item in page.items if isinstance(item, RuleItem))
+        label = next(item for item in page.items if isinstance(item, TextItem))
+        return rule.x0, rule.x1, label.box.left + label.box.fitted.lines[0].x
+
+    rule_left, rule_right, label_x = first_field("ar")
+    assert rule_left > 40 + 250 and label_x > rule_right  # right column; the label right of its line
+    rule_left, rule_right, label_x = first_field("nb")
+    assert rule_right < 40 + 250 and label_x > rule_right  # left column; an Arabic label still on the right
