@@ -198,3 +198,18 @@ def test_a_sheet_in_a_right_to_left_language_fills_its_rows_from_the_right():
     assert rule_left > 40 + 250 and label_x > rule_right  # right column; the label right of its line
     rule_left, rule_right, label_x = first_field("nb")
     assert rule_right < 40 + 250 and label_x > rule_right  # left column; an Arabic label still on the right
+
+
+def test_each_paragraph_takes_its_own_direction_and_an_arabic_one_is_set_from_the_right():
+    from smartprint.resolve.fonts import load_fonts
+    from smartprint.text.textfit import Run, fit
+
+    fonts = load_fonts()
+    text = "سلام Ada\nHei på deg\nAda Hansen سلام"
+    fitted = fit([Run(text, fonts.regular, origin=("x",))], 300, 200, 12, 6, fonts.measure)
+    assert fitted is not None
+    first, second, third = fitted.lines
+    assert (first.rtl, second.rtl, third.rtl) == (True, False, False)  # by the first strong letter
+    assert abs(first.x + fonts.measure(first.text, first.font, first.size) - 300) < 0.01 and second.x == 0
+    arabic = fit([Run(text, fonts.regular, origin=("x",), language="ar")], 300, 200, 12, 6, fonts.measure)
+    assert arabic is not None and all(line.rtl for line in arabic.lines)  # by the material's language

@@ -295,6 +295,30 @@ def _wrap(
     return out
 
 
+def _wrap_directed(
+    run: Run,
+    size: float,
+    width: float,
+    measure: Measure,
+    allow_break: bool,
+    strict: bool,
+    language: str | None,
+) -> list[tuple[str, bool]] | None:
+    """`_wrap` of a run's text, each line with its paragraph's direction (True: right to
+    left, by the run's language or else the paragraph's first strong letter)."""
+    if not has_rtl(run.text) and not runs_rtl("", run.language):  # the usual case: one call, no tables
+        lines = _wrap(run.text, run.font, size, width, measure, allow_break, strict, language)
+        return None if lines is None else [(line, False) for line in lines]
+    out: list[tuple[str, bool]] = []
+    for paragraph in run.text.split("\n"):
+        lines = _wrap(paragraph, run.font, size, width, measure, allow_break, strict, language)
+        if lines is None:
+            return None
+        rtl = runs_rtl(paragraph, run.language)
+        out.extend((line, rtl) for line in lines)
+    return out
+
+
 def _set(
     runs: Sequence[Run],
     size: float,
@@ -319,14 +343,13 @@ def _set(
         if not first and run.space_before:
             y += run.space_before * size
         indent = measure(run.bullet + " ", run.font, fs) if run.bullet else 0.0
-        rtl = runs_rtl(run.text, run.language)
         language = run.language if dictionary else None
-        wrapped = _wrap(run.text, run.font, fs, width - indent, measure, allow_break, strict, language)
-        if wrapped is None:
+        directed = _wrap_directed(run, fs, width - indent, measure, allow_break, strict, language)
+        if directed is None:
             return None
-        if run.max_lines is not None and len(wrapped) > run.max_lines:
+        if run.max_lines is not None and len(directed) > run.max_lines:
             return None
-        for j, text in enumerate(wrapped):
+        for j, (text, rtl) in enumerate(directed):
             y += fs * 0.95 if first else fs * leading
             first = False
             if max_height is not None and y + descent > max_height + 1e-6:
