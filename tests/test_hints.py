@@ -32,7 +32,10 @@ def _text_lists(tp: Any, where: str, seen: set[Any]) -> list[tuple[str, Any]]:
             out += _text_lists(messages.field_type(info), f"{base.__name__}.{key}", seen)
         return out
     for member in typing.get_args(base):
-        if typing.get_origin(base) in (list, tuple, set, frozenset) and messages.takes_text(member):
+        printed = messages.takes_text(member) and not any(  # not a list of files (`fonts:`)
+            messages.is_model(messages.strip(m)[0]) for m in typing.get_args(messages.strip(member)[0])
+        )
+        if typing.get_origin(base) in (list, tuple, set, frozenset) and printed:
             out.append((where, member))
         out += _text_lists(member, where, seen)
     return out

@@ -69,3 +69,13 @@ def test_installed_wheel_builds_from_another_folder(wheel, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "wrote s.pdf (6 pages: 25 cards on 3 sheets)" in result.stdout
     assert (work / "s.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_the_wheel_carries_the_font_chain_with_its_licences(wheel):
+    """The built-in fonts of every script smartprint prints, and their licences, are in the wheel."""
+    with zipfile.ZipFile(wheel) as whl:
+        names = set(whl.namelist())
+        for font in ("DejaVuSans", "DejaVuSans-Bold", "NotoSansArabic-Regular", "NotoSansArabic-Bold"):
+            assert f"smartprint/fontdata/{font}.ttf" in names, font
+        licence = whl.read("smartprint/fontdata/LICENSE.txt").decode()
+    assert "Bitstream Vera" in licence and "SIL OPEN FONT LICENSE Version 1.1" in licence

@@ -33,3 +33,5 @@ class Common(Model):
     layout: Annotated[Text | None, Words("oppsett", "mal")] = None
     seed: Annotated[int | None, Words("frø", "fro")] = Field(default=None, ge=0, le=2**63 - 1)
     font: Annotated[Text | FontFiles | None, Words("skrift")] = None
+    # fonts added to the chain, after `font` and before the built-in fallbacks (docs/FONTS.md)
+    fonts: Annotated[list[Annotated[Text, AfterValidator(not_blank)] | FontFiles] | None, Words("skrifter")] = None

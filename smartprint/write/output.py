@@ -9,6 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from smartprint import __version__
 from smartprint.resolve.fonts import FontSet
+from smartprint.text.shape import first_font, glyphs_of
 from smartprint.write import pagedicts
 
 pagedicts.install()  # the same page dictionaries, formatted from a template
@@ -27,7 +28,7 @@ def new_canvas(
         pagesize=(page_w, page_h),
         invariant=1,
         pageCompression=1,
-        initialFontName=fonts.regular,
+        initialFontName=first_font(fonts.regular),
         initialFontSize=10,
     )
     c.setTitle(title)
@@ -49,7 +50,9 @@ def prime_subset(c: Canvas, font: str, text: str) -> None:
     byte-identical in both prints."""
     from reportlab.pdfbase import pdfmetrics
 
-    pdfmetrics.getFont(font).splitString(text, c._doc)  # noqa: SLF001 - the canvas's document
+    first = first_font(font)  # a chain's first font: the others draw shaped runs, not primed
+    have = glyphs_of(first)
+    pdfmetrics.getFont(first).splitString("".join(ch for ch in text if ch in have), c._doc)  # noqa: SLF001
 
 
 def name_fonts(c: Canvas, *fonts: str) -> None:
@@ -58,4 +61,4 @@ def name_fonts(c: Canvas, *fonts: str) -> None:
     from reportlab.pdfbase import pdfmetrics
 
     for font in fonts:
-        pdfmetrics.getFont(font).getSubsetInternalName(0, c._doc)  # noqa: SLF001 - the canvas's document
+        pdfmetrics.getFont(first_font(font)).getSubsetInternalName(0, c._doc)  # noqa: SLF001 - the canvas's document
