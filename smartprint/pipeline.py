@@ -136,7 +136,7 @@ def prepare(arg: str, options: Options | None = None) -> Job[Any, Any]:
     """Load, validate and resolve one material: its layout and fonts."""
     options = options or Options()
     from smartprint.load import reads
-    from smartprint.resolve.fontfiles import resolve_font_files
+    from smartprint.resolve.fontfiles import resolve_font_files, unusable_fonts
     from smartprint.resolve.fonts import load_fonts
 
     path = locate_source(arg, options.language)
@@ -151,13 +151,15 @@ def prepare(arg: str, options: Options | None = None) -> Job[Any, Any]:
         choice = (
             resolve_font_files(spec.font, src, ("font",), options.allow) if spec.font is not None else layout.page.font
         )
-        fonts = load_fonts(choice.regular if choice else None, choice.bold if choice else None)
+        added = [resolve_font_files(one, src, ("fonts", i), options.allow) for i, one in enumerate(spec.fonts or ())]
+        font_problems = unusable_fonts([choice, *added])
+        if font_problems:
+            choice, fonts = None, load_fonts()
+        else:
+            regular, bold = (choice.regular, choice.bold) if choice else (None, None)
+            fonts = load_fonts(regular, bold, [(one.regular, one.bold) for one in added])
     except UserError as exc:
         font_problems, choice, fonts = exc.problems, None, load_fonts()
-    except ValueError as exc:
-        assert choice is not None
-        font_problems, fonts = [choice.source.problem(choice.loc, str(exc))], load_fonts()
-        choice = None
     job = Job(src, spec, layout, fonts, options, choice)
     job.pending.extend(font_problems)
     return job

@@ -106,7 +106,19 @@ def _ascii_font(tmp_path: Path) -> Path:
     return path
 
 
-def test_a_font_lacking_a_letter_of_smartprints_own_words_is_refused(runner, tmp_path):
+def _embedded_fonts(pdf: Path) -> set[str]:
+    from pypdf import PdfReader
+
+    names = set()
+    for page in PdfReader(pdf).pages:
+        for font in page["/Resources"]["/Font"].values():
+            names.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    return names
+
+
+def test_a_font_lacking_a_letter_of_smartprints_own_words_hands_the_word_to_the_chain(runner, tmp_path):
+    """ASCII Vera has no 'å' of the footer's 'på': that word is drawn in the next font of
+    the chain (the built-in DejaVu Sans), the rest in the file the material named."""
     _ascii_font(tmp_path)
     src = write(
         tmp_path / "d.yaml",
@@ -122,20 +134,12 @@ def test_a_font_lacking_a_letter_of_smartprints_own_words_is_refused(runner, tmp
     """,
     )
     out = tmp_path / "d.pdf"
-    out.write_bytes(b"old")
     result = run(runner, "build", str(src), "-o", str(out))
-    assert result.exit_code == 1, result.output
-    assert "d.yaml:3:7: the font ascii.ttf has no " in result.output
-    assert "'å' (U+00E5 LATIN SMALL LETTER A WITH RING ABOVE)" in result.output
-    assert "which smartprint's footer (language nb) needs" in result.output
-    assert out.read_bytes() == b"old"
-    # in English the footer has no 'å' (its '·' is still missing)
-    src.write_text(src.read_text().replace("title: Plain deck", "title: Plain deck\nlanguage: en"))
-    result = run(runner, "build", str(src), "-o", str(out))
-    assert result.exit_code == 1 and "'·'" in result.output and "'å'" not in result.output
+    assert result.exit_code == 0, result.output
+    assert {"BitstreamVeraSans-Roman", "DejaVuSans"} <= _embedded_fonts(out)
 
 
-def test_a_users_letter_the_font_lacks_is_named_at_its_field(runner, tmp_path):
+def test_a_users_letter_no_font_of_the_chain_has_is_named_at_its_field_with_its_script(runner, tmp_path):
     _ascii_font(tmp_path)
     src = write(
         tmp_path / "d.yaml",
@@ -145,40 +149,44 @@ def test_a_users_letter_the_font_lacks_is_named_at_its_field(runner, tmp_path):
         language: en
         font: ascii.ttf
         grid: 3
-        prompts: [a, b, c, d, e, f, g, h, ærlig]
+        prompts: [a, b, c, d, e, f, g, h, ሰላም]
     """,
     )
     result = run(runner, "build", str(src), "-o", str(tmp_path / "b.pdf"))
     assert result.exit_code == 1
-    assert re.search(r"d\.yaml:6:\d+: the font ascii\.ttf has no 'æ'", result.output), result.output
+    assert re.search(
+        r"d\.yaml:6:\d+: the fonts ascii\.ttf, DejaVu Sans and Noto Sans Arabic have no 'ሰ' .*Ethiopic", result.output
+    ), result.output
 
 
-def test_a_bingo_label_in_nb_needs_its_letters_too(runner, tmp_path):
-    _ascii_font(tmp_path)
-    src = write(
-        tmp_path / "d.yaml",
-        """
-        kind: bingo
-        title: Plain
-        font: ascii.ttf
-        grid: 3
-        prompts: [a, b, c, d, e, f, g, h, i]
-    """,
-    )
-    result = run(runner, "build", str(src), "-o", str(tmp_path / "b.pdf"))
-    assert result.exit_code == 1
-    assert "smartprint's sheet number (language nb)" in result.output  # "frø"
+def test_a_label_no_font_has_is_blamed_on_the_font_choice(tmp_path):
+    from smartprint.load.source import load_file
+    from smartprint.resolve.fontfiles import FontChoice
+    from smartprint.text.glyphs import GlyphLedger, GlyphReport
+    from smartprint.text.origin import Label
+
+    src_path = write(tmp_path / "d.yaml", "kind: bingo\nfont: x.ttf\n")
+    src = load_file(src_path)
+    ledger = GlyphLedger(lambda text, font: [ch for ch in text if ch == "ø"])
+    assert not ledger.check("frø", "any", Label("sheet number", "nb"))
+    report = GlyphReport(src, "x.ttf", FontChoice(tmp_path / "x.ttf", None, src, ("font",)))
+    (problem,) = report.problems(ledger)
+    assert "smartprint's sheet number (language nb)" in str(problem) and ":2:" in str(problem)
 
 
 def test_a_trimmed_copy_of_a_loaded_font_is_its_own_font(tmp_path):
     """reportlab shares one font object between files with the same internal name;
-    a trimmed Vera loaded after Vera must still be the trimmed one."""
-    from smartprint.resolve.fonts import load_fonts, missing_glyphs
+    a trimmed Vera loaded after Vera must still be the trimmed one (its 'å' drawn by
+    the next font of its chain)."""
+    from smartprint.resolve.fonts import load_fonts
+    from smartprint.text.shape import first_font, glyphs_of, set_line
 
     vera = load_fonts()
     trimmed = load_fonts(_ascii_font(tmp_path))
-    assert missing_glyphs("på", vera.regular) == []
-    assert missing_glyphs("på", trimmed.regular) == ["å"]
+    assert "å" in glyphs_of(first_font(vera.regular))
+    assert "å" not in glyphs_of(first_font(trimmed.regular))
+    pieces = set_line("på", trimmed.regular).pieces
+    assert [piece.font for piece in pieces] == [first_font(vera.regular)]
 
 
 def test_a_broken_font_named_in_a_layout_is_blamed_on_the_layout(runner, tmp_path):

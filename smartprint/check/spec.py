@@ -35,6 +35,7 @@ class Common(Model):
     layout: Annotated[Text | None, Words("oppsett", "mal")] = None
     seed: Annotated[int | None, Words("frø", "fro")] = Field(default=None, ge=0, le=2**63 - 1)
     font: Annotated[Text | FontFiles | None, Words("skrift")] = None
+    fonts: Annotated[list[Text | FontFiles] | None, Words("skrifter")] = None  # added to the chain (docs/FONTS.md)
 
     languages: ClassVar[tuple[str, ...]] = EVERYDAY
     """The languages this kind prints its own words in; a kind whose material goes home to

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from smartprint.check.validation import Model, Text
-from smartprint.errors import UserError
+from smartprint.errors import Problem, UserError
 from smartprint.load import reads
 from smartprint.load.paths import PathRefused, resolve_inside
 from smartprint.load.source import Path_, Source
@@ -58,3 +58,18 @@ def resolve_font_files(
         value = FontFiles.model_validate(value)
     bold = _one(value.bold, src, loc + ("bold",), allowed) if value.bold else None
     return FontChoice(_one(value.regular, src, loc + ("regular",), allowed), bold, src, loc)
+
+
+def unusable_fonts(choices: Sequence[FontChoice | None]) -> list[Problem]:
+    """Each font file that cannot be used, blamed where it was named."""
+    from smartprint.resolve.fonts import check_font_files
+
+    problems = []
+    for choice in choices:
+        if choice is None:
+            continue
+        try:
+            check_font_files(choice.regular, choice.bold)
+        except ValueError as exc:
+            problems.append(choice.source.problem(choice.loc, str(exc)))
+    return problems

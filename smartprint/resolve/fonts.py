@@ -1,39 +1,45 @@
-"""Fonts: embedded TrueType only, and a check that every character has a glyph.
+"""Fonts: embedded TrueType only, set as a chain, and a check that every character has a glyph.
 
-The default is DejaVu Sans, shipped in `fontdata/` cut down to the Latin script: it
-draws every letter of a Norwegian class list (æøå, and the ę, ą, ś, ū, ș, ğ, ő of
-Polish, Lithuanian, Romanian, Turkish and Hungarian names, Vietnamese tone marks),
-where reportlab's Bitstream Vera, from which DejaVu grew with the same widths,
-lacks most of them. A deck or layout may name other TTF files. We check characters
-before drawing because reportlab would otherwise print an empty box.
+A material's text is drawn with a font chain (`text/shape.py`): its first font (the
+built-in DejaVu Sans, or the file named by `font:`), then the files named by `fonts:`,
+then the built-in fonts for the other scripts. DejaVu Sans is shipped in `fontdata/`
+cut down to Latin, Greek and Cyrillic: it draws every letter of a Norwegian class list
+(æøå, and the ę, ą, ś, ū, ș, ğ, ő of Polish, Lithuanian, Romanian, Turkish and
+Hungarian names, Vietnamese tone marks, Northern Sámi's ŋ, đ, ŧ, ž, č, š, Ukrainian),
+with the widths of reportlab's Bitstream Vera, from which DejaVu grew. Noto Sans
+Arabic draws the Arabic script (Arabic, Persian and Dari, Urdu, Sorani). We check
+characters before drawing because reportlab would otherwise print an empty box.
+See docs/FONTS.md.
 """
 
 from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import reportlab
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-_VERA = Path(reportlab.__file__).parent / "fonts"
+from smartprint.text import bidi, shape
+
 _BUNDLED = Path(__file__).parent.parent / "fontdata"
 DEFAULT_LABEL = "DejaVu Sans"
-IGNORED = {"\n", "\r"}
+# The built-in chain after the first font, (regular, bold, name) each: the scripts it adds
+FALLBACKS = (("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", "Noto Sans Arabic"),)
 
 
 @dataclass(frozen=True)
 class FontSet:
-    regular: str
+    regular: str  # a font chain's name (text/shape.py)
     bold: str
-    label: str  # how messages name the font
+    label: str  # how messages name the fonts of the chain ("DejaVu Sans and Noto Sans Arabic")
 
     def measure(self, text: str, font: str, size: float) -> float:
-        return float(pdfmetrics.stringWidth(text, font, size))
+        return shape.width(text, font, size)
 
 
 @cache
@@ -43,7 +49,7 @@ def _register(path: Path, trusted: bool = False) -> str:
     digest = hashlib.sha1(str(path).encode()).hexdigest()[:8]
     name = f"{path.stem}-{digest}"
     try:
-        font = TTFont(name, str(path))
+        font = TTFont(name, str(path), shapable=True)
         # reportlab shares one font object between files whose internal names agree
         # (a trimmed copy of Vera is still "BitstreamVeraSans-Roman"): give a second
         # file with a taken name a name of its own, or it would silently print as the first
@@ -70,31 +76,63 @@ def _trial_subset(font: TTFont) -> None:
         font.face.makeSubset([0, *codes[start : start + 255]])
 
 
-def load_fonts(regular: Path | None = None, bold: Path | None = None) -> FontSet:
-    """Register the fonts to use; without arguments the bundled DejaVu Sans pair."""
+def _chain(first: str, added: Sequence[str], bundled: Sequence[str]) -> str:
+    """The chain of `first`, the material's `added` fonts and the `bundled` ones, by name:
+    the first font's own name when nothing is added (so that name means one chain)."""
+    fonts = tuple(dict.fromkeys((first, *added, *bundled)))
+    name = "+".join((first, *added)) if added else first
+    return shape.register_chain(name, fonts)
+
+
+def load_fonts(
+    regular: Path | None = None, bold: Path | None = None, added: Sequence[tuple[Path, Path | None]] = ()
+) -> FontSet:
+    """Register the font chains to use: the first font (without arguments the bundled
+    DejaVu Sans pair), then `added` (regular, bold) files, then the bundled fallbacks."""
+    bundled_regular = [_register(_BUNDLED / reg, True) for reg, _, _ in FALLBACKS]
+    bundled_bold = [_register(_BUNDLED / bold, True) for _, bold, _ in FALLBACKS]
+    names = [name for *_, name in FALLBACKS]
     if regular is None:
-        return FontSet(
-            _register(_BUNDLED / "DejaVuSans.ttf", True),
-            _register(_BUNDLED / "DejaVuSans-Bold.ttf", True),
-            DEFAULT_LABEL,
-        )
-    reg = _register(regular)
-    return FontSet(reg, _register(bold) if bold else reg, regular.name)
+        first_regular = _register(_BUNDLED / "DejaVuSans.ttf", True)
+        first_bold = _register(_BUNDLED / "DejaVuSans-Bold.ttf", True)
+        names.insert(0, DEFAULT_LABEL)
+    else:
+        dejavu = (_register(_BUNDLED / "DejaVuSans.ttf", True), _register(_BUNDLED / "DejaVuSans-Bold.ttf", True))
+        bundled_regular.insert(0, dejavu[0])
+        bundled_bold.insert(0, dejavu[1])
+        first_regular = _register(regular)
+        first_bold = _register(bold) if bold else first_regular
+        names[:0] = [regular.name, DEFAULT_LABEL]
+    added_regular = [_register(reg) for reg, _ in added]
+    added_bold = [_register(b) if b else _register(reg) for reg, b in added]
+    names[1:1] = [reg.name for reg, _ in added]
+    return FontSet(
+        _chain(first_regular, added_regular, bundled_regular),
+        _chain(first_bold, added_bold, bundled_bold),
+        ", ".join(names[:-1]) + " and " + names[-1],
+    )
 
 
-@cache
-def _glyphs(font: str) -> frozenset[str]:
-    """The characters a registered font has glyphs for (plus line breaks, never drawn)."""
-    face = pdfmetrics.getFont(font).face
-    return frozenset({chr(code) for code in face.charToGlyph} | IGNORED)
+def check_font_files(*paths: Path | None) -> None:
+    """Register font files now: ValueError (naming the file) if one cannot be used."""
+    for path in paths:
+        if path is not None:
+            _register(path)
 
 
 def missing_glyphs(text: str, font: str) -> list[str]:
-    """Characters of `text`, exactly as given, that `font` cannot draw; in order, once each."""
-    have = _glyphs(font)
-    if have.issuperset(text):
+    """Characters of `text`, exactly as given, that no font of the chain `font` can draw,
+    or that cannot be laid out correctly in any font (`bidi.refusal`); in order, once each."""
+    chain = shape.chain_of(font)
+    if chain.plain.issuperset(text):
         return []
-    return list(dict.fromkeys(ch for ch in text if ch not in have))
+    covered = chain.covered
+    return list(dict.fromkeys(ch for ch in text if ch not in covered or bidi.refusal(ch) is not None))
+
+
+def font_names(font: str) -> tuple[str, ...]:
+    """The registered fonts of a chain, first to last (for a check of what a PDF embeds)."""
+    return shape.chain_of(font).fonts
 
 
 def describe_char(ch: str) -> str:

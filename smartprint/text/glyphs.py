@@ -18,6 +18,7 @@ from smartprint.errors import Problem, UserError, Where
 from smartprint.load.source import Path_, Source
 from smartprint.resolve.fontfiles import FontChoice
 from smartprint.resolve.fonts import describe_char
+from smartprint.text.bidi import refusal, script_advice
 from smartprint.text.origin import Label, Mixed, Origin
 
 Missing = Callable[[str, str], list[str]]  # (text, font) -> the characters the font lacks
@@ -68,35 +69,45 @@ class GlyphsMissing(Exception):
 
 @dataclass(frozen=True)
 class GlyphReport:
-    """How a build's missing letters are told: the file, the font's name, and who chose the font."""
+    """How a build's missing letters are told: the file, the fonts' names (the chain),
+    and who chose the first font."""
 
     src: Source
     font_label: str
     font_choice: FontChoice | None
 
     def problems(self, ledger: GlyphLedger) -> list[Problem]:
-        """One problem per origin that has characters its font cannot draw.
+        """One problem per origin and kind of trouble: letters no font of the chain has
+        (with their script and a font to add), and letters no font could set right
+        (Thai, say: refused with the reason).
 
         A user's field is blamed at its place in the file; a label of smartprint's own
         is blamed on the font choice (in the material or its layout), since the words
         are not the user's."""
         problems = []
-        for origin, chars in ledger.found.items():
-            shown = ", ".join(describe_char(ch) for ch in list(chars)[:5])
-            more = f" and {len(chars) - 5} more" if len(chars) > 5 else ""
-            lacks = f"the font {self.font_label} has no {shown}{more}"
-            if isinstance(origin, Label):
-                choice = self.font_choice
-                src, loc = (choice.source, choice.loc) if choice else (self.src, ())
-                problems.append(src.problem(loc, f"{lacks}, which {origin} needs; choose a font that has it"))
-            elif isinstance(origin, Where):
-                problems.append(
-                    Problem(origin, f"{lacks}; remove it there, or name a font file that has it with 'font:'")
-                )
-            else:
-                problems.append(
-                    self.src.problem(origin, f"{lacks}; remove it, or name a font file that has it with 'font:'")
-                )
+        for origin, found in ledger.found.items():
+            chars = [ch for ch in found if refusal(ch) is None]
+            refused = [ch for ch in found if refusal(ch) is not None]
+            messages = []
+            if chars:
+                shown = ", ".join(describe_char(ch) for ch in chars[:5])
+                more = f" and {len(chars) - 5} more" if len(chars) > 5 else ""
+                fonts = "fonts" if " and " in self.font_label else "font"
+                have = "have" if " and " in self.font_label else "has"
+                messages.append((f"the {fonts} {self.font_label} {have} no {shown}{more}", script_advice(chars[0])))
+            for ch in dict.fromkeys(refused):
+                reason = refusal(ch)
+                if reason is not None and all(reason != refusal(seen) for seen in refused[: refused.index(ch)]):
+                    messages.append((f"{describe_char(ch)} cannot be printed correctly", reason))
+            for lacks, advice in messages:
+                if isinstance(origin, Label):
+                    choice = self.font_choice
+                    src, loc = (choice.source, choice.loc) if choice else (self.src, ())
+                    problems.append(src.problem(loc, f"{lacks}, which {origin} needs; choose a font that has it"))
+                elif isinstance(origin, Where):
+                    problems.append(Problem(origin, f"{lacks}; {advice}, or remove it there"))
+                else:
+                    problems.append(self.src.problem(origin, f"{lacks}; {advice}, or remove it"))
         return problems
 
     def raise_if_any(self, ledger: GlyphLedger) -> None:

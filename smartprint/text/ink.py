@@ -4,8 +4,10 @@ Every text a kind draws goes through `draw_run` (one run: text, font, size, posi
 anchor, direction) or `draw_lines` (the fitted lines of a box, in one text object).
 Both check the run against its font in the canvas's `GlyphLedger` at the moment it is
 drawn, so the glyph check, the list of what was printed and the PDF come from the same
-calls. This is the one place to add what other scripts need: a font chain with a
-fallback per run, shaping, and right-to-left order. No other module calls reportlab's
+calls. A run's font is a font chain (`text/shape.py`): Latin text in the chain's first
+font is drawn as one string, as it always was; any other line is drawn as the pieces
+`shape.set_line` made of it, each in its font, shaped, in the order they stand on the
+paper (right to left where the text runs so). No other module calls reportlab's
 text operators (`drawString`, `beginText`, `textOut` …); a test draws every built-in
 on a recording canvas and fails if any string reaches the page around this module.
 """
@@ -16,8 +18,9 @@ import re
 from typing import Any
 
 from smartprint.resolve.colors import INK, RGB
+from smartprint.text import shape
 from smartprint.text.glyphs import GlyphLedger
-from smartprint.text.run import TextRun
+from smartprint.text.run import Anchor, TextRun
 from smartprint.text.textfit import Fitted
 
 LEDGER_ATTRIBUTE = "smartprint_ledger"
@@ -42,7 +45,12 @@ def draw_run(canvas: Any, run: TextRun, color: RGB | None = None) -> None:
         return  # the build fails with the ledger's message; never a blank where a letter should be
     if color is not None:
         canvas.setFillColorRGB(*color)
-    canvas.setFont(run.font, run.size)
+    if not shape.is_plain(run.text, run.font):
+        text = canvas.beginText()
+        _pieces(text, run.text, run.font, run.size, run.x - _anchored(run), run.y, None)
+        canvas.drawText(text)
+        return
+    canvas.setFont(shape.first_font(run.font), run.size)
     if run.anchor == "start":
         canvas.drawString(run.x, run.y, run.text)
     elif run.anchor == "middle":
@@ -56,13 +64,16 @@ def _lines_object(canvas: Any, fitted: Fitted, left: float, top: float, newline:
     (no cursor arithmetic); `newline` ends each line as drawText wants it."""
     ledger = _ledger(canvas)
     text = canvas.beginText()
-    current = None
+    current: tuple[str, float] | None = None
     for line in fitted.lines:
         if not ledger.check(line.text, line.font, line.origin):
             continue
+        if not shape.is_plain(line.text, line.font):
+            current = _pieces(text, line.text, line.font, line.size, left + line.x, top - line.baseline, line.rtl)
+            continue
         if (line.font, line.size) != current:
             current = (line.font, line.size)
-            text.setFont(line.font, line.size)
+            text.setFont(shape.first_font(line.font), line.size)
         text.setTextOrigin(left + line.x, top - line.baseline)
         if newline:
             text.textLine(line.text)
@@ -90,9 +101,40 @@ def encoded_run(canvas: Any, run: TextRun) -> str:
     if not _ledger(canvas).check(run.text, run.font, run.origin):
         return ""
     text = canvas.beginText()
-    text.setFont(run.font, run.size)
-    text.textOut(run.text)
+    if shape.is_plain(run.text, run.font):
+        text.setFont(shape.first_font(run.font), run.size)
+        text.textOut(run.text)
+    else:
+        _pieces(text, run.text, run.font, run.size, -_anchored(run), 0.0, None, relative=True)
     return _bare(str(text.getCode()))
+
+
+def _anchored(run: TextRun) -> float:
+    """How far left of x the run starts (its anchor: start, middle or end)."""
+    share: dict[Anchor, float] = {"start": 0.0, "middle": 0.5, "end": 1.0}
+    factor = share[run.anchor]
+    return shape.width(run.text, run.font, run.size) * factor if factor else 0.0
+
+
+def _pieces(
+    text: Any, line: str, font: str, size: float, x: float, y: float, rtl: bool | None, relative: bool = False
+) -> tuple[str, float]:
+    """Put a line that is not plain into a text object: its pieces (shape.set_line), each
+    in its own font at its own place, left end at (x, y); `relative`: moved to with Td
+    from the text object's origin (for `encoded_run`), else placed with Tm."""
+    at = 0.0
+    current = ("", 0.0)
+    for piece in shape.set_line(line, font, rtl).pieces:
+        if (piece.font, size) != current:
+            current = (piece.font, size)
+            text.setFont(piece.font, size)
+        if relative:
+            text.moveCursor(x + piece.x * size - at, 0.0)
+            at = x + piece.x * size
+        else:
+            text.setTextOrigin(x + piece.x * size, y)
+        text.textOut(piece.text)
+    return current
 
 
 _LEADING = re.compile(r" -?[\d.]+ TL")

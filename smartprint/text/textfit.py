@@ -7,7 +7,12 @@ and the caller turns that into an error naming the card and field.
 
 A word too wide for its box is hyphenated where the dictionary of the run's
 `language` allows (pyphen: nb, nn, en, pl, uk), else between any two letters; a line never
-starts with a dash or a lone punctuation mark, and a number is never broken.
+starts with a dash or a lone punctuation mark, and a number is never broken, nor a
+word of a right-to-left script (its letters join; a cut would change them).
+
+Lines are broken on the text as typed (logical order); a paragraph that runs right to
+left (by its `language`, or by its first strong letter) is set from the right edge, and
+each line keeps its direction (`Line.rtl`) so the text primitive orders it for the eye.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from typing import Literal
 
 import pyphen
 
+from smartprint.text.bidi import has_rtl, runs_rtl
 from smartprint.text.origin import Label, Origin
 
 UNPLACED = Label("text being measured", "")  # runs set without their origins, for the shared memory
@@ -54,6 +60,7 @@ class Line:
     baseline: float  # distance from the box's top edge, downwards
     run: int = 0  # which of the fitted runs it was set from
     origin: Origin = field(kw_only=True)  # its run's
+    rtl: bool = field(default=False, kw_only=True)  # its paragraph runs right to left
 
 
 @dataclass(frozen=True)
@@ -149,7 +156,7 @@ def _break_word(
     where re-measuring one letter shorter at a time took minutes. Strict (the fitter):
     None for a number, or when not even one letter and a hyphen fit; otherwise
     (`wrap`) a number stays whole and a letter too wide stands alone."""
-    if is_number(word):
+    if is_number(word) or has_rtl(word):
         return None if strict else [word]
     table = _widths(measure)
     hyphen = unit_width("-", font, measure, table) * size
@@ -312,6 +319,7 @@ def _set(
         if not first and run.space_before:
             y += run.space_before * size
         indent = measure(run.bullet + " ", run.font, fs) if run.bullet else 0.0
+        rtl = runs_rtl(run.text, run.language)
         language = run.language if dictionary else None
         wrapped = _wrap(run.text, run.font, fs, width - indent, measure, allow_break, strict, language)
         if wrapped is None:
@@ -324,12 +332,15 @@ def _set(
             if max_height is not None and y + descent > max_height + 1e-6:
                 return None
             if run.bullet and j == 0:
-                lines.append(Line(run.bullet, run.font, fs, 0.0, y, index, origin=run.origin))
+                bullet_x = width - measure(run.bullet, run.font, fs) if rtl else 0.0
+                lines.append(Line(run.bullet, run.font, fs, bullet_x, y, index, origin=run.origin, rtl=rtl))
             if run.align == "center":
                 x = indent + (width - indent - measure(text, run.font, fs)) / 2
+            elif rtl:  # from the right edge, the bullet hanging on the right
+                x = width - indent - measure(text, run.font, fs)
             else:
                 x = indent
-            lines.append(Line(text, run.font, fs, x, y, index, origin=run.origin))
+            lines.append(Line(text, run.font, fs, x, y, index, origin=run.origin, rtl=rtl))
     return lines, y + descent
 
 

@@ -9,6 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from smartprint import __version__
 from smartprint.resolve.fonts import FontSet
+from smartprint.text.shape import first_font
 
 DUPLEX_PREF = {"duplex-long": "DuplexFlipLongEdge", "duplex-short": "DuplexFlipShortEdge"}
 
@@ -46,7 +47,7 @@ def prime_subset(c: Canvas, font: str, text: str) -> None:
     byte-identical in both prints."""
     from reportlab.pdfbase import pdfmetrics
 
-    pdfmetrics.getFont(font).splitString(text, c._doc)  # noqa: SLF001 - the canvas's document
+    pdfmetrics.getFont(first_font(font)).splitString(text, c._doc)  # noqa: SLF001 - the canvas's document
 
 
 def name_fonts(c: Canvas, *fonts: str) -> None:
@@ -55,4 +56,4 @@ def name_fonts(c: Canvas, *fonts: str) -> None:
     from reportlab.pdfbase import pdfmetrics
 
     for font in fonts:
-        pdfmetrics.getFont(font).getSubsetInternalName(0, c._doc)  # noqa: SLF001 - the canvas's document
+        pdfmetrics.getFont(first_font(font)).getSubsetInternalName(0, c._doc)  # noqa: SLF001 - the canvas's document

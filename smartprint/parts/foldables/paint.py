@@ -24,6 +24,7 @@ from smartprint.parts.foldables.plan import (
 )
 from smartprint.parts.geometry import Rect
 from smartprint.resolve.colors import INK, RGB, WHITE, lighten
+from smartprint.text import shape
 from smartprint.text.ink import draw_run
 from smartprint.text.origin import Origin
 from smartprint.text.run import TextRun
@@ -57,7 +58,7 @@ def _word(
     never clipped."""
     if size is None:
         raise ValueError(f"'{text}' does not fit where it goes; check it with the plan's *_size functions")
-    face = pdfmetrics.getFont(font).face
+    face = pdfmetrics.getFont(shape.first_font(font)).face
     ascent = getattr(face, "capHeight", 0) or getattr(face, "ascent", 700) * 0.9
     c.saveState()
     c.translate(*at)
@@ -83,7 +84,7 @@ def paint_die(
     if tab_label:
         if font is None:
             raise ValueError("a tab label needs a font")
-        size = tab_word_size(net, tab_label, font, pdfmetrics.stringWidth)
+        size = tab_word_size(net, tab_label, font, shape.width)
         for tab in net.tabs:
             _word(c, tab_label, font, tab.label_at, tab.label_angle, size, ink, label_origin)
     c.setFillColorRGB(*ink)
@@ -115,7 +116,7 @@ def _side(c: Canvas, side: PawnSide, number: int, fill: RGB, font: str, ink: RGB
         font,
         centre,
         0.0 if side.upright else 180.0,
-        number_size(side, number, font, pdfmetrics.stringWidth),
+        number_size(side, number, font, shape.width),
         ink,
         origin,
     )
@@ -152,7 +153,7 @@ def paint_pawns(
                 font,
                 (g.x + g.w / 2, g.y + g.h / 2),
                 0.0,
-                glue_word_size(pawn, glue_label, font, pdfmetrics.stringWidth),
+                glue_word_size(pawn, glue_label, font, shape.width),
                 ink,
                 glue_origin,
             )
