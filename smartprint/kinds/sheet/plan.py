@@ -33,6 +33,7 @@ from smartprint.kinds.sheet.page import (
 )
 from smartprint.resolve.placeholders import has_name
 from smartprint.resolve.units import format_mm
+from smartprint.text.bidi import is_rtl_language
 from smartprint.text.metrics import Fonts
 from smartprint.text.origin import Origin, mixed
 from smartprint.text.textfit import Box, Fitted, Run, fit
@@ -97,6 +98,7 @@ def plan_sheet(
         pages.pop()
     gap = style.gap
     col_w = (area.w - (columns - 1) * gap) / columns
+    rtl = is_rtl_language(language)
     out: list[PagePlan] = []
     for number, page_blocks in enumerate(pages, 1):
         page = PagePlan(pupil)
@@ -186,7 +188,8 @@ def plan_sheet(
         for k, row in enumerate(measured):
             on_line = max((m.height for _, _, m, _ in row if m.on_line), default=0.0)  # fields share a baseline
             for b, col, m, w in row:
-                x = area.x + col * (col_w + gap)
+                # a material written right to left fills its rows from the right
+                x = area.x + ((columns - col - b.span) if rtl else col) * (col_w + gap)
                 stretch = b.type in ("box", "drawing", "table") or m.flex
                 page.items.extend(m.place(x, y, w, heights[k] if stretch else on_line if m.on_line else m.height))
             y -= heights[k] + gap

@@ -20,6 +20,7 @@ from smartprint.kinds.sheet.page import (
     one_line_first,
 )
 from smartprint.resolve.placeholders import has_name, has_pupil
+from smartprint.text.bidi import runs_rtl
 from smartprint.text.textfit import Box, Fitted
 
 
@@ -37,7 +38,8 @@ class FieldBlock(Placed):
 def _field(ctx: Ctx, b: BlockIn, w: float) -> Measured:
     """A label and a line; the value (the pupil's name on a Navn field) stands on the line,
     made smaller down to the layout's smallest size, then wrapped, if it is long. Placed
-    with the height of the row's tallest field, its line and label stand on theirs."""
+    with the height of the row's tallest field, its line and label stand on theirs. In a
+    material that runs right to left the field is mirrored: the label on the right."""
     s, f = ctx.s, ctx.fonts
     data = b.data
     label = ctx.text(data.label)
@@ -59,18 +61,25 @@ def _field(ctx: Ctx, b: BlockIn, w: float) -> Measured:
     above = max([fitted.lines[-1].baseline + 2] + ([value.lines[-1].baseline + 2.5] if value else []))
     height = max(s.line, s.body * 2.0, above + 3 + 1)
 
+    rtl = runs_rtl(label, ctx.language)
+
     def place(x: float, top: float, width: float, h: float) -> list[Item]:
         base = top - h + 3  # h: the tallest field's height in the row, so all stand on one line
+        # right to left: the label's box (its lines set from its right edge) at the right
+        label_left, rule_left = (x + width - w * 0.6, x) if rtl else (x, x + start)
         items: list[Item] = [
             TextItem(
-                Box(x, base + fitted.lines[-1].baseline + 2, fitted), b.loc + ("label",), s.ink, ctx.named(data.label)
+                Box(label_left, base + fitted.lines[-1].baseline + 2, fitted),
+                b.loc + ("label",),
+                s.ink,
+                ctx.named(data.label),
             ),
-            RuleItem(x + start, x + width, base, s.rule_grey),
+            RuleItem(rule_left, rule_left + width - start, base, s.rule_grey),
         ]
         if value is not None:
             items.append(
                 TextItem(
-                    Box(x + start + 2, base + value.lines[-1].baseline + 2.5, value),
+                    Box(x + width - w if rtl else x + start + 2, base + value.lines[-1].baseline + 2.5, value),
                     b.loc + ("value",) if data.value is not None else b.loc + ("label",),
                     s.ink,
                     ctx.named(value_raw),
