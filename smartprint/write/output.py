@@ -9,7 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from smartprint import __version__
 from smartprint.resolve.fonts import FontSet
-from smartprint.text.shape import first_font
+from smartprint.text.shape import first_font, glyphs_of
 
 DUPLEX_PREF = {"duplex-long": "DuplexFlipLongEdge", "duplex-short": "DuplexFlipShortEdge"}
 
@@ -25,7 +25,7 @@ def new_canvas(
         pagesize=(page_w, page_h),
         invariant=1,
         pageCompression=1,
-        initialFontName=fonts.regular,
+        initialFontName=first_font(fonts.regular),
         initialFontSize=10,
     )
     c.setTitle(title)
@@ -47,7 +47,9 @@ def prime_subset(c: Canvas, font: str, text: str) -> None:
     byte-identical in both prints."""
     from reportlab.pdfbase import pdfmetrics
 
-    pdfmetrics.getFont(first_font(font)).splitString(text, c._doc)  # noqa: SLF001 - the canvas's document
+    first = first_font(font)  # a chain's first font: the others draw shaped runs, not primed
+    have = glyphs_of(first)
+    pdfmetrics.getFont(first).splitString("".join(ch for ch in text if ch in have), c._doc)  # noqa: SLF001
 
 
 def name_fonts(c: Canvas, *fonts: str) -> None:
