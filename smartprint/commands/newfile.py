@@ -40,7 +40,10 @@ def write_new(name: str, file: str | None, language: str | None = None) -> tuple
         from smartprint.check.languages import LANGUAGES
 
         if resources.builtin_path("decks", name) is None:
-            raise NewFileError(f"--language is for a built-in material; {name} is none (see 'smartprint list')", 2)
+            what = f"the starter for kind: {name} is in bokmål" if name in KINDS else f"{name} is none"
+            raise NewFileError(
+                f"--language is for a built-in material; {what}: write 'language: {language}' in your file instead", 2
+            )
         have = ", ".join(resources.builtin_languages(name))
         raise NewFileError(
             f"--language {language}: the built-in {name} is written in {have}; not in {LANGUAGES[language]}", 2
