@@ -4,6 +4,7 @@ the PDF machinery is loaded only when a command needs it."""
 from __future__ import annotations
 
 import inspect
+import io
 import sys
 from collections.abc import Callable, Mapping
 from inspect import Parameter
@@ -271,6 +272,9 @@ def main() -> None:
     from smartprint.write import stopping
 
     stopping.install()
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 is shown as the terminal has it
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="surrogateescape")
     app()
 
 

@@ -88,16 +88,27 @@ def _backs(value: str) -> str:
     raise ValueError(f"'{value}' is not a way to print backs{hint}")
 
 
-def _sheets(value: int) -> int:
-    if value < 1:
-        raise ValueError("give at least 1 sheet")
-    return value
+SEED_MAX = 2**63 - 1  # the same bound as a file's `seed:`
 
 
-def _seed(value: int) -> int:
-    if not 0 <= value < 2**63:
-        raise ValueError("the code is a whole number, 0 or more")
-    return value
+def _whole_number(value: str, lowest: int, highest: int | None, range_words: str) -> int:
+    """A whole number as typed on the command line, refused in plain words (not the
+    parser's) with the range it must lie in: '1e9', 'abc' and '-3' say what is wanted."""
+    text = value.strip().replace("_", "")
+    if not text.isdigit() or not text.isascii():
+        raise ValueError(f"give {range_words}; '{value}' is not")
+    number = int(text)
+    if number < lowest or (highest is not None and number > highest):
+        raise ValueError(f"give {range_words}; {number} is out of range")
+    return number
+
+
+def _sheets(value: str) -> int:
+    return _whole_number(value, 1, None, "a whole number of sheets, 1 or more (like 30)")
+
+
+def _seed(value: str) -> int:
+    return _whole_number(value, 0, SEED_MAX, f"a whole number from 0 to {SEED_MAX} (2^63 − 1)")
 
 
 def sheet_numbers(value: str) -> tuple[int, ...]:
@@ -147,14 +158,12 @@ class Options:
         "how many numbered sheets or boards",
         help="How many different numbered sheets or boards.",
         metavar="N",
-        given_as=int,
         check=_sheets,
     )
     seed: int | None = flag(
         "the seed that shuffles numbered sheets",
         help="The code that shuffles sheets, boards or a game (same code, same result).",
         metavar="CODE",
-        given_as=int,
         check=_seed,
     )
     only: tuple[int, ...] | None = flag(

@@ -186,6 +186,7 @@ def plan(job: Job[Any, Any]) -> Built:
     kind = get_kind(job.spec.kind)
     job.warnings.extend(cut_by_comment(job.src, kind.spec))
     job.warnings.extend(folded_items(job.src))
+    job.warnings.extend(job.src.notes)  # read as Windows-1252, say
     try:
         planned = kind.plan(job)
     except UserError as exc:

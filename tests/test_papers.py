@@ -81,19 +81,44 @@ def test_a_material_on_two_papers_writes_one_file_per_paper(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("name", "page", "note"),
+    ("name", "layout", "notes"),
     [
-        ("styrkekort", 0, "skriv ut tosidig, vend på langsiden, skriv ut i 100 % størrelse"),
-        ("paaskebingo", 1, "skriv ut ensidig, skriv ut i 100 % størrelse"),  # sheet 1, after the leader's page
-        ("fem-paa-rad", 0, "Skriv ut tosidig, vend på langsiden, skriv ut i 100 % størrelse"),
+        ("styrkekort", None, {"out.pdf": (0, "skriv ut tosidig, vend på langsiden, skriv ut i 100 % størrelse")}),
+        ("paaskebingo", None, {"out.pdf": (1, "skriv ut ensidig, skriv ut i 100 % størrelse")}),  # after the leader's
+        ("fem-paa-rad", None, {"out.pdf": (0, "Skriv ut tosidig, vend på langsiden, skriv ut i 100 % størrelse")}),
+        (
+            "relasjonsspill",
+            None,
+            {
+                "out-a3.pdf": (0, "A3 · Skriv ut ensidig, skriv ut i 100 % størrelse"),
+                "out-a4.pdf": (0, "A4 · Skriv ut tosidig, vend på langsiden, skriv ut i 100 % størrelse"),
+            },
+        ),
+        ("relasjonsspill", "spillbrett-a4", {"out.pdf": (0, "A4 · Skriv ut tosidig, vend på langsiden")}),
+        ("klassebamse", None, {"out.pdf": (0, "A4 · Skriv ut tosidig, vend på langsiden, skriv ut i 100 % størrelse")}),
+        ("megselvhelten", None, {"out.pdf": (0, "A4 · Skriv ut ensidig, skriv ut i 100 % størrelse")}),
+        (
+            "gruppeplakat",
+            None,
+            {
+                "out-a4.pdf": (0, "A4 · Skriv ut ensidig, skriv ut i 100 % størrelse"),
+                "out-a3.pdf": (0, "A3 · Skriv ut ensidig, skriv ut i 100 % størrelse"),
+            },
+        ),
     ],
 )
-def test_how_to_print_stands_on_the_paper_in_the_materials_language(tmp_path, name, page, note):
+def test_how_to_print_stands_on_the_paper_in_the_materials_language(tmp_path, name, layout, notes):
+    """On the first page of every file (a bingo's first sheet), in the file's language and
+    with its paper: the terminal that said it is closed when the pages come out."""
     from conftest import page_texts
 
-    written, _ = pipeline.build(name, pipeline.Options(), tmp_path / "out.pdf")
-    text = " ".join(page_texts(written[0].path)[page].split())
-    assert note in text
+    written, _ = pipeline.build(name, pipeline.Options(layout=layout), tmp_path / "out.pdf")
+    assert sorted(w.path.name for w in written) == sorted(notes)
+    for w in written:
+        page, note = notes[w.path.name]
+        texts = [" ".join(t.split()) for t in page_texts(w.path)]
+        assert note in texts[page], (w.path.name, texts[page][-200:])
+        assert sum(note in t for t in texts) == 1  # once a file, not on every page
 
 
 def test_a_material_on_two_papers_refuses_an_output_named_like_its_source(runner, tmp_path):

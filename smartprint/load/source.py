@@ -102,6 +102,7 @@ class Source:
     ends: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     comments: dict[Path_, str] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # warnings found while reading (the encoding)
 
     @property
     def name(self) -> str:
@@ -382,11 +383,37 @@ def _colon_in_text(src: Source, line_no: int) -> tuple[int, str] | None:
     return None
 
 
+_COMMENT_IN_FLOW = re.compile(r"(?:([\w-]+):)?[ \t]+(#[^\s,\]}]*)")
+
+
+def _comment_in_braces(src: Source, first: int, last: int) -> tuple[int, int, str] | None:
+    """A ` #` inside `{ … }` or `[ … ]` (`- {name: Rød, color: #c0392b}`): YAML reads the
+    rest of the line as a comment, so the braces are never closed and its error is about
+    something else. The hint is the one a block mapping's colour gets: quote the value."""
+    for n in range(max(1, first), last + 1):
+        line = src.line(n)
+        for found in _COMMENT_IN_FLOW.finditer(line):
+            before = line[: found.start(2)]
+            if before.count("{") + before.count("[") > before.count("}") + before.count("]"):
+                key, value = found.group(1), found.group(2)
+                owner = f"'{key}'" if key else "the value"
+                return (
+                    n,
+                    found.start(2) + 1,
+                    f"YAML reads everything after ' #' as a comment, even inside {{ }} or [ ], so {owner} and "
+                    f"the rest of the line are lost; put the value in quotes: {quote(value)}",
+                )
+    return None
+
+
 def _explain(
     src: Source, problem: str, context: str, pline: int, pcol: int, cline: int, ccol: int
 ) -> tuple[int, int, str] | None:
     """(line, column, plain message) for the YAML mistakes teachers make most."""
     pchar = src.line(pline)[pcol - 1 : pcol]
+    hashed = _comment_in_braces(src, 1, max(pline, cline))
+    if hashed is not None:
+        return hashed
     # A tab anywhere in the indentation of the lines the parser was reading.
     tab = _tab_at(src, min(cline, pline) if cline else pline, pline)
     if tab and (pchar == "\t" or "tab" in problem or "cannot start any token" in problem or "expected" in problem):
@@ -589,7 +616,7 @@ def load_text(text: str, path: Path) -> Source:
 def load_file(path: Path) -> Source:
     """Read and parse a YAML file with clear errors for a missing, huge, unreadable,
     binary or not-a-file path (a folder, a device, /proc/self/mem)."""
-    from smartprint.load import paths
+    from smartprint.load import encoding, paths
 
     name = display_path(path)
     if path.is_dir():
@@ -611,14 +638,10 @@ def load_file(path: Path) -> Source:
 
         raise UserError(f"{name}: cannot read it ({os_reason(exc)})") from None
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace")) + 1
-        raise UserError(
-            Problem(
-                Where(name, line, column),
-                "the file is not UTF-8 text (it may be Latin-1 or Windows text); save it as UTF-8",
-            )
-        ) from None
-    return load_text(text, path)
+        decoded = encoding.decode(raw)
+    except encoding.NotText as exc:
+        raise UserError(f"{name}: {exc}; a material is a YAML text file (save it as UTF-8 text)") from None
+    src = load_text(decoded.text, path)
+    if decoded.doubt is not None:
+        src.notes.append(Problem(Where(name, *decoded.doubt), f"warning: {encoding.WINDOWS_ADVICE}"))
+    return src

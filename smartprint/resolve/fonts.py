@@ -15,6 +15,7 @@ See docs/FONTS.md.
 from __future__ import annotations
 
 import hashlib
+import os
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -46,7 +47,7 @@ class FontSet:
 def _register(path: Path, trusted: bool = False) -> str:
     """Register a TrueType file under a name of its own; `trusted`: smartprint's own
     font, whose glyphs need no trial subset."""
-    digest = hashlib.sha1(str(path).encode()).hexdigest()[:8]
+    digest = hashlib.sha1(os.fsencode(path)).hexdigest()[:8]
     name = f"{path.stem}-{digest}"
     try:
         font = TTFont(name, str(path), shapable=True)

@@ -9,7 +9,8 @@ The file is what teachers have: a `.txt` with one name a line (blank lines and l
 starting with `#` are skipped), or a `.csv` exported from a spreadsheet or the school's
 admin system, with a header row; the names are in the column `navn` or `name` (any
 capitals), or the one `--pupils-column` names. `,`, `;` and tab separate columns
-(Norwegian Excel writes `;`). UTF-8, UTF-16 with a BOM, and Windows-1252 are read.
+(Norwegian Excel writes `;`). UTF-8, UTF-16 with or without a BOM, and Windows-1252
+(with a warning) are read, as `load/encoding.py` decides for materials too.
 
 Every name keeps where it came from (`klasse.txt:7:1`, or `pupils` item 7 of the
 material), so a letter the font lacks, a duplicate or an empty cell is named there.
@@ -17,7 +18,6 @@ material), so a letter the font lacks, a duplicate or an empty cell is named the
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import unicodedata
@@ -32,7 +32,7 @@ from smartprint.check.spec import PrintedItem
 from smartprint.check.validation import Model, Text
 from smartprint.check.words import Words
 from smartprint.errors import Problem, UsageError, UserError, Where, display_path
-from smartprint.load import paths, reads
+from smartprint.load import encoding, paths, reads
 from smartprint.load.source import Path_, Source
 from smartprint.options import Options
 from smartprint.text.origin import Origin
@@ -111,20 +111,6 @@ def _lost_letter(name: str) -> tuple[str, str] | None:
         f"warning: «{name}» has '{ch}' where a letter should be: the export may have lost a letter; "
         "export the class list again as UTF-8 (in Excel: CSV UTF-8), or write the name right"
     )
-
-
-def _decode(data: bytes) -> str:
-    for bom, codec in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            return data.decode(codec, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")  # a spreadsheet saved on Windows
 
 
 def _duplicates(pupils: list[Pupil], where: Any) -> list[Problem]:
@@ -220,9 +206,13 @@ def read_class_list(
         ) from None
     except paths.PathRefused as exc:
         raise blame(str(exc)) from None
-    if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    try:
+        decoded = encoding.decode(data)
+    except encoding.NotText as exc:
+        raise blame(f"'{path.name}': {exc}; save the class list as .csv (in Excel: Save as → CSV UTF-8)") from None
+    text = decoded.text
+    if "\x00" in text:
         raise blame(f"'{path.name}' is not a text file; save the class list as .txt (one name a line) or .csv")
-    text = _decode(data)
     if suffix == ".csv":
         pupils = _read_csv(text, path, shown, _columns(column, blame, column_flag), named_on_command_line)
     else:
@@ -250,6 +240,8 @@ def read_class_list(
         return Problem(p.origin, message)
 
     lost = [warning for warning in (_lost_at(p, text) for p in pupils) if warning is not None]
+    if decoded.doubt is not None and not any(w.where and w.where.line == decoded.doubt[0] for w in lost):  # said once
+        lost.insert(0, Problem(Where(shown, *decoded.doubt), f"warning: {encoding.WINDOWS_ADVICE}"))
     return ClassList(pupils, shown, lost + _duplicates(pupils, where))
 
 

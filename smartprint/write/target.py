@@ -37,7 +37,7 @@ def check_target(target: Path, reads: Iterable[Path]) -> None:
     if str(target) in ("", "."):
         raise UsageError("-o needs a file name, e.g. -o kort.pdf")
     path = Path(os.path.abspath(target))
-    if len(path.name.encode()) > 255:
+    if len(os.fsencode(path.name)) > 255:
         raise UsageError(_describe("the file name is too long (at most 255 bytes)", target))
     for read in reads:
         if path == read or (path.exists() and read.exists() and os.path.samefile(path, read)):

@@ -11,6 +11,7 @@ from smartprint.kinds.bingo import plan as bingo_plan
 from smartprint.kinds.bingo.face import SheetFace, SquareText, fit_square, plan_face
 from smartprint.kinds.bingo.model import MAX_SHEETS, BingoSpec
 from smartprint.kinds.bingo.words import words as own_words
+from smartprint.load.encoding import readable_name
 from smartprint.load.source import Path_, Source
 from smartprint.parts.geometry import Rect, split_page
 from smartprint.parts.numbered import distinct_texts, numbered_run
@@ -336,7 +337,7 @@ def _source_name(job: Job[BingoSpec, BingoGeometry]) -> str:
     a file by its file name (quoted if it has spaces)."""
     from smartprint.load import resources
 
-    name = resources.builtin_argument(job.src.path) or _quoted(job.src.path.name)
+    name = resources.builtin_argument(job.src.path) or _quoted(job.src.path.name)  # built-in names are ASCII
     opts = job.options
     if opts.pupils is not None:  # the reprint needs the same class list, or the sheet comes without its name
         name += f" --pupils {_quoted(opts.pupils)}"
@@ -346,6 +347,7 @@ def _source_name(job: Job[BingoSpec, BingoGeometry]) -> str:
 
 
 def _quoted(text: str) -> str:
+    text = readable_name(text)
     return f'"{text}"' if " " in text else text
 
 

@@ -30,6 +30,7 @@ from smartprint.parts.deck.plan import DeckOrigins, DeckPlan, Wording, plan_deck
 from smartprint.parts.deck.style import FRONT
 from smartprint.parts.geometry import Rect
 from smartprint.parts.inside import text_rect
+from smartprint.parts.printnote import footer_note
 from smartprint.parts.textpages.plan import PageFonts, Para, TextPage, TextStyle, rules_pages
 from smartprint.parts.tiling import Tiling, plan_tiling
 from smartprint.resolve.units import MM, format_mm
@@ -71,6 +72,7 @@ class BoardGamePlan:
     rules: list[TextPage]
     decks: tuple[DeckPlan, ...]
     printables: PrintablesPlan | None
+    notes: dict[str, TextRun]  # how to print, on the first page of each file: "board" and/or "rules"
 
 
 def _tile_label(title: str, words: dict[str, str], tiling: Tiling, index: int) -> str:
@@ -122,7 +124,7 @@ def _rather_whole(board: BoardFace, fonts: Fonts) -> list[Rect]:
 def default_seed(spec: BoardGameSpec) -> int:
     """The same file gives the same board: a seed from what decides the board."""
     key = "\n".join([str(spec.squares), *(c.name for c in spec.categories), *(f"{s.at}" for s in spec.specials)])
-    return zlib.crc32(key.encode()) % 100000
+    return zlib.crc32(key.encode("utf-8", "surrogatepass")) % 100000
 
 
 def _check(job: BoardJob) -> list[Problem]:
@@ -451,6 +453,7 @@ def assemble(job: BoardJob) -> BoardGamePlan:
         feet = _tile_feet(job, words, tiling)
     rules = _rules(job, words, styles)
     printables = plan_printables(job, words) if spec.printables else None
+    notes = _print_notes(job, board, tiling)
     plan = BoardGamePlan(
         job,
         words=words,
@@ -464,5 +467,38 @@ def assemble(job: BoardJob) -> BoardGamePlan:
         rules=rules,
         decks=decks,
         printables=printables,
+        notes=notes,
     )
     return plan
+
+
+def _print_notes(job: BoardJob, board: BoardFace, tiling: Tiling | None) -> dict[str, TextRun]:
+    """How to print each file, on its first page: the board alone on its larger paper is
+    printed one-sided; the board with the rules and cards on one paper, double-sided (the
+    board has an empty back); the board in parts starts the double-sided file. The rules
+    page carries it too when it starts a file of its own."""
+    page, lang, fonts = job.page, job.spec.language, job.fonts
+    notes: dict[str, TextRun] = {}
+    if tiling is None:
+        alone = {round(board.width), round(board.height)} != {round(page.width), round(page.height)}
+        margin = min(board.content.x, board.content.y)
+        note = footer_note(
+            lang,
+            "none" if alone else "duplex-long",
+            width=board.width,
+            height=board.height,
+            margin=margin,
+            right=board.content.right,
+            fonts=fonts,
+        )
+        if note is not None:
+            notes["board"] = note
+        if not alone:
+            return notes
+    width, height = (page.width, page.height) if tiling is None else (tiling.sheet_w, tiling.sheet_h)
+    note = footer_note(
+        lang, "duplex-long", width=width, height=height, margin=page.margin, right=width - page.margin, fonts=fonts
+    )
+    if note is not None:
+        notes["rules" if tiling is None else "parts"] = note
+    return notes

@@ -113,6 +113,15 @@ def _square(plan: BoardGamePlan, c: Canvas, square: Any) -> None:
 def _board_page(plan: BoardGamePlan, c: Canvas, page: Any) -> None:
     if page != BLANK:
         c.doForm(BOARD_FORM)
+        _print_note(plan, c, "board")
+
+
+def _print_note(plan: BoardGamePlan, c: Canvas, where: str) -> None:
+    """How to print the file, on its first page (planned only for the pages that start one)."""
+    note = plan.notes.get(where)
+    if note is not None:
+        c.setFillColorRGB(*INK)
+        ink.draw_run(c, note)
 
 
 def _triangle(c: Canvas, x: float, y: float, size: float, direction: str) -> None:
@@ -196,6 +205,8 @@ def _tile_page(plan: BoardGamePlan, c: Canvas, page: Any) -> None:
     c.setFillColorRGB(*INK)
     for run in plan.tile_feet[page]:
         ink.draw_run(c, run)
+    if page == 0:
+        _print_note(plan, c, "parts")
     _map(c, plan, tile, Rect(tiling.sheet_w - m - TILE_MAP_W, m, TILE_MAP_W, p.y - m - 3 * MM))
 
 
@@ -244,6 +255,8 @@ def _rules_page(plan: BoardGamePlan, c: Canvas, page: Any) -> None:
         return
     text_page = plan.rules[page]
     paint_text_page(c, text_page)
+    if page == 0:
+        _print_note(plan, c, "rules")
     for mark in text_page.marks:
         style = plan.styles[mark.key]
         side = mark.side

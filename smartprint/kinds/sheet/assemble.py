@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from smartprint.check.validation import did_you_mean
@@ -14,11 +14,13 @@ from smartprint.kinds.sheet.blocks import block_types
 from smartprint.kinds.sheet.model import SheetLayout, SheetSpec
 from smartprint.kinds.sheet.plan import Area, plan_sheet
 from smartprint.load.source import Path_, Source
+from smartprint.parts.printnote import footer_note
 from smartprint.resolve.colors import parse_color
 from smartprint.resolve.layout import Page
 from smartprint.resolve.placeholders import is_known, placeholders
 from smartprint.resolve.pupils import ClassList, class_list
 from smartprint.resolve.units import MM, PAPER_SIZES_MM
+from smartprint.text.run import TextRun
 
 DEFAULT_COLOR = "#2e62a8"
 MAX_PAGES = 5000
@@ -36,6 +38,7 @@ class SheetPlan:
     shared: int = 0  # pages after `new_page: once`, printed once after all pupils' sheets
     poster_size: tuple[float, float] | None = None  # their paper, when not the sheets' (poster_paper)
     duplex: bool = False  # printed double-sided: each pupil's pages made even with an empty page
+    notes: dict[int, TextRun] = field(default_factory=dict)  # how to print, by the page that starts a file
 
 
 def _style(job: Job[SheetSpec, SheetLayout]) -> sp.SheetStyle:
@@ -217,6 +220,8 @@ def assemble(job: Job[SheetSpec, SheetLayout]) -> SheetPlan:
             failed[(exc.loc, None)] = src.problem(exc.loc, exc.message + hint)
     if failed:
         raise UserError(sorted(failed.values(), key=_line_of))
+    poster_size = poster_size if shared_pages else None
+    notes = _print_notes(job, bool(duplex), len(pages), poster_size)
     return SheetPlan(
         job=job,
         pages=pages + shared_pages,
@@ -224,8 +229,28 @@ def assemble(job: Job[SheetSpec, SheetLayout]) -> SheetPlan:
         per_sheet=per_sheet,
         shared=len(shared_pages),
         duplex=bool(duplex),
-        poster_size=poster_size if shared_pages else None,
+        poster_size=poster_size,
+        notes=notes,
     )
+
+
+def _print_notes(
+    job: Job[SheetSpec, SheetLayout], duplex: bool, own: int, poster_size: tuple[float, float] | None
+) -> dict[int, TextRun]:
+    """How to print, in the bottom margin of the page that starts each file: the sheets'
+    first page, and the poster's when it stands on a paper (and in a file) of its own."""
+    page, lang, fonts = job.page, job.spec.language, job.fonts
+    notes: dict[int, TextRun] = {}
+    starts = [(0, page.width, page.height, "duplex-long" if duplex else "none")]
+    if poster_size is not None:
+        starts.append((own, *poster_size, "none"))
+    for index, width, height, how in starts:
+        note = footer_note(
+            lang, how, width=width, height=height, margin=page.margin, right=width - page.margin, fonts=fonts
+        )
+        if note is not None:
+            notes[index] = note
+    return notes
 
 
 def _poster_size(spec: SheetSpec, page: Page) -> tuple[float, float] | None:

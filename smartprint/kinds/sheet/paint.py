@@ -9,6 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from smartprint.kinds.sheet import page as sp
 from smartprint.parts import draw
+from smartprint.resolve.colors import INK
 from smartprint.resolve.placeholders import fill
 from smartprint.text import ink
 from smartprint.write.document import Document, Section
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
 
 
 def _page(plan: SheetPlan, c: Canvas, page: sp.PagePlan) -> None:
+    note = plan.notes.get(next((i for i in plan.notes if plan.pages[i] is page), -1))
+    if note is not None:
+        ink.draw_run(c, note, INK)
     for item in page.items:
         if isinstance(item, sp.TextItem):
             ink.draw_lines(c, item.box.fitted, item.box.left, item.box.top, item.color)
