@@ -231,12 +231,28 @@ def new(
     file: Annotated[
         str | None, typer.Argument(metavar="[FILE]", help="Where to write it. Default: NAME.yaml.", show_default=False)
     ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--language",
+            metavar="CODE",
+            help="Copy the built-in material in this language (nb, nn, en; see 'smartprint list').",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Copy a built-in material to edit, or start a new file of a kind (never overwrites)."""
     from smartprint.commands.newfile import NewFileError, write_new
 
+    if language is not None:
+        from smartprint.check.languages import language_code
+
+        try:
+            language = language_code(language)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--language") from None
     try:
-        written, origin = write_new(name, file)
+        written, origin = write_new(name, file, language)
     except NewFileError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(exc.status) from None

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from smartprint.check.languages import language_code
 from smartprint.check.suggest import did_you_mean
 from smartprint.errors import UsageError
 from smartprint.parts.deck.backs import BACKS
@@ -181,6 +182,14 @@ class Options:
         help="The .csv class list's column of names, or two: first name and surname, e.g. Fornavn,Etternavn "
         "(default: navn or name, else fornavn and etternavn).",
         metavar="NAME[,SURNAME]",
+    )
+    language: str | None = flag(  # which language of a built-in material
+        "the language of a built-in material",
+        help="Build the built-in material in this language: nb, nn or en (letters home also pl, uk, ar, so; "
+        "'smartprint list' shows which). In your own file, write 'language:' instead.",
+        metavar="CODE",
+        check=language_code,
+        every_kind=True,
     )
     strict: bool = flag(  # warnings are errors
         "warnings are errors",

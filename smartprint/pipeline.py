@@ -25,8 +25,10 @@ if TYPE_CHECKING:
 __all__ = ["Options", "Built", "prepare", "plan", "build_to", "check_only", "locate_source"]
 
 
-def locate_source(arg: str) -> Path:
-    """A YAML path, or the name of a built-in material."""
+def locate_source(arg: str, language: str | None = None) -> Path:
+    """A YAML path, or the name of a built-in material (in `language`, --language)."""
+    if language is not None:
+        return _builtin_in(arg, language)
     path = Path(arg)
     try:
         if path.exists():
@@ -45,6 +47,32 @@ def locate_source(arg: str) -> Path:
         return resources.locate("decks", arg, Path.cwd(), "file")
     except FileNotFoundError as exc:
         raise UserError(f"{arg}: {exc}") from None
+
+
+def _builtin_in(arg: str, language: str) -> Path:
+    """The built-in material `arg` in `language`; --language names no file of one's own."""
+    from smartprint.check.languages import LANGUAGES
+
+    if resources.builtin_path("decks", arg) is None:
+        if Path(arg).suffix.lower() in (".yaml", ".yml") or "/" in arg or "\\" in arg or Path(arg).exists():
+            raise UsageError(
+                f"--language chooses the language of a built-in material; {arg} is a file of your own: "
+                f"write 'language: {language}' in it instead"
+            )
+        locate_source(arg)  # no such material: the same message as without --language
+    if Path(arg).exists() or Path(arg + ".yaml").is_file():
+        raise UsageError(
+            f"--language chooses the language of a built-in material, but {arg}.yaml here is your own copy; "
+            f"for the built-in one in {LANGUAGES[language]}, run: smartprint new {arg} {arg}-{language}.yaml "
+            f"--language {language}"
+        )
+    path = resources.builtin_path("decks", arg, language)
+    if path is None:
+        have = ", ".join(f"{code} ({LANGUAGES[code]})" for code in resources.builtin_languages(arg))
+        raise UsageError(
+            f"--language {language}: the built-in {arg} is written in {have}; not in {LANGUAGES[language]}"
+        )
+    return path
 
 
 def load_spec(path: Path) -> tuple[Source, Any, AnyKind]:
@@ -111,7 +139,7 @@ def prepare(arg: str, options: Options | None = None) -> Job[Any, Any]:
     from smartprint.resolve.fontfiles import resolve_font_files, unusable_fonts
     from smartprint.resolve.fonts import load_fonts
 
-    path = locate_source(arg)
+    path = locate_source(arg, options.language)
     reads.note(path)
     src, spec, kind = load_spec(path)
     _refuse_options(kind, arg, options)
@@ -194,9 +222,12 @@ def default_target(arg: str, options: Options | None = None) -> Path:
     """Where a build writes when -o is not given: <name>.pdf in the current folder, or
     <name>-<layout>.pdf / <name>-<backs>.pdf when the command line chose a layout or
     backs other than the material's own, so a print-shop build never replaces the
-    classroom PDF; a reprint (--only 7) is <name>-7.pdf, so it never replaces the whole run."""
-    path = locate_source(arg)
+    classroom PDF; a reprint (--only 7) is <name>-7.pdf, so it never replaces the whole run;
+    a built-in in another language than bokmål is <name>-<code>.pdf (styrkekort-nn.pdf)."""
+    path = locate_source(arg, options.language if options is not None else None)
     stem = path.stem
+    if options is not None and options.language not in (None, resources.BOKMAL):
+        stem += f"-{options.language}"
     if options is not None and (options.layout or options.backs):
         src, spec, kind = load_spec(path)
         own_layout = spec.layout or kind.default_layout

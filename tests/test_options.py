@@ -98,11 +98,12 @@ def test_the_declarations_are_the_options_fields():
         "only",
         "pupils",
         "pupils-column",
+        "language",
         "strict",
         "allow-path",
     ]
     assert declared["allow-path"].field == "allow" and declared["pupils-column"].field == "pupils_column"
-    assert {n for n, f in declared.items() if f.every_kind} == {"layout", "strict", "allow-path"}
+    assert {n for n, f in declared.items() if f.every_kind} == {"layout", "language", "strict", "allow-path"}
     assert Options(sheets=3, strict=True).given() == ["sheets"]  # every kind takes --strict
 
 

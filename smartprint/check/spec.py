@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, field_validator
 
+from smartprint.check.languages import EVERYDAY, Code, language_code
 from smartprint.check.validation import AS_WRITTEN, Model, Text, not_blank
 from smartprint.check.words import Words
 from smartprint.resolve.fontfiles import FontFiles
@@ -22,7 +23,8 @@ PrintedItem = Annotated[PrintedText, AfterValidator(not_blank), AS_WRITTEN]
 """One item of a list of printed texts (prompts, entries, questions, items, words…):
 never blank, so never an empty card, square or box; a plain number is taken as the
 text written (`- 6` prints "6")."""
-Language = Literal["nb", "nn", "en"]
+Language = Annotated[Code, BeforeValidator(language_code)]
+"""A BCP 47 code (`nb`, `nn-NO`, `en`); `no`, `nob`, `bokmål` and the like are refused with a hint."""
 
 
 class Common(Model):
@@ -35,3 +37,18 @@ class Common(Model):
     font: Annotated[Text | FontFiles | None, Words("skrift")] = None
     # fonts added to the chain, after `font` and before the built-in fallbacks (docs/FONTS.md)
     fonts: Annotated[list[Annotated[Text, AfterValidator(not_blank)] | FontFiles] | None, Words("skrifter")] = None
+
+    languages: ClassVar[tuple[str, ...]] = EVERYDAY
+    """The languages this kind prints its own words in; a kind whose material goes home to
+    families (a letter, a game for the parents' meeting) takes every language there is."""
+
+    @field_validator("language")
+    @classmethod
+    def _kind_prints_language(cls, value: str, info: ValidationInfo) -> str:
+        if value not in cls.languages:
+            kind = info.data.get("kind", "this kind")
+            raise ValueError(
+                f"'{value}' is for what goes home to families (kind: sheet or board-game); "
+                f"a '{kind}' file prints its own words in {', '.join(cls.languages)}"
+            )
+        return value

@@ -37,11 +37,13 @@ def listing() -> Iterator[str]:
     braces for nothing else."""
     name_w = max(len(n) for folder in ("decks", "layouts") for n in resources.builtin_names(folder))
     kind_w = max(len(k) for k in KINDS)
-    yield "Built-in material (smartprint build NAME):"
+    yield "Built-in material (smartprint build NAME, in another language: --language nn):"
+    languages = {name: " ".join(resources.builtin_languages(name)) for name in resources.builtin_names("decks")}
+    lang_w = max(len(s) for s in languages.values())
     for name in resources.builtin_names("decks"):
         data = _read("decks", name)
         title = fill(str(data.get("title", "")), None, "…")
-        yield f"  {name:<{name_w}} {data.get('kind', '?')!s:<{kind_w}} {title}"
+        yield f"  {name:<{name_w}} {data.get('kind', '?')!s:<{kind_w}} {languages[name]:<{lang_w}} {title}"
     yield "Built-in layouts (--layout NAME, or 'layout: NAME' in a file):"
     for name in resources.builtin_names("layouts"):
         yield f"  {name:<{name_w}} {_layout_kind(name)!s:<{kind_w}} {_read('layouts', name).get('description', '')}"

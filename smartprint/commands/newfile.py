@@ -27,17 +27,30 @@ def starter_path(kind: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def write_new(name: str, file: str | None) -> tuple[str, str]:
-    """Write the copy or starter; returns (the file written, what it is)."""
+def write_new(name: str, file: str | None, language: str | None = None) -> tuple[str, str]:
+    """Write the copy or starter (of a built-in in `language`, --language); returns (the
+    file written, what it is)."""
     if file is not None and (not Path(file).name or Path(file).name in (".", "..") or file.endswith(("/", "\\"))):
         raise NewFileError(f"'{file}': give a file name, e.g. smartprint new {name} mine.yaml", status=2)
     target = Path(file if file is not None else f"{name}.yaml")
     if target.suffix.lower() not in (".yaml", ".yml"):
         target = target.with_name(target.name + ".yaml")
-    builtin = resources.builtin_path("decks", name)
+    builtin = resources.builtin_path("decks", name, language)
+    if language is not None and builtin is None:
+        from smartprint.check.languages import LANGUAGES
+
+        if resources.builtin_path("decks", name) is None:
+            what = f"the starter for kind: {name} is in bokmål" if name in KINDS else f"{name} is none"
+            raise NewFileError(
+                f"--language is for a built-in material; {what}: write 'language: {language}' in your file instead", 2
+            )
+        have = ", ".join(resources.builtin_languages(name))
+        raise NewFileError(
+            f"--language {language}: the built-in {name} is written in {have}; not in {LANGUAGES[language]}", 2
+        )
     if builtin is not None:
         text = builtin.read_text(encoding="utf-8")
-        origin = f"a copy of the built-in {name}"
+        origin = f"a copy of the built-in {name}" + (f" in {language}" if language else "")
     elif name in KINDS and (starter := starter_path(name)) is not None:
         text = starter.read_text(encoding="utf-8").replace("{file}", target.name)
         origin = f"a starter for kind: {name}"

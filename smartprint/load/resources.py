@@ -2,7 +2,9 @@
 
 In a wheel they are packed under `smartprint/_data/` (hatchling force-include);
 in a checkout or an editable install they are the top-level `decks/` and
-`layouts/` folders beside the package.
+`layouts/` folders beside the package. A built-in material is in bokmål in
+`decks/<name>.yaml` and in another language in `decks/<code>/<name>.yaml`
+(`decks/nn/styrkekort.yaml`), the same name in every language.
 """
 
 from __future__ import annotations
@@ -28,15 +30,38 @@ def builtin_names(kind: str) -> list[str]:
     return sorted(p.stem for p in data_dir(kind).glob("*.yaml"))
 
 
-def builtin_path(kind: str, name: str) -> Path | None:
-    """The file of a built-in deck or layout by name, or None."""
+BOKMAL = "nb"  # the language of the files directly in decks/
+
+
+def builtin_path(kind: str, name: str, language: str | None = None) -> Path | None:
+    """The file of a built-in deck or layout by name (a deck in `language`), or None."""
     if "/" in name or "\\" in name or name.endswith((".yaml", ".yml")):
         return None
-    candidate = data_dir(kind) / f"{name}.yaml"
+    folder = data_dir(kind) if language in (None, BOKMAL) else data_dir(kind) / str(language)
+    candidate = folder / f"{name}.yaml"
     try:
         return candidate if candidate.is_file() else None
     except OSError:  # a name too long for the file system is no built-in name
         return None
+
+
+def builtin_languages(name: str) -> list[str]:
+    """The languages a built-in material is written in: bokmål first, then the others
+    in the order of `check.languages.LANGUAGES`."""
+    from smartprint.check.languages import LANGUAGES
+
+    return [code for code in LANGUAGES if builtin_path("decks", name, code) is not None]
+
+
+def builtin_argument(path: Path) -> str | None:
+    """How the command line names the built-in material at `path` ("styrkekort",
+    "styrkekort --language nn"), or None if `path` is no built-in material."""
+    decks = data_dir("decks")
+    if path.parent == decks:
+        return path.stem
+    if path.parent.parent == decks:
+        return f"{path.stem} --language {path.parent.name}"
+    return None
 
 
 WHAT = {"decks": "built-in material", "layouts": "built-in layout"}

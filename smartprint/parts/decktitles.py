@@ -3,7 +3,9 @@ checklist): the list is written once, in the deck, and never copied.
 
 A deck is named as `smartprint build` names one: a file beside the material (read
 inside its folder, like pictures) wins over a built-in deck of the same name, so a
-teacher's own `styrkekort.yaml` is the one used. Only the titles are read; a card
+teacher's own `styrkekort.yaml` is the one used. A built-in deck is taken in the
+material's `language` (a nynorsk letter lists the nynorsk cards); one not written in
+that language is refused rather than mixed into it. Only the titles are read; a card
 without a title (the blank card) is left out, and so is a card whose title repeats.
 """
 
@@ -40,9 +42,19 @@ def locate_deck(src: Source, loc: Path_, name: str, allowed: Sequence[Path] = ()
             refused = refused or exc
     if refused is not None:
         raise UserError(src.problem(loc, str(refused)))
-    builtin = resources.builtin_path("decks", name)
+    language = _language(src)
+    builtin = resources.builtin_path("decks", name, language)
     if builtin is not None:
         return builtin
+    if resources.builtin_path("decks", name) is not None:
+        have = ", ".join(resources.builtin_languages(name))
+        raise UserError(
+            src.problem(
+                loc,
+                f"the built-in deck '{name}' is written in {have}, not in {language} (this file's language); "
+                "write the items in its language under 'items:' instead",
+            )
+        )
     from smartprint.check.validation import did_you_mean
 
     decks = [n for n in resources.builtin_names("decks") if _is_deck(resources.data_dir("decks") / f"{n}.yaml")]
@@ -50,6 +62,17 @@ def locate_deck(src: Source, loc: Path_, name: str, allowed: Sequence[Path] = ()
     raise UserError(
         src.problem(loc, f"no card deck '{name}' (no such file beside {src.path.name}, nor a built-in deck){hint}")
     )
+
+
+def _language(src: Source) -> str:
+    """The material's language (bokmål if it names none, or one that is refused elsewhere)."""
+    from smartprint.check.languages import language_code
+
+    raw = src.data.get("language", "nb") if isinstance(src.data, dict) else "nb"
+    try:
+        return language_code(raw)
+    except ValueError:
+        return "nb"
 
 
 def _is_deck(path: Path) -> bool:

@@ -1,51 +1,39 @@
-"""Words smartprint itself prints on pages that several kinds share (a deck's sheet
-footer, the side of a sheet, how to print it), in the file's `language`. A kind's own
-words live in its folder (kinds/<kind>/words.py)."""
+"""Words smartprint itself prints (a deck's sheet footer, how to print it, "Navn", "Brett 1
+av 4", rules and headings), in the file's `language`.
+
+They stand in one table per language, `smartprint/text/words/<code>.yaml`, that a translator
+reads and changes without reading code: one section for the words several kinds share
+(`labels`) and one per kind (its `words.py` reads it). Every table has every key of the
+sections its language serves (tests/test_languages.py): nb, nn and en serve every kind; the
+languages of families (pl, uk, ar, so) serve the kinds whose material goes home.
+"""
 
 from __future__ import annotations
 
-LABELS: dict[str, dict[str, str]] = {
-    "nb": {
-        "sheet": "ark",
-        "of": "av",
-        "front": "forside",
-        "back": "bakside",
-        "fold": "brett på streken",
-        "draw_here": "Tegn her",
-        "flip_long": "skriv ut tosidig, vend på langsiden",
-        "flip_short": "skriv ut tosidig, vend på kortsiden",
-        "one_sided": "skriv ut ensidig",
-        "scale": "skriv ut i 100 % størrelse",
-    },
-    "nn": {
-        "sheet": "ark",
-        "of": "av",
-        "front": "framside",
-        "back": "bakside",
-        "fold": "brett på streken",
-        "draw_here": "Teikn her",
-        "flip_long": "skriv ut tosidig, vend på langsida",
-        "flip_short": "skriv ut tosidig, vend på kortsida",
-        "one_sided": "skriv ut einsidig",
-        "scale": "skriv ut i 100 % storleik",
-    },
-    "en": {
-        "sheet": "sheet",
-        "of": "of",
-        "front": "front",
-        "back": "back",
-        "fold": "fold on the line",
-        "draw_here": "Draw here",
-        "flip_long": "print double-sided, flip on long edge",
-        "flip_short": "print double-sided, flip on short edge",
-        "one_sided": "print single-sided",
-        "scale": "print at 100 % size",
-    },
-}
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+TABLES = Path(__file__).resolve().parent / "words"
+
+
+@cache
+def table(language: str) -> dict[str, dict[str, str]]:
+    """The whole table of one language, read on first use."""
+    with open(TABLES / f"{language}.yaml", encoding="utf-8") as fh:
+        data: dict[str, dict[str, str]] = yaml.safe_load(fh)
+    return data
+
+
+def section(language: str, name: str) -> dict[str, str]:
+    """One section of a language's table: `labels`, or a kind's own words."""
+    return table(language)[name]
 
 
 def labels(language: str) -> dict[str, str]:
-    return LABELS.get(language, LABELS["nb"])
+    """The words several kinds print."""
+    return section(language, "labels")
 
 
 def print_note(language: str, duplex: str) -> str:

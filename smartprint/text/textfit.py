@@ -6,7 +6,7 @@ Text is never clipped: `fit` returns None when even the minimum size overflows,
 and the caller turns that into an error naming the card and field.
 
 A word too wide for its box is hyphenated where the dictionary of the run's
-`language` allows (pyphen: nb, nn, en), else between any two letters; a line never
+`language` allows (pyphen: nb, nn, en, pl, uk), else between any two letters; a line never
 starts with a dash or a lone punctuation mark, and a number is never broken, nor a
 word of a right-to-left script (its letters join; a cut would change them).
 
@@ -104,7 +104,7 @@ def is_number(word: str) -> bool:
 
 
 # The hyphenation dictionaries of the languages a material may be written in.
-DICTIONARIES = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
+DICTIONARIES = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB", "pl": "pl_PL", "uk": "uk_UA"}
 _LONGEST_WORD = 64  # letters; a longer run is no word a dictionary knows (a pasted code, say)
 
 

@@ -337,8 +337,7 @@ def _source_name(job: Job[BingoSpec, BingoGeometry]) -> str:
     a file by its file name (quoted if it has spaces)."""
     from smartprint.load import resources
 
-    path = job.src.path
-    name = readable_name(path.stem) if path.parent == resources.data_dir("decks") else _quoted(path.name)
+    name = resources.builtin_argument(job.src.path) or _quoted(job.src.path.name)  # built-in names are ASCII
     opts = job.options
     if opts.pupils is not None:  # the reprint needs the same class list, or the sheet comes without its name
         name += f" --pupils {_quoted(opts.pupils)}"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
+from smartprint.check.languages import LANGUAGES
 from smartprint.check.spec import Common, PrintedItem, PrintedText
 from smartprint.check.validation import Length, Model, Text
 from smartprint.check.words import Words
@@ -33,6 +34,7 @@ class Special(Model):
 
 class BoardGameSpec(Common):
     kind: Literal["board-game"]
+    languages: ClassVar[tuple[str, ...]] = tuple(LANGUAGES)  # it goes home to families
     squares: int = Field(default=40, ge=MIN_SQUARES, le=MAX_SQUARES)
     track: Literal["snake", "spiral"] = "snake"  # lanes back and forth, or round and in to the middle
     categories: Annotated[list[Category], Words("kategorier", item="category")] = Field(

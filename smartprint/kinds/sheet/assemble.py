@@ -268,10 +268,10 @@ def _edit_hint(job: Job[SheetSpec, SheetLayout]) -> str:
     """For a built-in sheet, how to get a copy to change: its file is part of the program."""
     from smartprint.load import resources
 
-    path = job.src.path
-    if path.parent != resources.data_dir("decks"):
+    builtin = resources.builtin_argument(job.src.path)
+    if builtin is None:
         return ""
-    return f" (to change the sheet, first run 'smartprint new {path.stem}' and edit the copy it makes)"
+    return f" (to change the sheet, first run 'smartprint new {builtin}' and edit the copy it makes)"
 
 
 def _fits_without_name(

@@ -10,10 +10,11 @@ for every pupil (the group's poster).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, create_model, model_validator
 
+from smartprint.check.languages import LANGUAGES
 from smartprint.check.spec import Common
 from smartprint.check.validation import Length, Model, Text
 from smartprint.check.words import Words
@@ -114,6 +115,7 @@ else:
 
 class SheetSpec(Common):
     kind: Literal["sheet"]
+    languages: ClassVar[tuple[str, ...]] = tuple(LANGUAGES)  # it goes home to families
     blocks: Annotated[list[Block], Words("blokker", "blokk")] = Field(min_length=1, max_length=MAX_BLOCKS)
     columns: Annotated[int, Words("kolonner")] = Field(default=2, ge=1, le=MAX_COLUMNS)
     age: Annotated[

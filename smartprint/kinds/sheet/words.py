@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-WORDS: dict[str, dict[str, str]] = {
-    "nb": {"greeting": "Vennlig hilsen"},
-    "nn": {"greeting": "Venleg helsing"},
-    "en": {"greeting": "Kind regards"},
-}
+from smartprint.text.labels import section
 
 
 def words(language: str) -> dict[str, str]:
-    return WORDS.get(language, WORDS["nb"])
+    """Its own words: smartprint/text/words/<language>.yaml, section `sheet`."""
+    return section(language, "sheet")
