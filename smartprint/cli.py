@@ -63,12 +63,16 @@ def _fail(exc: Exception) -> int:
     return 2 if isinstance(exc, UsageError) else 1
 
 
+SOURCE_HELP = (
+    "A YAML file, or the name of built-in material (see 'smartprint list'); "
+    "'smartprint new NAME' makes an editable copy."
+)
 SourcesArg = Annotated[
     list[str],
     typer.Argument(
         metavar="SOURCE",
         show_default=False,
-        help="YAML files, or names of built-in material (see 'smartprint list'); "
+        help="YAML files or a folder of them, or names of built-in material (see 'smartprint list'); "
         "'smartprint new NAME' makes an editable copy.",
     ),
 ]
@@ -78,7 +82,8 @@ OutputOpt = Annotated[
         "-o",
         "--output",
         metavar="FILE.pdf",
-        help="PDF to write (one source only). Default: <name>.pdf in the current folder.",
+        help="PDF to write (one source only). Default: <name>.pdf in the current folder. "
+        "FILE.png writes a preview instead (see 'smartprint preview').",
     ),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")]
@@ -143,6 +148,9 @@ def _build(sources: SourcesArg, output: OutputOpt = None, *, given: Mapping[str,
     from smartprint.pipeline import build, default_target
     from smartprint.write.target import check_distinct
 
+    if output is not None and Path(output).suffix.lower() == ".png":
+        _preview_run(sources[0], options, Path(output), dpi=DEFAULT_DPI, pages=None, quiet=quiet)
+        return
     status = 0
     targets: list[tuple[str, Path]] = []
     for source in sources:
@@ -185,6 +193,90 @@ def _report(built: Built, files: list[tuple[str, str]], quiet: bool = False) -> 
         typer.echo(f"{done} ({first})")
         for line in more:
             typer.echo(line)
+
+
+DEFAULT_DPI = 60.0
+PagesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--pages",
+        metavar="PAGES",
+        help="Only these pages, e.g. 1-4 or 1,3,9. Default: every page (of a long file the first and last).",
+        show_default=False,
+    ),
+]
+DpiOpt = Annotated[
+    float,
+    typer.Option("--dpi", min=10, max=300, help="Resolution of the page pictures (dots per inch)."),
+]
+PictureOpt = Annotated[
+    str | None,
+    typer.Option(
+        "-o",
+        "--output",
+        metavar="FILE.png",
+        help="The contact sheet to write; the pages go in a folder beside it (FILE-sider/). Default: <name>.png.",
+    ),
+]
+
+
+def _preview(
+    source: Annotated[str, typer.Argument(metavar="SOURCE", help=SOURCE_HELP, show_default=False)],
+    output: PictureOpt = None,
+    *,
+    given: Mapping[str, Any],
+    pages: PagesOpt = None,
+    dpi: DpiOpt = DEFAULT_DPI,
+    quiet: QuietOpt = False,
+) -> None:
+    """See the pages before you print: PNG pictures of every page and one contact sheet.
+
+    Examples: smartprint preview styrkekort  ·  smartprint preview bingo.yaml --pages 1-4 --dpi 100"""
+    options = _options(given, progress=False)
+    chosen: tuple[int, ...] | None = None
+    if pages is not None:
+        try:
+            chosen = declared.sheet_numbers(pages)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc).replace("sheet", "page"), param_hint="--pages") from None
+    from smartprint.commands.preview import default_contact_sheet
+    from smartprint.errors import UserError
+    from smartprint.pipeline import default_target
+
+    try:
+        target = Path(output) if output is not None else default_contact_sheet(default_target(source, options))
+    except UserError as exc:
+        raise typer.Exit(_fail(exc)) from None
+    _preview_run(source, options, target, dpi=dpi, pages=chosen, quiet=quiet)
+
+
+def _preview_run(
+    source: str, options: declared.Options, target: Path, *, dpi: float, pages: tuple[int, ...] | None, quiet: bool
+) -> None:
+    """Make one preview and say what it wrote (or why not)."""
+    from smartprint.commands.preview import make_preview
+    from smartprint.errors import UserError, display_path
+
+    try:
+        made = make_preview(source, options, target, dpi=dpi, pages=pages)
+    except UserError as exc:
+        raise typer.Exit(_fail(exc)) from None
+    shown = (
+        f"{made.pages_written} of {made.pages_total} pages" if made.pages_written < made.pages_total else "every page"
+    )
+    _report(
+        made.built,
+        [
+            (
+                f"wrote {display_path(made.contact_sheet)}",
+                f"contact sheet: {shown}; the pages in {display_path(made.page_folder)}/",
+            )
+        ],
+        quiet,
+    )
+
+
+app.command("preview")(_WithOptions(_preview))
 
 
 def _validate(sources: SourcesArg, *, given: Mapping[str, Any]) -> None:
