@@ -38,7 +38,8 @@ def _plain_argument_help() -> None:
 _plain_argument_help()
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,  # --install-completion: Tab completes commands and options (bash, zsh, fish, PowerShell)
+    context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -361,6 +362,32 @@ def list_builtin() -> None:
 
     for line in listing():
         typer.echo(line)
+
+
+def help_command(
+    ctx: typer.Context,
+    command: Annotated[
+        str | None, typer.Argument(metavar="COMMAND", help="The command to explain.", show_default=False)
+    ] = None,
+) -> None:
+    """Show how to use smartprint, or one of its commands (also: smartprint hjelp).
+
+    Examples: smartprint help  ·  smartprint help build"""
+    root = ctx.find_root()
+    group = root.command
+    if command is None:
+        typer.echo(group.get_help(root))
+        return
+    chosen = group.get_command(root, command) if hasattr(group, "get_command") else None
+    if chosen is None:
+        names = [n for n in group.list_commands(root) if n != "hjelp"] if hasattr(group, "list_commands") else []
+        typer.echo(f"no command '{command}'; the commands are: {', '.join(names)}", err=True)
+        raise typer.Exit(2)
+    typer.echo(chosen.get_help(type(ctx)(chosen, info_name=command, parent=root)))
+
+
+app.command("help")(help_command)
+app.command("hjelp", hidden=True)(help_command)  # as a Norwegian teacher may type it
 
 
 def main() -> None:
