@@ -51,12 +51,15 @@ app = typer.Typer(
 MAX_SHOWN = 12
 
 
-def _fail(exc: Exception) -> int:
+def _fail(exc: Exception, short: str | None = None) -> int:
     """Print a user's mistakes, one line each (a long list is cut short); returns the
-    exit status: 2 for a wrong command line, 1 for a mistake in a file."""
+    exit status: 2 for a wrong command line, 1 for a mistake in a file. With `short` (a
+    file of a folder build), only the first line and how many more there are."""
     from smartprint.errors import UsageError
 
     lines = str(exc).splitlines()
+    if short is not None and len(lines) > 1:
+        lines = [f"{lines[0]} (and {len(lines) - 1} more; smartprint validate {short} shows them all)"]
     for line in lines[:MAX_SHOWN]:
         typer.echo(line, err=True)
     if len(lines) > MAX_SHOWN:
@@ -154,37 +157,65 @@ def _build(sources: SourcesArg, output: OutputOpt = None, *, given: Mapping[str,
         return
     status = 0
     targets: list[tuple[str, Path]] = []
+    folders = [Path(source) for source in sources if Path(source).is_dir()]
+    if folders and output is not None:
+        raise typer.BadParameter("-o/--output names one PDF; a folder's PDFs are written beside their files")
     for source in sources:
         try:
-            targets.append((source, Path(output) if output is not None else default_target(source, options)))
+            if Path(source).is_dir():
+                targets += _folder_targets(Path(source), options)
+            else:
+                targets.append((source, Path(output) if output is not None else default_target(source, options)))
         except UserError as exc:
             status = max(status, _fail(exc))
     try:
         check_distinct(targets)
     except UserError as exc:
         raise typer.Exit(_fail(exc)) from None
+    failed: list[str] = []
     for source, target in targets:
         try:
             written, built = build(source, options, target)
         except UserError as exc:
-            status = max(status, _fail(exc))
+            failed.append(source)
+            status = max(status, _fail(exc, short=source if folders else None))
             continue
         except KeyboardInterrupt as exc:
             from smartprint.write.stopping import Stopped
 
             typer.echo(f"stopped; {display_path(target)} was not written", err=True)
             raise typer.Exit(143 if isinstance(exc, Stopped) else 130) from None
-        _report(built, [(f"wrote {display_path(w.path)}", w.what) for w in written], quiet)
+        files = [(f"wrote {display_path(w.path)}{_replaced(w.replaced)}", w.what) for w in written]
+        _report(built, files, quiet, short=bool(folders))
+    if folders and not quiet:
+        done = len(targets) - len(failed)
+        typer.echo(f"built {done} of {len(targets)} materials" + (f"; failed: {', '.join(failed)}" if failed else ""))
     if status:
         raise typer.Exit(status)
+
+
+def _replaced(replaced: bool) -> str:
+    return " (replaced the earlier file)" if replaced else ""
+
+
+def _folder_targets(folder: Path, options: declared.Options) -> list[tuple[str, Path]]:
+    """Every material in `folder` and the PDF it is built to, beside it."""
+    from smartprint.commands.folder import materials_in
+    from smartprint.errors import UserError, display_path
+    from smartprint.pipeline import default_target
+
+    found = materials_in(folder)
+    if not found:
+        raise UserError(f"{display_path(folder)}: no material in this folder (YAML files with 'kind:' and 'title:')")
+    return [(str(path), folder / default_target(str(path), options).name) for path in found]
 
 
 app.command("build")(_WithOptions(_build))
 
 
-def _report(built: Built, files: list[tuple[str, str]], quiet: bool = False) -> None:
+def _report(built: Built, files: list[tuple[str, str]], quiet: bool = False, short: bool = False) -> None:
     """Warnings on stderr; then, per file, what was made and what its pages are (and, for
-    a print shop, the lines to forward)."""
+    a print shop, the lines to forward; not with `short`, one line a file)."""
     for warning in built.job.warnings:
         typer.echo(str(warning), err=True)
     if quiet:
@@ -192,7 +223,7 @@ def _report(built: Built, files: list[tuple[str, str]], quiet: bool = False) -> 
     for done, what in files:
         first, *more = what.splitlines()
         typer.echo(f"{done} ({first})")
-        for line in more:
+        for line in more if not short else []:
             typer.echo(line)
 
 

@@ -191,7 +191,8 @@ def default_target(arg: str, options: Options | None = None) -> Path:
     """Where a build writes when -o is not given: <name>.pdf in the current folder, or
     <name>-<layout>.pdf / <name>-<backs>.pdf when the command line chose a layout or
     backs other than the material's own, so a print-shop build never replaces the
-    classroom PDF; a reprint (--only 7) is <name>-7.pdf, so it never replaces the whole run."""
+    classroom PDF; a build for a class list (--pupils 4b.csv) is <name>-4b.pdf; a reprint
+    (--only 7) is <name>-7.pdf, so it never replaces the whole run."""
     path = locate_source(arg)
     stem = path.stem
     if options is not None and (options.layout or options.backs):
@@ -201,6 +202,8 @@ def default_target(arg: str, options: Options | None = None) -> Path:
             stem += f"-{Path(options.layout).stem}"
         if options.backs:
             stem += f"-{options.backs}"
+    if options is not None and options.pupils:
+        stem += f"-{Path(options.pupils).stem}"  # gruppeplakat-4b.pdf: one class's copy beside the others
     if options is not None and options.only:
         stem += f"-{_runs(options.only)}"
     return Path.cwd() / f"{stem}.pdf"
@@ -229,6 +232,7 @@ class Written:
     path: Path
     pages: int
     what: str
+    replaced: bool = False  # an earlier file of that name was there (the summary says so)
 
 
 def paper_files(built: Built, target: Path) -> list[tuple[Path, Document]]:
@@ -268,11 +272,12 @@ def build(arg: str, options: Options | None = None, target: Path | None = None) 
             check_target(path, read)  # -o deck.yaml stays refused when the files are deck-a3.yaml …
         written: list[Written] = []
         with ExitStack() as stack:  # replaced only when every part was drawn
+            existed = {path: path.exists() for path, _ in files}
             temps = [(path, part, stack.enter_context(atomic_target(path))) for path, part in files]
             for path, part, tmp in temps:
                 pages = render(built, str(tmp), document=part)
                 what = built.kind.describe_file(built.plan, part, pages, alone=len(files) == 1)
-                written.append(Written(path, pages, what))
+                written.append(Written(path, pages, what, existed[path]))
         return written, built
     except OSError as exc:
         where = exc.filename if isinstance(exc.filename, str) and exc.filename else str(target)
