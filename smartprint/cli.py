@@ -158,12 +158,12 @@ def _build(sources: SourcesArg, output: OutputOpt = None, *, given: Mapping[str,
     status = 0
     targets: list[tuple[str, Path]] = []
     folders = [Path(source) for source in sources if Path(source).is_dir()]
-    if folders and output is not None:
-        raise typer.BadParameter("-o/--output names one PDF; a folder's PDFs are written beside their files")
     for source in sources:
         try:
             if Path(source).is_dir():
                 targets += _folder_targets(Path(source), options)
+                if output is not None:
+                    raise typer.BadParameter("-o/--output names one PDF; a folder's PDFs are written beside its files")
             else:
                 targets.append((source, Path(output) if output is not None else default_target(source, options)))
         except UserError as exc:
