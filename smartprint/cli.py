@@ -140,7 +140,25 @@ def _options(given: Mapping[str, Any], **fixed: Any) -> declared.Options:
         raise typer.BadParameter(str(exc), param_hint=exc.flag.option) from None
 
 
-def _build(sources: SourcesArg, output: OutputOpt = None, *, given: Mapping[str, Any], quiet: QuietOpt = False) -> None:
+WatchOpt = Annotated[
+    bool,
+    typer.Option(
+        "--watch",
+        "-w",
+        help="Keep running: build again whenever the file, its layout, class list or pictures are saved "
+        "(Ctrl-C stops).",
+    ),
+]
+
+
+def _build(
+    sources: SourcesArg,
+    output: OutputOpt = None,
+    *,
+    given: Mapping[str, Any],
+    quiet: QuietOpt = False,
+    watch: WatchOpt = False,
+) -> None:
     """Build PDFs from your YAML files or built-in material.
 
     Examples: smartprint build styrkekort  ·  smartprint build mine-kort.yaml -o kort.pdf
@@ -148,12 +166,12 @@ def _build(sources: SourcesArg, output: OutputOpt = None, *, given: Mapping[str,
     options = _options(given, progress=not quiet and sys.stderr.isatty())
     if output is not None and len(sources) > 1:
         raise typer.BadParameter("-o/--output can only be used with one source", param_hint="-o")
-    from smartprint.errors import UserError, display_path
-    from smartprint.pipeline import build, default_target
+    from smartprint.errors import UserError
+    from smartprint.pipeline import default_target
     from smartprint.write.target import check_distinct
 
     if output is not None and Path(output).suffix.lower() == ".png":
-        _preview_run(sources[0], options, Path(output), dpi=DEFAULT_DPI, pages=None, quiet=quiet)
+        _preview_run(sources[0], options, Path(output), dpi=DEFAULT_DPI, pages=None, quiet=quiet, watch=watch)
         return
     status = 0
     targets: list[tuple[str, Path]] = []
@@ -172,6 +190,39 @@ def _build(sources: SourcesArg, output: OutputOpt = None, *, given: Mapping[str,
         check_distinct(targets)
     except UserError as exc:
         raise typer.Exit(_fail(exc)) from None
+    if watch:
+        _watching(lambda: _build_all(targets, options, quiet, bool(folders)), [source for source, _ in targets])
+    status = max(status, _build_all(targets, options, quiet, bool(folders)))
+    if status:
+        raise typer.Exit(status)
+
+
+def _watching(build_once: Callable[[], object], sources: list[str]) -> None:
+    """Build now and after every save, until Ctrl-C (then exit 0: stopping is the way out)."""
+    from smartprint.commands.watch import watch
+    from smartprint.errors import UserError
+    from smartprint.pipeline import locate_source
+
+    paths = []
+    for source in sources:
+        try:
+            paths.append(locate_source(source))
+        except UserError as exc:
+            _fail(exc)
+    try:
+        watch(build_once, paths, lambda line: typer.echo(line, err=True))
+    except KeyboardInterrupt:
+        typer.echo("stopped watching", err=True)
+        raise typer.Exit(0) from None
+
+
+def _build_all(targets: list[tuple[str, Path]], options: declared.Options, quiet: bool, folders: bool) -> int:
+    """Build each source to its target, saying what was written or what is wrong; the
+    exit status (0, or the worst failure's)."""
+    from smartprint.errors import UserError, display_path
+    from smartprint.pipeline import build
+
+    status = 0
     failed: list[str] = []
     for source, target in targets:
         try:
@@ -190,8 +241,7 @@ def _build(sources: SourcesArg, output: OutputOpt = None, *, given: Mapping[str,
     if folders and not quiet:
         done = len(targets) - len(failed)
         typer.echo(f"built {done} of {len(targets)} materials" + (f"; failed: {', '.join(failed)}" if failed else ""))
-    if status:
-        raise typer.Exit(status)
+    return status
 
 
 def _replaced(replaced: bool) -> str:
@@ -260,6 +310,7 @@ def _preview(
     pages: PagesOpt = None,
     dpi: DpiOpt = DEFAULT_DPI,
     quiet: QuietOpt = False,
+    watch: WatchOpt = False,
 ) -> None:
     """See the pages before you print: PNG pictures of every page and one contact sheet.
 
@@ -279,20 +330,37 @@ def _preview(
         target = Path(output) if output is not None else default_contact_sheet(default_target(source, options))
     except UserError as exc:
         raise typer.Exit(_fail(exc)) from None
-    _preview_run(source, options, target, dpi=dpi, pages=chosen, quiet=quiet)
+    _preview_run(source, options, target, dpi=dpi, pages=chosen, quiet=quiet, watch=watch)
 
 
 def _preview_run(
-    source: str, options: declared.Options, target: Path, *, dpi: float, pages: tuple[int, ...] | None, quiet: bool
+    source: str,
+    options: declared.Options,
+    target: Path,
+    *,
+    dpi: float,
+    pages: tuple[int, ...] | None,
+    quiet: bool,
+    watch: bool = False,
 ) -> None:
-    """Make one preview and say what it wrote (or why not)."""
+    """Make one preview and say what it wrote (or why not); with `watch`, again after every save."""
+    if watch:
+        _watching(lambda: _preview_once(source, options, target, dpi=dpi, pages=pages, quiet=quiet), [source])
+    status = _preview_once(source, options, target, dpi=dpi, pages=pages, quiet=quiet)
+    if status:
+        raise typer.Exit(status)
+
+
+def _preview_once(
+    source: str, options: declared.Options, target: Path, *, dpi: float, pages: tuple[int, ...] | None, quiet: bool
+) -> int:
     from smartprint.commands.preview import make_preview
     from smartprint.errors import UserError, display_path
 
     try:
         made = make_preview(source, options, target, dpi=dpi, pages=pages)
     except UserError as exc:
-        raise typer.Exit(_fail(exc)) from None
+        return _fail(exc)
     shown = (
         f"{made.pages_written} of {made.pages_total} pages" if made.pages_written < made.pages_total else "every page"
     )
@@ -306,6 +374,7 @@ def _preview_run(
         ],
         quiet,
     )
+    return 0
 
 
 app.command("preview")(_WithOptions(_preview))
