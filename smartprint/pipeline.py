@@ -93,8 +93,8 @@ def _resolve_layout(kind: AnyKind, src: Source, spec: Any, options: Options) -> 
 
     def path() -> Path:  # a layout named in the file stays in its folder; the command line may name any
         if blame is not None:
-            return locate(arg, src.path.parent, options.allow, src.path.name)
-        return locate(arg, Path.cwd())
+            return locate(arg, src.path.parent, options.allow, src.path.name, for_kind=kind.name)
+        return locate(arg, Path.cwd(), for_kind=kind.name)
 
     try:
         return load_layout(path(), kind, options)
