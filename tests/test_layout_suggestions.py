@@ -12,7 +12,7 @@ from smartprint.load import resources
 def _listed(stderr: str, kind: str) -> list[str]:
     found = re.search(rf"layouts for {kind}: ([\w, -]+)", stderr)
     assert found, stderr
-    return found.group(1).split(", ")
+    return [name.strip() for name in found.group(1).split(", ")]
 
 
 def test_only_this_kinds_layouts_closest_first(runner, tmp_path, monkeypatch) -> None:
