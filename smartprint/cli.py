@@ -297,7 +297,7 @@ PictureOpt = Annotated[
         "-o",
         "--output",
         metavar="FILE.png",
-        help="The contact sheet to write; the pages go in a folder beside it (FILE-sider/). Default: <name>.png.",
+        help="The overview picture to write; the pages go in a folder beside it (FILE-sider/). Default: <name>.png.",
     ),
 ]
 
@@ -312,16 +312,16 @@ def _preview(
     quiet: QuietOpt = False,
     watch: WatchOpt = False,
 ) -> None:
-    """See the pages before you print: PNG pictures of every page and one contact sheet.
+    """See the pages before you print: PNG pictures of every page and one overview of them all.
 
-    Examples: smartprint preview styrkekort  ·  smartprint preview bingo.yaml --pages 1-4 --dpi 100"""
+    Examples: smartprint preview styrkekort  ·  smartprint preview mine.yaml --pages 1-4 --dpi 100"""
     options = _options(given, progress=False)
     chosen: tuple[int, ...] | None = None
     if pages is not None:
         try:
             chosen = declared.sheet_numbers(pages)
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc).replace("sheet", "page"), param_hint="--pages") from None
+        except ValueError:
+            raise typer.BadParameter("give page numbers like 2, 1,4,9 or 3-6", param_hint="--pages") from None
     from smartprint.commands.preview import default_contact_sheet
     from smartprint.errors import UserError
     from smartprint.pipeline import default_target
@@ -369,7 +369,7 @@ def _preview_once(
         [
             (
                 f"wrote {display_path(made.contact_sheet)}",
-                f"contact sheet: {shown}; the pages in {display_path(made.page_folder)}/",
+                f"overview: {shown}; the pages in {display_path(made.page_folder)}/",
             )
         ],
         quiet,

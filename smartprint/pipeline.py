@@ -8,6 +8,7 @@ atomic replace.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
@@ -205,12 +206,17 @@ def default_target(arg: str, options: Options | None = None) -> Path:
     if options is not None and options.pupils:
         stem += f"-{Path(options.pupils).stem}"  # gruppeplakat-4b.pdf: one class's copy beside the others
     if options is not None and options.only:
-        stem += f"-{_runs(options.only)}"
+        stem += f"-{_runs(options.only)}"  # paaskebingo-7.pdf, megselvhelten-2b-ada.pdf
     return Path.cwd() / f"{stem}.pdf"
 
 
-def _runs(numbers: tuple[int, ...]) -> str:
-    """Sheet numbers as a short file-name part: 7, 3-6, 1,4,9-12 (cut at 40 characters)."""
+def _runs(chosen: tuple[int | str, ...]) -> str:
+    """Sheet numbers (and pupils' names) as a short file-name part: 7, 3-6, 1,4,9-12,
+    ada-berg (cut at 40 characters)."""
+    names = [re.sub(r"[^\w]+", "-", n.casefold()).strip("-") for n in chosen if isinstance(n, str)]
+    numbers = [n for n in chosen if isinstance(n, int)]
+    if not numbers:
+        return ",".join(names)[:40]
     ordered = sorted(set(numbers))
     parts: list[str] = []
     start = prev = ordered[0]
@@ -221,7 +227,7 @@ def _runs(numbers: tuple[int, ...]) -> str:
         parts.append(str(start) if start == prev else f"{start}-{prev}")
         if n is not None:
             start = prev = n
-    text = ",".join(parts)
+    text = ",".join(parts + names)
     return text if len(text) <= 40 else text[:40].rsplit(",", 1)[0] + ",etc"
 
 
