@@ -82,7 +82,7 @@ def check_target(target: Path, reads: Iterable[Path], suffix: str = ".pdf") -> N
         if suffix == ".png":
             what = f"a preview is a PNG picture: -o {path.stem}.png (the PDF itself: smartprint build), not {given}"
         else:
-            what = f"smartprint writes a PDF (-o {path.stem}.pdf) or a preview picture (-o {path.stem}.png), not {given}"
+            what = f"smartprint writes a PDF (-o {path.stem}.pdf) or a preview (-o {path.stem}.png), not {given}"
         raise UsageError(_describe(what, target))
 
 
