@@ -10,6 +10,8 @@ length is a number with a unit ("12mm"), a printed item may be a plain number (`
 
 from __future__ import annotations
 
+import copy
+from functools import cache
 from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
@@ -92,6 +94,12 @@ def material_schema(kind: str | None = None, language: str = "nb") -> dict[str, 
     """The JSON Schema of a material file of `kind`; None: any kind, the one named by
     `kind:` (a oneOf over every kind). Each key is described in `language` (nb, nn or
     en) and in English. An unknown kind is a KeyError."""
+    return copy.deepcopy(_made(kind, language))  # the caller may change its copy
+
+
+@cache
+def _made(kind: str | None, language: str) -> dict[str, Any]:
+    """Made once per process: pydantic's schema generation takes a tenth of a second a kind."""
     from smartprint.kinds import KINDS
 
     if kind is not None and kind not in KINDS:
