@@ -173,7 +173,12 @@ def test_new_copies_the_builtin_in_the_language_asked_for(runner, tmp_path, monk
     result = run(runner, "new", "klassebamse", "brev.yaml", "--language", "so")
     assert result.exit_code == 0, result.output
     copied = (tmp_path / "brev.yaml").read_text(encoding="utf-8")
-    assert copied == (resources.data_dir("decks") / "so" / "klassebamse.yaml").read_text(encoding="utf-8")
+    original = (resources.data_dir("decks") / "so" / "klassebamse.yaml").read_text(encoding="utf-8")
+    assert copied.endswith(original[original.index("\nkind:") :])  # the material itself as written
+    assert "language: so" in copied
+    # its comments name the copy, without --language (the copy says its language itself) …
+    assert "smartprint build brev.yaml --pupils" in copied and "build klassebamse" not in copied
+    assert "smartprint new klassebamse --language so" in copied  # … but how to make a copy stays as it was
     assert run(runner, "new", "egenskaper", "--language", "ar").exit_code == 2
 
 

@@ -90,8 +90,11 @@ def write_new(name: str, file: str | None, language: str | None = None) -> tuple
 def named_after(text: str, builtin: str, file: str) -> str:
     """A copy's comments name the copy: `smartprint build relasjonsspill` in a comment
     would build the built-in, not the teacher's edited file."""
-    command = re.compile(rf"(smartprint \w+\s+){re.escape(builtin)}(?![\w.-])")
+    command = re.compile(
+        rf"(smartprint (?:build|validate|preview)\s+){re.escape(builtin)}(?![\w.-])((?:\s+--language\s+[\w-]+)?)"
+    )
     lines = text.splitlines(keepends=True)
+    # `--language` picks a built-in; the copy holds its language in `language:` already
     return "".join(command.sub(rf"\g<1>{file}", line) if line.lstrip().startswith("#") else line for line in lines)
 
 
