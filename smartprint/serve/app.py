@@ -39,7 +39,8 @@ class Served:
     token: str
     port: int = 0
     limits: Limits = field(default_factory=Limits)
-    watch: bool = True
+    watch: bool = True  # follow edits made in other programs
+    check_at_start: bool = True  # build every material once, for the file list
     known: dict[str, str] = field(default_factory=dict)  # name → the version the page last saw
     listeners: set[asyncio.Queue[dict[str, Any] | None]] = field(default_factory=set)
     builds: Builds | None = None
@@ -301,6 +302,10 @@ async def not_found(request: Request, exc: Exception) -> Response:
     return PlainTextResponse("not found", status_code=404)
 
 
+async def no_icon(request: Request) -> Response:
+    return Response(status_code=204)  # browsers ask for one; the page has none
+
+
 async def _follow(served: Served, stop: asyncio.Event) -> None:
     """Edits from other programs: a material whose text is not the one the page last saw
     or read is announced (the page shows it, or both versions) and rebuilt; a class list,
@@ -360,7 +365,7 @@ def create_app(served: Served) -> Any:
         cache = Path(tempfile.mkdtemp(prefix="smartprint-serve-"))
         served.builds = Builds(served.folder, cache, served.limits, served.announce)
         stop = asyncio.Event()
-        tasks = [asyncio.create_task(_check_all(served))]
+        tasks = [asyncio.create_task(_check_all(served))] if served.check_at_start else []
         if served.watch:
             tasks.append(asyncio.create_task(_follow(served, stop)))
         try:
@@ -378,6 +383,7 @@ def create_app(served: Served) -> Any:
     app = Starlette(
         routes=[
             Route("/", index),
+            Route("/favicon.ico", no_icon),
             Route("/api/words", words),
             Route("/api/schema", schema),
             Route("/api/files", listing),
