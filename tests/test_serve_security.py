@@ -165,7 +165,7 @@ def test_uploads_are_bounded_and_never_replace_a_file(
     streamed = client.post("/api/upload?name=stor.csv", content=iter([b"x" * 600] * 2), headers={"origin": OWN})
     assert streamed.status_code == 413  # no Content-Length: cut while reading
     assert not (folder / "stor.csv").exists() and not list(folder.glob(".stor*"))
-    ok = client.post("/api/upload?name=4b.csv", content="navn\nOla\nKari\n".encode(), headers={"origin": OWN})
+    ok = client.post("/api/upload?name=4b.csv", content=b"navn\nOla\nKari\n", headers={"origin": OWN})
     assert ok.status_code == 200 and (folder / "4b.csv").read_text(encoding="utf-8") == "navn\nOla\nKari\n"
     again = client.post("/api/upload?name=4b.csv", content=b"navn\nPer\n", headers={"origin": OWN})
     assert again.status_code == 409 and "Ola" in (folder / "4b.csv").read_text(encoding="utf-8")
@@ -234,8 +234,9 @@ def test_a_class_list_is_used_as_pupils_is(client: TestClient, folder: Path) -> 
     state = client.get("/api/build", params={"name": "bamse.yaml", "pupils": "6a.txt", "wait": "1"}).json()
     assert state["latest"]["ok"], state["latest"]["problems"]
     pdf = client.get(f"/api/pdf/{state['serial']}/{state['latest']['files'][0]['name']}").content
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "Ola" in text and "Per" in text

@@ -45,6 +45,8 @@ def serve(folder: Path, port: int = 0, open_browser: bool = True) -> None:
         threading.Timer(0.3, webbrowser.open, args=(address,)).start()
     try:
         server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass  # uvicorn stopped cleanly first, then passed the signal on
     finally:
         sock.close()
     sys.stdout.flush()

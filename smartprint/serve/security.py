@@ -28,7 +28,7 @@ LOOPBACK_NAMES = ("127.0.0.1", "localhost")
 SAFE_METHODS = ("GET", "HEAD")
 
 CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self' 'nonce-{nonce}'; img-src 'self'; "
+    "default-src 'none'; script-src 'self'; style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; "
     "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 

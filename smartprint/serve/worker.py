@@ -62,10 +62,14 @@ def build(request: dict[str, Any]) -> dict[str, Any]:
     out, store = Path(request["out"]), Path(request["store"])
     options = Options(pupils=request["pupils"]) if request.get("pupils") else Options()
     try:
+        built_from = hashlib.sha256(Path(request["source"]).read_bytes()).hexdigest()[:20]  # as folder.version
+    except OSError:
+        built_from = None
+    try:
         target = out / default_target(request["source"], options).name
         written, built = build_material(request["source"], options, target)
     except UserError as exc:
-        return {"ok": False, "problems": [_problem(p, "error", folder) for p in exc.problems]}
+        return {"ok": False, "version": built_from, "problems": [_problem(p, "error", folder) for p in exc.problems]}
     pages: list[dict[str, Any]] = []
     files: list[dict[str, Any]] = []
     for index, one in enumerate(written):
@@ -86,7 +90,7 @@ def build(request: dict[str, Any]) -> dict[str, Any]:
                 }
             )
     warnings = [_problem(w, "warning", folder) for w in built.job.warnings]
-    return {"ok": True, "problems": warnings, "files": files, "pages": pages}
+    return {"ok": True, "version": built_from, "problems": warnings, "files": files, "pages": pages}
 
 
 def answer(request: dict[str, Any]) -> dict[str, Any]:

@@ -18,7 +18,8 @@ export function createEditor({ parent, doc, nonce, label, onChange, complete }) 
         lintGutter(),
         autocompletion({ override: complete ? [complete] : [] }),
         EditorView.cspNonce.of(nonce || ""),
-        EditorView.contentAttributes.of({ "aria-label": label || "" }),
+        EditorView.lineWrapping,
+        EditorView.contentAttributes.of({ "aria-label": label || "", tabindex: "0" }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged && !update.transactions.some((t) => t.annotation(fromOutside))) {
             onChange(update.state.doc.toString());

@@ -28,6 +28,11 @@ function w(key) {
   return words[key] || key;
 }
 
+function setBase(version) {
+  current.base = version; // the file's version the editor's text started from, or was saved as
+  $("editor").dataset.version = version || "";
+}
+
 function status(key) {
   $("status").textContent = key ? w(key) : "";
 }
@@ -92,7 +97,8 @@ async function openFile(name) {
     return;
   }
   const data = await response.json();
-  Object.assign(current, { name, base: data.version, dirty: false, conflict: null });
+  Object.assign(current, { name, dirty: false, conflict: null });
+  setBase(data.version);
   $("conflict").hidden = true;
   $("file-name").textContent = name;
   history.replaceState(null, "", `#${encodeURIComponent(name)}`);
@@ -144,7 +150,7 @@ async function save(force = false) {
       $("status").textContent = await response.text();
       return;
     }
-    current.base = (await response.json()).version;
+    setBase((await response.json()).version);
     if (editor.text() === text) current.dirty = false;
     status("building");
   } finally {
@@ -170,11 +176,12 @@ $("take-disk").addEventListener("click", () => {
   current.conflict = null;
   $("conflict").hidden = true;
   editor.replace(text);
-  Object.assign(current, { base: version, dirty: false });
+  current.dirty = false;
+  setBase(version);
 });
 
 $("keep-page").addEventListener("click", () => {
-  current.base = current.conflict.version;
+  setBase(current.conflict.version);
   current.conflict = null;
   $("conflict").hidden = true;
   save();
@@ -190,7 +197,7 @@ async function changedOutside(version) {
     showConflict(disk.text, disk.version, editor.text());
   } else {
     editor.replace(disk.text);
-    current.base = disk.version;
+    setBase(disk.version);
     status("changed_outside");
   }
 }
@@ -231,6 +238,7 @@ function showBuild(state) {
         .map((p) => ({ line: p.line, column: p.column, severity: p.severity, message: p.text })),
     );
   }
+  $("preview").dataset.version = latest.version || "";
   const shown = state.good;
   $("stale").hidden = latest.ok || !shown;
   $("preview").classList.toggle("old", !latest.ok && !!shown);

@@ -1,0 +1,200 @@
+"""`smartprint serve` in a real browser (Debian's Chromium, driven by Playwright): the
+real server on a free port, one browser session for the whole module. A teacher opens a
+material, types, sees an error at its line and sees it go, sees the preview change,
+downloads the PDF (the same bytes `smartprint build` writes), edits the file in another
+program, and meets a conflict with both versions kept; no console errors; axe-core finds
+no serious violation. Skipped, saying why, only when no browser can be had."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smartprint.commands.newfile import write_new
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
+if CHROMIUM is None:
+    pytest.skip("no Chromium on this machine (apt-get install chromium; .ci/run does it)", allow_module_level=True)
+
+ADDRESS = re.compile(r"^http://127\.0\.0\.1:(\d+)/\?token=([\w-]+)$")
+AXE = Path(__file__).parent / "assets" / "axe.min.js"
+WAIT_MS = 15_000
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is `pid` (the build workers of the server)."""
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.add(int(stat.parent.name))
+    return out
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    folder = tmp_path_factory.mktemp("klasse")
+    write_new("styrkekort", str(folder / "kort.yaml"))
+    cache = tmp_path_factory.mktemp("cache")
+    env = {**os.environ, "TMPDIR": str(cache)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "smartprint", "serve", str(folder), "--no-browser"],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline().strip()
+    match = ADDRESS.match(line)
+    assert match, line
+    yield {"url": line, "folder": folder, "process": process}
+    workers = _children(process.pid)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=10) == 0  # a clean stop
+    assert not any(Path(f"/proc/{pid}").exists() and _children(process.pid) for pid in workers)
+    assert list(cache.iterdir()) == []  # the previews and PDFs it kept are gone
+
+
+@pytest.fixture(scope="module")
+def page(server: dict[str, Any]) -> Iterator[Any]:
+    with playwright_api.sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        except playwright_api.Error as exc:
+            pytest.skip(f"Chromium at {CHROMIUM} does not start: {str(exc).splitlines()[0]}")
+        context = browser.new_context(viewport={"width": 1366, "height": 768}, accept_downloads=True)
+        page = context.new_page()
+        page.set_default_timeout(WAIT_MS)
+        page.problems = []  # console errors and uncaught exceptions
+        page.on("console", lambda m: page.problems.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: page.problems.append(str(e)))
+        yield page
+        browser.close()
+
+
+def _src(page: Any) -> list[str]:
+    return page.eval_on_selector_all("[data-testid=preview] img", "imgs => imgs.map(i => i.getAttribute('src'))")
+
+
+def _first_page_changes(page: Any, src: str) -> None:
+    page.wait_for_function(f"() => document.querySelector('[data-testid=preview] img').getAttribute('src') !== {src!r}")
+
+
+def _line_end(page: Any, number: int) -> None:
+    """Put the cursor at the end of an editor line, as a teacher would with the mouse."""
+    page.locator(".cm-line").nth(number - 1).click()
+    page.keyboard.press("End")
+
+
+def _built(page: Any, source: Path) -> None:
+    """Wait until the page shows the build of the text now in the file, and the editor holds it."""
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:20]
+    page.wait_for_function(
+        f"() => document.querySelector('[data-testid=editor]').dataset.version === {digest!r}"
+        f" && document.querySelector('[data-testid=preview]').dataset.version === {digest!r}"
+    )
+
+
+def test_a_teacher_edits_sees_errors_and_prints(server: dict[str, Any], page: Any, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from smartprint.cli import app
+
+    folder: Path = server["folder"]
+    source = folder / "kort.yaml"
+    page.goto(server["url"])
+    assert "token" not in page.url  # the token went into the cookie
+    page.get_by_test_id("file-list").get_by_role("button", name=re.compile("kort.yaml")).click()
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=preview] img[src]').length === 6")
+    first = _src(page)
+
+    # type: saved as typed, the preview changes
+    lines = source.read_text(encoding="utf-8").splitlines()
+    title_line = next(number for number, line in enumerate(lines, 1) if line.startswith("title:"))
+    _line_end(page, title_line)
+    page.keyboard.type(" for 5B")
+    _first_page_changes(page, first[0])
+    assert "title: Styrkekort for 5B\n" in source.read_text(encoding="utf-8")
+
+    # an error appears at its line, as text, and the old preview stays, marked old
+    page.keyboard.press("Enter")
+    page.keyboard.type("<b>farge</b>: blå")
+    errors = page.get_by_test_id("errors")
+    problem = errors.locator("li", has_text=f":{title_line + 1}:")
+    problem.wait_for()
+    assert "<b>farge</b>" in problem.inner_text() and errors.locator("b").count() == 0
+    assert page.locator(".cm-lintRange-error").count() >= 1
+    assert page.locator("#stale").is_visible() and len(_src(page)) == 6
+
+    # undo until it goes (each undo saved and built before the next)
+    for _ in range(6):
+        before = source.read_bytes()
+        page.keyboard.press("Control+z")
+        for _ in range(60):  # saved after the pause in typing
+            if source.read_bytes() != before:
+                break
+            page.wait_for_timeout(50)
+        _built(page, source)
+        if "<b>" not in source.read_text(encoding="utf-8"):
+            break
+    assert page.locator("[data-testid=errors] li.error").count() == 0
+    assert page.locator("#stale").is_hidden()
+
+    # the PDF download is what `smartprint build` writes from the same text
+    with page.expect_download() as download:
+        page.get_by_test_id("pdf").first.click()
+    downloaded = tmp_path / "download.pdf"
+    download.value.save_as(downloaded)
+    cli = tmp_path / "cli.pdf"
+    assert CliRunner().invoke(app, ["build", str(source), "-o", str(cli), "-q"]).exit_code == 0
+    assert downloaded.read_bytes() == cli.read_bytes()
+
+    # an edit in another program is followed
+    before = _src(page)
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("title: Styrkekort for 5B", "title: Styrkekort for 6C"), encoding="utf-8")
+    page.wait_for_function("() => document.querySelector('.cm-content').innerText.includes('Styrkekort for 6C')")
+    _first_page_changes(page, before[0])
+
+    # a conflict: typed here while another program saved; both versions kept, the teacher chooses
+    _line_end(page, title_line)
+    page.keyboard.type("!")
+    other = source.read_text(encoding="utf-8").replace("title: Styrkekort for 6C", "title: Fra et annet program")
+    source.write_text(other, encoding="utf-8")
+    page.locator("#conflict").wait_for()
+    assert "Fra et annet program" in page.locator("#conflict-disk").inner_text()
+    assert "Styrkekort for 6C!" in page.locator("#conflict-page").inner_text()
+    assert source.read_text(encoding="utf-8") == other  # nothing overwritten before the choice
+    page.locator("#keep-page").click()
+    page.wait_for_function("() => document.querySelector('#conflict').hidden")
+    page.wait_for_timeout(100)
+    for _ in range(50):
+        if "title: Styrkekort for 6C!\n" in source.read_text(encoding="utf-8"):
+            break
+        page.wait_for_timeout(100)
+    assert "title: Styrkekort for 6C!\n" in source.read_text(encoding="utf-8")
+
+    # words in English, labelled controls, no serious axe violation, no console error
+    page.locator("#language").select_option("en")
+    page.get_by_role("heading", name="Print", exact=True).wait_for()
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    serious = page.evaluate(
+        "axe.run(document).then(r => r.violations.filter(v => ['serious', 'critical'].includes(v.impact))"
+        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))"
+    )
+    assert serious == []
+    assert page.problems == []
