@@ -350,6 +350,7 @@ async def _follow(served: Served, stop: asyncio.Event) -> None:
 async def _check_all(served: Served) -> None:
     """Build each material once at start, one at a time, so the list says which build."""
     assert served.builds is not None
+    await served.builds.warm()
     for entry in files.entries(served.folder)[:MAX_CHECKED]:
         if entry.role == "material" and Key(entry.name) not in served.builds.states:
             served.builds.request(Key(entry.name))

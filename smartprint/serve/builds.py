@@ -54,6 +54,13 @@ class Worker:
         self.folder, self.limits = folder, limits
         self.process: asyncio.subprocess.Process | None = None
         self.ids = itertools.count(1)
+        self.starting = asyncio.Lock()
+
+    async def ready(self) -> None:
+        """Start the process unless it runs (once, however many ask at the same time)."""
+        async with self.starting:
+            if self.process is None or self.process.returncode is not None:
+                await self.start()
 
     async def start(self) -> None:
         self.process = await asyncio.create_subprocess_exec(
@@ -82,8 +89,7 @@ class Worker:
         return reply
 
     async def run(self, request: dict[str, Any]) -> dict[str, Any]:
-        if self.process is None or self.process.returncode is not None:
-            await self.start()
+        await self.ready()
         assert self.process is not None and self.process.stdin is not None
         request = {**request, "id": next(self.ids)}
         try:
@@ -140,6 +146,10 @@ class Builds:
             self.free.put_nowait(worker)
         self.tasks: set[asyncio.Task[None]] = set()
         self.serials = itertools.count(1)
+
+    async def warm(self) -> None:
+        """Start every worker now, so the first build does not wait for one to start."""
+        await asyncio.gather(*(worker.ready() for worker in self.workers), return_exceptions=True)
 
     def state(self, key: Key) -> State:
         return self.states.setdefault(key, State())

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 DPI = 60.0  # the preview: sharp enough on a screen, quick to render
+MAX_PAGES = 12  # pages of one file shown; a long run is checked whole, but shown by its start
 
 
 def limit_memory(memory_bytes: int) -> None:
@@ -74,7 +75,8 @@ def build(request: dict[str, Any]) -> dict[str, Any]:
     files: list[dict[str, Any]] = []
     for index, one in enumerate(written):
         files.append({"name": one.path.name, "pages": one.pages, "what": one.what})
-        for picture in render_pages(one.path, dpi=request.get("dpi", DPI)):
+        shown = range(1, min(one.pages, MAX_PAGES) + 1)
+        for picture in render_pages(one.path, dpi=request.get("dpi", DPI), pages=shown):
             digest = hashlib.sha256(picture.png).hexdigest()[:24]
             png = store / f"{digest}.png"
             if not png.exists():

@@ -3,7 +3,7 @@
 import { createEditor } from "./vendor/editor.js";
 import { schemaCompletion } from "./complete.js";
 
-const SAVE_AFTER_MS = 200; // the pause in typing after which the text is saved
+const SAVE_AFTER_MS = 120; // the pause in typing after which the text is saved
 const $ = (id) => document.getElementById(id);
 const nonce = document.querySelector('meta[name="csp-nonce"]').content;
 
@@ -273,6 +273,9 @@ function showPages(result) {
     figure.lastChild.textContent = `${p.number} · ${p.paper}`;
   });
   while (shownPages.length > total) shownPages.pop().remove();
+  const more = result.files.reduce((n, f) => n + f.pages, 0) - total;
+  $("more").hidden = more <= 0;
+  $("more").textContent = more > 0 ? `+ ${more} ${w("more_pages")}` : "";
 }
 
 // ---------------------------------------------------------------- events from the server
