@@ -22,14 +22,12 @@ import pytest
 
 from smartprint.commands.newfile import write_new
 
-playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
-if CHROMIUM is None:
-    pytest.skip("no Chromium on this machine (apt-get install chromium; .ci/run does it)", allow_module_level=True)
 
 ADDRESS = re.compile(r"^http://127\.0\.0\.1:(\d+)/\?token=([\w-]+)$")
 AXE = Path(__file__).parent / "assets" / "axe.min.js"
 WAIT_MS = 15_000
+LIGHT = "kind: bingo\ntitle: Lett\ngrid: 3\nsheets: 1\nprompts: [a, b, c, d, e, f, g, h, i]\n"
 
 
 def _children(pid: int) -> set[int]:
@@ -49,6 +47,7 @@ def _children(pid: int) -> set[int]:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     folder = tmp_path_factory.mktemp("klasse")
     write_new("styrkekort", str(folder / "kort.yaml"))
+    (folder / "lett.yaml").write_text(LIGHT, encoding="utf-8")
     cache = tmp_path_factory.mktemp("cache")
     env = {**os.environ, "TMPDIR": str(cache)}
     process = subprocess.Popen(
@@ -61,7 +60,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     line = process.stdout.readline().strip()
     match = ADDRESS.match(line)
     assert match, line
-    yield {"url": line, "folder": folder, "process": process}
+    yield {"url": line, "folder": folder, "process": process, "port": int(match[1]), "token": match[2]}
     workers = _children(process.pid)
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=10) == 0  # a clean stop
@@ -71,6 +70,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
 
 @pytest.fixture(scope="module")
 def page(server: dict[str, Any]) -> Iterator[Any]:
+    playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+    if CHROMIUM is None:
+        pytest.skip("no Chromium on this machine (apt-get install chromium; .ci/run does it)")
     with playwright_api.sync_playwright() as playwright:
         try:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
@@ -198,3 +200,72 @@ def test_a_teacher_edits_sees_errors_and_prints(server: dict[str, Any], page: An
     )
     assert serious == []
     assert page.problems == []
+
+
+def _rss_kb(pid: int) -> int:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(re.search(r"VmRSS:\s+(\d+)", status)[1])  # type: ignore[index]
+
+
+def test_twenty_pages_and_a_burst_of_two_hundred_edits(server: dict[str, Any]) -> None:
+    """The load test, on loopback: 20 pages open at once (each with its event stream), 200
+    edits in a burst from one of them. The server answers the others throughout, its memory
+    stays bounded, few builds are made (the newest edit wins), and the file ends as the last
+    edit left it, built."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+
+    port, folder = server["port"], server["folder"]
+    base_url = f"http://127.0.0.1:{port}"
+    cookies = {f"smartprint-{port}": server["token"]}
+    source = folder / "lett.yaml"
+    pid = server["process"].pid
+
+    async def burst() -> dict[str, Any]:
+        async with httpx.AsyncClient(base_url=base_url, cookies=cookies, timeout=30) as client:
+
+            async def open_page() -> Any:
+                assert (await client.get("/")).status_code == 200
+                assert (await client.get("/api/files")).status_code == 200
+                stream = client.stream("GET", "/api/events")
+                return stream, await stream.__aenter__()
+
+            pages = await asyncio.gather(*(open_page() for _ in range(20)))
+            assert all(response.status_code == 200 for _, response in pages)
+            start_kb = _rss_kb(pid)
+            version = (await client.get("/api/file", params={"name": "lett.yaml"})).json()["version"]
+            answered: list[int] = []
+
+            async def others() -> None:
+                for _ in range(20):
+                    answered.append((await client.get("/api/files")).status_code)
+                    await asyncio.sleep(0.02)
+
+            async def edits() -> str:
+                base, text = version, ""
+                for n in range(200):
+                    text = LIGHT.replace("title: Lett", f"title: Lett {n}")
+                    edit = {"name": "lett.yaml", "text": text, "base": base}
+                    saved = await client.put("/api/file", json=edit, headers={"origin": base_url})
+                    assert saved.status_code == 200
+                    base = saved.json()["version"]
+                return text
+
+            last, _ = await asyncio.gather(edits(), others())
+            state = (await client.get("/api/build", params={"name": "lett.yaml", "wait": "1"})).json()
+            end_kb = _rss_kb(pid)
+            for stream, _ in pages:
+                await stream.__aexit__(None, None, None)
+            return {"last": last, "state": state, "answered": answered, "grown_kb": end_kb - start_kb}
+
+    with ThreadPoolExecutor(1) as thread:  # its own event loop (Playwright's runs in this thread)
+        figures = thread.submit(asyncio.run, burst()).result()
+    assert source.read_text(encoding="utf-8") == figures["last"]
+    state = figures["state"]
+    assert state["latest"]["ok"] and state["latest"]["version"] == hashlib.sha256(source.read_bytes()).hexdigest()[:20]
+    assert state["serial"] < 60  # 200 edits, a few builds: each ends by building the newest text
+    assert figures["answered"] == [200] * 20
+    assert figures["grown_kb"] < 50_000
+    print(f"load: builds made {state['serial']}, server memory grew {figures['grown_kb']} kB")

@@ -22,6 +22,7 @@ def bind(port: int) -> socket.socket:
     """The listening socket, bound before the address is printed (port 0: a free one)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # answers at once, not after a delayed ACK
     sock.bind((HOST, port))
     sock.listen(128)
     sock.set_inheritable(True)

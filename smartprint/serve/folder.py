@@ -74,9 +74,7 @@ def write_atomically(path: Path, data: bytes) -> str:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            fh.write(data)  # no fsync: saved at every pause in typing, as editors do; the rename is atomic
         if mode is not None:
             os.chmod(tmp, mode)
         os.replace(tmp, path)

@@ -273,6 +273,16 @@ function showPages(result) {
     figure.lastChild.textContent = `${p.number} · ${p.paper}`;
   });
   while (shownPages.length > total) shownPages.pop().remove();
+  const thumbs = $("thumbs");
+  thumbs.setAttribute("aria-label", w("pages"));
+  thumbs.replaceChildren(
+    ...result.pages.map((p, i) => {
+      const button = el("button", { type: "button", "aria-label": `${w("page")} ${p.number}`, title: `${w("page")} ${p.number}` });
+      button.append(el("img", { src: `/api/png/${p.png}.png`, alt: "", width: Math.round(p.width / 8), height: Math.round(p.height / 8) }));
+      button.addEventListener("click", () => shownPages[i].scrollIntoView({ block: "start" }));
+      return button;
+    }),
+  );
   const more = result.files.reduce((n, f) => n + f.pages, 0) - total;
   $("more").hidden = more <= 0;
   $("more").textContent = more > 0 ? `+ ${more} ${w("more_pages")}` : "";
