@@ -241,6 +241,27 @@ def new(
     typer.echo(f"next: change the words in {written}, then run:  smartprint build {written}")
 
 
+@app.command("schema")
+def schema(
+    kind: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="KIND", help="One kind only: " + ", ".join(KINDS) + ". Default: every kind.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of a material file, for editors that complete and check keys.
+
+    Example: smartprint schema > smartprint.schema.json"""
+    import json
+
+    from smartprint.check.schema import material_schema
+
+    if kind is not None and kind not in KINDS:
+        raise typer.BadParameter(f"unknown kind '{kind}'; known kinds: {', '.join(KINDS)}", param_hint="KIND")
+    typer.echo(json.dumps(material_schema(kind), ensure_ascii=False, indent=2))
+
+
 @app.command("list")
 def list_builtin() -> None:
     """Show the built-in material and layouts."""
