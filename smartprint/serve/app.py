@@ -125,12 +125,8 @@ async def words(request: Request) -> Response:
 
 async def schema(request: Request) -> Response:
     """The materials' JSON Schema, for the editor's completion (the same as `smartprint schema`)."""
-    import importlib
+    from smartprint.check.schema import material_schema
 
-    try:
-        material_schema = importlib.import_module("smartprint.check.schema").material_schema
-    except ImportError:  # an older checkout without the schema: no completion, the rest works
-        return JSONResponse({})
     return JSONResponse(material_schema(), headers={"cache-control": "max-age=3600"})
 
 
