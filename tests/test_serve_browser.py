@@ -20,13 +20,26 @@ from typing import Any
 
 import pytest
 
-from smartprint.commands.newfile import write_new
-
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
 
 ADDRESS = re.compile(r"^http://127\.0\.0\.1:(\d+)/\?token=([\w-]+)$")
 AXE = Path(__file__).parent / "assets" / "axe.min.js"
 WAIT_MS = 15_000
+DECK = """# Våre styrker: fire kort til klassen
+kind: cards
+title: Styrkekort
+language: nb
+
+cards:
+  - title: Mot
+    text: Du tør å si ifra, også når det er vanskelig.
+  - title: Humor
+    text: Du får andre til å le.   # de fleste dagene
+  - title: Vennlighet
+    text: Du hjelper andre uten å bli spurt.
+  - title: Nysgjerrighet
+    text: Du spør og vil vite mer.
+"""
 LIGHT = "kind: bingo\ntitle: Lett\ngrid: 3\nsheets: 1\nprompts: [a, b, c, d, e, f, g, h, i]\n"
 
 
@@ -46,7 +59,7 @@ def _children(pid: int) -> set[int]:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     folder = tmp_path_factory.mktemp("klasse")
-    write_new("styrkekort", str(folder / "kort.yaml"))
+    (folder / "kort.yaml").write_text(DECK, encoding="utf-8")
     (folder / "lett.yaml").write_text(LIGHT, encoding="utf-8")
     cache = tmp_path_factory.mktemp("cache")
     env = {**os.environ, "TMPDIR": str(cache)}
@@ -121,7 +134,7 @@ def test_a_teacher_edits_sees_errors_and_prints(server: dict[str, Any], page: An
     page.goto(server["url"])
     assert "token" not in page.url  # the token went into the cookie
     page.get_by_test_id("file-list").get_by_role("button", name=re.compile("kort.yaml")).click()
-    page.wait_for_function("() => document.querySelectorAll('[data-testid=preview] img[src]').length === 6")
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=preview] img[src]').length === 1")
     first = _src(page)
 
     # type: saved as typed, the preview changes
@@ -140,7 +153,7 @@ def test_a_teacher_edits_sees_errors_and_prints(server: dict[str, Any], page: An
     problem.wait_for()
     assert "<b>farge</b>" in problem.inner_text() and errors.locator("b").count() == 0
     assert page.locator(".cm-lintRange-error").count() >= 1
-    assert page.locator("#stale").is_visible() and len(_src(page)) == 6
+    assert page.locator("#stale").is_visible() and len(_src(page)) == 1
 
     # undo until it goes (each undo saved and built before the next)
     for _ in range(6):

@@ -120,12 +120,8 @@ def main() -> None:
     memory = int(sys.argv[1]) if len(sys.argv) > 1 else 0
     if memory:
         limit_memory(memory)
-    import smartprint.pipeline  # noqa: F401 - warm: the first build is then as quick as the next
+    import smartprint.pipeline  # noqa: F401 - warm: a kind's own code is loaded by its first build
     import smartprint.preview.render  # noqa: F401
-    from smartprint.kinds import KINDS, get_kind
-
-    for kind in KINDS:
-        get_kind(kind)
 
     answers.write(json.dumps({"ready": True}) + "\n")
     answers.flush()
