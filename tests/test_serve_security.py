@@ -291,3 +291,16 @@ def test_other_commands_do_not_load_the_server() -> None:
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"
+
+
+def test_start_from_a_built_in_copies_it_into_the_folder_never_over_a_file(client: TestClient, folder: Path) -> None:
+    made = client.post("/api/new", json={"source": "paaskebingo", "name": "påske"}, headers={"origin": OWN})
+    assert made.status_code == 200 and made.json() == {"name": "påske.yaml"}
+    assert "kind: bingo" in (folder / "påske.yaml").read_text(encoding="utf-8")
+    again = client.post("/api/new", json={"source": "styrkekort", "name": "påske.yaml"}, headers={"origin": OWN})
+    assert again.status_code == 409 and str(folder) not in again.text
+    assert "kind: bingo" in (folder / "påske.yaml").read_text(encoding="utf-8")
+    for name in ("../ut.yaml", "sub/x.yaml", "x.py"):
+        refused = client.post("/api/new", json={"source": "styrkekort", "name": name}, headers={"origin": OWN})
+        assert refused.status_code in (400, 403), name
+    assert not (folder.parent / "ut.yaml").exists()

@@ -111,6 +111,22 @@ def _pupils(served: Served, value: Any) -> str:
     return value
 
 
+def _material(served: Served, name: str) -> Path:
+    """A material or layout of the folder that exists."""
+    path = files.inside(served.folder, name, files.MATERIAL_SUFFIXES)
+    if not path.is_file():
+        raise files.Refused("no such file", 404)
+    return path
+
+
+def _new_file(served: Served, name: str, suffixes: tuple[str, ...]) -> Path:
+    """Where a new file goes: directly in the folder (the page makes no sub-folders)."""
+    path = files.inside(served.folder, name, suffixes)
+    if "/" in name:
+        raise files.Refused("only files inside the folder may be used")
+    return path
+
+
 async def index(request: Request) -> Response:
     page = (STATIC / "index.html").read_text(encoding="utf-8")
     page = page.replace("{{nonce}}", request.state.csp_nonce)
@@ -150,10 +166,7 @@ async def listing(request: Request) -> Response:
 async def read_file(request: Request) -> Response:
     served = _served(request)
     name = request.query_params.get("name", "")
-    path = files.inside(served.folder, name, files.MATERIAL_SUFFIXES)
-    if not path.is_file():
-        raise files.Refused("no such file", 404)
-    text, version = files.read_text(path)
+    text, version = files.read_text(_material(served, name))
     served.known[name] = version
     return JSONResponse({"name": name, "text": text, "version": version})
 
@@ -165,9 +178,7 @@ async def save_file(request: Request) -> Response:
     data = await _json(request)
     name, text, base = _text(data, "name"), _text(data, "text"), _text(data, "base")
     pupils = _pupils(served, data.get("pupils"))
-    path = files.inside(served.folder, name, files.MATERIAL_SUFFIXES)
-    if not path.is_file():
-        raise files.Refused("no such file", 404)
+    path = _material(served, name)
     encoded = text.encode("utf-8")
     if len(encoded) > files.MAX_TEXT_BYTES:
         raise files.Refused("too large", 413)
@@ -193,9 +204,7 @@ async def new_file(request: Request) -> Response:
     source, name = _text(data, "source"), _text(data, "name")
     if "." not in name:
         name += ".yaml"
-    path = files.inside(served.folder, name, files.MATERIAL_SUFFIXES)
-    if "/" in name:
-        raise files.Refused("only files inside the folder may be used")
+    path = _new_file(served, name, files.MATERIAL_SUFFIXES)
     try:
         write_new(source, str(path))
     except NewFileError as exc:
@@ -208,9 +217,7 @@ async def upload(request: Request) -> Response:
     """A class list or a picture, bounded in size, written atomically; never over a file."""
     served = _served(request)
     name = request.query_params.get("name", "")
-    path = files.inside(served.folder, name, files.UPLOAD_SUFFIXES)
-    if "/" in name:
-        raise files.Refused("only files inside the folder may be used")
+    path = _new_file(served, name, files.UPLOAD_SUFFIXES)
     data = await _body(request, files.MAX_UPLOAD_BYTES)
     if path.exists():
         raise files.Refused("a file of that name is already in the folder", 409)
@@ -223,9 +230,7 @@ async def build_state(request: Request) -> Response:
     """The last build of a material (with a class list or not): asked for when there is none."""
     served = _served(request)
     name = request.query_params.get("name", "")
-    path = files.inside(served.folder, name, files.MATERIAL_SUFFIXES)
-    if not path.is_file():
-        raise files.Refused("no such file", 404)
+    _material(served, name)
     key = Key(name, _pupils(served, request.query_params.get("pupils")))
     builds = _builds(request)
     state = builds.states.get(key)
