@@ -116,6 +116,7 @@ def _screenshots(page: Page, shots: Path) -> None:
     for width, height in ((1366, 768), (1024, 700)):
         page.set_viewport_size({"width": width, "height": height})
         page.wait_for_timeout(300)
+        page.locator("#thumbs button").nth(1).click()  # a pupil's sheet, by its thumbnail
         page.screenshot(path=str(shots / f"bingo-class-list-{width}x{height}.png"))
     _title_line(page)
     page.keyboard.press("Enter")

@@ -278,7 +278,7 @@ function showPages(result) {
   thumbs.replaceChildren(
     ...result.pages.map((p, i) => {
       const button = el("button", { type: "button", "aria-label": `${w("page")} ${p.number}`, title: `${w("page")} ${p.number}` });
-      button.append(el("img", { src: `/api/png/${p.png}.png`, alt: "", width: Math.round(p.width / 8), height: Math.round(p.height / 8) }));
+      button.append(el("img", { src: `/api/png/${p.png}.png`, alt: "", width: Math.round(p.width / 12), height: Math.round(p.height / 12) }));
       button.addEventListener("click", () => shownPages[i].scrollIntoView({ block: "start" }));
       return button;
     }),
