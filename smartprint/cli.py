@@ -274,9 +274,12 @@ def list_builtin() -> None:
 @app.command()
 def serve(
     folder: Annotated[
-        Path, typer.Argument(metavar="[FOLDER]", help="The folder with your materials (default: this one).")
+        Path,
+        typer.Argument(metavar="FOLDER", help="The folder with your materials (default: this one).", show_default=False),
     ] = Path("."),
-    port: Annotated[int, typer.Option("--port", metavar="N", help="Port to listen on (default: a free one).")] = 0,
+    port: Annotated[
+        int, typer.Option("--port", metavar="N", help="Port to listen on (default: a free one).", show_default=False)
+    ] = 0,
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open the browser.")] = False,
 ) -> None:
     """A page in your browser: edit a material on the left, see the printed pages on the right."""
