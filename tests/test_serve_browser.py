@@ -186,11 +186,18 @@ def test_a_teacher_edits_sees_errors_and_prints(server: dict[str, Any], page: An
     _first_page_changes(page, before[0])
 
     # a conflict: typed here while another program saved; both versions kept, the teacher chooses
+    other = source.read_text(encoding="utf-8").replace("title: Styrkekort for 6C", "title: Fra et annet program")
+
+    def other_program_saves_first(route: Any) -> None:  # the page's save leaves after the other program's
+        if route.request.method == "PUT" and source.read_text(encoding="utf-8") != other:
+            source.write_text(other, encoding="utf-8")
+        route.continue_()
+
+    page.route("**/api/file", other_program_saves_first)
     _line_end(page, title_line)
     page.keyboard.type("!")
-    other = source.read_text(encoding="utf-8").replace("title: Styrkekort for 6C", "title: Fra et annet program")
-    source.write_text(other, encoding="utf-8")
     page.locator("#conflict").wait_for()
+    page.unroute("**/api/file")
     assert "Fra et annet program" in page.locator("#conflict-disk").inner_text()
     assert "Styrkekort for 6C!" in page.locator("#conflict-page").inner_text()
     assert source.read_text(encoding="utf-8") == other  # nothing overwritten before the choice

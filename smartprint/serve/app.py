@@ -173,7 +173,8 @@ async def read_file(request: Request) -> Response:
 
 async def save_file(request: Request) -> Response:
     """Save the page's text, unless the file changed since the page last read it: then
-    nothing is written and the page gets the file's text to show beside its own."""
+    nothing is written and the page gets the file's text to show beside its own (an
+    answer, not an error: the browser logs every 4xx as one)."""
     served = _served(request)
     data = await _json(request)
     name, text, base = _text(data, "name"), _text(data, "text"), _text(data, "base")
@@ -185,14 +186,14 @@ async def save_file(request: Request) -> Response:
     disk_text, disk_version = files.read_text(path)
     if disk_version != base and data.get("force") is not True:
         served.known[name] = disk_version
-        return JSONResponse({"conflict": True, "text": disk_text, "version": disk_version}, status_code=409)
+        return JSONResponse({"conflict": True, "text": disk_text, "version": disk_version})
     version = files.write_atomically(path, encoded) if disk_version != files.version(encoded) else disk_version
     served.known[name] = version
     builds = _builds(request)
     builds.rebuild_where(lambda key: key.name == name)
     if Key(name, pupils) not in builds.states:
         builds.request(Key(name, pupils))
-    return JSONResponse({"version": version})
+    return JSONResponse({"conflict": False, "version": version})
 
 
 async def new_file(request: Request) -> Response:

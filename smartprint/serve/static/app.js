@@ -141,16 +141,16 @@ async function save(force = false) {
   try {
     const response = await sendJSON("PUT", "/api/file", { name, text, base: current.base, pupils: $("pupils").value, force });
     if (name !== current.name) return;
-    if (response.status === 409) {
-      const disk = await response.json();
-      showConflict(disk.text, disk.version, text);
-      return;
-    }
     if (!response.ok) {
       $("status").textContent = await response.text();
       return;
     }
-    setBase((await response.json()).version);
+    const answer = await response.json();
+    if (answer.conflict) {
+      showConflict(answer.text, answer.version, text);
+      return;
+    }
+    setBase(answer.version);
     if (editor.text() === text) current.dirty = false;
     status("building");
   } finally {
