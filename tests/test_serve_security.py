@@ -304,3 +304,17 @@ def test_start_from_a_built_in_copies_it_into_the_folder_never_over_a_file(clien
         refused = client.post("/api/new", json={"source": "styrkekort", "name": name}, headers={"origin": OWN})
         assert refused.status_code in (400, 403), name
     assert not (folder.parent / "ut.yaml").exists()
+
+
+def test_a_shrunk_text_warning_is_placed_on_the_page_it_concerns(client: TestClient, folder: Path) -> None:
+    long = "Dette er en lang tekst som " + "fortsetter og " * 50
+    (folder / "lang.yaml").write_text(
+        "kind: cards\ntitle: Lang\ncards:\n"
+        + "".join(f"  - title: Kort {n}\n    text: Kort tekst.\n" for n in range(1, 10))
+        + f"  - title: Prat\n    text: {long}\n",
+        encoding="utf-8",
+    )
+    state = client.get("/api/build", params={"name": "lang.yaml", "wait": "1"}).json()["latest"]
+    (warning,) = state["problems"]
+    assert warning["severity"] == "warning" and "«Prat»" in warning["text"] and warning["line"] == 23
+    assert state["pages"][warning["page"]]["number"] == 2  # nine cards fill the first sheet: «Prat» is on the second

@@ -92,7 +92,32 @@ def build(request: dict[str, Any]) -> dict[str, Any]:
                 }
             )
     warnings = [_problem(w, "warning", folder) for w in built.job.warnings]
+    _place_on_pages(warnings, [one.path for one in written], pages)
     return {"ok": True, "version": built_from, "problems": warnings, "files": files, "pages": pages}
+
+
+_QUOTED = re.compile(r"«([^»]+)»")
+
+
+def _place_on_pages(warnings: list[dict[str, Any]], pdfs: list[Path], pages: list[dict[str, Any]]) -> None:
+    """A warning that quotes what it is about («Mot», a card's title) is also shown on the
+    first shown page whose text holds it: `page` is that page's index among `pages`."""
+    quoted = [(w, m.group(1)) for w in warnings if (m := _QUOTED.search(w["text"]))]
+    if not quoted:
+        return
+    import pypdfium2 as pdfium
+
+    texts: list[str] = []
+    for page in pages:
+        document = pdfium.PdfDocument(str(pdfs[page["file"]]))
+        try:
+            texts.append(" ".join(document[page["number"] - 1].get_textpage().get_text_range().split()))
+        finally:
+            document.close()
+    for warning, words in quoted:
+        found = next((i for i, text in enumerate(texts) if " ".join(words.split()) in text), None)
+        if found is not None:
+            warning["page"] = found
 
 
 def answer(request: dict[str, Any]) -> dict[str, Any]:

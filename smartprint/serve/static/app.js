@@ -243,6 +243,10 @@ function showBuild(state) {
   $("stale").hidden = latest.ok || !shown;
   $("preview").classList.toggle("old", !latest.ok && !!shown);
   if (shown) showPages(shown);
+  for (const [i, figure] of shownPages.entries()) {
+    const notes = shown.serial === latest.serial ? latest.problems.filter((p) => p.page === i) : [];
+    figure.querySelector(".page-notes").replaceChildren(...notes.map((p) => el("p", { class: "page-note", text: p.text })));
+  }
   status(state.running ? "building" : latest.ok ? "built" : null);
 }
 
@@ -261,16 +265,16 @@ function showPages(result) {
     const alt = `${w("page")} ${p.number} ${w("of")} ${result.files[p.file].pages} (${p.paper}, ${result.files[p.file].name})`;
     let figure = shownPages[i];
     if (!figure) {
-      figure = el("figure", {}, el("img", { width: p.width, height: p.height }), el("figcaption"));
+      figure = el("figure", {}, el("div", { class: "page-notes" }), el("img", { width: p.width, height: p.height }), el("figcaption"));
       preview.append(figure);
       shownPages[i] = figure;
     }
-    const img = figure.firstChild;
+    const img = figure.querySelector("img");
     if (img.getAttribute("src") !== src) img.setAttribute("src", src); // only the pages that changed are loaded again
     img.setAttribute("alt", alt);
     img.setAttribute("width", p.width);
     img.setAttribute("height", p.height);
-    figure.lastChild.textContent = `${p.number} · ${p.paper}`;
+    figure.querySelector("figcaption").textContent = `${p.number} · ${p.paper}`;
   });
   while (shownPages.length > total) shownPages.pop().remove();
   const thumbs = $("thumbs");
