@@ -38,7 +38,8 @@ def _plain_argument_help() -> None:
 _plain_argument_help()
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,  # --install-completion: Tab completes commands and options (bash, zsh, fish, PowerShell)
+    context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -50,12 +51,15 @@ app = typer.Typer(
 MAX_SHOWN = 12
 
 
-def _fail(exc: Exception) -> int:
+def _fail(exc: Exception, short: str | None = None) -> int:
     """Print a user's mistakes, one line each (a long list is cut short); returns the
-    exit status: 2 for a wrong command line, 1 for a mistake in a file."""
+    exit status: 2 for a wrong command line, 1 for a mistake in a file. With `short` (a
+    file of a folder build), only the first line and how many more there are."""
     from smartprint.errors import UsageError
 
     lines = str(exc).splitlines()
+    if short is not None and len(lines) > 1:
+        lines = [f"{lines[0]} (and {len(lines) - 1} more; smartprint validate {short} shows them all)"]
     for line in lines[:MAX_SHOWN]:
         typer.echo(line, err=True)
     if len(lines) > MAX_SHOWN:
@@ -63,12 +67,16 @@ def _fail(exc: Exception) -> int:
     return 2 if isinstance(exc, UsageError) else 1
 
 
+SOURCE_HELP = (
+    "A YAML file, or the name of built-in material (see 'smartprint list'); "
+    "'smartprint new NAME' makes an editable copy."
+)
 SourcesArg = Annotated[
     list[str],
     typer.Argument(
         metavar="SOURCE",
         show_default=False,
-        help="YAML files, or names of built-in material (see 'smartprint list'); "
+        help="YAML files or a folder of them, or names of built-in material (see 'smartprint list'); "
         "'smartprint new NAME' makes an editable copy.",
     ),
 ]
@@ -78,7 +86,8 @@ OutputOpt = Annotated[
         "-o",
         "--output",
         metavar="FILE.pdf",
-        help="PDF to write (one source only). Default: <name>.pdf in the current folder.",
+        help="PDF to write (one source only). Default: <name>.pdf in the current folder. "
+        "FILE.png writes a preview instead (see 'smartprint preview').",
     ),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")]
@@ -131,7 +140,25 @@ def _options(given: Mapping[str, Any], **fixed: Any) -> declared.Options:
         raise typer.BadParameter(str(exc), param_hint=exc.flag.option) from None
 
 
-def _build(sources: SourcesArg, output: OutputOpt = None, *, given: Mapping[str, Any], quiet: QuietOpt = False) -> None:
+WatchOpt = Annotated[
+    bool,
+    typer.Option(
+        "--watch",
+        "-w",
+        help="Keep running: build again whenever the file, its layout, class list or pictures are saved "
+        "(Ctrl-C stops).",
+    ),
+]
+
+
+def _build(
+    sources: SourcesArg,
+    output: OutputOpt = None,
+    *,
+    given: Mapping[str, Any],
+    quiet: QuietOpt = False,
+    watch: WatchOpt = False,
+) -> None:
     """Build PDFs from your YAML files or built-in material.
 
     Examples: smartprint build styrkekort  ·  smartprint build mine-kort.yaml -o kort.pdf
@@ -139,43 +166,106 @@ def _build(sources: SourcesArg, output: OutputOpt = None, *, given: Mapping[str,
     options = _options(given, progress=not quiet and sys.stderr.isatty())
     if output is not None and len(sources) > 1:
         raise typer.BadParameter("-o/--output can only be used with one source", param_hint="-o")
-    from smartprint.errors import UserError, display_path
-    from smartprint.pipeline import build, default_target
+    from smartprint.errors import UserError
+    from smartprint.pipeline import default_target
     from smartprint.write.target import check_distinct
 
+    if output is not None and Path(output).suffix.lower() == ".png":
+        _preview_run(sources[0], options, Path(output), dpi=DEFAULT_DPI, pages=None, quiet=quiet, watch=watch)
+        return
     status = 0
     targets: list[tuple[str, Path]] = []
+    folders = [Path(source) for source in sources if Path(source).is_dir()]
     for source in sources:
         try:
-            targets.append((source, Path(output) if output is not None else default_target(source, options)))
+            if Path(source).is_dir():
+                targets += _folder_targets(Path(source), options)
+                if output is not None:
+                    raise typer.BadParameter("-o/--output names one PDF; a folder's PDFs are written beside its files")
+            else:
+                targets.append((source, Path(output) if output is not None else default_target(source, options)))
         except UserError as exc:
             status = max(status, _fail(exc))
     try:
         check_distinct(targets)
     except UserError as exc:
         raise typer.Exit(_fail(exc)) from None
+    if watch:
+        _watching(lambda: _build_all(targets, options, quiet, bool(folders)), [source for source, _ in targets])
+    status = max(status, _build_all(targets, options, quiet, bool(folders)))
+    if status:
+        raise typer.Exit(status)
+
+
+def _watching(build_once: Callable[[], object], sources: list[str]) -> None:
+    """Build now and after every save, until Ctrl-C (then exit 0: stopping is the way out)."""
+    from smartprint.commands.watch import watch
+    from smartprint.errors import UserError
+    from smartprint.pipeline import locate_source
+
+    paths = []
+    for source in sources:
+        try:
+            paths.append(locate_source(source))
+        except UserError as exc:
+            _fail(exc)
+    try:
+        watch(build_once, paths, lambda line: typer.echo(line, err=True))
+    except KeyboardInterrupt:
+        typer.echo("stopped watching", err=True)
+        raise typer.Exit(0) from None
+
+
+def _build_all(targets: list[tuple[str, Path]], options: declared.Options, quiet: bool, folders: bool) -> int:
+    """Build each source to its target, saying what was written or what is wrong; the
+    exit status (0, or the worst failure's)."""
+    from smartprint.errors import UserError, display_path
+    from smartprint.pipeline import build
+
+    status = 0
+    failed: list[str] = []
     for source, target in targets:
         try:
             written, built = build(source, options, target)
         except UserError as exc:
-            status = max(status, _fail(exc))
+            failed.append(source)
+            status = max(status, _fail(exc, short=source if folders else None))
             continue
         except KeyboardInterrupt as exc:
             from smartprint.write.stopping import Stopped
 
             typer.echo(f"stopped; {display_path(target)} was not written", err=True)
             raise typer.Exit(143 if isinstance(exc, Stopped) else 130) from None
-        _report(built, [(f"wrote {display_path(w.path)}", w.what) for w in written], quiet)
-    if status:
-        raise typer.Exit(status)
+        files = [(f"wrote {display_path(w.path)}{_replaced(w.replaced)}", w.what) for w in written]
+        _report(built, files, quiet, short=bool(folders))
+    if folders and not quiet:
+        done = len(targets) - len(failed)
+        typer.echo(f"built {done} of {len(targets)} materials" + (f"; failed: {', '.join(failed)}" if failed else ""))
+    return status
+
+
+def _replaced(replaced: bool) -> str:
+    return " (replaced the earlier file)" if replaced else ""
+
+
+def _folder_targets(folder: Path, options: declared.Options) -> list[tuple[str, Path]]:
+    """Every material in `folder` and the PDF it is built to, beside it."""
+    from smartprint.commands.folder import materials_in
+    from smartprint.errors import UserError, display_path
+    from smartprint.pipeline import default_target
+
+    found = materials_in(folder)
+    if not found:
+        raise UserError(f"{display_path(folder)}: no material in this folder (YAML files with 'kind:' and 'title:')")
+    return [(str(path), folder / default_target(str(path), options).name) for path in found]
 
 
 app.command("build")(_WithOptions(_build))
 
 
-def _report(built: Built, files: list[tuple[str, str]], quiet: bool = False) -> None:
+def _report(built: Built, files: list[tuple[str, str]], quiet: bool = False, short: bool = False) -> None:
     """Warnings on stderr; then, per file, what was made and what its pages are (and, for
-    a print shop, the lines to forward)."""
+    a print shop, the lines to forward; not with `short`, one line a file)."""
     for warning in built.job.warnings:
         typer.echo(str(warning), err=True)
     if quiet:
@@ -183,8 +273,111 @@ def _report(built: Built, files: list[tuple[str, str]], quiet: bool = False) -> 
     for done, what in files:
         first, *more = what.splitlines()
         typer.echo(f"{done} ({first})")
-        for line in more:
+        for line in more if not short else []:
             typer.echo(line)
+
+
+DEFAULT_DPI = 60.0
+PagesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--pages",
+        metavar="PAGES",
+        help="Only these pages, e.g. 1-4 or 1,3,9. Default: every page (of a long file the first and last).",
+        show_default=False,
+    ),
+]
+DpiOpt = Annotated[
+    float,
+    typer.Option("--dpi", min=10, max=300, help="Resolution of the page pictures (dots per inch)."),
+]
+PictureOpt = Annotated[
+    str | None,
+    typer.Option(
+        "-o",
+        "--output",
+        metavar="FILE.png",
+        help="The overview picture to write; the pages go in a folder beside it (FILE-sider/). Default: <name>.png.",
+    ),
+]
+
+
+def _preview(
+    source: Annotated[str, typer.Argument(metavar="SOURCE", help=SOURCE_HELP, show_default=False)],
+    output: PictureOpt = None,
+    *,
+    given: Mapping[str, Any],
+    pages: PagesOpt = None,
+    dpi: DpiOpt = DEFAULT_DPI,
+    quiet: QuietOpt = False,
+    watch: WatchOpt = False,
+) -> None:
+    """See the pages before you print: PNG pictures of every page and one overview of them all.
+
+    Examples: smartprint preview styrkekort  ·  smartprint preview mine.yaml --pages 1-4 --dpi 100"""
+    options = _options(given, progress=False)
+    chosen: tuple[int, ...] | None = None
+    if pages is not None:
+        try:
+            chosen = declared.sheet_numbers(pages)
+        except ValueError:
+            raise typer.BadParameter("give page numbers like 2, 1,4,9 or 3-6", param_hint="--pages") from None
+    from smartprint.commands.preview import default_contact_sheet
+    from smartprint.errors import UserError
+    from smartprint.pipeline import default_target
+
+    try:
+        target = Path(output) if output is not None else default_contact_sheet(default_target(source, options))
+    except UserError as exc:
+        raise typer.Exit(_fail(exc)) from None
+    _preview_run(source, options, target, dpi=dpi, pages=chosen, quiet=quiet, watch=watch)
+
+
+def _preview_run(
+    source: str,
+    options: declared.Options,
+    target: Path,
+    *,
+    dpi: float,
+    pages: tuple[int, ...] | None,
+    quiet: bool,
+    watch: bool = False,
+) -> None:
+    """Make one preview and say what it wrote (or why not); with `watch`, again after every save."""
+    if watch:
+        _watching(lambda: _preview_once(source, options, target, dpi=dpi, pages=pages, quiet=quiet), [source])
+    status = _preview_once(source, options, target, dpi=dpi, pages=pages, quiet=quiet)
+    if status:
+        raise typer.Exit(status)
+
+
+def _preview_once(
+    source: str, options: declared.Options, target: Path, *, dpi: float, pages: tuple[int, ...] | None, quiet: bool
+) -> int:
+    from smartprint.commands.preview import make_preview
+    from smartprint.errors import UserError, display_path
+
+    try:
+        made = make_preview(source, options, target, dpi=dpi, pages=pages)
+    except UserError as exc:
+        return _fail(exc)
+    shown = (
+        f"{made.pages_written} of {made.pages_total} pages" if made.pages_written < made.pages_total else "every page"
+    )
+    _report(
+        made.built,
+        [
+            (
+                f"wrote {display_path(made.contact_sheet)}",
+                f"overview: {shown}; the pages in {display_path(made.page_folder)}/",
+            )
+        ],
+        quiet,
+    )
+    return 0
+
+
+app.command("preview")(_WithOptions(_preview))
 
 
 def _validate(sources: SourcesArg, *, given: Mapping[str, Any]) -> None:
@@ -269,6 +462,32 @@ def list_builtin() -> None:
 
     for line in listing():
         typer.echo(line)
+
+
+def help_command(
+    ctx: typer.Context,
+    command: Annotated[
+        str | None, typer.Argument(metavar="COMMAND", help="The command to explain.", show_default=False)
+    ] = None,
+) -> None:
+    """Show how to use smartprint, or one of its commands (also: smartprint hjelp).
+
+    Examples: smartprint help  ·  smartprint help build"""
+    root = ctx.find_root()
+    group = root.command
+    if command is None:
+        typer.echo(group.get_help(root))
+        return
+    chosen = group.get_command(root, command) if hasattr(group, "get_command") else None
+    if chosen is None:
+        names = [n for n in group.list_commands(root) if n != "hjelp"] if hasattr(group, "list_commands") else []
+        typer.echo(f"no command '{command}'; the commands are: {', '.join(names)}", err=True)
+        raise typer.Exit(2)
+    typer.echo(chosen.get_help(type(ctx)(chosen, info_name=command, parent=root)))
+
+
+app.command("help")(help_command)
+app.command("hjelp", hidden=True)(help_command)  # as a Norwegian teacher may type it
 
 
 @app.command()

@@ -119,6 +119,18 @@ def sheet_numbers(value: str) -> tuple[int, ...]:
     return tuple(sorted(numbers))
 
 
+def sheet_choice(value: str) -> tuple[int | str, ...]:
+    """'7', '1,4,9' or '3-6' → sheet numbers; 'Ada,Bo Li' → pupils' names (a sheet
+    made from a class list is chosen by its pupil)."""
+    try:
+        return sheet_numbers(value)
+    except ValueError:
+        names = tuple(part.strip() for part in value.split(","))
+        if any(name[:1].isalpha() for name in names) and all(names):
+            return tuple(int(name) if name.isdigit() else name for name in names)
+        raise
+
+
 def _folders(paths: list[Path]) -> tuple[Path, ...]:
     return tuple(p.resolve() for p in paths)
 
@@ -156,11 +168,12 @@ class Options:
         given_as=int,
         check=_seed,
     )
-    only: tuple[int, ...] | None = flag(
+    only: tuple[int | str, ...] | None = flag(
         "reprints of chosen sheet numbers",
-        help="Reprint only these numbered sheets or boards, e.g. 7 or 3-6 or 1,4.",
+        help="Reprint only these numbered sheets or boards, e.g. 7 or 3-6 or 1,4; "
+        "a class list's sheets also by the pupil's name, e.g. Ada or 'Ada Berg,Bo'.",
         metavar="NUMBERS",
-        check=sheet_numbers,
+        check=sheet_choice,
     )
     pupils: str | None = flag(  # a class-list file, relative to the current folder
         "a class list: one page per pupil, with the name",

@@ -8,6 +8,7 @@ atomic replace.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
@@ -93,8 +94,8 @@ def _resolve_layout(kind: AnyKind, src: Source, spec: Any, options: Options) -> 
 
     def path() -> Path:  # a layout named in the file stays in its folder; the command line may name any
         if blame is not None:
-            return locate(arg, src.path.parent, options.allow, src.path.name)
-        return locate(arg, Path.cwd())
+            return locate(arg, src.path.parent, options.allow, src.path.name, for_kind=kind.name)
+        return locate(arg, Path.cwd(), for_kind=kind.name)
 
     try:
         return load_layout(path(), kind, options)
@@ -191,7 +192,8 @@ def default_target(arg: str, options: Options | None = None) -> Path:
     """Where a build writes when -o is not given: <name>.pdf in the current folder, or
     <name>-<layout>.pdf / <name>-<backs>.pdf when the command line chose a layout or
     backs other than the material's own, so a print-shop build never replaces the
-    classroom PDF; a reprint (--only 7) is <name>-7.pdf, so it never replaces the whole run."""
+    classroom PDF; a build for a class list (--pupils 4b.csv) is <name>-4b.pdf; a reprint
+    (--only 7) is <name>-7.pdf, so it never replaces the whole run."""
     path = locate_source(arg)
     stem = path.stem
     if options is not None and (options.layout or options.backs):
@@ -201,13 +203,20 @@ def default_target(arg: str, options: Options | None = None) -> Path:
             stem += f"-{Path(options.layout).stem}"
         if options.backs:
             stem += f"-{options.backs}"
+    if options is not None and options.pupils:
+        stem += f"-{Path(options.pupils).stem}"  # gruppeplakat-4b.pdf: one class's copy beside the others
     if options is not None and options.only:
-        stem += f"-{_runs(options.only)}"
+        stem += f"-{_runs(options.only)}"  # paaskebingo-7.pdf, megselvhelten-2b-ada.pdf
     return Path.cwd() / f"{stem}.pdf"
 
 
-def _runs(numbers: tuple[int, ...]) -> str:
-    """Sheet numbers as a short file-name part: 7, 3-6, 1,4,9-12 (cut at 40 characters)."""
+def _runs(chosen: tuple[int | str, ...]) -> str:
+    """Sheet numbers (and pupils' names) as a short file-name part: 7, 3-6, 1,4,9-12,
+    ada-berg (cut at 40 characters)."""
+    names = [re.sub(r"[^\w]+", "-", n.casefold()).strip("-") for n in chosen if isinstance(n, str)]
+    numbers = [n for n in chosen if isinstance(n, int)]
+    if not numbers:
+        return ",".join(names)[:40]
     ordered = sorted(set(numbers))
     parts: list[str] = []
     start = prev = ordered[0]
@@ -218,7 +227,7 @@ def _runs(numbers: tuple[int, ...]) -> str:
         parts.append(str(start) if start == prev else f"{start}-{prev}")
         if n is not None:
             start = prev = n
-    text = ",".join(parts)
+    text = ",".join(parts + names)
     return text if len(text) <= 40 else text[:40].rsplit(",", 1)[0] + ",etc"
 
 
@@ -229,6 +238,7 @@ class Written:
     path: Path
     pages: int
     what: str
+    replaced: bool = False  # an earlier file of that name was there (the summary says so)
 
 
 def paper_files(built: Built, target: Path) -> list[tuple[Path, Document]]:
@@ -268,11 +278,12 @@ def build(arg: str, options: Options | None = None, target: Path | None = None) 
             check_target(path, read)  # -o deck.yaml stays refused when the files are deck-a3.yaml …
         written: list[Written] = []
         with ExitStack() as stack:  # replaced only when every part was drawn
+            existed = {path: path.exists() for path, _ in files}
             temps = [(path, part, stack.enter_context(atomic_target(path))) for path, part in files]
             for path, part, tmp in temps:
                 pages = render(built, str(tmp), document=part)
                 what = built.kind.describe_file(built.plan, part, pages, alone=len(files) == 1)
-                written.append(Written(path, pages, what))
+                written.append(Written(path, pages, what, existed[path]))
         return written, built
     except OSError as exc:
         where = exc.filename if isinstance(exc.filename, str) and exc.filename else str(target)

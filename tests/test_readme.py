@@ -54,13 +54,15 @@ def test_every_line_of_the_tour_runs(tmp_path, monkeypatch):
         "paaskebingo.pdf",
         "paaskebingo-7.pdf",
         "klassens-kort.pdf",
-        "styrkebingo.pdf",
-        "megselvhelten.pdf",
-        "bli-kjent-bingo.pdf",
+        "megselvhelten-2b.pdf",  # a class list's build is named by the list
+        "bli-kjent-bingo-2b.pdf",
+        "mine-kort.png",  # the preview's contact sheet
         "relasjonsspill-a3.pdf",  # the board on its own paper
         "relasjonsspill-a4.pdf",  # rules, cards, die and pawns
         "relasjonsspill-spillbrett-a4.pdf",
     } <= made
+    assert (tmp_path / "examples" / "ordbingo" / "styrkebingo.pdf").is_file()  # a folder's PDFs beside their files
+    assert sorted(p.name for p in (tmp_path / "mine-kort-sider").iterdir()) == ["side-001.png", "side-002.png"]
 
 
 def test_the_set_up_section_has_exactly_two_commands():
@@ -72,3 +74,14 @@ def test_the_set_up_section_has_exactly_two_commands():
     assert "pip install '.[test]' && .venv/bin/python -m pytest" in commands[1]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "pip install -q '.[test]' && .venv/bin/python -m pytest" in ci
+
+
+def test_the_pictures_of_each_kind_are_small_pngs_made_by_the_script():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    pictures = re.findall(r"!\[[^\]]*\]\((docs/pictures/[\w-]+\.png)\)", text)
+    assert len(pictures) == 5
+    script = (ROOT / "docs" / "pictures" / "refresh.py").read_text(encoding="utf-8")
+    for picture in pictures:
+        data = (ROOT / picture).read_bytes()
+        assert data.startswith(b"\x89PNG") and len(data) < 40_000, picture
+        assert f'"{Path(picture).stem}":' in script  # refreshed by the script

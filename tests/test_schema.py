@@ -112,3 +112,19 @@ def test_the_command_prints_it(runner) -> None:
     assert printed["$schema"].endswith("2020-12/schema")
     wrong = run(runner, "schema", "kort")
     assert wrong.exit_code == 2 and "five-in-a-row" in wrong.stderr
+
+
+@pytest.mark.parametrize("name", ["cards", "relasjonsspill"])
+def test_new_files_name_the_schema_written_beside_them(runner, tmp_path: Path, monkeypatch, name: str) -> None:
+    """A starter and a copy start with the yaml-language-server line; the schema it names
+    is there, and the file is valid under it. A copy's comments build the copy."""
+    monkeypatch.chdir(tmp_path)
+    assert run(runner, "new", name, "mitt.yaml").exit_code == 0
+    text = (tmp_path / "mitt.yaml").read_text(encoding="utf-8")
+    first = text.splitlines()[0]
+    assert first == "# yaml-language-server: $schema=smartprint-schema.json"
+    schema = json.loads((tmp_path / "smartprint-schema.json").read_text(encoding="utf-8"))
+    assert schema == material_schema()
+    jsonschema.validate(yaml.safe_load(text), schema, cls=jsonschema.Draft202012Validator)
+    commands = re.findall(r"smartprint build \S+", text)
+    assert commands and all(command == "smartprint build mitt.yaml" for command in commands)

@@ -1,14 +1,20 @@
 """`smartprint new`: an editable copy of a built-in material, or a kind's commented
-starter, written into the current folder. Light to import: no kind code is loaded."""
+starter, written into the current folder, with the JSON Schema beside it so an editor
+completes and checks its keys (the `# yaml-language-server: $schema=…` first line)."""
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
+import re
 from pathlib import Path
 
 from smartprint.kinds import KINDS
 from smartprint.load import resources
+
+SCHEMA_FILE = "smartprint-schema.json"  # written beside a new file, for editors that complete keys
+SCHEMA_LINE = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
 
 
 class NewFileError(Exception):
@@ -36,7 +42,7 @@ def write_new(name: str, file: str | None) -> tuple[str, str]:
         target = target.with_name(target.name + ".yaml")
     builtin = resources.builtin_path("decks", name)
     if builtin is not None:
-        text = builtin.read_text(encoding="utf-8")
+        text = named_after(builtin.read_text(encoding="utf-8"), name, target.name)
         origin = f"a copy of the built-in {name}"
     elif name in KINDS and (starter := starter_path(name)) is not None:
         text = starter.read_text(encoding="utf-8").replace("{file}", target.name)
@@ -62,5 +68,27 @@ def write_new(name: str, file: str | None) -> tuple[str, str]:
 
         raise NewFileError(f"{target}: {os_reason(exc)}") from None
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
+        fh.write(SCHEMA_LINE + text)
+    write_schema(target.parent / SCHEMA_FILE)
     return str(target), origin
+
+
+def named_after(text: str, builtin: str, file: str) -> str:
+    """A copy's comments name the copy: `smartprint build relasjonsspill` in a comment
+    would build the built-in, not the teacher's edited file."""
+    command = re.compile(rf"(smartprint \w+\s+){re.escape(builtin)}(?![\w.-])")
+    lines = text.splitlines(keepends=True)
+    return "".join(command.sub(rf"\g<1>{file}", line) if line.lstrip().startswith("#") else line for line in lines)
+
+
+def write_schema(path: Path) -> None:
+    """The JSON Schema of every kind beside the new file (refreshed: it is smartprint's
+    own, made again each time). A file of that name that is not one is left alone."""
+    from smartprint.check.schema import material_schema
+
+    if path.exists() and not path.read_text(encoding="utf-8", errors="replace").lstrip().startswith('{\n  "$schema"'):
+        return
+    try:
+        path.write_text(json.dumps(material_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    except OSError:
+        pass  # the editor then only lacks completion; the material itself was written

@@ -22,8 +22,11 @@ def note(path: Path) -> None:
 def recording() -> Iterator[set[Path]]:
     """Collect every noted path while the block runs."""
     reads: set[Path] = set()
+    outer = _READS.get()
     token = _READS.set(reads)
     try:
         yield reads
     finally:
         _READS.reset(token)
+        if outer is not None:  # a recording around this one (build --watch) sees these too
+            outer |= reads

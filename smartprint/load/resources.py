@@ -7,6 +7,8 @@ in a checkout or an editable install they are the top-level `decks/` and
 
 from __future__ import annotations
 
+import difflib
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -42,9 +44,41 @@ def builtin_path(kind: str, name: str) -> Path | None:
 WHAT = {"decks": "built-in material", "layouts": "built-in layout"}
 
 
-def locate(kind: str, name_or_path: str, relative_to: Path, noun: str) -> Path:
+def layout_kind(name: str, depth: int = 0) -> str | None:
+    """The `kind:` a built-in layout serves, its own or that of the layout it extends
+    (read from the text; no YAML needed)."""
+    path = builtin_path("layouts", name)
+    text = path.read_text(encoding="utf-8") if path is not None else ""
+    found = re.search(r"^kind:\s*([\w-]+)", text, re.MULTILINE)
+    parent = re.search(r"^extends:\s*([\w-]+)", text, re.MULTILINE)
+    if found is None and parent is not None and depth < 8:
+        return layout_kind(parent.group(1), depth + 1)
+    return found.group(1) if found else None
+
+
+def _suggestions(kind: str, word: str, for_kind: str | None) -> str:
+    """After an unknown name: the closest one, else the names to choose from; for a
+    layout of a material's kind, that kind's layouts first, the closest first."""
+    from smartprint.check.suggest import did_you_mean
+
+    names = builtin_names(kind)
+    if kind != "layouts" or for_kind is None:
+        return did_you_mean(word, names) or f"; {WHAT[kind]}s: {', '.join(names)}"
+    own = sorted(
+        (n for n in names if layout_kind(n) == for_kind),
+        key=lambda n: -difflib.SequenceMatcher(None, word.lower(), n.lower()).ratio(),
+    )
+    if not own:
+        return did_you_mean(word, names) or f"; {WHAT[kind]}s: {', '.join(names)}"
+    close = did_you_mean(word, own)
+    listed = f"layouts for {for_kind}: {', '.join(own)}"
+    return f"{close} ({listed})" if close else f"; {listed} (closest first; 'smartprint list' shows all)"
+
+
+def locate(kind: str, name_or_path: str, relative_to: Path, noun: str, for_kind: str | None = None) -> Path:
     """A built-in name or a file relative to `relative_to`; FileNotFoundError with a
-    did-you-mean over the built-in names otherwise. One place for decks and layouts."""
+    did-you-mean over the built-in names otherwise (a layout for `for_kind`: that kind's
+    layouts first). One place for decks and layouts."""
     builtin = builtin_path(kind, name_or_path)
     if builtin is not None:
         return builtin
@@ -65,8 +99,5 @@ def locate(kind: str, name_or_path: str, relative_to: Path, noun: str) -> Path:
         raise FileNotFoundError(
             f"'{name_or_path[:60]}…' cannot be used as a {noun} name ({exc.strerror or exc})"
         ) from None
-    from smartprint.check.validation import did_you_mean
-
-    names = builtin_names(kind)
-    hint = did_you_mean(name_or_path, names) or f"; {WHAT[kind]}s: {', '.join(names)}"
+    hint = _suggestions(kind, name_or_path, for_kind)
     raise FileNotFoundError(f"no {noun} '{name_or_path}' (no such file, nor a {WHAT[kind]}){hint}")

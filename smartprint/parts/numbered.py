@@ -49,9 +49,13 @@ def numbered_run(
     seed = options.seed if options.seed is not None else file_seed if file_seed is not None else default_seed()
     numbers = list(range(1, count + 1))
     if options.only is not None:
-        beyond = [n for n in options.only if n > count]
+        named = [n for n in options.only if isinstance(n, str)]
+        if named:
+            raise UsageError(f"--only {named[0]}: {noun}s are chosen by their number, e.g. --only 7")
+        chosen = [n for n in options.only if isinstance(n, int)]
+        beyond = [n for n in chosen if n > count]
         if beyond:
             plural = noun if count == 1 else f"{noun}s"
             raise UsageError(f"--only {beyond[0]}: this run has only {count} {plural}")
-        numbers = list(options.only)
+        numbers = chosen
     return Run(count, seed, numbers)

@@ -93,14 +93,19 @@ class LayoutMismatch(Exception):
 
 
 def locate(
-    name_or_path: str, relative_to: Path, allowed: Sequence[Path] | None = None, named_in: str | None = None
+    name_or_path: str,
+    relative_to: Path,
+    allowed: Sequence[Path] | None = None,
+    named_in: str | None = None,
+    for_kind: str | None = None,
 ) -> Path:
     """A built-in layout name, or a path relative to `relative_to` (a folder).
 
     A layout named inside a file (`allowed` given) must lie in that file's folder or
-    an allowed one; one named on the command line may lie anywhere."""
+    an allowed one; one named on the command line may lie anywhere. An unknown name is
+    told the layouts of `for_kind` (the material's kind) first."""
     if allowed is None or resources.builtin_path("layouts", name_or_path) is not None:
-        return resources.locate("layouts", name_or_path, relative_to, "layout")
+        return resources.locate("layouts", name_or_path, relative_to, "layout", for_kind)
     candidates = [name_or_path] + ([f"{name_or_path}.yaml"] if not Path(name_or_path).suffix else [])
     for candidate in candidates:
         try:
@@ -109,7 +114,7 @@ def locate(
             continue
         except PathRefused as exc:
             raise FileNotFoundError(str(exc)) from None
-    return resources.locate("layouts", name_or_path, relative_to, "layout")  # raises, with did-you-mean
+    return resources.locate("layouts", name_or_path, relative_to, "layout", for_kind)  # raises, with did-you-mean
 
 
 def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:

@@ -32,8 +32,9 @@ def _describe(what: str, path: Path) -> str:
     return f"-o {path}: {what}"  # as typed: a link is named, not what it leads to
 
 
-def check_target(target: Path, reads: Iterable[Path]) -> None:
-    """Refuse an output that would destroy something or cannot be written (UsageError)."""
+def check_target(target: Path, reads: Iterable[Path], suffix: str = ".pdf") -> None:
+    """Refuse an output that would destroy something or cannot be written (UsageError).
+    `suffix` is what is written: a PDF (or a preview's .png) under another name is refused."""
     if str(target) in ("", "."):
         raise UsageError("-o needs a file name, e.g. -o kort.pdf")
     path = Path(os.path.abspath(target))
@@ -67,7 +68,7 @@ def check_target(target: Path, reads: Iterable[Path]) -> None:
             raise UsageError(
                 _describe("that is not a plain file (a link, a device or the like); choose another name", target)
             )
-        if path.suffix.lower() != ".pdf" and not _is_pdf(path):
+        if path.suffix.lower() != suffix and not _holds(path, MAGIC[suffix]):
             raise UsageError(
                 _describe(
                     "that file exists and is not a PDF (a material, a picture, a "
@@ -76,17 +77,29 @@ def check_target(target: Path, reads: Iterable[Path]) -> None:
                     target,
                 )
             )
+    if path.suffix.lower() != suffix:
+        raise UsageError(
+            _describe(
+                f"smartprint writes a PDF (-o {path.stem}.pdf) or a preview picture (-o {path.stem}.png), "
+                f"not {path.suffix or 'a file without a suffix'}",
+                target,
+            )
+        )
 
 
-def _is_pdf(path: Path) -> bool:
-    """Whether an existing file is a PDF (or empty). A build replaces a file named .pdf, or
-    one that holds a PDF; never a teacher's material, picture or document given to -o by mistake."""
+MAGIC = {".pdf": b"%PDF", ".png": b"\x89PNG"}
+
+
+def _holds(path: Path, magic: bytes) -> bool:
+    """Whether an existing file is what a build writes (or empty). A build replaces a file
+    named .pdf (.png), or one that holds one; never a teacher's material, picture or
+    document given to -o by mistake."""
     try:
         with open(path, "rb") as fh:
             head = fh.read(1024)
     except OSError:
         return True  # unreadable: the write itself will say why
-    return not head or b"%PDF" in head
+    return not head or magic in head
 
 
 def check_distinct(targets: list[tuple[str, Path]]) -> None:

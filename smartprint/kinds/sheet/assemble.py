@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from smartprint.check.validation import did_you_mean
-from smartprint.errors import Problem, UserError
+from smartprint.errors import Problem, UsageError, UserError
 from smartprint.kinds.base import Job
 from smartprint.kinds.sheet import page as sp
 from smartprint.kinds.sheet.blocks import block_types
@@ -36,6 +36,14 @@ class SheetPlan:
     shared: int = 0  # pages after `new_page: once`, printed once after all pupils' sheets
     poster_size: tuple[float, float] | None = None  # their paper, when not the sheets' (poster_paper)
     duplex: bool = False  # printed double-sided: each pupil's pages made even with an empty page
+    reprinted: int | None = None  # a reprint (--only): how many pupils' sheets it holds
+
+    @property
+    def sheets(self) -> int:
+        """How many pupils' sheets the plan holds."""
+        if self.reprinted is not None:
+            return self.reprinted
+        return len(self.pupils) if self.pupils is not None else 1
 
 
 def _style(job: Job[SheetSpec, SheetLayout]) -> sp.SheetStyle:
@@ -147,12 +155,17 @@ def assemble(job: Job[SheetSpec, SheetLayout]) -> SheetPlan:
     names: list[tuple[str | None, str | None, int | None]] = (
         [(p.name, p.first_name, k) for k, p in enumerate(pupils.pupils)] if pupils is not None else [(None, None, None)]
     )
+    if job.options.only is not None:  # a reprint: the pupils chosen, without the group's poster
+        chosen = _chosen(job.options.only, pupils)
+        names = [entry for entry in names if entry[2] in chosen]
     failed: dict[tuple[Path_, int | None], Problem] = {}
     per_sheet = 0
     split = next(
         (k for k, b in enumerate(blocks) if b.type == "new_page" and spec.blocks[b.index].value == "once"), None
     )
     own, shared = (blocks, []) if split is None else (blocks[:split], blocks[split + 1 :])
+    if job.options.only is not None:
+        shared = []
     hint = _edit_hint(job)
     without_name: list[bool] = []  # whether the sheet fits with a line for the name (asked once)
     duplex = spec.double_sided
@@ -225,7 +238,34 @@ def assemble(job: Job[SheetSpec, SheetLayout]) -> SheetPlan:
         shared=len(shared_pages),
         duplex=bool(duplex),
         poster_size=poster_size if shared_pages else None,
+        reprinted=len(names) if job.options.only is not None else None,
     )
+
+
+def _chosen(only: tuple[int | str, ...], pupils: ClassList | None) -> set[int]:
+    """The pupils `--only` names, by number (1 is the list's first) or by name (whole,
+    or the first name when only one pupil has it); a mistake is a UsageError."""
+    if pupils is None:
+        raise UsageError("--only: a sheet is chosen by its pupil, and this one has no class list (give --pupils FILE)")
+    everyone = pupils.pupils
+    chosen: set[int] = set()
+    for wanted in only:
+        if isinstance(wanted, int):
+            if wanted > len(everyone):
+                raise UsageError(f"--only {wanted}: the class list has {len(everyone)} pupils")
+            chosen.add(wanted - 1)
+            continue
+        key = " ".join(wanted.split()).casefold()
+        whole = [k for k, p in enumerate(everyone) if " ".join(p.name.split()).casefold() == key]
+        first = [k for k, p in enumerate(everyone) if p.first_name.casefold() == key]
+        found = whole or first
+        if len(found) != 1:
+            if found:
+                raise UsageError(f"--only {wanted}: {len(found)} pupils are called that; write the whole name")
+            hint = did_you_mean(wanted, [p.name for p in everyone])
+            raise UsageError(f"--only {wanted}: no pupil of that name on the class list{hint}")
+        chosen.add(found[0])
+    return chosen
 
 
 def _poster_size(spec: SheetSpec, page: Page) -> tuple[float, float] | None:

@@ -21,7 +21,7 @@ class SheetKind(Kind[SheetSpec, SheetLayout, SheetPlan]):
     spec = SheetSpec
     layout_keys = SheetLayout
     default_layout = "ark-a4"
-    options = frozenset({"pupils", "pupils-column"})
+    options = frozenset({"pupils", "pupils-column", "only"})
 
     def resolve_layout(self, keys: SheetLayout, page: Page, options: Options | None) -> Layout[SheetLayout]:
         return Layout(resolve_page(keys, page), keys)
@@ -45,7 +45,7 @@ class SheetKind(Kind[SheetSpec, SheetLayout, SheetPlan]):
                 own = pages - plan.shared
                 return f"{pages} pages: {_pages(1, own)} each pupil's sheet (print one per pupil{sides}){once}"
             return f"{pages} page{'s' if pages != 1 else ''}: one sheet{sides}"
-        n = len(plan.pupils)
+        n = plan.sheets
         return (
             f"{pages} page{'s' if pages != 1 else ''}: {n} sheet{'s' if n != 1 else ''}, one per pupil{each}"
             f"{sides}{once}"
@@ -68,7 +68,7 @@ class SheetKind(Kind[SheetSpec, SheetLayout, SheetPlan]):
         sides = ", double-sided" if part.duplex != "none" else ""
         if plan.pupils is None:
             return f"{pages} page{'s' if pages != 1 else ''}: each pupil's sheet on {paper}; print one per pupil{sides}"
-        n = len(plan.pupils)
+        n = plan.sheets
         sheets = f"{n} sheet{'s' if n != 1 else ''}"
         return f"{pages} page{'s' if pages != 1 else ''}: {sheets}, one per pupil, on {paper}{sides}"
 
