@@ -494,7 +494,7 @@ app.command("hjelp", hidden=True)(help_command)  # as a Norwegian teacher may ty
 def serve(
     folder: Annotated[
         Path,
-        typer.Argument(metavar="FOLDER", help="The folder with your materials (default: this one).", show_default=False),
+        typer.Argument(metavar="FOLDER", help="The folder of your materials (default: this one).", show_default=False),
     ] = Path("."),
     port: Annotated[
         int, typer.Option("--port", metavar="N", help="Port to listen on (default: a free one).", show_default=False)
