@@ -175,10 +175,10 @@ def _build(
         return
     status = 0
     targets: list[tuple[str, Path]] = []
-    folders = [Path(source) for source in sources if Path(source).is_dir()]
+    folders = [Path(source) for source in sources if _is_folder(source)]
     for source in sources:
         try:
-            if Path(source).is_dir():
+            if _is_folder(source):
                 targets += _folder_targets(Path(source), options)
                 if output is not None:
                     raise typer.BadParameter("-o/--output names one PDF; a folder's PDFs are written beside its files")
@@ -242,6 +242,14 @@ def _build_all(targets: list[tuple[str, Path]], options: declared.Options, quiet
         done = len(targets) - len(failed)
         typer.echo(f"built {done} of {len(targets)} materials" + (f"; failed: {', '.join(failed)}" if failed else ""))
     return status
+
+
+def _is_folder(source: str) -> bool:
+    """Whether a source names a folder (a name the system cannot take is none: its build says why)."""
+    try:
+        return Path(source).is_dir()
+    except OSError:
+        return False
 
 
 def _replaced(replaced: bool) -> str:

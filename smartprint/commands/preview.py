@@ -62,10 +62,10 @@ def make_preview(
         built = plan(prepare(source, options))
     folder = page_folder_for(contact_sheet)
     check_target(contact_sheet, read, suffix=".png")
-    if folder.exists() and not folder.is_dir():
-        raise UserError(f"{display_path(folder)}: a file is in the way of the page pictures' folder")
     words = preview_words(built.job.spec.language)
     try:
+        if folder.exists() and not folder.is_dir():
+            raise UserError(f"{display_path(folder)}: a file is in the way of the page pictures' folder")
         with tempfile.TemporaryDirectory(prefix="smartprint-preview-") as temporary:
             files = paper_files(built, Path(temporary) / f"{built.job.name}.pdf")
             on_sheet: list[FileOnSheet] = []
