@@ -23,9 +23,12 @@ MAX_PAGES = 12  # pages of one file shown; a long run is checked whole, but show
 
 def limit_memory(memory_bytes: int) -> None:
     """Cap the address space, so a runaway build fails with MemoryError here instead of
-    pushing the teacher's machine into swap."""
-    import resource
-
+    pushing the teacher's machine into swap (where the system has such a limit: not on
+    Windows, where only the time limit holds)."""
+    try:
+        import resource
+    except ImportError:
+        return
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
 
 
