@@ -128,3 +128,14 @@ def test_pages_keep_their_size_against_each_other() -> None:
     board, page, card = plan.tiles
     assert board.height > page.height > card.height
     assert abs(board.height / page.height - 1190.55 / 841.89) < 0.02
+
+
+def test_a_preview_is_a_png_and_a_mistake_writes_nothing(tmp_path: Path, runner, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "k.yaml", DECK.format(cards="  - text: Mot"))
+    wrong = run(runner, "preview", "k.yaml", "-o", "k.pdf")
+    assert wrong.exit_code == 2 and "a preview is a PNG picture: -o k.png" in wrong.stderr
+    write(tmp_path / "feil.yaml", "kind: cards\ntitle: F\ncards:\n  - tekst: Mot\n")
+    mistake = run(runner, "preview", "feil.yaml")
+    assert mistake.exit_code == 1 and mistake.stderr.startswith("feil.yaml:4:5: unknown key 'tekst'")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["feil.yaml", "k.yaml"]

@@ -12,7 +12,8 @@ from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
-from smartprint.preview.render import page_count, paper_words, render_pages
+from smartprint.preview.render import page_count, render_pages
+from smartprint.resolve.units import paper_name
 
 
 @pytest.fixture(scope="module")
@@ -65,5 +66,5 @@ def test_a_page_outside_the_pdf_is_named(three_papers: Path) -> None:
     ("width_mm", "height_mm", "words"),
     [(210, 297, "A4"), (297, 210, "A4"), (297.3, 420.2, "A3"), (105, 148, "A6"), (100, 150, "100 × 150 mm")],
 )
-def test_paper_words(width_mm: float, height_mm: float, words: str) -> None:
-    assert paper_words(width_mm * mm, height_mm * mm) == words
+def test_the_paper_is_named_as_a_teacher_names_it(width_mm: float, height_mm: float, words: str) -> None:
+    assert paper_name(width_mm * mm, height_mm * mm) == words

@@ -83,6 +83,9 @@ def test_a_valid_file_is_not_made_invalid_by_another_kind(validator: jsonschema.
     assert _errors(validator, deck) == []
     assert _errors(validator, {**deck, "prompts": ["a"]})
     assert _errors(validator, {**deck, "kind": "kort"})
+    sheet = {"kind": "sheet", "title": "Ark", "blocks": [{"field": "Navn"}, {"box": "Drømmer"}]}
+    assert _errors(validator, sheet) == []
+    assert _errors(validator, {**sheet, "blocks": [{"field": "Navn", "box": "Drømmer"}]})  # one thing a block
 
 
 def test_keys_are_described_with_their_values_and_ranges() -> None:

@@ -10,17 +10,9 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-POINTS_PER_INCH = 72.0
-MM_PER_POINT = 25.4 / 72.0
-SIZE_TOLERANCE_MM = 1.5  # a page within this of a named paper is that paper
+from smartprint.resolve.units import paper_name
 
-NAMED_PAPERS: tuple[tuple[str, float, float], ...] = (
-    ("A3", 297.0, 420.0),
-    ("A4", 210.0, 297.0),
-    ("A5", 148.0, 210.0),
-    ("A6", 105.0, 148.0),
-    ("Letter", 215.9, 279.4),
-)
+POINTS_PER_INCH = 72.0
 
 
 @dataclass(frozen=True)
@@ -32,17 +24,6 @@ class PagePicture:
     width_px: int
     height_px: int
     paper: str  # "A4", "A3", "63 × 88 mm" ...: the page size in words
-
-
-def paper_words(width_pt: float, height_pt: float) -> str:
-    """A page size as a teacher names it: a standard paper's name (either way round), or
-    its width × height in whole millimetres."""
-    width_mm, height_mm = width_pt * MM_PER_POINT, height_pt * MM_PER_POINT
-    short, long = sorted((width_mm, height_mm))
-    for name, paper_short, paper_long in NAMED_PAPERS:
-        if abs(short - paper_short) <= SIZE_TOLERANCE_MM and abs(long - paper_long) <= SIZE_TOLERANCE_MM:
-            return name
-    return f"{round(width_mm)} × {round(height_mm)} mm"
 
 
 def page_count(pdf: Path) -> int:
@@ -83,5 +64,5 @@ def _picture(document: pdfium.PdfDocument, number: int, dpi: float) -> PagePictu
         png=buffer.getvalue(),
         width_px=image.width,
         height_px=image.height,
-        paper=paper_words(width_pt, height_pt),
+        paper=paper_name(width_pt, height_pt),  # as the summary names it: "A4", or "63 × 88 mm"
     )

@@ -78,13 +78,12 @@ def check_target(target: Path, reads: Iterable[Path], suffix: str = ".pdf") -> N
                 )
             )
     if path.suffix.lower() != suffix:
-        raise UsageError(
-            _describe(
-                f"smartprint writes a PDF (-o {path.stem}.pdf) or a preview picture (-o {path.stem}.png), "
-                f"not {path.suffix or 'a file without a suffix'}",
-                target,
-            )
-        )
+        given = path.suffix or "a file without a suffix"
+        if suffix == ".png":
+            what = f"a preview is a PNG picture: -o {path.stem}.png (the PDF itself: smartprint build), not {given}"
+        else:
+            what = f"smartprint writes a PDF (-o {path.stem}.pdf) or a preview (-o {path.stem}.png), not {given}"
+        raise UsageError(_describe(what, target))
 
 
 MAGIC = {".pdf": b"%PDF", ".png": b"\x89PNG"}

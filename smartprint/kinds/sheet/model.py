@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import Field, create_model, model_validator
+from pydantic import ConfigDict, Field, create_model, model_validator
 
 from smartprint.check.spec import Common
 from smartprint.check.validation import Length, Model, Text
@@ -28,6 +28,9 @@ MAX_BLOCKS = 60
 class BlockBase(Model):
     """One block: exactly one key, a block type's (see `blocks/`) or `new_page`. The
     keys are added by `_block_model` from the registry."""
+
+    # the schema editors read says so too (smartprint schema)
+    model_config = ConfigDict(**Model.model_config, json_schema_extra={"minProperties": 1, "maxProperties": 1})
 
     @model_validator(mode="before")
     @classmethod
