@@ -107,6 +107,16 @@ def _src(page: Any) -> list[str]:
     return page.eval_on_selector_all("[data-testid=preview] img", "imgs => imgs.map(i => i.getAttribute('src'))")
 
 
+def _saved(page: Any, source: Path, expected: str) -> None:
+    """Wait until the file holds `expected` (typing ended and was saved), then for its build."""
+    for _ in range(200):
+        if expected in source.read_text(encoding="utf-8"):
+            break
+        page.wait_for_timeout(25)
+    _built(page, source)
+    assert expected in source.read_text(encoding="utf-8")
+
+
 def _first_page_changes(page: Any, src: str) -> None:
     page.wait_for_function(f"() => document.querySelector('[data-testid=preview] img').getAttribute('src') !== {src!r}")
 
@@ -144,15 +154,15 @@ def test_a_teacher_edits_sees_errors_and_prints(server: dict[str, Any], page: An
     title_line = next(number for number, line in enumerate(lines, 1) if line.startswith("title:"))
     _line_end(page, title_line)
     page.keyboard.type(" for 5B")
-    _first_page_changes(page, first[0])
-    assert "title: Styrkekort for 5B\n" in source.read_text(encoding="utf-8")
+    _saved(page, source, "title: Styrkekort for 5B\n")
+    assert _src(page)[0] != first[0]
 
     # an error appears at its line, as text, and the old preview stays, marked old
     page.keyboard.press("Enter")
     page.keyboard.type("<b>farge</b>: blå")
+    _saved(page, source, "\n<b>farge</b>: blå\n")
     errors = page.get_by_test_id("errors")
     problem = errors.locator("li", has_text=f":{title_line + 1}:")
-    problem.wait_for()
     assert "<b>farge</b>" in problem.inner_text() and errors.locator("b").count() == 0
     assert page.locator(".cm-lintRange-error").count() >= 1
     assert page.locator("#stale").is_visible() and len(_src(page)) == 1
@@ -221,11 +231,7 @@ def test_a_teacher_edits_sees_errors_and_prints(server: dict[str, Any], page: An
     page.wait_for_timeout(200)  # CodeMirror takes no Enter in the first 75 ms a completion shows
     page.keyboard.press("Enter")  # take it: "language: "
     page.keyboard.type("nn")
-    for _ in range(100):
-        if "title: Styrkekort for 6C!\nlanguage: nn\n" in source.read_text(encoding="utf-8"):
-            break
-        page.wait_for_timeout(50)
-    _built(page, source)
+    _saved(page, source, "title: Styrkekort for 6C!\nlanguage: nn\n")
     assert "title: Styrkekort for 6C!\nlanguage: nn\n" in source.read_text(encoding="utf-8")
     assert "duplicate" in page.get_by_test_id("errors").inner_text()  # the file already says language: nb
 
