@@ -318,3 +318,22 @@ def test_a_shrunk_text_warning_is_placed_on_the_page_it_concerns(client: TestCli
     (warning,) = state["problems"]
     assert warning["severity"] == "warning" and "«Prat»" in warning["text"] and warning["line"] == 23
     assert state["pages"][warning["page"]]["number"] == 2  # nine cards fill the first sheet: «Prat» is on the second
+
+
+def test_page_pictures_no_build_shows_are_swept(client: TestClient, folder: Path) -> None:
+    builds = client.app.app.state.served.builds  # type: ignore[attr-defined]
+    text, version = files.read_text(folder / "bingo.yaml")
+    old = client.get("/api/build", params={"name": "bingo.yaml", "wait": "1"}).json()["good"]["pages"]
+    save(client, "bingo.yaml", text.replace("Prøvebingo", "Ny bingo"), version)
+    new = client.get("/api/build", params={"name": "bingo.yaml", "wait": "1"}).json()["good"]["pages"]
+    gone = {p["png"] for p in old} - {p["png"] for p in new}
+    assert gone and all((builds.store / f"{digest}.png").exists() for digest in gone)
+    builds.sweep_after = 0
+    try:
+        builds.sweep()
+    finally:
+        builds.sweep_after = 60.0
+    assert not any((builds.store / f"{digest}.png").exists() for digest in gone)
+    assert all((builds.store / f"{p['png']}.png").exists() for p in new)
+    save(client, "bingo.yaml", text, files.read_text(folder / "bingo.yaml")[1])
+    client.get("/api/build", params={"name": "bingo.yaml", "wait": "1"})

@@ -14,6 +14,7 @@ import itertools
 import json
 import shutil
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ from typing import Any
 TIME_LIMIT_S = 60.0  # a build of 1,000 bingo sheets takes seconds; a minute is a runaway
 MEMORY_LIMIT_BYTES = 2 * 1024**3  # the worker's address space
 START_LIMIT_S = 60.0  # a cold start on a busy machine
+SWEEP_AFTER_S = 60.0  # a page picture no build shows is removed this long after it was made
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,7 @@ class Builds:
             self.free.put_nowait(worker)
         self.tasks: set[asyncio.Task[None]] = set()
         self.serials = itertools.count(1)
+        self.sweep_after = SWEEP_AFTER_S
 
     async def warm(self) -> None:
         """Start every worker now, so the first build does not wait for one to start."""
@@ -217,6 +220,25 @@ class Builds:
         if not result["ok"]:
             shutil.rmtree(self.cache / "builds" / str(result["serial"]), ignore_errors=True)
         self.announce(key, state)
+        asyncio.get_running_loop().call_later(self.sweep_after, self.sweep)
+
+    def sweep(self) -> None:
+        """Remove the page pictures no kept build shows, once they are old enough that no
+        page can still be loading them (a long session would otherwise fill the disk)."""
+        shown = {
+            page["png"]
+            for state in self.states.values()
+            for result in (state.latest, state.good)
+            if result is not None and result["ok"]
+            for page in result["pages"]
+        }
+        now = time.time()
+        for png in self.store.glob("*.png"):
+            try:
+                if png.stem not in shown and now - png.stat().st_mtime >= self.sweep_after:
+                    png.unlink()
+            except OSError:
+                pass  # removed meanwhile
 
     def pdf(self, serial: int, name: str) -> Path | None:
         """A PDF of a build still kept (the latest or last good one of some file)."""
