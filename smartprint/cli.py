@@ -450,6 +450,9 @@ def schema(
             metavar="KIND", help="One kind only: " + ", ".join(KINDS) + ". Default: every kind.", show_default=False
         ),
     ] = None,
+    language: Annotated[
+        str, typer.Option("--language", metavar="nb|nn|en", help="The language of the keys' descriptions.")
+    ] = "nb",
 ) -> None:
     """Print the JSON Schema of a material file, for editors that complete and check keys.
 
@@ -460,7 +463,9 @@ def schema(
 
     if kind is not None and kind not in KINDS:
         raise typer.BadParameter(f"unknown kind '{kind}'; known kinds: {', '.join(KINDS)}", param_hint="KIND")
-    typer.echo(json.dumps(material_schema(kind), ensure_ascii=False, indent=2))
+    if language not in ("nb", "nn", "en"):
+        raise typer.BadParameter(f"'{language}': write nb, nn or en", param_hint="--language")
+    typer.echo(json.dumps(material_schema(kind, language), ensure_ascii=False, indent=2))
 
 
 @app.command("list")

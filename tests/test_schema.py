@@ -107,12 +107,22 @@ def test_every_key_of_every_kind_has_a_description() -> None:
     assert missing == []
 
 
+def test_descriptions_in_bokmal_nynorsk_or_english_each_with_the_english() -> None:
+    def title(language: str) -> str:
+        return material_schema("cards", language)["$defs"]["cards"]["properties"]["title"]["description"]
+
+    assert title("nb") == "Tittelen som skrives øverst. · The title printed at the top."
+    assert title("nn") == "Tittelen som blir skriven øvst. · The title printed at the top."
+    assert title("en") == "The title printed at the top."
+
+
 def test_the_command_prints_it(runner) -> None:
     result = run(runner, "schema", "five-in-a-row")
     assert result.exit_code == 0
     printed = json.loads(result.stdout)
     assert printed == material_schema("five-in-a-row")
     assert printed["$schema"].endswith("2020-12/schema")
+    assert json.loads(run(runner, "schema", "--language", "nn").stdout) == material_schema(None, "nn")
     wrong = run(runner, "schema", "kort")
     assert wrong.exit_code == 2 and "five-in-a-row" in wrong.stderr
 

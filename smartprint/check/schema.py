@@ -10,6 +10,8 @@ length is a number with a unit ("12mm"), a printed item may be a plain number (`
 
 from __future__ import annotations
 
+import copy
+from functools import cache
 from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
@@ -58,7 +60,7 @@ def _function(schema: Any) -> Any:
     return info.get("function") if isinstance(info, dict) else None
 
 
-def _kind_part(kind: str) -> tuple[dict[str, Any], dict[str, Any]]:
+def _kind_part(kind: str, language: str) -> tuple[dict[str, Any], dict[str, Any]]:
     """One kind's schema with its definitions named after the kind (two kinds may each
     have a `Category` that differ), as (its schema, its definitions)."""
     from smartprint.kinds import get_kind
@@ -75,22 +77,29 @@ def _kind_part(kind: str) -> tuple[dict[str, Any], dict[str, Any]]:
     for name, body in definitions.items():
         body.pop("title", None)
         body.pop("description", None)
-        _describe(body, name.removeprefix(prefix))
-    _describe(schema, kind)
+        _describe(body, name.removeprefix(prefix), language)
+    _describe(schema, kind, language)
     return schema, definitions
 
 
-def _describe(schema: dict[str, Any], model: str | None) -> None:
+def _describe(schema: dict[str, Any], model: str | None, language: str) -> None:
     """Each property's description, in the teacher's words (smartprint/check/keyhelp.py)."""
     for key, body in schema.get("properties", {}).items():
-        words = describe_key(key, model)
+        words = describe_key(key, model, language)
         if words:
             body["description"] = words if "description" not in body else f"{words} ({body['description']})"
 
 
-def material_schema(kind: str | None = None) -> dict[str, Any]:
+def material_schema(kind: str | None = None, language: str = "nb") -> dict[str, Any]:
     """The JSON Schema of a material file of `kind`; None: any kind, the one named by
-    `kind:` (a oneOf over every kind). An unknown kind is a KeyError."""
+    `kind:` (a oneOf over every kind). Each key is described in `language` (nb, nn or
+    en) and in English. An unknown kind is a KeyError."""
+    return copy.deepcopy(_made(kind, language))  # the caller may change its copy
+
+
+@cache
+def _made(kind: str | None, language: str) -> dict[str, Any]:
+    """Made once per process: pydantic's schema generation takes a tenth of a second a kind."""
     from smartprint.kinds import KINDS
 
     if kind is not None and kind not in KINDS:
@@ -99,14 +108,14 @@ def material_schema(kind: str | None = None) -> dict[str, Any]:
     definitions: dict[str, Any] = {}
     branches: list[dict[str, Any]] = []
     for name in kinds:
-        schema, own = _kind_part(name)
+        schema, own = _kind_part(name, language)
         definitions.update(own)
         definitions[name] = schema
         branches.append({"$ref": f"#/$defs/{name}"})
     head: dict[str, Any] = {
         "$schema": DIALECT,
         "title": f"smartprint: {kind}" if kind else "smartprint",
-        "description": describe_key("$file", None),
+        "description": describe_key("$file", None, language),
     }
     if kind is not None:
         return {**head, "$ref": f"#/$defs/{kind}", "$defs": definitions}
@@ -114,7 +123,7 @@ def material_schema(kind: str | None = None) -> dict[str, Any]:
         **head,
         "type": "object",
         "required": ["kind"],
-        "properties": {"kind": {"enum": kinds, "description": describe_key("kind", None)}},
+        "properties": {"kind": {"enum": kinds, "description": describe_key("kind", None, language)}},
         "oneOf": branches,
         "$defs": definitions,
     }

@@ -69,7 +69,8 @@ def write_new(name: str, file: str | None) -> tuple[str, str]:
         raise NewFileError(f"{target}: {os_reason(exc)}") from None
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(SCHEMA_LINE + text)
-    write_schema(target.parent / SCHEMA_FILE)
+    language = re.search(r"^language:\s*(nb|nn|en)\b", text, re.MULTILINE)
+    write_schema(target.parent / SCHEMA_FILE, language.group(1) if language else "nb")
     return str(target), origin
 
 
@@ -81,14 +82,16 @@ def named_after(text: str, builtin: str, file: str) -> str:
     return "".join(command.sub(rf"\g<1>{file}", line) if line.lstrip().startswith("#") else line for line in lines)
 
 
-def write_schema(path: Path) -> None:
-    """The JSON Schema of every kind beside the new file (refreshed: it is smartprint's
-    own, made again each time). A file of that name that is not one is left alone."""
+def write_schema(path: Path, language: str = "nb") -> None:
+    """The JSON Schema of every kind beside the new file, its keys described in the
+    file's language (refreshed: it is smartprint's own, made again each time). A file
+    of that name that is not one is left alone."""
     from smartprint.check.schema import material_schema
 
     if path.exists() and not path.read_text(encoding="utf-8", errors="replace").lstrip().startswith('{\n  "$schema"'):
         return
     try:
-        path.write_text(json.dumps(material_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        schema = material_schema(None, language)
+        path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     except OSError:
         pass  # the editor then only lacks completion; the material itself was written
