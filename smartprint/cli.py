@@ -522,6 +522,33 @@ app.command("help")(help_command)
 app.command("hjelp", hidden=True)(help_command)  # as a Norwegian teacher may type it
 
 
+@app.command()
+def serve(
+    folder: Annotated[
+        Path,
+        typer.Argument(metavar="FOLDER", help="The folder of your materials (default: this one).", show_default=False),
+    ] = Path("."),
+    port: Annotated[
+        int, typer.Option("--port", metavar="N", help="Port to listen on (default: a free one).", show_default=False)
+    ] = 0,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open the browser.")] = False,
+) -> None:
+    """A page in your browser: edit a material on the left, see the printed pages on the right."""
+    if not folder.is_dir():
+        typer.echo(f"{folder}: not a folder", err=True)
+        raise typer.Exit(2)
+    try:
+        from smartprint.serve.command import serve as run_page
+    except ImportError as exc:
+        typer.echo(f"smartprint serve needs more packages ({exc.name}): pip install 'smartprint[serve]'", err=True)
+        raise typer.Exit(1) from None
+    try:
+        run_page(folder, port, open_browser=not no_browser)
+    except OSError as exc:
+        typer.echo(f"port {port}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(1) from None
+
+
 def main() -> None:
     """The console script: SIGTERM stops a build as cleanly as Ctrl-C does."""
     from smartprint.write import stopping
