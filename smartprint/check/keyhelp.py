@@ -32,8 +32,10 @@ KEYS: dict[str, Words] = {
         "A note to yourself; not printed.",
     ),
     "language": (
-        "Språket på ordene smartprint skriver selv: nb (bokmål), nn (nynorsk) eller en; ark og brettspill også pl, uk, ar og so.",
-        "Språket på orda smartprint skriv sjølv: nb (bokmål), nn (nynorsk) eller en; ark og brettspel også pl, uk, ar og so.",
+        "Språket på ordene smartprint skriver selv: nb (bokmål), nn (nynorsk) eller en; "
+        "ark og brettspill også pl, uk, ar og so.",
+        "Språket på orda smartprint skriv sjølv: nb (bokmål), nn (nynorsk) eller en; "
+        "ark og brettspel også pl, uk, ar og so.",
         "The language of smartprint's own words: nb, nn or en; sheets and board games also pl, uk, ar, so.",
     ),
     "layout": (
@@ -52,8 +54,10 @@ KEYS: dict[str, Words] = {
         "Font: a .ttf file beside this one, or regular/bold.",
     ),
     "fonts": (
-        "Flere skrifter for skrifttegn de innebygde ikke har (for eksempel etiopisk for tigrinja): .ttf-filer ved siden av.",
-        "Fleire skrifter for skriftteikn dei innebygde ikkje har (til dømes etiopisk for tigrinja): .ttf-filer ved sida av.",
+        "Flere skrifter for skrifttegn de innebygde ikke har (for eksempel etiopisk for tigrinja): "
+        ".ttf-filer ved siden av.",
+        "Fleire skrifter for skriftteikn dei innebygde ikkje har (til dømes etiopisk for tigrinja): "
+        ".ttf-filer ved sida av.",
         "More fonts for letters the built-in ones lack (Ethiopic for Tigrinya, say): .ttf files beside this one.",
     ),
     "regular": (
