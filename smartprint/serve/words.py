@@ -4,7 +4,7 @@ page shows too). Messages about a material are the CLI's, unchanged."""
 
 from __future__ import annotations
 
-from smartprint.text.labels import LABELS
+from smartprint.text.labels import labels
 
 LANGUAGES = ("nb", "nn", "en")
 
@@ -161,4 +161,4 @@ _PRINT_ADVICE = ("flip_long", "flip_short", "one_sided", "scale")
 def page_words(language: str) -> dict[str, str]:
     """The page's words in `language` (bokmål for any other), with the printed print advice."""
     language = language if language in LANGUAGES else "nb"
-    return {**PAGE_WORDS[language], **{key: LABELS[language][key] for key in _PRINT_ADVICE}}
+    return {**PAGE_WORDS[language], **{key: labels(language)[key] for key in _PRINT_ADVICE}}
