@@ -95,3 +95,73 @@ def test_the_pupils_name_at_the_foot_of_an_arabic_page_stays_on_the_page():
     line = foot.box.fitted.lines[0]
     right = foot.box.left + line.x + fonts.measure(line.text, line.font, line.size)
     assert right == pytest.approx(X + WIDTH)
+
+
+# ---------------------------------------------------------------- a board game in Arabic
+
+
+def test_a_rules_page_in_arabic_is_set_from_the_right_with_its_bullets_and_marks_on_the_right():
+    from smartprint.parts.geometry import Rect
+    from smartprint.parts.textpages.plan import PageFonts, Para, rules_pages
+
+    fonts = load_fonts()
+    area = Rect(40, 40, 500, 760)
+    paragraphs = [
+        Para("طريقة اللعب", ("rules",), "subheading"),
+        Para("ارمِ النرد وحرّك قطعتك.", ("rules",)),
+        Para("نقاط القوة", ("categories", 0, "name"), "hanging", mark=0),
+        Para("استمع إلى من يتكلم.", ("house",), "bullet"),
+    ]
+    (page,) = rules_pages(
+        Para("لعبة الصف", ("title",)), paragraphs, area, PageFonts(fonts.regular, fonts.bold, fonts.measure), "ar"
+    )
+    assert all(run.anchor == "end" and run.rtl for run in page.lines)  # each line ends at its right edge
+    heading, subheading, text, category, bullet, house = page.lines
+    assert heading.x == subheading.x == text.x == bullet.x == pytest.approx(area.right)
+    assert bullet.text == "•" and house.x < bullet.x - fonts.measure("•", fonts.regular, bullet.size)
+    (mark,) = page.marks
+    assert mark.x + mark.side == pytest.approx(area.right) and category.x < mark.x  # the symbol right of its name
+
+
+def test_the_board_of_an_arabic_game_starts_at_the_top_right_and_its_legend_reads_from_the_right():
+    from smartprint.kinds.boardgame.board import plan_board
+
+    def board(language: str, names: list[str]):
+        return plan_board(
+            width=1190.0, height=842.0, margin=30.0, title="لعبة", squares=20, categories=[0, 1] * 10,
+            names=names, specials={}, special_origins={}, start="البداية", finish="النهاية",
+            ends_origins=(("start",), ("finish",)), special_label="", fonts=load_fonts(), min_size=7.0,
+            language=language,
+        )  # fmt: skip
+
+    arabic = board("ar", ["نقاط القوة", "التعاون"])
+    start, first, *_ = arabic.squares
+    assert start.rect.x > first.rect.x  # the way goes right to left first
+    assert first.number_at is not None and first.number_at[0] > first.rect.x + first.rect.w / 2  # top right corner
+    one, two = arabic.legend
+    assert one.swatch.x > one.label.left and one.swatch.x > two.swatch.x  # a swatch right of its name, first right
+    latin = board("nb", ["Egenskaper", "Samarbeid"])
+    assert latin.squares[0].rect.x < latin.squares[1].rect.x and latin.legend[0].swatch.x < latin.legend[0].label.left
+
+
+def test_a_question_card_in_arabic_has_its_symbol_right_of_the_category_name():
+    from smartprint.parts.deck.faces import plan_front
+    from smartprint.parts.deck.model import Card
+
+    fonts = load_fonts()
+
+    def front(language: str, group: str):
+        return plan_front(
+            Card(text="ما الذي تجيده؟", group=group), w=180.0, h=250.0, fonts=fonts, min_size=7.0,
+            has_group=True, image_ratio=None, draw_label="", loc=("cards", 0), language=language,
+        )  # fmt: skip
+
+    arabic = front("ar", "نقاط القوة")
+    assert arabic.symbol_at is not None and arabic.band_label is not None
+    name_right = arabic.band_label.left + max(
+        line.x + fonts.measure(line.text, line.font, line.size) for line in arabic.band_label.fitted.lines
+    )
+    assert arabic.symbol_at[0] - arabic.symbol_at[2] > name_right  # the symbol, then (leftwards) the name
+    latin = front("nb", "Egenskaper")
+    assert latin.symbol_at is not None and latin.band_label is not None
+    assert latin.symbol_at[0] < latin.band_label.left
