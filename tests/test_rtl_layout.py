@@ -165,3 +165,30 @@ def test_a_question_card_in_arabic_has_its_symbol_right_of_the_category_name():
     latin = front("nb", "Egenskaper")
     assert latin.symbol_at is not None and latin.band_label is not None
     assert latin.symbol_at[0] < latin.band_label.left
+
+
+def test_an_arabic_board_game_builds_and_its_rules_page_is_inked_from_the_right(runner, tmp_path):
+    """On paper: every line of the rules page (short ones, here) starts at the right margin."""
+    from conftest import render, run, write
+
+    src = write(
+        tmp_path / "spill.yaml",
+        """
+        kind: board-game
+        title: لعبة الصف
+        language: ar
+        squares: 20
+        players: 2
+        rules: ارمِ النرد وحرّك قطعتك.
+        categories:
+          - {name: نقاط القوة, questions: [ما الذي تجيده؟, متى كنت شجاعًا؟]}
+          - {name: التعاون, questions: [كيف تساعد صديقًا؟, كيف يشارك الجميع؟]}
+    """,
+    )
+    result = run(runner, "build", str(src), "-o", str(tmp_path / "spill.pdf"))
+    assert result.exit_code == 0, result.output
+    page = render(tmp_path / "spill-a4.pdf", 0, dpi=30)
+    pixels = page.load()
+    top = page.height * 2 // 5  # the heading, the rules, the categories and the house rules
+    inked = [x for x in range(page.width) for y in range(top) if pixels[x, y] < 140]
+    assert min(inked) > page.width * 0.2 and max(inked) > page.width * 0.85, (min(inked), max(inked), page.width)
