@@ -4,6 +4,7 @@ layouts and options belong to kinds; what is printed is checked against the font
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -118,7 +119,17 @@ def _embedded_fonts(pdf: Path) -> set[str]:
 
 def test_a_font_lacking_a_letter_of_smartprints_own_words_hands_the_word_to_the_chain(runner, tmp_path):
     """ASCII Vera has no 'å' of the footer's 'på': that word is drawn in the next font of
-    the chain (the built-in DejaVu Sans), the rest in the file the material named."""
+    the chain (the built-in DejaVu Sans), the rest in the file the material named, under
+    its own name, whatever font of that name an earlier build in the process registered
+    (here: the whole Vera, from another folder)."""
+    import reportlab
+
+    from smartprint.resolve.fonts import load_fonts
+
+    (tmp_path / "other").mkdir()
+    vera = tmp_path / "other" / "Vera.ttf"
+    shutil.copyfile(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf", vera)
+    load_fonts(vera)  # "BitstreamVeraSans-Roman" is taken in this process before the build
     _ascii_font(tmp_path)
     src = write(
         tmp_path / "d.yaml",
@@ -137,8 +148,42 @@ def test_a_font_lacking_a_letter_of_smartprints_own_words_hands_the_word_to_the_
     result = run(runner, "build", str(src), "-o", str(out))
     assert result.exit_code == 0, result.output
     embedded = _embedded_fonts(out)
-    assert "DejaVuSans" in embedded, embedded
-    assert any(name.startswith("BitstreamVeraSans-Roman") for name in embedded), embedded  # renamed if Vera came first
+    assert {"DejaVuSans", "BitstreamVeraSans-Roman"} <= embedded, embedded
+
+
+def test_two_files_of_one_postscript_name_in_a_material_are_two_fonts_in_its_pdf(runner, tmp_path):
+    """`font:` ASCII Vera and `fonts:` the whole Vera both call themselves
+    BitstreamVeraSans-Roman: the second is named apart, so no viewer takes one for the other."""
+    import reportlab
+
+    _ascii_font(tmp_path)
+    shutil.copyfile(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf", tmp_path / "Vera.ttf")
+    src = write(
+        tmp_path / "d.yaml",
+        """
+        kind: cards
+        title: Plain deck
+        font: ascii.ttf
+        fonts: [Vera.ttf]
+        cards:
+          - title: One
+            text: Plain, and Håp.
+    """,
+    )
+    out = tmp_path / "d.pdf"
+    result = run(runner, "build", str(src), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    vera = {name for name in _embedded_fonts(out) if name.startswith("BitstreamVeraSans-Roman")}
+    assert len(vera) == 2 and "BitstreamVeraSans-Roman" in vera, vera
+
+
+def test_the_bundled_fonts_postscript_names_are_the_ones_a_materials_file_may_not_take():
+    from fontTools.ttLib import TTFont
+
+    from smartprint.resolve import fonts
+
+    files = sorted((Path(fonts.__file__).parent.parent / "fontdata").glob("*.ttf"))
+    assert {TTFont(str(f), lazy=True)["name"].getDebugName(6) for f in files} == fonts.BUNDLED_FACES
 
 
 def test_a_users_letter_no_font_of_the_chain_has_is_named_at_its_field_with_its_script(runner, tmp_path):

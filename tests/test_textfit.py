@@ -1,5 +1,6 @@
 """Fitted text never leaves its box."""
 
+import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -124,6 +125,19 @@ def test_the_issue_words_are_cut_between_syllables_in_a_card_box():
                         letters += len(piece) - 1
                         points.add(letters)
             assert cut and points <= _boundaries(syllables), (word, width, [line.text for line in fitted.lines])
+
+
+@pytest.mark.parametrize("word, language", [("Self-control", "en"), ("Bjørnstad-Ødegaard", "nb")])
+def test_a_compound_with_a_hyphen_breaks_at_its_own_hyphen_first(word, language):
+    """Never "Self-con-/trol" while "Self-/control" fits: every width from the first part
+    with its hyphen up to the whole word breaks after the hyphen the word has."""
+    first, rest = word.split("-")
+    width = FONTS.measure(first + "-", FONTS.regular, 10) + 0.01
+    whole = FONTS.measure(word, FONTS.regular, 10)
+    while width < whole:
+        lines = wrap(word, FONTS.regular, 10, width, FONTS.measure, language)
+        assert lines[0] == first + "-", (width, lines)
+        width += 2.0
 
 
 def test_without_a_dictionary_that_fits_the_cut_is_between_letters():

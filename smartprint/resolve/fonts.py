@@ -31,6 +31,9 @@ _BUNDLED = Path(__file__).parent.parent / "fontdata"
 DEFAULT_LABEL = "DejaVu Sans"
 # The built-in chain after the first font, (regular, bold, name) each: the scripts it adds
 FALLBACKS = (("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", "Noto Sans Arabic"),)
+# The PostScript names of the bundled fonts (a test checks them): a material's own file
+# of one of these names is given another, without loading the bundled files to ask
+BUNDLED_FACES = frozenset({"DejaVuSans", "DejaVuSans-Bold", "NotoSansArabic-Regular", "NotoSansArabic-Bold"})
 
 
 @dataclass(frozen=True)
@@ -43,29 +46,67 @@ class FontSet:
         return shape.width(text, font, size)
 
 
-@cache
-def _register(path: Path, trusted: bool = False) -> str:
+def _register(path: Path, trusted: bool = False, own_name: bool = True) -> str:
     """Register a TrueType file under a name of its own; `trusted`: smartprint's own
-    font, whose glyphs need no trial subset."""
-    digest = hashlib.sha1(os.fsencode(path)).hexdigest()[:8]
-    name = f"{path.stem}-{digest}"
+    font, whose glyphs need no trial subset. `own_name` False: the PostScript name the
+    PDF shows gets the file's digest (`_face_names`)."""
+    return _registered(path, _digest(path), trusted, own_name)
+
+
+def _digest(path: Path) -> str:
+    """A file's content, in short: a file replaced by another is another font."""
+    try:
+        return hashlib.sha1(path.read_bytes()).hexdigest()[:8]
+    except OSError:
+        return hashlib.sha1(os.fsencode(path)).hexdigest()[:8]  # TTFont says what is wrong with it
+
+
+@cache
+def _registered(path: Path, digest: str, trusted: bool, own_name: bool) -> str:
+    """One registration of a file, by its content. reportlab would hand a second file
+    whose PostScript name is taken the first file's font object (a trimmed copy of Vera
+    is still "BitstreamVeraSans-Roman"), so which font printed would depend on what an
+    earlier build in the process registered: every file gets a font object of its own."""
+    name = f"{path.stem}-{digest}" + ("" if own_name else "-own")
     try:
         font = TTFont(name, str(path), shapable=True)
-        # reportlab shares one font object between files whose internal names agree
-        # (a trimmed copy of Vera is still "BitstreamVeraSans-Roman"): give a second
-        # file with a taken name a name of its own, or it would silently print as the first
-        taken = pdfmetrics._dynFaceNames.get(font.face.name)  # noqa: SLF001
-        if taken is not None and taken.face.filename != str(path):
+        if not own_name:
             own = font.face.name
             suffix = f"-{digest}"
             font.face.name = own + suffix.encode() if isinstance(own, bytes) else own + suffix
         if not trusted:
             _trial_subset(font)
         pdfmetrics.registerFont(font)
+        pdfmetrics._fonts[name] = font  # noqa: SLF001 - this file's object, not another's of the same name
     except Exception as exc:  # noqa: BLE001 - a damaged font fails in many ways inside reportlab
         reason = exc if isinstance(exc, (TTFError, OSError, ValueError)) else "the file is damaged"
         raise ValueError(f"cannot use the font file {path.name}: {reason}; choose another font file") from None
     return name
+
+
+def _face_names(files: Sequence[Path]) -> dict[Path, str]:
+    """The material's font files registered so that no two fonts in its PDF have one
+    PostScript name (a viewer would take one for the other): a file whose name is taken
+    by a bundled font or by an earlier file of another content gets its digest added.
+    Decided by the material alone, so a build's bytes never depend on earlier builds."""
+    out: dict[Path, str] = {}
+    seen: dict[str, str] = {}  # PostScript name -> the digest of the file that has it
+    for path in files:
+        if path in out:
+            continue
+        digest = _digest(path)
+        name = _registered(path, digest, False, True)
+        face = _face(name)
+        if face in BUNDLED_FACES or seen.setdefault(face, digest) != digest:
+            name = _registered(path, digest, False, False)
+        out[path] = name
+    return out
+
+
+def _face(name: str) -> str:
+    """The PostScript name a registered font shows in a PDF."""
+    face = pdfmetrics.getFont(name).face.name
+    return face.decode("latin-1") if isinstance(face, bytes) else str(face)
 
 
 def _trial_subset(font: TTFont) -> None:
@@ -93,6 +134,8 @@ def load_fonts(
     bundled_regular = [_BUNDLED / reg for reg, _, _ in FALLBACKS]
     bundled_bold = [_BUNDLED / bold for _, bold, _ in FALLBACKS]
     names = [name for *_, name in FALLBACKS]
+    own = [p for p in (regular, bold) if p is not None] + [p for pair in added for p in pair if p is not None]
+    registered = _face_names(own)
     if regular is None:
         first_regular = _register(_BUNDLED / "DejaVuSans.ttf", True)
         first_bold = _register(_BUNDLED / "DejaVuSans-Bold.ttf", True)
@@ -100,11 +143,11 @@ def load_fonts(
     else:
         bundled_regular.insert(0, _BUNDLED / "DejaVuSans.ttf")
         bundled_bold.insert(0, _BUNDLED / "DejaVuSans-Bold.ttf")
-        first_regular = _register(regular)
-        first_bold = _register(bold) if bold else first_regular
+        first_regular = registered[regular]
+        first_bold = registered[bold] if bold else first_regular
         names[:0] = [regular.name, DEFAULT_LABEL]
-    added_regular = [_register(reg) for reg, _ in added]
-    added_bold = [_register(b) if b else _register(reg) for reg, b in added]
+    added_regular = [registered[reg] for reg, _ in added]
+    added_bold = [registered[b or reg] for reg, b in added]
     names[1:1] = [reg.name for reg, _ in added]
     return FontSet(
         _chain(first_regular, added_regular, bundled_regular),

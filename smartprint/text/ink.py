@@ -47,7 +47,7 @@ def draw_run(canvas: Any, run: TextRun, color: RGB | None = None) -> None:
         canvas.setFillColorRGB(*color)
     if not shape.is_plain(run.text, run.font):
         text = canvas.beginText()
-        _pieces(text, run.text, run.font, run.size, run.x - _anchored(run), run.y, None)
+        _pieces(text, run.text, run.font, run.size, run.x - _anchored(run), run.y, run.rtl)
         canvas.drawText(text)
         return
     canvas.setFont(shape.first_font(run.font), run.size)
@@ -105,7 +105,7 @@ def encoded_run(canvas: Any, run: TextRun) -> str:
         text.setFont(shape.first_font(run.font), run.size)
         text.textOut(run.text)
     else:
-        _pieces(text, run.text, run.font, run.size, -_anchored(run), 0.0, None, relative=True)
+        _pieces(text, run.text, run.font, run.size, -_anchored(run), 0.0, run.rtl, relative=True)
     return _bare(str(text.getCode()))
 
 

@@ -25,3 +25,5 @@ class TextRun:
     y: float  # the baseline
     origin: Origin
     anchor: Anchor = "start"
+    # its paragraph runs right to left (True), left to right (False), or as its first strong letter says (None)
+    rtl: bool | None = None

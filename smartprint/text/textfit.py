@@ -159,13 +159,13 @@ def _break_word(
     if is_number(word) or has_rtl(word):
         return None if strict else [word]
     table = _widths(measure)
-    hyphen = unit_width("-", font, measure, table) * size
     sums = [0.0]
     letters = [0]  # letters and digits before each index: a piece must hold one
     for ch in word:
         sums.append(sums[-1] + unit_width(ch, font, measure, table) * size)
         letters.append(letters[-1] + ch.isalnum())
     allowed, good = _cuts(word, language)
+    own = frozenset(i for i in good if word[i - 1] == "-")  # after the word's own hyphens ("Self-control")
     limit = width + 1e-9
 
     def fits(start: int, cut: int) -> bool:
@@ -175,9 +175,10 @@ def _break_word(
     parts: list[str] = []
     start, end = 0, len(word)
     while sums[end] - sums[start] > limit:
-        # the longest piece word[start:cut] that fits with its hyphen, leaving a letter
-        cut = min(bisect_right(sums, sums[start] + limit - hyphen) - 1, end - 1)
-        chosen = _cut_at(allowed, good, start, cut, letters, fits)
+        # the longest piece word[start:cut] that may fit (one that ends in the word's own
+        # hyphen takes no other; `fits` measures each), leaving a letter
+        cut = min(bisect_right(sums, sums[start] + limit) - 1, end - 1)
+        chosen = _cut_at(allowed, own, good, start, cut, letters, fits)
         if chosen is None:
             chosen = _cut_anywhere(word, start, cut, end, strict, fits)
             if chosen is None:
@@ -192,18 +193,21 @@ def _break_word(
 
 def _cut_at(
     allowed: tuple[int, ...],
+    own: frozenset[int],
     good: frozenset[int],
     start: int,
     furthest: int,
     letters: list[int],
     fits: Callable[[int, int], bool],
 ) -> int | None:
-    """The furthest good cut in (start, furthest] that fits, else the furthest allowed
-    one; None if there is neither (then any place will do, see `_cut_anywhere`)."""
+    """The furthest cut in (start, furthest] that fits after a hyphen the word already has
+    (a compound breaks between its parts, never "Self-con-trol"), else the furthest good
+    one, else the furthest allowed one; None if there is none (then any place will do,
+    see `_cut_anywhere`)."""
     top = bisect_right(allowed, furthest)
     low = bisect_right(allowed, start)
     candidates = [c for c in reversed(allowed[low:top]) if letters[c] > letters[start]]
-    for pool in ([c for c in candidates if c in good], candidates):
+    for pool in ([c for c in candidates if c in own], [c for c in candidates if c in good], candidates):
         for cut in pool:
             if fits(start, cut):  # the real width may differ from the sum by rounding (or kerning)
                 return cut

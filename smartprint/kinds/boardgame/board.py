@@ -14,6 +14,7 @@ from smartprint.kinds.boardgame.track import Shape, Track, plan_track
 from smartprint.parts.geometry import Rect
 from smartprint.parts.inside import escaping
 from smartprint.resolve.units import MM
+from smartprint.text.bidi import is_rtl_language, runs_rtl
 from smartprint.text.metrics import Fonts
 from smartprint.text.origin import Label, Origin
 from smartprint.text.textfit import Box, FitFailure, Run, fit_or_fail
@@ -46,7 +47,7 @@ class Square:
     number: int  # 0 start, n + 1 finish
     rect: Rect
     category: int | None
-    number_at: tuple[float, float, float] | None  # x, baseline, size (the square's number, top left)
+    number_at: tuple[float, float, float] | None  # x, baseline, size (the number's left end, in a top corner)
     symbol_at: tuple[float, float, float] | None  # cx, cy, r
     text: Box | None  # a special's text, or the start/finish label
 
@@ -106,17 +107,18 @@ def _legend_try(
             )
         except FitFailure as f:
             return f
+    # right to left: the entries from the right, each swatch to the right of its name
+    rtl = runs_rtl(" ".join(name for name, _, _ in entries), language)
     items = []
     for i, (name, category, origin) in enumerate(entries):
         row, col = divmod(i, per_row)
-        x = band.x + col * col_w
+        x = band.right - (col + 1) * col_w if rtl else band.x + col * col_w
         y = band.top - (row + 1) * row_h
-        swatch = Rect(x, y + (row_h - sw) / 2, sw, sw)
+        swatch = Rect(x + col_w - sw if rtl else x, y + (row_h - sw) / 2, sw, sw)
         run = Run(name, fonts.bold, max_lines=2, origin=origin, language=language)
         fitted = fit_or_fail([run], text_w, row_h, size, size, fonts.measure, "legend")
-        items.append(
-            LegendItem(swatch, category, Box(swatch.right + sw * 0.3, y + row_h / 2 + fitted.height / 2, fitted))
-        )
+        left = swatch.x - sw * 0.3 - text_w if rtl else swatch.right + sw * 0.3
+        items.append(LegendItem(swatch, category, Box(left, y + row_h / 2 + fitted.height / 2, fitted)))
     return items
 
 
@@ -197,7 +199,8 @@ def plan_board(
         failures.append(f)
         legend = []
     area = Rect(content.x, content.y + legend_h + gap, content.w, content.h - title_h - legend_h - 2 * gap)
-    track = plan_track(squares, area, shape)
+    rtl = is_rtl_language(language)  # the track starts at the top right, each number in its square's right corner
+    track = plan_track(squares, area, shape, rtl)
     side = track.side
     inset = side * style.gutter / 2
     number_size = max(min_size, side * style.number_size)
@@ -256,7 +259,9 @@ def plan_board(
         except FitFailure as f:
             failures.append(f)
         if cell.index not in (0, squares + 1):
-            number_at = (rect.x + pad, rect.top - pad - number_size * 0.75, number_size)
+            number_w = fonts.measure(str(cell.index), fonts.bold, number_size)
+            number_x = rect.right - pad - number_w if rtl else rect.x + pad
+            number_at = (number_x, rect.top - pad - number_size * 0.75, number_size)
             if cell.index not in specials:
                 category = categories[cell.index - 1]
                 r = side * style.symbol_radius

@@ -12,7 +12,7 @@ not consecutive) shows the way.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from smartprint.parts.geometry import Rect
@@ -110,11 +110,19 @@ def _plan_spiral(squares: int, area: Rect) -> Track:
     return Track(tuple(out), side, max(c.lane for c in out) + 1, cols, True, box)
 
 
-def plan_track(squares: int, area: Rect, shape: Shape = "snake") -> Track:
+def plan_track(squares: int, area: Rect, shape: Shape = "snake", rtl: bool = False) -> Track:
     """Start, `squares` numbered squares and finish in `area`, from its top-left corner:
-    a snake (left to right first, then back) or a spiral to the middle."""
-    if shape == "spiral":
-        return _plan_spiral(squares, area)
+    a snake (left to right first, then back) or a spiral to the middle; `rtl` (a game
+    written right to left) mirrors it, so it starts at the top right, as its reader reads."""
+    track = _plan_spiral(squares, area) if shape == "spiral" else _plan_snake(squares, area)
+    if not rtl:
+        return track
+    box = track.area
+    mirrored = [replace(c, rect=replace(c.rect, x=box.x + box.right - c.rect.right)) for c in track.cells]
+    return replace(track, cells=tuple(mirrored))
+
+
+def _plan_snake(squares: int, area: Rect) -> Track:
     cells = squares + 2
     per_lane, lanes, across, side = _shape(cells, area)
     w, h = (per_lane * side, lanes * side) if across else (lanes * side, per_lane * side)

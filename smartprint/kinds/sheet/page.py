@@ -15,6 +15,7 @@ from smartprint.parts.geometry import Rect
 from smartprint.resolve.colors import INK, RGB
 from smartprint.resolve.placeholders import NAME_WORDS, fill, has_pupil
 from smartprint.resolve.units import MM
+from smartprint.text.bidi import runs_rtl
 from smartprint.text.metrics import Fonts
 from smartprint.text.origin import Origin
 from smartprint.text.textfit import Align, Box, FitFailure, Fitted, Line, Run, fit, fit_or_fail
@@ -255,9 +256,21 @@ class Ctx:
             max_lines=6,
         )
 
+    def rtl(self, *texts: str | None) -> bool:
+        """Whether a block runs right to left: by the material's language, else by the
+        first strong letter of its texts (an Arabic checklist in a Norwegian sheet)."""
+        return runs_rtl(" ".join(t for t in texts if t), self.language)
+
     def named(self, raw: str | None) -> bool:
         """Whether `raw` prints the pupil's name or first name (its letters come from the class list)."""
         return self.name is not None and has_pupil(raw)
+
+
+def mirrored(rtl: bool, x: float, width: float, left: float, w: float) -> float:
+    """The left edge of a thing `w` wide that stands at `left` in the span [x, x + width]
+    of a left-to-right block; in a block that runs right to left, its mirror image (a tick
+    box before its label stands after it, on the right)."""
+    return x + width - (left - x) - w if rtl else left
 
 
 def lines_height(size: float, lines: int, leading: float = 1.25) -> float:

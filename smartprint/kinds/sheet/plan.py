@@ -129,7 +129,8 @@ def plan_sheet(
                 what="the name",
                 max_lines=2,
             )
-            width = max(fonts.measure(line.text, line.font, line.size) for line in fitted.lines)
+            # its lines' right end (set from the right edge of their box when they run right to left)
+            width = max(line.x + fonts.measure(line.text, line.font, line.size) for line in fitted.lines)
             page.items.append(
                 TextItem(
                     Box(area.x + area.w - width, bottom + fitted.height, fitted), ("pupils",), (0.35, 0.35, 0.35), True

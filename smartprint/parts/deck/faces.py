@@ -11,6 +11,7 @@ from smartprint.parts.deck.model import Back, Card
 from smartprint.parts.deck.style import BACK, FRONT, BackStyle, FrontStyle
 from smartprint.parts.geometry import Rect
 from smartprint.parts.inside import escaping
+from smartprint.text.bidi import runs_rtl
 from smartprint.text.metrics import Fonts
 from smartprint.text.origin import Label, Origin
 from smartprint.text.textfit import Box, FitFailure, Run, fit_or_fail
@@ -70,7 +71,8 @@ def plan_front(
         band_h = style.band_base + style.band_share * h
         face["band_h"] = band_h
         r = band_h * style.symbol_radius
-        face["symbol_at"] = (pad + r, h - band_h / 2, r)
+        rtl = runs_rtl(card.group, language)  # right to left: the symbol on the right, the name left of it
+        face["symbol_at"] = (w - pad - r if rtl else pad + r, h - band_h / 2, r)
         label_left = pad + 2 * r + 0.35 * pad + r * 0.3
         label_size = band_h * style.band_label_size
         label = fit_or_fail(
@@ -82,7 +84,7 @@ def plan_front(
             m,
             "group",
         )
-        face["band_label"] = Box(label_left, h - (band_h - label.height) / 2, label)
+        face["band_label"] = Box(pad if rtl else label_left, h - (band_h - label.height) / 2, label)
         top = h - band_h - pad * 0.8
 
     title_max = w * style.title_size

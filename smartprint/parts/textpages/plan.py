@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from smartprint.parts.geometry import Rect
+from smartprint.text.bidi import runs_rtl
 from smartprint.text.origin import Label, Origin
 from smartprint.text.run import TextRun
 from smartprint.text.textfit import Measure, wrap
@@ -109,7 +110,10 @@ def paginate(
     style: TextStyle = TEXT,
 ) -> list[TextPage]:
     """Flow a heading, paragraphs and a table over as many pages as it takes.
-    `columns` are the columns' shares of the width; the table header repeats on every page."""
+    `columns` are the columns' shares of the width; the table header repeats on every page.
+    A paragraph that runs right to left (by `language`, else by its first strong letter)
+    is mirrored: set from the right edge, its bullet or mark on the right; a table in
+    such a language has its first column, and its tick boxes, on the right."""
     m = fonts.measure
     size = style.size
     leading = size * style.leading
@@ -121,13 +125,23 @@ def paginate(
         pages.append(TextPage())
         y = area.top
 
-    def put(text: str, font: str, fsize: float, x: float, origin: Origin) -> None:
-        pages[-1].lines.append(TextRun(text, font, fsize, x, y, origin))
+    def put(text: str, font: str, fsize: float, start: float, origin: Origin, rtl: bool) -> None:
+        """A line whose reading starts `start` in from the area's edge: the left one, or
+        for a right-to-left line the right one (the line then ends there)."""
+        if rtl:
+            pages[-1].lines.append(TextRun(text, font, fsize, area.right - start, y, origin, "end", True))
+        else:
+            pages[-1].lines.append(TextRun(text, font, fsize, area.x + start, y, origin, rtl=False))
+
+    def left_of(start: float, w: float, rtl: bool) -> float:
+        """The left edge of a thing `w` wide that stands `start` in from the reading edge."""
+        return area.right - start - w if rtl else area.x + start
 
     title_size = size * style.heading
+    heading_rtl = runs_rtl(heading.text, language)
     for line in wrap(heading.text, fonts.bold, title_size, area.w, m, language):
         y -= title_size * 1.2
-        put(line, fonts.bold, title_size, area.x, heading.origin)
+        put(line, fonts.bold, title_size, 0.0, heading.origin, heading_rtl)
     y -= size * 0.6
     bullet_w = max(m("•", fonts.regular, size) + size * 0.5, size * 1.8)
     for paragraph in intro:
@@ -136,22 +150,24 @@ def paginate(
         if paragraph.role == "subheading":
             y -= size * 0.5
         lines = wrap(paragraph.text, font, size, area.w - indent, m, language)
+        rtl = runs_rtl(paragraph.text, language)
         for k, line in enumerate(lines):
             # a subheading stays with the first line that follows it
             if y - leading * (2 if paragraph.role == "subheading" else 1) < area.y:
                 new_page()
             y -= leading
             if k == 0 and paragraph.role == "bullet":
-                put("•", fonts.regular, size, area.x, Label("bullet", language))
+                put("•", fonts.regular, size, 0.0, Label("bullet", language), rtl)
             if k == 0 and paragraph.mark is not None:
                 side = size * 1.15
-                pages[-1].marks.append(Mark(paragraph.mark, area.x, y - size * 0.2, side))
-            put(line, font, size, area.x + indent, paragraph.origin)
+                pages[-1].marks.append(Mark(paragraph.mark, left_of(0.0, side, rtl), y - size * 0.2, side))
+            put(line, font, size, indent, paragraph.origin, rtl)
         y -= size * (0.2 if paragraph.role == "subheading" else 0.5)
 
     tick = size * 1.05
     shares = _column_widths(rows, columns, area, fonts, style) if rows else [area.w]
-    lefts = [area.x]
+    table_rtl = runs_rtl(" ".join(header), language)
+    lefts = [0.0]  # each column's start, from the reading edge
     for share in shares[:-1]:
         lefts.append(lefts[-1] + share)
     widths = [share - size * style.column_pad for share in shares]
@@ -167,7 +183,7 @@ def paginate(
             y = top
             for line in wrap(text, fonts.bold, size, width, m, language):
                 y -= leading
-                put(line, fonts.bold, size, x, header_origin)
+                put(line, fonts.bold, size, x, header_origin, table_rtl)
             bottom = min(bottom, y)
         y = bottom
         pages[-1].rules.append((area.x, area.right, y - size * 0.45))
@@ -194,9 +210,9 @@ def paginate(
                 y -= leading
                 x = lefts[column] + (tick + size * 0.5 if column == 0 and row.tick else 0)
                 if line:
-                    put(line, fonts.regular, size, x, row.origins[column])
+                    put(line, fonts.regular, size, x, row.origins[column], table_rtl)
         if row.tick:
-            pages[-1].boxes.append(Rect(lefts[0], top - leading - size * 0.1, tick, tick))
+            pages[-1].boxes.append(Rect(left_of(lefts[0], tick, table_rtl), top - leading - size * 0.1, tick, tick))
         y = top - height
         pages[-1].rules.append((area.x, area.right, y + size * 0.2))
     return pages

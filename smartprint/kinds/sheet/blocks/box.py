@@ -18,6 +18,7 @@ from smartprint.kinds.sheet.page import (
     RuleItem,
     TextItem,
     heading_items,
+    mirrored,
     text_line,
 )
 from smartprint.parts.geometry import Rect
@@ -42,6 +43,8 @@ def _box(ctx: Ctx, b: BlockIn, w: float) -> Measured:
     below = max(s.pad, s.line * 0.45)  # under the last line: room for the letters' tails
     height = s.pad + title_h + data.lines * s.line + below
 
+    rtl = ctx.rtl(data.title)  # right to left: the numbers at the right end of their lines
+
     def place(x: float, top: float, width: float, h: float) -> list[Item]:
         items: list[Item] = [FrameItem(Rect(x, top - h, width, h), s.frame_grey)]
         items += heading_items(ctx, title, x + s.pad, top - s.pad, b.loc + ("title",), data.title)
@@ -49,11 +52,13 @@ def _box(ctx: Ctx, b: BlockIn, w: float) -> Measured:
         count = max(data.lines, int((first - (top - h + below)) / s.line + 1e-6)) if data.lines else 0
         for k in range(1, count + 1):
             y = first - k * s.line
-            items.append(RuleItem(x + s.pad + number_w, x + width - s.pad, y, s.rule_grey))
+            rule_left = mirrored(rtl, x, width, x + s.pad + number_w, width - 2 * s.pad - number_w)
+            items.append(RuleItem(rule_left, rule_left + width - 2 * s.pad - number_w, y, s.rule_grey))
             if data.numbered and k <= data.lines:
                 label = f"{k}."
                 fitted = Fitted(s.body, (text_line(label, f.regular, s.body, b.loc + ("numbered",)),), s.body * 1.2)
-                items.append(TextItem(Box(x + s.pad, y + s.body * 0.95 + 2, fitted), b.loc + ("numbered",)))
+                left = mirrored(rtl, x, width, x + s.pad, f.measure(label, f.regular, s.body))
+                items.append(TextItem(Box(left, y + s.body * 0.95 + 2, fitted), b.loc + ("numbered",)))
         return items
 
     return Measured(height, False, place)

@@ -23,6 +23,7 @@ from smartprint.kinds.sheet.page import (
     TextItem,
     TickItem,
     heading_items,
+    mirrored,
 )
 from smartprint.load.source import Path_, Source
 from smartprint.parts.geometry import Rect
@@ -111,17 +112,20 @@ def _checklist(ctx: Ctx, b: BlockIn, w: float) -> Measured:
     rows = -(-len(entries) // cols)
     height = title_h + rows * row_step
 
+    # right to left: the columns fill from the right, each tick box to the right of its item
+    rtl = ctx.rtl(data.title, *(t for t in texts if t is not None))
+
     def place(x: float, top: float, width: float, h: float) -> list[Item]:
         items: list[Item] = heading_items(ctx, title, x, top, b.loc + ("title",), data.title)
         y0 = top - title_h
         for k, (e, fit_k) in enumerate(zip(entries, fitted)):
             col, row = divmod(k, rows)  # down the columns, as a list is read
-            cx = x + col * (cw + col_gap)
+            cx = mirrored(rtl, x, width, x + col * (cw + col_gap), cw)
             cy = y0 - row * row_step
-            items.append(TickItem(Rect(cx, cy - tick, tick, tick)))
-            tx = cx + tick + s.body * 0.6
+            items.append(TickItem(Rect(mirrored(rtl, cx, cw, cx, tick), cy - tick, tick, tick)))
+            tx = mirrored(rtl, cx, cw, cx + tick + s.body * 0.6, text_w)
             if fit_k is None:
-                items.append(RuleItem(tx, cx + cw, cy - row_h + 1, s.rule_grey))
+                items.append(RuleItem(tx, tx + text_w, cy - row_h + 1, s.rule_grey))
             else:
                 shift = max(0.0, (tick - fit_k.lines[0].size * 1.2) / 2) if len(fit_k.lines) == 1 else 0.0
                 items.append(TextItem(Box(tx, cy - shift, fit_k), e.origin, s.ink, e.own and ctx.named(e.text)))

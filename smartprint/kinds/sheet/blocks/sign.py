@@ -15,7 +15,7 @@ from pydantic import Field
 from smartprint.check.spec import PrintedText
 from smartprint.check.words import Words
 from smartprint.kinds.sheet.blocks import BlockType, Placed
-from smartprint.kinds.sheet.page import BlockIn, Ctx, Item, Measured, RuleItem, TextItem, lines_height
+from smartprint.kinds.sheet.page import BlockIn, Ctx, Item, Measured, RuleItem, TextItem, lines_height, mirrored
 from smartprint.kinds.sheet.words import words
 from smartprint.load.source import Path_
 from smartprint.resolve.units import MM
@@ -53,6 +53,8 @@ def _sign(ctx: Ctx, b: BlockIn, w: float) -> Measured:
     room = max(s.line * 1.4, 12 * MM)  # to sign in
     height = (greeting.height if greeting else 0.0) + room + sum(t.height for t in under if t) + 2
 
+    rtl = ctx.rtl(greeting_raw, data.name, data.role)  # right to left: the line to sign on at the right
+
     def place(x: float, top: float, width: float, h: float) -> list[Item]:
         items: list[Item] = []
         y = top
@@ -60,7 +62,8 @@ def _sign(ctx: Ctx, b: BlockIn, w: float) -> Measured:
             items.append(TextItem(Box(x, y, greeting), greeting_at, s.ink, ctx.named(greeting_raw)))
             y -= greeting.height
         y -= room
-        items.append(RuleItem(x, x + min(width, LINE_MAX), y, s.rule_grey))
+        line_left = mirrored(rtl, x, width, x, min(width, LINE_MAX))
+        items.append(RuleItem(line_left, line_left + min(width, LINE_MAX), y, s.rule_grey))
         y -= 2
         for fitted, key, raw in zip(under, ("name", "role"), (data.name, data.role)):
             if fitted is not None:

@@ -20,6 +20,7 @@ from smartprint.kinds.sheet.page import (
     TextItem,
     VRule,
     heading_items,
+    mirrored,
 )
 from smartprint.parts.geometry import Rect
 from smartprint.text.textfit import Box, Fitted
@@ -68,6 +69,8 @@ def _table(ctx: Ctx, b: BlockIn, w: float) -> Measured:
     height = title_h + head_h + data.rows * row_h
     least = title_h + head_h + data.rows * min(row_h, s.table_row_min)
 
+    rtl = ctx.rtl(data.title, *data.headers)  # right to left: the first column on the right
+
     def place(x: float, top: float, width: float, h: float) -> list[Item]:
         items: list[Item] = heading_items(ctx, title, x, top, b.loc + ("title",), data.title)
         t = top - title_h
@@ -78,8 +81,9 @@ def _table(ctx: Ctx, b: BlockIn, w: float) -> Measured:
             rows, row_h = max(data.rows, int(room / s.line + 1e-6)), s.line
         bottom = t - head_h - rows * row_h
         items.append(FrameItem(Rect(x, bottom, width, t - bottom), s.frame_grey, 1.0, 0.0))
-        cx = x
+        start = x
         for k, (fitted, cw) in enumerate(zip(heads, widths)):
+            cx = mirrored(rtl, x, width, start, cw)
             items.append(
                 TextItem(
                     Box(cx + s.body * 0.4, t - (head_h - fitted.height) / 2, fitted),
@@ -88,9 +92,9 @@ def _table(ctx: Ctx, b: BlockIn, w: float) -> Measured:
                     ctx.named(data.headers[k]),
                 )
             )
-            if k:
-                items.append(VRule(cx, bottom, t, s.frame_grey, 0.8))
-            cx += cw
+            if k:  # between this column and the one before it
+                items.append(VRule(cx + cw if rtl else cx, bottom, t, s.frame_grey, 0.8))
+            start += cw
         items.append(RuleItem(x, x + width, t - head_h, s.frame_grey, 1.0))
         for r in range(1, rows):
             items.append(RuleItem(x, x + width, t - head_h - r * row_h, s.rule_grey, 0.5))

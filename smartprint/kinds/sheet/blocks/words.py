@@ -16,6 +16,7 @@ from smartprint.kinds.sheet.page import (
     Measured,
     RuleItem,
     TextItem,
+    mirrored,
     text_line,
 )
 from smartprint.text.textfit import Box, Fitted, Run, fit
@@ -50,7 +51,8 @@ def _words(ctx: Ctx, b: BlockIn, w: float) -> Measured:
             out.append(TextItem(Box(x, top, title), b.loc + ("title",), s.color, ctx.named(data.title)))
         band = (h - title_h) / n
         y0 = top - title_h
-        if not items_raw:
+        if not items_raw:  # numbered lines to write on; right to left, the numbers on the right
+            rtl = ctx.rtl(data.title)
             number_size = max(s.min_size, min(band * 0.35, 40.0))
             for k in range(n):
                 base = y0 - (k + 1) * band + band * 0.2
@@ -58,9 +60,10 @@ def _words(ctx: Ctx, b: BlockIn, w: float) -> Measured:
                 fitted = Fitted(
                     number_size, (text_line(label, f.bold, number_size, b.loc + ("count",)),), number_size * 1.2
                 )
-                out.append(TextItem(Box(x, base + number_size * 0.95, fitted), b.loc + ("count",), s.color))
-                start = x + f.measure("10.", f.bold, number_size) + number_size * 0.4
-                out.append(RuleItem(start, x + width, base, s.rule_grey, 1.2))
+                left = mirrored(rtl, x, width, x, f.measure(label, f.bold, number_size))
+                out.append(TextItem(Box(left, base + number_size * 0.95, fitted), b.loc + ("count",), s.color))
+                room = f.measure("10.", f.bold, number_size) + number_size * 0.4
+                out.append(RuleItem(x if rtl else x + room, x + width - (room if rtl else 0.0), base, s.rule_grey, 1.2))
             return out
         biggest = max(s.min_size, min(s.words_max, band * 0.62))
         fitted_all: list[Fitted] = []
