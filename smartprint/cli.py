@@ -256,7 +256,7 @@ def _is_folder(source: str) -> bool:
 
 
 def _replaced(replaced: bool) -> str:
-    return " (replaced the earlier file)" if replaced else ""
+    return ", replacing the earlier file" if replaced else ""
 
 
 def _folder_targets(folder: Path, options: declared.Options) -> list[tuple[str, Path]]:

@@ -51,4 +51,4 @@ def test_a_class_list_build_has_its_own_name_and_replacing_is_said(tmp_path: Pat
     assert not (tmp_path / "bingo.pdf").exists()
     assert any("Ada Berg" in text for text in page_texts(tmp_path / "bingo-4b.pdf"))
     again = run(runner, "build", "bingo.yaml", "--pupils", "4b.txt")
-    assert again.stdout.startswith("wrote bingo-4b.pdf (replaced the earlier file) (")
+    assert again.stdout.startswith("wrote bingo-4b.pdf, replacing the earlier file (")
