@@ -97,12 +97,12 @@ def _moving_lines(canvas: Any, fitted: Fitted, left: float, top: float) -> Any:
     plain = [shape.is_plain(line.text, line.font) for line in lines]
     at: tuple[float, float] | None = None  # the text line's start as the PDF has it; None: set with Tm
     if lines and plain[0]:
-        at = (_placed(left + lines[0].x), _placed(top - lines[0].baseline))
+        at = (left + lines[0].x, top - lines[0].baseline)
     text = canvas.beginText(*(at or (0.0, 0.0)))
     current: tuple[str, float] | None = None
     leading = 0.0
     for k, line in enumerate(lines):
-        x, y = _placed(left + line.x), _placed(top - line.baseline)
+        x, y = left + line.x, top - line.baseline
         if not plain[k]:
             current = _pieces(text, line.text, line.font, line.size, x, y, line.rtl)
             at = None
@@ -201,9 +201,3 @@ _LEADING = re.compile(r" -?[\d.]+ TL")
 def _bare(code: str) -> str:
     """A text object's operators without BT, its initial matrix, leading and ET."""
     return _LEADING.sub("", code.removeprefix("BT 1 0 0 1 0 0 Tm ").removesuffix(" ET"))
-
-
-def _placed(coordinate: float) -> float:
-    """A coordinate as the PDF writes it (reportlab's rounding), so relative moves add up
-    to the absolute places the lines had when each was set with its own matrix."""
-    return float(fp_str(coordinate))
