@@ -119,12 +119,8 @@ def _moving_lines(canvas: Any, fitted: Fitted, left: float, top: float) -> Any:
             dx, dy = float(fp_str(x - at[0])), float(fp_str(y - at[1]))
             text.moveCursor(dx, -dy)  # reportlab's dy counts downwards
             at = (at[0] + dx, at[1] + dy)
-        follows = k + 1 < len(lines) and plain[k + 1] and (lines[k + 1].font, lines[k + 1].size) == current
-        if follows and _next_line_down(line, lines[k + 1], leading):
-            text.textLine(line.text)
-            at = (at[0], at[1] - leading)
-        else:
-            text.textOut(line.text)
+        text.textLine(line.text)  # its T* puts the next line of a paragraph in place
+        at = (at[0], at[1] - leading)
     return text
 
 
@@ -136,11 +132,6 @@ def _pitch(lines: list[Line], plain: list[bool], k: int) -> float:
         if (after.font, after.size, after.x) == (line.font, line.size, line.x):
             return after.baseline - line.baseline
     return 0.0
-
-
-def _next_line_down(line: Line, after: Line, leading: float) -> bool:
-    """Whether `after` starts where T* puts the cursor after `line` (to a rounding error)."""
-    return after.x == line.x and abs(after.baseline - line.baseline - leading) < _SAME
 
 
 _SAME = 1e-4  # points: closer than this is the same place (a ten-thousandth of a point)
