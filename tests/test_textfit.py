@@ -259,3 +259,26 @@ def test_every_built_in_hyphenates_in_its_own_language(monkeypatch):
         built = pipeline.plan(pipeline.prepare(name))
         assert seen, name
         assert set(seen) == {built.job.spec.language}, (name, set(seen))
+
+
+def test_a_run_set_without_its_origin_keeps_every_other_field() -> None:
+    """`fit` shares its memory between cards by setting runs without their origins; the
+    copy is built field by field, so a field added to Run must be copied there too."""
+    from dataclasses import fields, replace
+
+    from smartprint.text.origin import Label
+    from smartprint.text.textfit import UNPLACED, _unplaced
+
+    run = Run("Tekst", "F", 1.5, 0.5, "•", "center", 3, origin=Label("kort 1", ""), language="nn")
+    assert {f.name for f in fields(Run)} == {
+        "text",
+        "font",
+        "scale",
+        "space_before",
+        "bullet",
+        "align",
+        "max_lines",
+        "origin",
+        "language",
+    }
+    assert _unplaced(run) == replace(run, origin=UNPLACED)

@@ -17,11 +17,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reportlab.lib.rl_accel import fp_str
+
 from smartprint.resolve.colors import INK, RGB
 from smartprint.text import shape
 from smartprint.text.glyphs import GlyphLedger
 from smartprint.text.run import Anchor, TextRun
-from smartprint.text.textfit import Fitted
+from smartprint.text.textfit import Fitted, Line
 
 LEDGER_ATTRIBUTE = "smartprint_ledger"
 
@@ -59,9 +61,9 @@ def draw_run(canvas: Any, run: TextRun, color: RGB | None = None) -> None:
         canvas.drawRightString(run.x, run.y, run.text)
 
 
-def _lines_object(canvas: Any, fitted: Fitted, left: float, top: float, newline: bool) -> Any:
+def _lines_object(canvas: Any, fitted: Fitted, left: float, top: float) -> Any:
     """A text object holding a box's lines, each checked, each set at its own origin
-    (no cursor arithmetic); `newline` ends each line as drawText wants it."""
+    (no cursor arithmetic: bingo turns these matrices into its own moves)."""
     ledger = _ledger(canvas)
     text = canvas.beginText()
     current: tuple[str, float] | None = None
@@ -75,24 +77,71 @@ def _lines_object(canvas: Any, fitted: Fitted, left: float, top: float, newline:
             current = (line.font, line.size)
             text.setFont(shape.first_font(line.font), line.size)
         text.setTextOrigin(left + line.x, top - line.baseline)
-        if newline:
-            text.textLine(line.text)
-        else:
-            text.textOut(line.text)
+        text.textOut(line.text)
     return text
 
 
 def draw_lines(canvas: Any, fitted: Fitted, left: float, top: float, color: RGB = INK) -> None:
     """Draw a fitted box's lines with its top-left corner at (left, top), in one text object."""
     canvas.setFillColorRGB(*color)
-    canvas.drawText(_lines_object(canvas, fitted, left, top, newline=True))
+    canvas.drawText(_moving_lines(canvas, fitted, left, top))
+
+
+def _moving_lines(canvas: Any, fitted: Fitted, left: float, top: float) -> Any:
+    """A text object holding a box's lines, each checked, moving from line to line as
+    a hand-written PDF does: `T*` (the leading) to the next line of a paragraph, a
+    relative `Td` elsewhere, an absolute `Tm` only at the start and after a shaped
+    line (whose pieces set their own origins): a card page's content a quarter shorter."""
+    ledger = _ledger(canvas)
+    lines = [line for line in fitted.lines if ledger.check(line.text, line.font, line.origin)]
+    plain = [shape.is_plain(line.text, line.font) for line in lines]
+    at: tuple[float, float] | None = None  # the text line's start as the PDF has it; None: set with Tm
+    if lines and plain[0]:
+        at = (left + lines[0].x, top - lines[0].baseline)
+    text = canvas.beginText(*(at or (0.0, 0.0)))
+    current: tuple[str, float] | None = None
+    leading = 0.0
+    for k, line in enumerate(lines):
+        x, y = left + line.x, top - line.baseline
+        if not plain[k]:
+            current = _pieces(text, line.text, line.font, line.size, x, y, line.rtl)
+            at = None
+            continue
+        if (line.font, line.size) != current:
+            current = (line.font, line.size)
+            leading = _pitch(lines, plain, k) or line.size * 1.2
+            text.setFont(shape.first_font(line.font), line.size, leading)
+            leading = float(fp_str(leading))  # as T* will move
+        if at is None:
+            text.setTextOrigin(x, y)
+            at = (x, y)
+        elif abs(x - at[0]) > _SAME or abs(y - at[1]) > _SAME:
+            dx, dy = float(fp_str(x - at[0])), float(fp_str(y - at[1]))
+            text.moveCursor(dx, -dy)  # reportlab's dy counts downwards
+            at = (at[0] + dx, at[1] + dy)
+        text.textLine(line.text)  # its T* puts the next line of a paragraph in place
+        at = (at[0], at[1] - leading)
+    return text
+
+
+def _pitch(lines: list[Line], plain: list[bool], k: int) -> float:
+    """The distance from line k to the next, when that one continues k's paragraph
+    (plain, same font and size, same left edge); 0 when none does."""
+    if k + 1 < len(lines) and plain[k + 1]:
+        line, after = lines[k], lines[k + 1]
+        if (after.font, after.size, after.x) == (line.font, line.size, line.x):
+            return after.baseline - line.baseline
+    return 0.0
+
+
+_SAME = 1e-4  # points: closer than this is the same place (a ten-thousandth of a point)
 
 
 def encoded_lines(canvas: Any, fitted: Fitted, left: float, top: float) -> str:
     """The PDF text operators that draw a box's lines (no BT/ET, Tm moves from (0, 0)),
     checked like `draw_lines`, for a painter that places the same text many times by
     reference (bingo prompts: encoded once per canvas, placed on every sheet)."""
-    return _bare(str(_lines_object(canvas, fitted, left, top, newline=False).getCode()))
+    return _bare(str(_lines_object(canvas, fitted, left, top).getCode()))
 
 
 def encoded_run(canvas: Any, run: TextRun) -> str:

@@ -91,9 +91,10 @@ def _outline(c: Canvas, plan: DeckPlan, rect: Rect) -> None:
     margin a printer cannot print."""
     printable = plan.printable
     c.saveState()
-    path = c.beginPath()
-    path.rect(printable.x, printable.y, printable.w, printable.h)
-    c.clipPath(path, stroke=0, fill=0)
+    if not printable.contains(rect.outset(FRONT.outline_width / 2), tolerance=0.0):
+        path = c.beginPath()  # clipped only where the stroke would reach past the printable area
+        path.rect(printable.x, printable.y, printable.w, printable.h)
+        c.clipPath(path, stroke=0, fill=0)
     c.setStrokeColorRGB(*FRONT.outline)
     c.setLineWidth(FRONT.outline_width)
     c.rect(rect.x, rect.y, rect.w, rect.h, stroke=1, fill=0)
