@@ -139,3 +139,29 @@ def test_a_preview_is_a_png_and_a_mistake_writes_nothing(tmp_path: Path, runner,
     mistake = run(runner, "preview", "feil.yaml")
     assert mistake.exit_code == 1 and mistake.stderr.startswith("feil.yaml:4:5: unknown key 'tekst'")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["feil.yaml", "k.yaml"]
+
+
+def test_the_contact_sheet_names_the_pdf_build_would_write_and_a_title_it_can_draw(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With --language and a class list the heading names `klassebamse-ar-4b.pdf`, not
+    `klassebamse.pdf` (a teacher would print the other file); an Arabic title, which the
+    picture's plain text drawing cannot join, is named by that PDF; {navn} shows as "…"."""
+    from smartprint.commands import preview as made
+    from smartprint.options import read
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "4b.txt").write_text("Ada Berg\nBo Li\n", encoding="utf-8")
+    headings: list[str] = []
+    files: list[str] = []
+    real_plan, real_paper_files = made.plan_contact_sheet, made.paper_files
+    monkeypatch.setattr(made, "plan_contact_sheet", lambda on, title: headings.append(title) or real_plan(on, title))
+    monkeypatch.setattr(
+        made, "paper_files", lambda built, target: files.append(target.name) or real_paper_files(built, target)
+    )
+    options = read({"language": "ar", "pupils": "4b.txt"})
+    made.make_preview("klassebamse", options, tmp_path / "x.png", pages=(1,))
+    options = read({"language": "nb", "pupils": "4b.txt"})
+    made.make_preview("klassebamse", options, tmp_path / "y.png", pages=(1,))
+    assert files == ["klassebamse-ar-4b.pdf", "klassebamse-4b.pdf"]
+    assert headings == ["klassebamse-ar-4b.pdf", "Klassebamsen er på besøk hos …"]

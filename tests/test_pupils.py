@@ -368,3 +368,15 @@ def test_a_list_over_the_limit_is_told_at_the_first_name_too_many(tmp_path):
         read_class_list(path, None, _blame, True)
     problem = caught.value.problems[0]
     assert problem.where.line == 1002 and "1001 names; at most 1000" in problem.message
+
+
+def test_a_heading_line_in_a_txt_class_list_is_no_pupil(runner, tmp_path) -> None:
+    """'Navn' on the first line of a .txt list would be a sheet (or a letter home) for
+    a pupil called Navn: it is left out with a warning at its line."""
+    (tmp_path / "3a.txt").write_text("Navn\nAda Berg\nBo Li\n", encoding="utf-8")
+    out = tmp_path / "m.pdf"
+    result = run(runner, "build", "megselvhelten", "--pupils", str(tmp_path / "3a.txt"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "3a.txt:1:1: warning: «Navn» looks like a heading, not a pupil, so it was left out" in result.output
+    texts = page_texts(out)
+    assert len(texts) == 2 and "Ada Berg" in texts[0] and "Bo Li" in texts[1]

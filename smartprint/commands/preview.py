@@ -12,7 +12,7 @@ from pathlib import Path
 
 from smartprint.errors import UserError, display_path
 from smartprint.options import Options
-from smartprint.pipeline import Built, paper_files, plan, prepare, render
+from smartprint.pipeline import Built, default_target, paper_files, plan, prepare, render
 from smartprint.preview.compose import compose_contact_sheet
 from smartprint.preview.contact import FileOnSheet, PageSize, plan_contact_sheet, shown_pages
 from smartprint.preview.render import PagePicture, render_pages
@@ -67,7 +67,9 @@ def make_preview(
         if folder.exists() and not folder.is_dir():
             raise UserError(f"{display_path(folder)}: a file is in the way of the page pictures' folder")
         with tempfile.TemporaryDirectory(prefix="smartprint-preview-") as temporary:
-            files = paper_files(built, Path(temporary) / f"{built.job.name}.pdf")
+            # named as `build` with the same options names its PDF (styrkekort-nn.pdf, brev-4b.pdf)
+            named = default_target(source, options)
+            files = paper_files(built, Path(temporary) / named.name)
             on_sheet: list[FileOnSheet] = []
             pictures: dict[tuple[int, int], PagePicture] = {}
             page_files: dict[Path, bytes] = {}
@@ -79,14 +81,14 @@ def make_preview(
                     continue
                 for picture in render_pages(pdf, dpi=dpi, pages=numbers):
                     pictures[(len(on_sheet), picture.number)] = picture
-                    prefix = f"{pdf.stem.removeprefix(built.job.name).strip('-')}-" if len(files) > 1 else ""
+                    prefix = f"{pdf.stem.removeprefix(named.stem).strip('-')}-" if len(files) > 1 else ""
                     page_files[folder / f"{prefix}{PAGE_PREFIX}{picture.number:03d}.png"] = picture.png
                 heading = f"{pdf.name}: {count_pages(words, len(sizes))}"
                 on_sheet.append(FileOnSheet(heading, sizes, part.duplex != "none", pages))
             if not on_sheet:
                 total = sum(part.page_count for _, part in files)
                 raise UserError(f"--pages: none of those pages is in {built.job.name} ({count_pages(words, total)})")
-            sheet = plan_contact_sheet(on_sheet, built.job.spec.title)
+            sheet = plan_contact_sheet(on_sheet, _heading(built, files[0][0]))
             png = compose_contact_sheet(sheet, pictures, words)
             folder.mkdir(exist_ok=True)
             for old in folder.glob(f"*{PAGE_PREFIX}[0-9][0-9][0-9].png"):
@@ -105,6 +107,20 @@ def make_preview(
         built,
         frozenset(read),
     )
+
+
+def _heading(built: Built, first_pdf: Path) -> str:
+    """The contact sheet's heading: the material's title as a pupil-less page shows it
+    ("…" for {navn}); a title in a right-to-left script, which the picture's plain text
+    drawing cannot join or order, is named by its PDF instead (the pages show it right)."""
+    import unicodedata
+
+    from smartprint.resolve.placeholders import fill
+
+    title = " ".join(fill(built.job.spec.title, None, "…").split()) or built.job.name
+    if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in title):
+        return first_pdf.name
+    return title
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -213,10 +213,11 @@ def read_class_list(
     text = decoded.text
     if "\x00" in text:
         raise blame(f"'{path.name}' is not a text file; save the class list as .txt (one name a line) or .csv")
+    headed: list[Problem] = []  # a .txt list's heading line, left out
     if suffix == ".csv":
         pupils = _read_csv(text, path, shown, _columns(column, blame, column_flag), named_on_command_line)
     else:
-        pupils = _read_txt(text, shown)
+        pupils = _read_txt(text, shown, headed)
     if not pupils:
         raise UserError(
             Problem(
@@ -239,7 +240,7 @@ def read_class_list(
         assert isinstance(p.origin, Where)
         return Problem(p.origin, message)
 
-    lost = [warning for warning in (_lost_at(p, text) for p in pupils) if warning is not None]
+    lost = headed + [warning for warning in (_lost_at(p, text) for p in pupils) if warning is not None]
     if decoded.doubt is not None and not any(w.where and w.where.line == decoded.doubt[0] for w in lost):  # said once
         lost.insert(0, Problem(Where(shown, *decoded.doubt), f"warning: {encoding.WINDOWS_ADVICE}"))
     return ClassList(pupils, shown, lost + _duplicates(pupils, where))
@@ -268,12 +269,26 @@ def _check_name(name: str, at: Where, problems: list[Problem]) -> bool:
     return True
 
 
-def _read_txt(text: str, shown: str) -> list[Pupil]:
+_TXT_HEADINGS = {*NAME_COLUMNS, *FIRST_NAME_COLUMNS, "elev", "elever", "elevnavn", "elevar", "pupil", "pupils"}
+
+
+def _read_txt(text: str, shown: str, notes: list[Problem]) -> list[Pupil]:
+    """One name a line. A first line that is a heading ("Navn", "Elever") is not a pupil:
+    it is left out, and `notes` gets a warning saying so (a letter to "Navn" must not go home)."""
     pupils: list[Pupil] = []
     problems: list[Problem] = []
     for number, line in enumerate(text.splitlines(), 1):
         name = _clean(line)
         if not name or name.startswith("#"):
+            continue
+        if not pupils and not problems and name.rstrip(":").casefold() in _TXT_HEADINGS:
+            notes.append(
+                Problem(
+                    Where(shown, number, 1),
+                    f"warning: «{name}» looks like a heading, not a pupil, so it was left out; "
+                    "a .txt class list has one name a line and no heading",
+                )
+            )
             continue
         at = Where(shown, number, len(line) - len(line.lstrip()) + 1)
         sep = next((ch for ch in ("\t", ";") if ch in line), None)

@@ -10,9 +10,19 @@ from smartprint.parts.categories import Declared, styles_of
 from smartprint.parts.deck.layout import DeckGeometry
 from smartprint.parts.deck.plan import DeckPlan, Wording, plan_deck
 from smartprint.resolve.layout import Layout, Page
+from smartprint.resolve.units import MM
 from smartprint.write.document import Document
 
-LARGER_LAYOUTS = "kort-a6, plakat-a4"  # built-in card layouts with more room, named in advice
+# built-in card layouts with more room, named in advice, with their cards' size in mm
+LARGER_LAYOUTS = (("kort-a6", 105 * 148), ("plakat-a4", 190 * 277))
+
+
+def _larger(geo: DeckGeometry, layout: str) -> str | None:
+    """Advice to take a larger built-in layout, naming only those with larger cards;
+    None on the largest (then the advice is to shorten the text)."""
+    area = (geo.card_w / MM) * (geo.card_h / MM)
+    names = [name for name, mm2 in LARGER_LAYOUTS if mm2 > area * 1.05]
+    return f"a larger card layout than '{layout}' ({', '.join(names)})" if names else None
 
 
 class CardsKind(Kind[CardsSpec, DeckGeometry, DeckPlan]):
@@ -48,7 +58,7 @@ class CardsKind(Kind[CardsSpec, DeckGeometry, DeckPlan]):
             src=src,
             allowed=job.options.allow,
             warn=job.warn,
-            wording=Wording(larger=f"a larger card layout than '{job.page.name}' ({LARGER_LAYOUTS})"),
+            wording=Wording(larger=_larger(job.layout.geometry, job.page.name)),
         )
 
     def document(self, plan: DeckPlan) -> Document:
