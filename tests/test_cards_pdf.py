@@ -253,3 +253,70 @@ def test_the_advice_names_only_layouts_with_larger_cards(runner, tmp_path, layou
     src.write_text(f"kind: cards\ntitle: T\nlayout: {layout}\ncards:\n  - title: Lang\n    text: {words}\n", "utf-8")
     result = run(runner, "validate", str(src))
     assert result.exit_code == 1 and advice in result.output, result.output
+
+
+
+def _text_forms(pdf: Path, page: int = 0) -> list[str]:
+    """The names of the card-text forms a page places."""
+    xobjects = PdfReader(str(pdf)).pages[page]["/Resources"].get("/XObject", {})
+    return [name for name in xobjects if "-text" in name]
+
+
+def test_a_long_text_on_many_cards_is_in_the_file_once_and_printed_on_each(tmp_path, runner):
+    """A card printed four times (`count: 4`): its long text is drawn once as a form
+    and placed on each copy, so the page reads the same and the file holds the words
+    once. Short texts (its title, a line two cards share) cost less written out than a
+    form does, and are drawn where they stand."""
+    long_text = (
+        "Denne teksten står på fire kort som er helt like. Den er lang nok til at det lønner "
+        "seg å skrive den i fila bare én gang og vise til den fra hvert kort. Tenk på en gang "
+        "du brukte denne styrken, og fortell hva som skjedde."
+    )
+    deck = write(
+        tmp_path / "deck.yaml",
+        f"""\
+        kind: cards
+        title: Delt tekst
+        cards:
+          - title: Samme kort
+            text: {long_text}
+            count: 4
+          - title: Første
+            text: Et spørsmål som går igjen.
+          - title: Andre
+            text: Et spørsmål som går igjen.
+        back:
+          title: Baksiden
+        """,
+    )
+    out = tmp_path / "deck.pdf"
+    result = run(runner, "build", str(deck), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    front = " ".join(page_texts(out)[0].split())
+    assert front.count("lønner seg") == 4
+    assert front.count("Samme kort") == 4
+    assert front.count("Et spørsmål som går igjen") == 2
+    assert len(_text_forms(out)) == 1
+    page = PdfReader(str(out)).pages[0].get_contents().get_data()
+    assert page.count(b"-text0 Do") == 4
+
+
+def test_shared_text_prints_as_the_same_text_drawn_directly(tmp_path, runner):
+    """The forms are a way of writing the file, not a change on paper: cards that all
+    differ (nothing shared) and the same cards each five times (their long texts shared)
+    give the same pixels where the first card stands."""
+    words = "med nok ord til å fylle flere linjer på kortet, slik at den lønner seg å dele " * 3
+    cards = "\n".join(
+        f"  - title: Kort {k}\n    text: Tekst nummer {k} {words}\n    count: COUNT" for k in range(1, 4)
+    )
+    once = write(tmp_path / "once.yaml", f"kind: cards\ntitle: T\ncards:\n{cards.replace('COUNT', '1')}\n")
+    often = write(tmp_path / "often.yaml", f"kind: cards\ntitle: T\ncards:\n{cards.replace('COUNT', '5')}\n")
+    for deck in (once, often):
+        result = run(runner, "build", str(deck), "-o", str(deck.with_suffix(".pdf")))
+        assert result.exit_code == 0, result.output
+    assert _text_forms(once.with_suffix(".pdf")) == []
+    assert len(_text_forms(often.with_suffix(".pdf"))) == 2  # cards 1 and 2 on the first sheet
+    a = render(once.with_suffix(".pdf"), 0, dpi=100)
+    b = render(often.with_suffix(".pdf"), 0, dpi=100)
+    box = (0, 0, a.width // 3, a.height // 3)  # the first card, top left, is the same card in both
+    assert a.crop(box).tobytes() == b.crop(box).tobytes()

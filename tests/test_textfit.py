@@ -262,12 +262,12 @@ def test_every_built_in_hyphenates_in_its_own_language(monkeypatch):
 
 
 def test_a_run_set_without_its_origin_keeps_every_other_field() -> None:
-    """`fit` shares its memory between cards by setting runs without their origins; the
-    copy is built field by field, so a field added to Run must be copied there too."""
+    """`fit` shares its memory between cards by keying runs without their origins; the
+    key is built field by field, so a field added to Run must be added there too."""
     from dataclasses import fields, replace
 
     from smartprint.text.origin import Label
-    from smartprint.text.textfit import UNPLACED, _unplaced
+    from smartprint.text.textfit import UNPLACED, _bare_run, _run_key
 
     run = Run("Tekst", "F", 1.5, 0.5, "•", "center", 3, origin=Label("kort 1", ""), language="nn")
     assert {f.name for f in fields(Run)} == {
@@ -281,4 +281,4 @@ def test_a_run_set_without_its_origin_keeps_every_other_field() -> None:
         "origin",
         "language",
     }
-    assert _unplaced(run) == replace(run, origin=UNPLACED)
+    assert _bare_run(_run_key(run)) == replace(run, origin=UNPLACED)

@@ -18,8 +18,11 @@ def text_rect(box: Box, fonts: Fonts) -> Rect:
     lines = box.fitted.lines
     if not lines:
         return Rect(box.left, box.top, 0.0, 0.0)
-    left = min(line.x for line in lines)
-    right = max(line.x + fonts.measure(line.text, line.font, line.size) for line in lines)
+    if box.fitted.ink is not None:
+        left, right = box.fitted.ink
+    else:
+        left = min(line.x for line in lines)
+        right = max(line.x + fonts.measure(line.text, line.font, line.size) for line in lines)
     return Rect(box.left + left, box.top - box.fitted.height, right - left, box.fitted.height)
 
 

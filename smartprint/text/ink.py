@@ -68,7 +68,7 @@ def _lines_object(canvas: Any, fitted: Fitted, left: float, top: float) -> Any:
     text = canvas.beginText()
     current: tuple[str, float] | None = None
     for line in fitted.lines:
-        if not ledger.check(line.text, line.font, line.origin):
+        if not ledger.check(line.text, line.font, fitted.origin(line)):
             continue
         if not shape.is_plain(line.text, line.font):
             current = _pieces(text, line.text, line.font, line.size, left + line.x, top - line.baseline, line.rtl)
@@ -93,7 +93,7 @@ def _moving_lines(canvas: Any, fitted: Fitted, left: float, top: float) -> Any:
     relative `Td` elsewhere, an absolute `Tm` only at the start and after a shaped
     line (whose pieces set their own origins): a card page's content a quarter shorter."""
     ledger = _ledger(canvas)
-    lines = [line for line in fitted.lines if ledger.check(line.text, line.font, line.origin)]
+    lines = [line for line in fitted.lines if ledger.check(line.text, line.font, fitted.origin(line))]
     plain = [shape.is_plain(line.text, line.font) for line in lines]
     at: tuple[float, float] | None = None  # the text line's start as the PDF has it; None: set with Tm
     if lines and plain[0]:

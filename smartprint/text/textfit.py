@@ -58,16 +58,29 @@ class Line:
     size: float
     x: float  # from the box's left edge
     baseline: float  # distance from the box's top edge, downwards
-    run: int = 0  # which of the fitted runs it was set from
-    origin: Origin = field(kw_only=True)  # its run's
+    run: int = 0  # which of the fitted runs it was set from (its origin is `Fitted.origins[run]`)
     rtl: bool = field(default=False, kw_only=True)  # its paragraph runs right to left
 
 
 @dataclass(frozen=True)
 class Fitted:
+    """Lines set in a box, and where each run's words come from. The lines carry no
+    origin of their own, so the same text fitted on 500 cards shares one tuple of lines
+    (the painter draws such a box once and places it by reference)."""
+
     size: float
     lines: tuple[Line, ...]
     height: float
+    origins: tuple[Origin, ...]  # by run index: blamed for a letter the font lacks
+    ink: tuple[float, float] | None = None  # left and right end of the widest ink, when known
+
+    def origin(self, line: Line) -> Origin:
+        """Where the words of `line` come from."""
+        return self.origins[line.run]
+
+    def placed(self, origins: tuple[Origin, ...]) -> Fitted:
+        """The same lines with other origins (one per run)."""
+        return Fitted(self.size, self.lines, self.height, origins, self.ink)
 
 
 _UNIT_WIDTHS: dict[Measure, dict[tuple[str, str], float]] = {}
@@ -360,14 +373,14 @@ def _set(
                 return None
             if run.bullet and j == 0:
                 bullet_x = width - measure(run.bullet, run.font, fs) if rtl else 0.0
-                lines.append(Line(run.bullet, run.font, fs, bullet_x, y, index, origin=run.origin, rtl=rtl))
+                lines.append(Line(run.bullet, run.font, fs, bullet_x, y, index, rtl=rtl))
             if run.align == "center":
                 x = indent + (width - indent - measure(text, run.font, fs)) / 2
             elif rtl:  # from the right edge, the bullet hanging on the right
                 x = width - indent - measure(text, run.font, fs)
             else:
                 x = indent
-            lines.append(Line(text, run.font, fs, x, y, index, origin=run.origin, rtl=rtl))
+            lines.append(Line(text, run.font, fs, x, y, index, rtl=rtl))
     return lines, y + descent
 
 
@@ -384,29 +397,41 @@ def fit(
     """`_fit`, remembered: the same group label on 500 cards is set once. The runs are
     set without their origins (so the memory is shared) and each line then gets its run's."""
     origins = tuple(r.origin for r in runs)
-    bare = tuple(_unplaced(r) for r in runs)
-    fitted = _fit(bare, width, height, max_size, min_size, measure, leading, step)
-    return None if fitted is None else _with_origins(fitted, origins)
+    fitted = _fit(tuple(_run_key(r) for r in runs), width, height, max_size, min_size, measure, leading, step)
+    return None if fitted is None else fitted.placed(origins)
 
 
-def _with_origins(fitted: Fitted, origins: tuple[Origin, ...]) -> Fitted:
-    """The fitted lines, each with the origin of the run it was set from."""
-    lines = tuple(
-        Line(line.text, line.font, line.size, line.x, line.baseline, line.run, origin=origins[line.run], rtl=line.rtl)
-        for line in fitted.lines
-    )  # built directly: dataclasses.replace, per line of every card, was a tenth of the planning
-    return Fitted(fitted.size, lines, fitted.height)
+_RunKey = tuple[str, str, float, float, str | None, Align, int | None, str | None]
 
 
-def _unplaced(r: Run) -> Run:
-    """`r` without its origin (the key the memory of `_fit` shares)."""
-    return Run(
-        r.text, r.font, r.scale, r.space_before, r.bullet, r.align, r.max_lines, origin=UNPLACED, language=r.language
-    )
+def _run_key(r: Run) -> _RunKey:
+    """Every field of `r` but its origin (a field added to Run must be added here)."""
+    return (r.text, r.font, r.scale, r.space_before, r.bullet, r.align, r.max_lines, r.language)
+
+
+def _bare_run(key: _RunKey) -> Run:
+    """The run `key` was made from, without an origin."""
+    text, font, scale, before, bullet, align, max_lines, language = key
+    return Run(text, font, scale, before, bullet, align, max_lines, origin=UNPLACED, language=language)
 
 
 @lru_cache(maxsize=4096)
 def _fit(
+    key: tuple[_RunKey, ...],
+    width: float,
+    height: float,
+    max_size: float,
+    min_size: float,
+    measure: Measure,
+    leading: float,
+    step: float,
+) -> Fitted | None:
+    """`_fit_runs` for runs given by their fields (plain tuples hash fast, and without
+    their origins the same text on many cards is one entry)."""
+    return _fit_runs(tuple(_bare_run(k) for k in key), width, height, max_size, min_size, measure, leading, step)
+
+
+def _fit_runs(
     runs: tuple[Run, ...],
     width: float,
     height: float,
@@ -431,13 +456,13 @@ def _fit(
 
     at_max = attempt(sizes_count)  # short texts fit at the largest size: one trial
     if at_max is not None:
-        return Fitted(min_size + sizes_count * step, tuple(at_max[0]), at_max[1])
+        return _fitted(min_size + sizes_count * step, at_max, measure)
     at_min = attempt(0)
     if at_min is None:
         # syllable breaks may take a line more than cutting where each line is full:
         # then the full lines, rather than a text that does not fit
         broken = attempt(0, allow_break=True) or attempt(0, allow_break=True, dictionary=False)
-        return None if broken is None else Fitted(min_size, tuple(broken[0]), broken[1])
+        return None if broken is None else _fitted(min_size, broken, measure)
     lo, hi = 0, sizes_count  # attempt(lo) fits, attempt(hi) does not
     while hi - lo > 1:
         mid = (lo + hi) // 2
@@ -445,8 +470,19 @@ def _fit(
             lo = mid
         else:
             hi = mid
-    lines, used = attempt(lo)  # type: ignore[misc]
-    return Fitted(min_size + lo * step, tuple(lines), used)
+    return _fitted(min_size + lo * step, attempt(lo), measure)  # type: ignore[arg-type]
+
+
+def _fitted(size: float, set_lines: tuple[list[Line], float], measure: Measure) -> Fitted:
+    """The lines `_set` made, with where their ink starts and ends (measured once, for
+    every card that shares them: the check that nothing leaves its card reads it)."""
+    lines, used = set_lines
+    ink = (
+        (min(line.x for line in lines), max(line.x + measure(line.text, line.font, line.size) for line in lines))
+        if lines
+        else (0.0, 0.0)
+    )
+    return Fitted(size, tuple(lines), used, (), ink)
 
 
 def overflow_ratio(

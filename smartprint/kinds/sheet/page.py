@@ -314,5 +314,6 @@ def one_line_first(ctx: Ctx, text: str, font: str, w: float, size: float, loc: P
     return ctx.fit(text, font, w=w, h=lines_height(size, 4), size=size, loc=loc, what=what, max_lines=4)
 
 
-def text_line(text: str, font: str, size: float, origin: Origin) -> Line:
-    return Line(text, font, size, 0.0, size * 0.95, origin=origin)
+def one_line(text: str, font: str, size: float, origin: Origin) -> Fitted:
+    """A single line at its natural size (a number in front of a line to write on)."""
+    return Fitted(size, (Line(text, font, size, 0.0, size * 0.95),), size * 1.2, (origin,))

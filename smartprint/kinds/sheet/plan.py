@@ -36,7 +36,7 @@ from smartprint.resolve.units import format_mm
 from smartprint.text.bidi import is_rtl_language
 from smartprint.text.metrics import Fonts
 from smartprint.text.origin import Origin, mixed
-from smartprint.text.textfit import Box, Fitted, Run, fit
+from smartprint.text.textfit import Box, Run, fit
 
 # ---------------------------------------------------------------- pages
 
@@ -208,6 +208,5 @@ def _settled(item: Item, name: str | None, name_origin: Origin | None) -> Item:
     origin: Origin = item.origin
     if item.named and name is not None and name_origin is not None:
         origin = mixed((name, name_origin), ("", item.origin))
-    lines = tuple(replace(line, origin=origin) for line in item.box.fitted.lines)
-    fitted = Fitted(item.box.fitted.size, lines, item.box.fitted.height)
-    return replace(item, box=Box(item.box.left, item.box.top, fitted))
+    fitted = item.box.fitted
+    return replace(item, box=Box(item.box.left, item.box.top, fitted.placed((origin,) * len(fitted.origins))))

@@ -8,7 +8,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from smartprint.parts import draw
 from smartprint.parts.deck.impose import SheetPage
-from smartprint.parts.deck.plan import DeckPlan
+from smartprint.parts.deck.plan import FRONT_TEXT, DeckPlan
 from smartprint.parts.deck.style import BACK, FRONT, SHEET
 from smartprint.parts.geometry import Rect
 from smartprint.resolve.colors import RGB, WHITE, lighten
@@ -30,6 +30,46 @@ def _back_form(plan: DeckPlan) -> str:
     return f"{plan.name}-back"
 
 
+def _text_form(plan: DeckPlan, number: int) -> str:
+    return f"{plan.name}-text{number}"
+
+
+_TEXT_COLOR = {"title": FRONT.ink, "body": FRONT.ink, "drawing_label": FRONT.drawing_label_grey}
+
+
+def _front_text(c: Canvas, plan: DeckPlan, role: str, box: Box | None) -> None:
+    """A front's text box: placed by reference when other cards show the same text."""
+    if box is None:
+        return
+    number = plan.shared_text.get((role, id(box.fitted.lines)))
+    if number is None:
+        _box(c, box, _TEXT_COLOR[role])
+        return
+    c.saveState()
+    c.translate(box.left, box.top)
+    c.doForm(_text_form(plan, number))
+    c.restoreState()
+
+
+def _define_text_forms(c: Canvas, plan: DeckPlan) -> None:
+    """Each shared front text as a form, its box's top-left corner at the form's origin."""
+    done: set[int] = set()
+    for card in plan.expanded:
+        face = plan.fronts[card]
+        for role in FRONT_TEXT:
+            box: Box | None = getattr(face, role)
+            number = None if box is None else plan.shared_text.get((role, id(box.fitted.lines)))
+            if box is None or number is None or number in done:
+                continue
+            done.add(number)
+            fitted = box.fitted
+            left, right = fitted.ink or (0.0, plan.geometry.face_w)
+            room = fitted.size  # accents and descenders reach past the lines' box
+            c.beginForm(_text_form(plan, number), left - room, -fitted.height - room, right + room, room)
+            ink.draw_lines(c, fitted, 0.0, 0.0, _TEXT_COLOR[role])
+            c.endForm()
+
+
 def define_forms(c: Canvas, plan: DeckPlan) -> None:
     """Art that many cards share, drawn once and placed by reference: each category's
     band (colour, symbol, name) and the common back. A smaller PDF, a faster build."""
@@ -49,6 +89,7 @@ def define_forms(c: Canvas, plan: DeckPlan) -> None:
             draw.symbol(c, style.symbol, *face.symbol_at, color=WHITE)
         _box(c, face.band_label, WHITE)
         c.endForm()
+    _define_text_forms(c, plan)
     if plan.back is not None:
         back_bleed = 0.0 if geo.backs == "fold" else bleed
         c.beginForm(_back_form(plan), -back_bleed, -back_bleed, w + back_bleed, h + back_bleed)
@@ -65,14 +106,14 @@ def _front(c: Canvas, plan: DeckPlan, card: int, rect: Rect) -> None:
     key = plan.band_key(card)
     if key is not None:
         c.doForm(_band_form(plan, key))
-    _box(c, face.title)
+    _front_text(c, plan, "title", face.title)
     if face.title_line:
         left, right, y = face.title_line
         draw.writing_lines(c, left, right, y + 1, 1, 1)
     image = plan.images[card]
     if face.image is not None and image is not None:
         draw.image_in(c, image.reader(face.image.w, face.image.h), face.image)
-    _box(c, face.body)
+    _front_text(c, plan, "body", face.body)
     if face.lines:
         left, right, top, count, spacing = face.lines
         draw.writing_lines(c, left, right, top, count, spacing)
@@ -81,7 +122,7 @@ def _front(c: Canvas, plan: DeckPlan, card: int, rect: Rect) -> None:
         c.setLineWidth(FRONT.drawing_line_width)
         d = face.drawing
         c.roundRect(d.x, d.y, d.w, d.h, min(d.w, d.h) * FRONT.drawing_corner, stroke=1, fill=0)
-        _box(c, face.drawing_label, FRONT.drawing_label_grey)
+        _front_text(c, plan, "drawing_label", face.drawing_label)
     c.restoreState()
 
 

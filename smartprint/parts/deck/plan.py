@@ -60,6 +60,7 @@ class DeckPlan:
     page: Page
     font_regular: str
     font_bold: str
+    shared_text: dict[tuple[str, int], int]  # (role, id of a box's lines) -> form number: see `_shared_text`
 
     @property
     def printable(self) -> Rect:
@@ -311,6 +312,7 @@ def plan_deck(
         page=page,
         font_regular=fonts.regular,
         font_bold=fonts.bold,
+        shared_text=_shared_text(fronts, expanded),
     )
 
 
@@ -356,3 +358,33 @@ def _short_title(title: str, rests: Sequence[str | None], page: Page, fonts: Fon
     room = page.width - 2 * page.margin
     rest = max((fonts.measure(r, fonts.regular, SHEET.footer_size) for r in rests if r), default=0.0)
     return cut_to_fit(title, lambda shown: fonts.measure(shown, fonts.regular, SHEET.footer_size) + rest <= room)
+
+
+FRONT_TEXT = ("title", "body", "drawing_label")  # the text boxes of a front that may be shared
+
+
+def _shared_text(fronts: Sequence[FrontFace], expanded: Sequence[int]) -> dict[tuple[str, int], int]:
+    """The front texts worth drawing once and placing by reference, numbered: a text
+    that stands on many printed cards (the same questions on twenty cards, a card
+    printed with `count: 4`) and is long enough that the copies outweigh what a form
+    costs (its object, and a name in each page's resources). Keyed by the identity of
+    the lines, which cards with the same text share (`textfit.fit` remembers them) and
+    which this plan's faces hold for as long as the plan lives."""
+    uses: dict[tuple[str, int], int] = {}
+    cost: dict[tuple[str, int], int] = {}
+    for i in expanded:
+        face = fronts[i]
+        for role in FRONT_TEXT:
+            box = getattr(face, role)
+            if box is not None and box.fitted.lines:
+                key = (role, id(box.fitted.lines))
+                uses[key] = uses.get(key, 0) + 1
+                if key not in cost:
+                    cost[key] = sum(len(line.text) + _LINE_BYTES for line in box.fitted.lines)
+    shared = [key for key, n in uses.items() if cost[key] * (n - 1) > _FORM_BYTES + _PLACING_BYTES * n]
+    return {key: number for number, key in enumerate(shared)}
+
+
+# What writing a text once costs, roughly, in bytes of the file before compression: each
+# line's operators besides its letters; a form's object; placing it on a card.
+_LINE_BYTES, _FORM_BYTES, _PLACING_BYTES = 24, 400, 60

@@ -19,10 +19,10 @@ from smartprint.kinds.sheet.page import (
     TextItem,
     heading_items,
     mirrored,
-    text_line,
+    one_line,
 )
 from smartprint.parts.geometry import Rect
-from smartprint.text.textfit import Box, Fitted
+from smartprint.text.textfit import Box
 
 
 class BoxBlock(Placed):
@@ -56,7 +56,7 @@ def _box(ctx: Ctx, b: BlockIn, w: float) -> Measured:
             items.append(RuleItem(rule_left, rule_left + width - 2 * s.pad - number_w, y, s.rule_grey))
             if data.numbered and k <= data.lines:
                 label = f"{k}."
-                fitted = Fitted(s.body, (text_line(label, f.regular, s.body, b.loc + ("numbered",)),), s.body * 1.2)
+                fitted = one_line(label, f.regular, s.body, b.loc + ("numbered",))
                 left = mirrored(rtl, x, width, x + s.pad, f.measure(label, f.regular, s.body))
                 items.append(TextItem(Box(left, y + s.body * 0.95 + 2, fitted), b.loc + ("numbered",)))
         return items

@@ -17,7 +17,7 @@ from smartprint.kinds.sheet.page import (
     RuleItem,
     TextItem,
     mirrored,
-    text_line,
+    one_line,
 )
 from smartprint.text.textfit import Box, Fitted, Run, fit
 
@@ -57,9 +57,7 @@ def _words(ctx: Ctx, b: BlockIn, w: float) -> Measured:
             for k in range(n):
                 base = y0 - (k + 1) * band + band * 0.2
                 label = f"{k + 1}."
-                fitted = Fitted(
-                    number_size, (text_line(label, f.bold, number_size, b.loc + ("count",)),), number_size * 1.2
-                )
+                fitted = one_line(label, f.bold, number_size, b.loc + ("count",))
                 left = mirrored(rtl, x, width, x, f.measure(label, f.bold, number_size))
                 out.append(TextItem(Box(left, base + number_size * 0.95, fitted), b.loc + ("count",), s.color))
                 room = f.measure("10.", f.bold, number_size) + number_size * 0.4
