@@ -255,7 +255,6 @@ def test_the_advice_names_only_layouts_with_larger_cards(runner, tmp_path, layou
     assert result.exit_code == 1 and advice in result.output, result.output
 
 
-
 def _text_forms(pdf: Path, page: int = 0) -> list[str]:
     """The names of the card-text forms a page places."""
     xobjects = PdfReader(str(pdf)).pages[page]["/Resources"].get("/XObject", {})
@@ -306,9 +305,7 @@ def test_shared_text_prints_as_the_same_text_drawn_directly(tmp_path, runner):
     differ (nothing shared) and the same cards each five times (their long texts shared)
     give the same pixels where the first card stands."""
     words = "med nok ord til å fylle flere linjer på kortet, slik at den lønner seg å dele " * 3
-    cards = "\n".join(
-        f"  - title: Kort {k}\n    text: Tekst nummer {k} {words}\n    count: COUNT" for k in range(1, 4)
-    )
+    cards = "\n".join(f"  - title: Kort {k}\n    text: Tekst nummer {k} {words}\n    count: COUNT" for k in range(1, 4))
     once = write(tmp_path / "once.yaml", f"kind: cards\ntitle: T\ncards:\n{cards.replace('COUNT', '1')}\n")
     often = write(tmp_path / "often.yaml", f"kind: cards\ntitle: T\ncards:\n{cards.replace('COUNT', '5')}\n")
     for deck in (once, often):
