@@ -29,6 +29,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 PY = sys.executable
 SEED = "2024"
+STACK_IMPORTS = (  # what any command that reads, checks and measures a material must import
+    "import typer, yaml; from reportlab.pdfbase.ttfonts import TTFont; from pydantic import BaseModel"
+)
 
 
 @dataclass
@@ -173,6 +176,12 @@ def main() -> None:
                 7,
             ),
             (
+                "the floor: the plain card script with typer and pydantic, 500 cards",
+                [PY, str(HERE / "stack_cards.py"), str(deck500), "s.pdf"],
+                [PY, str(HERE / "plain_cards.py"), str(deck500), "t.pdf"],
+                7,
+            ),
+            (
                 "styrkekort (built-in, 25 cards)",
                 [*sp, "build", "styrkekort", "-q", "-o", "g.pdf"],
                 [PY, str(HERE / "plain_cards.py"), str(styrke), "h.pdf"],
@@ -181,6 +190,13 @@ def main() -> None:
             ("validate, 1,000-sheet file", [*sp, "validate", str(file1000)], None, 7),
             ("--help", [*sp, "--help"], None, 7),
             ("list", [*sp, "list"], None, 7),
+            ("the floor of --help: python -c 'import typer'", [PY, "-c", "import typer"], None, 7),
+            (
+                "the floor of validate: importing typer, PyYAML, reportlab's TrueType fonts, pydantic",
+                [PY, "-c", STACK_IMPORTS],
+                None,
+                7,
+            ),
         ]
         only = sys.argv[1:]  # e.g. "bingo": just the cases whose name holds that word; "phases": the phase table
         results = measure([c for c in cases if not only or any(w in c[0] for w in only)], folder)
@@ -213,6 +229,14 @@ def main() -> None:
             else (f"{a.size / 1024:.0f}" if a.size else "—")
         )
         print(f"| {label} | {fmt(a)} | {fmt(b)} | {ratio} | {peaks} | {sizes} |")
+    walls = {label: statistics.median(a.walls) for label, a, _ in results if a.walls}
+    ours, floor = (
+        walls.get("500 cards, duplex"),
+        walls.get("the floor: the plain card script with typer and pydantic, 500 cards"),
+    )
+    if ours and floor:
+        print()
+        print(f"500 cards, smartprint ÷ the plain script with typer and pydantic: {ours / floor:.2f}×")
     if phases:
         print()
         print("Phases of one build, milliseconds, median of 9 runs each (benchmarks/phases.py):")
