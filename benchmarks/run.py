@@ -192,6 +192,12 @@ def main() -> None:
             ("list", [*sp, "list"], None, 7),
             ("the floor of --help: python -c 'import typer'", [PY, "-c", "import typer"], None, 7),
             (
+                "the floor of --help: a bare typer app with the nine commands",
+                [PY, str(HERE / "help_floor.py"), "--help"],
+                None,
+                7,
+            ),
+            (
                 "the floor of validate: importing typer, PyYAML, reportlab's TrueType fonts, pydantic",
                 [PY, "-c", STACK_IMPORTS],
                 None,

@@ -106,16 +106,23 @@ class _WithOptions:
         self.run = run
         self.__doc__ = run.__doc__
         self.__annotations__: dict[str, Any] = {}  # typer asks for type hints; the signature has them
+        self._made: tuple[tuple[declared.Flag, ...], inspect.Signature] | None = None
 
     @property
     def __signature__(self) -> inspect.Signature:
+        """Made again only when the declarations changed (typer asks several times while
+        it builds the command line, and evaluating annotations is most of the asking)."""
+        flags = tuple(declared.flags())
+        if self._made is not None and self._made[0] == flags:
+            return self._made[1]
         parameters: list[Parameter] = []
         for own in inspect.signature(self.run, eval_str=True).parameters.values():
             if own.name == "given":
-                parameters += [_parameter(flag) for flag in declared.flags()]
+                parameters += [_parameter(flag) for flag in flags]
             else:
                 parameters.append(own.replace(kind=Parameter.KEYWORD_ONLY))
-        return inspect.Signature(parameters)
+        self._made = (flags, inspect.Signature(parameters))
+        return self._made[1]
 
     def __call__(self, **values: Any) -> None:
         fields = {flag.field for flag in declared.flags()}

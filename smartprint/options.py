@@ -22,7 +22,6 @@ from typing import Any
 
 from smartprint.check.languages import language_code
 from smartprint.check.suggest import did_you_mean
-from smartprint.errors import UsageError
 from smartprint.parts.deck.backs import BACKS
 
 
@@ -260,6 +259,8 @@ def read(given: Mapping[str, Any], **fixed: Any) -> Options:
 def refuse_untaken(options: Options, takes: Collection[str], noun: str, kind: str, arg: str) -> None:
     """Kind options a kind does not take are refused, naming what it does take (UsageError).
     `takes`: the names in the kind's `options`; `noun`: its material, plural ("bingo sheets")."""
+    from smartprint.errors import UsageError  # the command line starts without the error types
+
     declared = {f.name: f for f in flags(type(options))}
     for name in options.given():
         if name not in takes:

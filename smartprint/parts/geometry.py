@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from smartprint.resolve.units import MM
-from smartprint.write.document import Flip
+from smartprint.write.duplex import Flip
 
 # Many school and office printers print nothing within 5 mm of the paper's edge: nothing
 # is placed nearer than this (half a millimetre to spare for the paper's feed), but in a

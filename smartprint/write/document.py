@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any
 
-Flip = Literal["duplex-long", "duplex-short"]  # which edge a duplex printer turns the paper on
-Duplex = Literal[Flip, "none"]
+from smartprint.write.duplex import Duplex
 
 # Painters get the reportlab canvas; typed loosely so this module stays free of reportlab.
 Canvas = Any

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-from smartprint.write.document import Flip
+from smartprint.write.duplex import Flip
 
 Backs = Literal[Flip, "fold", "none"]
 BACKS: tuple[str, ...] = get_args(Backs)
