@@ -256,7 +256,7 @@ def test_the_advice_names_only_layouts_with_larger_cards(runner, tmp_path, layou
 
 
 def _text_forms(pdf: Path, page: int = 0) -> list[str]:
-    """The names of the card-text forms a page places."""
+    """The names of the card-text forms a page can place (the pages share one list)."""
     xobjects = PdfReader(str(pdf)).pages[page]["/Resources"].get("/XObject", {})
     return [name for name in xobjects if "-text" in name]
 
@@ -312,8 +312,23 @@ def test_shared_text_prints_as_the_same_text_drawn_directly(tmp_path, runner):
         result = run(runner, "build", str(deck), "-o", str(deck.with_suffix(".pdf")))
         assert result.exit_code == 0, result.output
     assert _text_forms(once.with_suffix(".pdf")) == []
-    assert len(_text_forms(often.with_suffix(".pdf"))) == 2  # cards 1 and 2 on the first sheet
+    assert len(_text_forms(often.with_suffix(".pdf"))) == 3  # each card's text, once
     a = render(once.with_suffix(".pdf"), 0, dpi=100)
     b = render(often.with_suffix(".pdf"), 0, dpi=100)
     box = (0, 0, a.width // 3, a.height // 3)  # the first card, top left, is the same card in both
     assert a.crop(box).tobytes() == b.crop(box).tobytes()
+
+
+def test_the_pages_share_one_list_of_forms(styrkekort):
+    """Every page that places forms names them through one dictionary written once (a
+    sheet of cards places a dozen; their names on every page were a tenth of the file),
+    and every form a page's content places is in it."""
+    import re
+
+    reader = PdfReader(str(styrkekort))
+    shared = {page["/Resources"].raw_get("/XObject").idnum for page in reader.pages}
+    assert len(shared) == 1
+    names = set(reader.pages[0]["/Resources"]["/XObject"])
+    for page in reader.pages:
+        placed = {m.decode() for m in re.findall(rb"(/FormXob\.[^\s/]+) Do", page.get_contents().get_data())}
+        assert placed and placed <= names

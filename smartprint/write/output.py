@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import BinaryIO
 
 from reportlab import rl_config
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
 from smartprint import __version__
@@ -37,7 +38,33 @@ def new_canvas(
     c.setSubject(title)
     c.setViewerPreference("PrintScaling", "None")
     c.setViewerPreference("Duplex", DUPLEX_PREF.get(backs, "Simplex"))
+    _share_page_forms(c)
     return c
+
+
+PAGE_FORMS = "SmartprintPageForms"  # the internal name of the dictionary the pages share
+
+
+def _share_page_forms(c: Canvas) -> None:
+    """Every page that places forms names them through one dictionary all pages share,
+    written once, instead of a dictionary of its own: a card sheet places a dozen forms
+    (bands, shared texts, the back), and their names on each of 112 pages were a tenth
+    of the file. A page may name forms it does not place; a PDF reader looks up only
+    the names a page's content uses. Forms keep their own dictionaries."""
+    shared = pdfdoc.PDFDictionary({})
+    placed = c._setXObjects  # noqa: SLF001 - reportlab's way of naming a page's forms
+
+    def name_forms(thing: object) -> None:
+        forms = c._formsinuse  # noqa: SLF001
+        if not isinstance(thing, pdfdoc.PDFPage) or not forms:
+            placed(thing)
+            return
+        for form in forms:
+            internal = pdfdoc.xObjectName(form)
+            shared.dict.setdefault(internal, pdfdoc.PDFObjectReference(internal))
+        thing.XObjects = c._doc.Reference(shared, PAGE_FORMS)  # noqa: SLF001
+
+    c._setXObjects = name_forms  # noqa: SLF001
 
 
 def prime_subset(c: Canvas, font: str, text: str) -> None:
