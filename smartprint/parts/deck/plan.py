@@ -61,6 +61,7 @@ class DeckPlan:
     font_regular: str
     font_bold: str
     shared_text: dict[tuple[str, int], int]  # (role, id of a box's lines) -> form number: see `_shared_text`
+    band_keys: tuple[int | None, ...]  # per card: the first card with its category's band (its form), or None
 
     @property
     def printable(self) -> Rect:
@@ -73,8 +74,7 @@ class DeckPlan:
 
     def band_key(self, card: int) -> int | None:
         """The number of the card's category band (its own form), or None without one."""
-        style = self.styles[card]
-        return None if style is None or not self.fronts[card].band_h else self.styles.index(style)
+        return self.band_keys[card]
 
 
 def _ratio_or_none(picture: Picture | None) -> float | None:
@@ -313,7 +313,17 @@ def plan_deck(
         font_regular=fonts.regular,
         font_bold=fonts.bold,
         shared_text=_shared_text(fronts, expanded),
+        band_keys=_band_keys(styles, fronts),
     )
+
+
+def _band_keys(styles: Sequence[CategoryStyle | None], fronts: Sequence[FrontFace]) -> tuple[int | None, ...]:
+    """Each card's band form, numbered by the first card of its category (None: no band)."""
+    first: dict[CategoryStyle, int] = {}
+    for i, style in enumerate(styles):
+        if style is not None:
+            first.setdefault(style, i)
+    return tuple(None if style is None or not face.band_h else first[style] for style, face in zip(styles, fronts))
 
 
 def _footer_run(
