@@ -48,7 +48,7 @@ class _RecordingText(PDFTextObject):  # type: ignore[misc]
         raise AssertionError("textLines is never used: every line is placed by the primitive")
 
 
-class RecordingCanvas(Canvas):  # type: ignore[misc]
+class RecordingCanvas(output.PageCanvas):
     """A real canvas that also notes every string given to a text operator (once: the
     outermost call, not the text object reportlab makes inside drawString)."""
 
@@ -85,21 +85,21 @@ class RecordingCanvas(Canvas):  # type: ignore[misc]
 def _record(monkeypatch: pytest.MonkeyPatch, target: str, out: Path, *options: str) -> tuple[list[str], GlyphLedger]:
     """Build `target` onto recording canvases; what reached the text operators, and the ledger."""
     drawn: list[str] = []
-    real_canvas = output.Canvas
+    real_canvas = output.PageCanvas
 
     def recording(*args: Any, **kwargs: Any) -> Canvas:
         c = RecordingCanvas(*args, **kwargs)
         c.drawn = drawn
         return c
 
-    monkeypatch.setattr(output, "Canvas", recording)
+    monkeypatch.setattr(output, "PageCanvas", recording)
     try:
         opts = pipeline.Options(pupils=options[0]) if options else pipeline.Options()
         built = pipeline.plan(pipeline.prepare(target, opts))
         ledger = GlyphLedger(missing_glyphs, record=True)
         pipeline.render(built, str(out), ledger)
     finally:
-        monkeypatch.setattr(output, "Canvas", real_canvas)
+        monkeypatch.setattr(output, "PageCanvas", real_canvas)
     return drawn, ledger
 
 

@@ -24,7 +24,7 @@ def new_canvas(
     """A canvas in reportlab's invariant mode (same input, same bytes) that asks
     viewers to print at 100 % and, for duplex decks, which edge to flip on."""
     rl_config.useA85 = 0  # plain Flate streams: a quarter smaller than ASCII85-wrapped ones
-    c = Canvas(
+    c = PageCanvas(
         out,
         pagesize=(page_w, page_h),
         invariant=1,
@@ -38,33 +38,33 @@ def new_canvas(
     c.setSubject(title)
     c.setViewerPreference("PrintScaling", "None")
     c.setViewerPreference("Duplex", DUPLEX_PREF.get(backs, "Simplex"))
-    _share_page_forms(c)
     return c
 
 
 PAGE_FORMS = "SmartprintPageForms"  # the internal name of the dictionary the pages share
 
 
-def _share_page_forms(c: Canvas) -> None:
-    """Every page that places forms names them through one dictionary all pages share,
-    written once, instead of a dictionary of its own: a card sheet places a dozen forms
-    (bands, shared texts, the back), and their names on each of 112 pages were a tenth
-    of the file. A page may name forms it does not place; a PDF reader looks up only
-    the names a page's content uses. Forms keep their own dictionaries."""
-    shared = pdfdoc.PDFDictionary({})
-    placed = c._setXObjects  # noqa: SLF001 - reportlab's way of naming a page's forms
+class PageCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type information
+    """reportlab's canvas, but every page that places forms names them through one
+    dictionary all pages share, written once, instead of a dictionary of its own: a
+    card sheet places a dozen forms (bands, shared texts, the back), and their names on
+    each of 112 pages were a tenth of the file. A page may name forms it does not place;
+    a PDF reader looks up only the names a page's content uses. Forms keep their own.
+    (A method, not a function set on the canvas: that would be a reference cycle, and
+    with the collector off during a build no part's canvas would ever be freed.)"""
 
-    def name_forms(thing: object) -> None:
-        forms = c._formsinuse  # noqa: SLF001
+    def _setXObjects(self, thing: object) -> None:  # noqa: N802 - reportlab's name
+        forms = self._formsinuse
         if not isinstance(thing, pdfdoc.PDFPage) or not forms:
-            placed(thing)
+            super()._setXObjects(thing)
             return
+        shared: pdfdoc.PDFDictionary | None = getattr(self, "_page_forms", None)
+        if shared is None:
+            shared = self._page_forms = pdfdoc.PDFDictionary({})
         for form in forms:
             internal = pdfdoc.xObjectName(form)
             shared.dict.setdefault(internal, pdfdoc.PDFObjectReference(internal))
-        thing.XObjects = c._doc.Reference(shared, PAGE_FORMS)  # noqa: SLF001
-
-    c._setXObjects = name_forms  # noqa: SLF001
+        thing.XObjects = self._doc.Reference(shared, PAGE_FORMS)
 
 
 def prime_subset(c: Canvas, font: str, text: str) -> None:
