@@ -52,3 +52,21 @@ def test_a_starter_names_its_own_file(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert run(runner, "new", "cards", "mine-kort").exit_code == 0
     assert "smartprint build mine-kort.yaml" in (tmp_path / "mine-kort.yaml").read_text(encoding="utf-8")
+
+
+def test_a_copy_in_another_language_is_named_for_it_and_leaves_the_builtin_alone(runner, tmp_path, monkeypatch):
+    """`new klassebamse --language pl` once wrote klassebamse.yaml, and `build klassebamse`
+    (which prefers your own copy) then printed the Polish letter for a bokmål class."""
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, "new", "klassebamse", "--language", "pl")
+    assert result.exit_code == 0, result.output
+    assert "wrote klassebamse-pl.yaml" in result.output and "smartprint build klassebamse-pl.yaml" in result.output
+    assert not (tmp_path / "klassebamse.yaml").exists()
+    assert run(runner, "build", "klassebamse", "-q").exit_code == 0
+    bokmal = " ".join(page_texts(tmp_path / "klassebamse.pdf"))
+    assert "Klassebamsen" in bokmal
+    assert run(runner, "build", "klassebamse-pl.yaml", "-q").exit_code == 0
+    polish = " ".join(page_texts(tmp_path / "klassebamse-pl.pdf"))
+    assert "Klassebamsen" not in polish and "Klasowy" in polish
+    assert run(runner, "new", "styrkekort", "--language", "nb").exit_code == 0  # bokmål: the plain name
+    assert (tmp_path / "styrkekort.yaml").exists()

@@ -38,7 +38,10 @@ def write_new(name: str, file: str | None, language: str | None = None) -> tuple
     file written, what it is)."""
     if file is not None and (not Path(file).name or Path(file).name in (".", "..") or file.endswith(("/", "\\"))):
         raise NewFileError(f"'{file}': give a file name, e.g. smartprint new {name} mine.yaml", status=2)
-    target = Path(file if file is not None else f"{name}.yaml")
+    # a copy in another language than bokmål is named for it, so that `build NAME` (which
+    # prefers your own NAME.yaml) still means the bokmål built-in: klassebamse-pl.yaml
+    mark = f"-{language}" if language not in (None, resources.BOKMAL) else ""
+    target = Path(file if file is not None else f"{name}{mark}.yaml")
     if target.suffix.lower() not in (".yaml", ".yml"):
         target = target.with_name(target.name + ".yaml")
     builtin = resources.builtin_path("decks", name, language)
