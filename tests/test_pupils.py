@@ -198,6 +198,15 @@ def test_bingo_reprints_a_pupils_sheet_exactly(runner, tmp_path, monkeypatch):
         PdfReader(str(one)).pages[0].get_contents().get_data()
         == PdfReader(str(full)).pages[6].get_contents().get_data()
     )
+    # by the pupil's name, as a sheet is: the same page (a teacher does not count the list)
+    by_name = tmp_path / "by-name.pdf"
+    result = run(runner, "build", "bli-kjent-bingo", "--pupils", "klasse.txt", "--only", "jakob", "-o", str(by_name))
+    assert result.exit_code == 0, result.output
+    assert by_name.read_bytes() == one.read_bytes()
+    result = run(runner, "build", "bli-kjent-bingo", "--pupils", "klasse.txt", "--only", "Jacob", "-o", str(by_name))
+    assert result.exit_code == 2 and "no pupil of that name on the class list; did you mean 'Jakob'" in result.output
+    result = run(runner, "build", "bli-kjent-bingo", "--only", "Jakob", "-o", str(by_name))
+    assert result.exit_code == 2 and "by a pupil's name when a class list gives each pupil one" in result.output
 
 
 def test_bingo_pupils_in_the_file_and_sheets_too_is_a_warning(runner, tmp_path):

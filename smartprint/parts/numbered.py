@@ -51,7 +51,14 @@ def numbered_run(
     if options.only is not None:
         named = [n for n in options.only if isinstance(n, str)]
         if named:
-            raise UsageError(f"--only {named[0]}: {noun}s are chosen by their number, e.g. --only 7")
+            raise UsageError(
+                f"--only {named[0]}: {noun}s are chosen by their number, e.g. --only 7"
+                + (
+                    ", or by a pupil's name when a class list gives each pupil one (--pupils FILE)"
+                    if noun == "sheet"
+                    else ""
+                )
+            )
         chosen = [n for n in options.only if isinstance(n, int)]
         beyond = [n for n in chosen if n > count]
         if beyond:

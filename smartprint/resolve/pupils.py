@@ -84,6 +84,32 @@ class ClassList:
     def __len__(self) -> int:
         return len(self.pupils)
 
+    def chosen(self, only: Sequence[int | str]) -> list[int]:
+        """The pupils `--only` names (their places in the list, from 0), by number (1 is
+        the list's first) or by name (whole, or the first name when only one pupil has
+        it), in the list's order; a mistake is a UsageError."""
+        from smartprint.check.suggest import did_you_mean
+
+        everyone = self.pupils
+        chosen: set[int] = set()
+        for wanted in only:
+            if isinstance(wanted, int):
+                if wanted > len(everyone):
+                    raise UsageError(f"--only {wanted}: the class list has {len(everyone)} pupils")
+                chosen.add(wanted - 1)
+                continue
+            key = " ".join(wanted.split()).casefold()
+            whole = [k for k, p in enumerate(everyone) if " ".join(p.name.split()).casefold() == key]
+            first = [k for k, p in enumerate(everyone) if p.first_name.casefold() == key]
+            found = whole or first
+            if len(found) != 1:
+                if found:
+                    raise UsageError(f"--only {wanted}: {len(found)} pupils are called that; write the whole name")
+                hint = did_you_mean(wanted, [p.name for p in everyone])
+                raise UsageError(f"--only {wanted}: no pupil of that name on the class list{hint}")
+            chosen.add(found[0])
+        return sorted(chosen)
+
 
 def _clean(name: str) -> str:
     """One space between words, letters composed, and no invisible characters (a zero-width

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from smartprint.errors import Problem, UsageError, UserError, Where
 from smartprint.kinds.base import Job
@@ -163,6 +163,8 @@ def assemble(job: Job[BingoSpec, BingoGeometry]) -> Prepared:
                 f"'sheets' is not used: the class list gives one sheet per pupil ({len(pupils)}); remove 'sheets'",
             )
         job.warnings.extend(pupils.warnings)
+        if opts.only is not None:  # a pupil's sheet is the sheet of their place in the list: --only Ada
+            opts = replace(opts, only=tuple(k + 1 for k in pupils.chosen(opts.only)))
     run = numbered_run(
         opts,
         in_file,

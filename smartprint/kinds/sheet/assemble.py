@@ -268,29 +268,10 @@ def _print_notes(
 
 
 def _chosen(only: tuple[int | str, ...], pupils: ClassList | None) -> set[int]:
-    """The pupils `--only` names, by number (1 is the list's first) or by name (whole,
-    or the first name when only one pupil has it); a mistake is a UsageError."""
+    """The pupils `--only` names (a mistake is a UsageError)."""
     if pupils is None:
         raise UsageError("--only: a sheet is chosen by its pupil, and this one has no class list (give --pupils FILE)")
-    everyone = pupils.pupils
-    chosen: set[int] = set()
-    for wanted in only:
-        if isinstance(wanted, int):
-            if wanted > len(everyone):
-                raise UsageError(f"--only {wanted}: the class list has {len(everyone)} pupils")
-            chosen.add(wanted - 1)
-            continue
-        key = " ".join(wanted.split()).casefold()
-        whole = [k for k, p in enumerate(everyone) if " ".join(p.name.split()).casefold() == key]
-        first = [k for k, p in enumerate(everyone) if p.first_name.casefold() == key]
-        found = whole or first
-        if len(found) != 1:
-            if found:
-                raise UsageError(f"--only {wanted}: {len(found)} pupils are called that; write the whole name")
-            hint = did_you_mean(wanted, [p.name for p in everyone])
-            raise UsageError(f"--only {wanted}: no pupil of that name on the class list{hint}")
-        chosen.add(found[0])
-    return chosen
+    return set(pupils.chosen(only))
 
 
 def _poster_size(spec: SheetSpec, page: Page) -> tuple[float, float] | None:
