@@ -96,7 +96,7 @@ def test_pages_and_resolution_can_be_chosen(tmp_path: Path, runner, monkeypatch)
     width, height = Image.open(only).size
     assert abs(width - 210 / 25.4 * 20) <= 1 and abs(height - 297 / 25.4 * 20) <= 1
     wrong = run(runner, "preview", "k.yaml", "--pages", "9")
-    assert wrong.exit_code == 1 and "none of those pages" in wrong.stderr
+    assert wrong.exit_code == 2 and "none of those pages" in wrong.stderr  # a wrong command line, as --only 99 is
 
 
 def test_fronts_stand_beside_their_backs() -> None:

@@ -50,6 +50,19 @@ def test_an_excel_workbook_is_named_as_one_whatever_its_name(runner, tmp_path, n
     assert not (tmp_path / "b.pdf").exists()
 
 
+@pytest.mark.parametrize("name", ["klasse.xlsx", "Klasse.XLS", "klasse.ods"])
+def test_a_workbook_by_its_name_gets_the_same_advice_as_a_renamed_one(runner, tmp_path, name) -> None:
+    """A teacher who passes the Excel file itself is told how to save it as .csv, as
+    plainly as one who renamed it (once this got a weaker hint than the renamed file)."""
+    src = write(tmp_path / "b.yaml", BINGO)
+    (tmp_path / name).write_bytes(b"PK\x03\x04\x14\x00\x06\x00" + bytes(200))
+    result = run(runner, "build", str(src), "--pupils", str(tmp_path / name), "-o", str(tmp_path / "b.pdf"))
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.output.split())
+    assert f"'{name}': this is a spreadsheet" in said and "Save as → CSV UTF-8" in said, said
+    assert not (tmp_path / "b.pdf").exists()
+
+
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-16"])
 def test_a_material_in_utf16_with_or_without_a_mark_builds(runner, tmp_path, codec) -> None:
     src = tmp_path / "b.yaml"

@@ -201,6 +201,9 @@ def _from_list(src: Source, names: Sequence[str]) -> ClassList:
     return ClassList(pupils, "'pupils'", lost + _duplicates(pupils, where))
 
 
+SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods", ".numbers")
+
+
 def read_class_list(
     path: Path, column: str | None, blame: Any, named_on_command_line: bool, column_flag: bool = False
 ) -> ClassList:
@@ -209,11 +212,16 @@ def read_class_list(
     `column_flag`: the column was chosen with --pupils-column (else in the material)."""
     shown = display_path(path)
     suffix = path.suffix.lower()
+    if suffix in SPREADSHEETS:  # the same advice as for a spreadsheet renamed .csv
+        raise blame(
+            f"'{path.name}': this is a spreadsheet (Excel, LibreOffice, Numbers), not a text file; save the "
+            "class list as .csv with a column 'navn' (in Excel: Save as → CSV UTF-8), or as a .txt file "
+            "with one name a line"
+        )
     if suffix not in SUFFIXES:
-        hint = " (in Excel: File → Save as → CSV)" if suffix in (".xlsx", ".xls", ".ods", ".numbers") else ""
         raise blame(
             f"'{path.name}' is not a class list smartprint can read; use a .txt file with one name "
-            f"a line, or a .csv file with a column 'navn'{hint}"
+            "a line, or a .csv file with a column 'navn'"
         )
     if column is not None and suffix != ".csv" and not column_flag:
         raise blame(f"'column' is only for a .csv class list; '{path.name}' has one name a line")
