@@ -11,7 +11,7 @@ from smartprint.check.validation import did_you_mean
 from smartprint.errors import Problem, UserError
 from smartprint.load.source import Path_, Source
 from smartprint.resolve.colors import PALETTE, RGB, parse_color
-from smartprint.resolve.symbols import SYMBOLS
+from smartprint.resolve.symbols import SYMBOLS, normalise_symbol
 
 # The mark of a board's special squares ("do what the square says"): an exclamation mark,
 # which is none of the SYMBOLS a category may take, so on a black-and-white print no
@@ -49,22 +49,30 @@ def declared_styles(declared: Sequence[Declared], src: Source) -> dict[str, Cate
     problems: list[Problem] = []
     symbol_owner: dict[str, str] = {}
     chosen_colors: dict[int, RGB] = {}
+    chosen_symbols_at: dict[int, str] = {}
     for i, cat in enumerate(declared):
         if cat.color:
             try:
                 chosen_colors[i] = parse_color(cat.color)
             except ValueError as exc:
                 problems.append(src.problem(cat.loc + ("color",), str(exc)))
+        if cat.symbol:
+            try:
+                chosen_symbols_at[i] = normalise_symbol(cat.symbol)
+            except ValueError as exc:
+                problems.append(src.problem(cat.loc + ("symbol",), f"'symbol': {exc}"))
     free_colors = iter(
         [c for c in (parse_color(p) for p in PALETTE) if c not in chosen_colors.values()]
         or [parse_color(p) for p in PALETTE]
     )
-    chosen_symbols = {cat.symbol for cat in declared if cat.symbol}
+    chosen_symbols = set(chosen_symbols_at.values())
     free_symbols = iter([s for s in SYMBOLS if s not in chosen_symbols] or SYMBOLS)
     for i, cat in enumerate(declared):
         fallback = default_style(i)
         color = chosen_colors.get(i) or next(free_colors, fallback.color)
-        symbol = cat.symbol or next(free_symbols, fallback.symbol)
+        if cat.symbol and i not in chosen_symbols_at:
+            continue  # not a symbol: told above
+        symbol = chosen_symbols_at.get(i) or next(free_symbols, fallback.symbol)
         if symbol in symbol_owner:
             problems.append(
                 src.problem(
@@ -87,10 +95,15 @@ def styles_of(
 
     With no categories declared, each new name gets the next default style; with
     categories declared, a name that is not one of them is an error with a hint."""
-    styles = declared_styles(declared, src)
+    problems: list[Problem] = []
+    try:
+        styles = declared_styles(declared, src)
+    except UserError as exc:  # told together with the items that name no category
+        problems.extend(exc.problems)
+        styles = {}
+    known = [cat.name for cat in declared]
     auto = not declared
     out: list[CategoryStyle | None] = []
-    problems: list[Problem] = []
     for name, loc in used:
         if name is None:
             out.append(None)
@@ -99,8 +112,10 @@ def styles_of(
         elif auto:
             styles[name] = default_style(len(styles))
             out.append(styles[name])
+        elif name in known:
+            out.append(None)  # its category's own mistake is told above
         else:
-            names = list(styles)
+            names = known
             hint = did_you_mean(name, names) or f"; the groups are: {', '.join(names)}"
             problems.append(src.problem(loc, f"no group named '{name}'{hint}"))
             out.append(None)

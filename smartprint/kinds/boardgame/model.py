@@ -10,7 +10,7 @@ from smartprint.check.languages import LANGUAGES
 from smartprint.check.spec import Common, PrintedItem, PrintedText
 from smartprint.check.validation import Length, Model, Text
 from smartprint.check.words import Words
-from smartprint.parts.deck.model import SymbolName
+from smartprint.parts.deck.model import CategorySymbol
 from smartprint.resolve.layout import PageKeys
 from smartprint.resolve.units import MM
 
@@ -21,7 +21,7 @@ MAX_CATEGORIES = 8  # one symbol each, so they stay apart in black and white
 class Category(Model):
     name: Annotated[PrintedText, Words("navn", "namn")] = Field(min_length=1, max_length=40)
     color: Annotated[Text | None, Words("farge", "farga")] = None
-    symbol: SymbolName | None = None
+    symbol: CategorySymbol | None = None
     questions: Annotated[list[PrintedItem], Words("spørsmål", "sporsmal", "spørsmåla")] = Field(
         default_factory=list, max_length=300
     )

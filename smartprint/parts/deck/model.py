@@ -13,6 +13,9 @@ from smartprint.check.words import Words
 from smartprint.resolve.symbols import normalise_symbol
 
 SymbolName = Annotated[Text, AfterValidator(normalise_symbol)]
+# A category's symbol is checked with its colour when the styles are made
+# (parts/categories.py), so a wrong symbol and a card naming no group are told together.
+CategorySymbol = Text
 
 MAX_CARDS = 2000
 
@@ -20,7 +23,7 @@ MAX_CARDS = 2000
 class Group(Model):
     name: Annotated[PrintedText, Words("navn", "namn")] = Field(min_length=1, max_length=60)
     color: Annotated[Text | None, Words("farge", "farga")] = None
-    symbol: SymbolName | None = None
+    symbol: CategorySymbol | None = None
 
 
 class Card(Model):
