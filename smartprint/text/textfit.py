@@ -426,24 +426,12 @@ def _fit(
     leading: float,
     step: float,
 ) -> Fitted | None:
-    """`_fit_runs` for runs given by their fields (plain tuples hash fast, and without
-    their origins the same text on many cards is one entry)."""
-    return _fit_runs(tuple(_bare_run(k) for k in key), width, height, max_size, min_size, measure, leading, step)
-
-
-def _fit_runs(
-    runs: tuple[Run, ...],
-    width: float,
-    height: float,
-    max_size: float,
-    min_size: float,
-    measure: Measure,
-    leading: float,
-    step: float,
-) -> Fitted | None:
     """The largest body size in [min_size, max_size] (in `step`s) at which all runs
     fit the box, or None if they overflow even at `min_size`. Words are kept whole
-    whenever some size allows it; only at the smallest size is a word hyphenated."""
+    whenever some size allows it; only at the smallest size is a word hyphenated. The
+    runs come as their fields (plain tuples hash fast, and without their origins the
+    same text on many cards is one entry)."""
+    runs = tuple(_bare_run(k) for k in key)
     sizes_count = max(0, int(round((max_size - min_size) / step)))
 
     def attempt(k: int, allow_break: bool = False, dictionary: bool = True) -> tuple[list[Line], float] | None:
