@@ -227,7 +227,7 @@ def default_target(arg: str, options: Options | None = None) -> Path:
     (--only 7) is <name>-7.pdf, so it never replaces the whole run; a built-in in another
     language than bokmål is <name>-<code>.pdf (styrkekort-nn.pdf)."""
     path = locate_source(arg, options.language if options is not None else None)
-    stem = path.stem
+    stem = re.sub(r"\.ya?ml$", "", path.stem, flags=re.IGNORECASE)  # Notepad's kort.yaml.txt: kort.pdf
     if options is not None and options.language not in (None, resources.BOKMAL):
         stem += f"-{options.language}"
     if options is not None and (options.layout or options.backs):

@@ -76,6 +76,17 @@ def test_build_default_output_name_in_current_folder(tmp_path):
     assert (tmp_path / "styrkekort.pdf").is_file()
 
 
+def test_a_file_notepad_saved_as_txt_builds_a_pdf_of_its_own_name(runner, tmp_path, monkeypatch):
+    """Notepad adds .txt to kort.yaml; the PDF is kort.pdf, not kort.yaml.pdf."""
+    from conftest import run
+
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "kort.yaml.txt", "kind: cards\ntitle: X\ncards:\n  - title: A\n")
+    result = run(runner, "build", "kort.yaml.txt")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "kort.pdf").is_file() and not (tmp_path / "kort.yaml.pdf").exists()
+
+
 def test_user_error_through_a_real_process(tmp_path):
     write(tmp_path / "feil.yaml", "kind: cards\ntitle: X\ncards:\n  - title: A\n    colour: rød\n")
     result = sp("build", "feil.yaml", cwd=tmp_path)
