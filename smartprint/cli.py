@@ -266,16 +266,22 @@ def _replaced(replaced: bool) -> str:
     return ", replacing the earlier file" if replaced else ""
 
 
-def _folder_targets(folder: Path, options: declared.Options) -> list[tuple[str, Path]]:
-    """Every material in `folder` and the PDF it is built to, beside it."""
+def _folder_materials(folder: Path) -> list[Path]:
+    """Every material in `folder` (a UserError when there is none)."""
     from smartprint.commands.folder import materials_in
     from smartprint.errors import UserError, display_path
-    from smartprint.pipeline import default_target
 
     found = materials_in(folder)
     if not found:
         raise UserError(f"{display_path(folder)}: no material in this folder (YAML files with 'kind:' and 'title:')")
-    return [(str(path), folder / default_target(str(path), options).name) for path in found]
+    return found
+
+
+def _folder_targets(folder: Path, options: declared.Options) -> list[tuple[str, Path]]:
+    """Every material in `folder` and the PDF it is built to, beside it."""
+    from smartprint.pipeline import default_target
+
+    return [(str(path), folder / default_target(str(path), options).name) for path in _folder_materials(folder)]
 
 
 app.command("build")(_WithOptions(_build))
@@ -405,7 +411,13 @@ def _validate(sources: SourcesArg, *, given: Mapping[str, Any]) -> None:
     from smartprint.pipeline import check_only, prepare
 
     status = 0
-    for source in sources:
+    files: list[str] = []
+    for source in sources:  # a folder: each of its materials, as `build FOLDER` builds them
+        try:
+            files += [str(path) for path in _folder_materials(Path(source))] if _is_folder(source) else [source]
+        except UserError as exc:
+            status = max(status, _fail(exc))
+    for source in files:
         try:
             pages, built = check_only(prepare(source, options))
         except UserError as exc:

@@ -108,6 +108,21 @@ def test_list_shows_builtins(runner):
     assert "kort-63x88" in result.output and "trykkeri-63x88" in result.output
 
 
+def test_validate_takes_a_folder_as_build_does(runner, tmp_path, monkeypatch):
+    """`build FOLDER` builds each material in it; `validate FOLDER` said "this is a folder"."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "4b" / "kort.yaml", "kind: cards\ntitle: X\ncards:\n  - title: A\n")
+    write(tmp_path / "4b" / "feil.yaml", "kind: cards\ntitle: Y\ncards:\n  - title: A\n    farge: rød\n")
+    write(tmp_path / "4b" / "notater.txt", "not a material")
+    result = run(runner, "validate", "4b")
+    assert result.exit_code == 1
+    assert "4b/kort.yaml: ok" in result.stdout and "feil.yaml:5:5: unknown key 'farge'" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "4b").iterdir()) == ["feil.yaml", "kort.yaml", "notater.txt"]
+    (tmp_path / "tom").mkdir()
+    empty = run(runner, "validate", "tom")
+    assert empty.exit_code == 1 and "no material in this folder" in empty.stderr
+
+
 def test_validate_good_file_writes_nothing(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run(runner, "validate", "styrkekort", "egenskaper")

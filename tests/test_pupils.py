@@ -433,3 +433,23 @@ def test_only_with_a_name_two_pupils_share_says_their_places(runner, tmp_path, m
     )
     plain = run(runner, "build", "megselvhelten", "--pupils", "d.txt", "--only", "Oyvind")
     assert plain.exit_code == 2 and "did you mean 'Øyvind Æsøy'?" in plain.stderr
+
+
+@pytest.mark.parametrize(
+    "above, warned",
+    [("Klasseliste 4B;;\r\n;;\r\n", "the lines above the header row (line 3)"), ("sep=;\r\n", "the line above")],
+)
+def test_a_title_or_excels_sep_line_above_the_header_is_left_out(tmp_path, above, warned) -> None:
+    """Excel exports often start with a title row, an empty row, or `sep=;`: the header
+    is the first of the first lines that names a column of names, and the lines above
+    it are left out with a warning (they were taken for the header, and the advice to
+    name the column could not work)."""
+    path = tmp_path / "k.csv"
+    path.write_bytes(f"{above}Navn;Født;Kontakt\r\nAda Berg;2016;\r\nBo Li;2016;\r\n".encode("cp1252"))
+    listed = read_class_list(path, None, _blame, True)
+    assert [p.name for p in listed.pupils] == ["Ada Berg", "Bo Li"]
+    first = listed.pupils[0].origin
+    assert isinstance(first, Where) and first.line == above.count("\n") + 2
+    assert any(warned in w.message and w.where is not None and w.where.line == 1 for w in listed.warnings)
+    chosen = read_class_list(path, "Navn", _blame, True, column_flag=True)
+    assert [p.name for p in chosen.pupils] == ["Ada Berg", "Bo Li"]

@@ -271,9 +271,9 @@ def read_class_list(
     text = decoded.text
     if "\x00" in text:
         raise blame(f"'{path.name}' is not a text file; save the class list as .txt (one name a line) or .csv")
-    headed: list[Problem] = []  # a .txt list's heading line, left out
+    headed: list[Problem] = []  # a heading or title line above the names, left out
     if suffix == ".csv":
-        pupils = _read_csv(text, path, shown, _columns(column, blame, column_flag), named_on_command_line)
+        pupils = _read_csv(text, path, shown, _columns(column, blame, column_flag), named_on_command_line, headed)
     else:
         pupils = _read_txt(text, shown, headed)
     if not pupils:
@@ -453,11 +453,42 @@ def _header_at(heads: list[str], wanted: tuple[str, ...]) -> int | None:
     return next((heads.index(w) for w in wanted if w in heads), None)
 
 
-def _read_csv(text: str, path: Path, shown: str, columns: tuple[str, ...] | None, cli: bool) -> list[Pupil]:
+def _header_line(lines: list[str], columns: tuple[str, ...] | None) -> int | None:
+    """The index of the header row: the first line with text, or a later one among the
+    first few when the lines above are a title ("Klasseliste 4B"), a row of empty cells
+    or Excel's `sep=;`, and the later one names the columns; None: no line has text."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for i in filled[:6]:
+        cells = next(csv.reader([lines[i]], delimiter=_delimiter(lines[i]) or ","), [])
+        heads = {" ".join(c.split()).casefold() for c in cells}
+        if columns is not None:
+            if all(c.casefold() in heads for c in columns):
+                return i
+        elif heads & set(NAME_COLUMNS) or (heads & set(FIRST_NAME_COLUMNS) and heads & set(SURNAME_COLUMNS)):
+            return i
+    return filled[0] if filled else None
+
+
+def _read_csv(
+    text: str, path: Path, shown: str, columns: tuple[str, ...] | None, cli: bool, notes: list[Problem]
+) -> list[Pupil]:
     lines = text.splitlines()
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
         return []
+    header_at = _header_line(lines, columns)
+    if header_at is not None and header_at != first:
+        said = (
+            "lines above the header row ({}) hold" if header_at - first > 1 else "line above the header row ({}) holds"
+        )
+        notes.append(
+            Problem(
+                Where(shown, first + 1, 1),
+                f"warning: the {said.format(f'line {header_at + 1}')} no names and "
+                f"{'were' if header_at - first > 1 else 'was'} left out",
+            )
+        )
+        first = header_at
     found = _delimiter(lines[first])
     # one column: a comma in a row is part of the name ("Hansen, Ola"), ';' and tab are not
     delimiter = found or ","
@@ -470,7 +501,7 @@ def _read_csv(text: str, path: Path, shown: str, columns: tuple[str, ...] | None
         raise UserError(
             Problem(Where(shown, reader.line_num or 1, 1), f"cannot read the CSV file here ({exc})")
         ) from None
-    rows = [(n, r) for n, r in rows if any(cell.strip() for cell in r)]
+    rows = [(n, r) for n, r in rows if n > first and any(cell.strip() for cell in r)]
     header_line, header = rows[0]
     heads = [" ".join(h.split()).casefold() for h in header]
     first_at = _header_at(heads, FIRST_NAME_COLUMNS)
@@ -491,7 +522,12 @@ def _read_csv(text: str, path: Path, shown: str, columns: tuple[str, ...] | None
         asked = f"'{columns[missing]}'" if columns is not None else "'navn' or 'name'"
         also = "" if columns is not None else ", nor the two 'fornavn' and 'etternavn'"
         guess = next(
-            (h for h in header if " ".join(h.split()).casefold() in ("fornavn", "first name", "firstname", "elev")),
+            (
+                h
+                for h in header
+                if " ".join(h.split()).casefold()
+                in ("fornavn", "first name", "firstname", "elev", "elevnavn", "elevens navn", "elevar", "pupil")
+            ),
             None,
         )
         todo = (
