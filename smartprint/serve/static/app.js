@@ -256,7 +256,8 @@ function showPages(result) {
   result.files.forEach((f) => {
     const link = el("a", { href: `/api/pdf/${result.serial}/${encodeURIComponent(f.name)}`, download: f.name, "data-testid": "pdf" });
     link.append(el("span", { text: w("download") }), " ", el("span", { text: f.name }));
-    summary.append(el("p", {}, link, " ", el("span", { text: f.what })));
+    const said = f.said[document.documentElement.lang] || f.said.nb; // what the pages are and how to print them
+    summary.append(el("p", {}, link, ...said.map((line, i) => el("span", { class: i ? "how" : "what", text: line }))));
   });
   const preview = $("preview");
   const total = result.pages.length;
