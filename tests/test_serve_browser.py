@@ -155,6 +155,17 @@ def test_a_teacher_edits_sees_errors_and_prints(server: dict[str, Any], page: An
     assert page.locator("#summary .how").inner_text() == "A4 · Skriv ut ensidig, skriv ut i 100 % størrelse"
     group = page.get_by_test_id("file-list").locator("li.folder", has_text="4b/")
     assert group.get_by_role("button", name=re.compile("uke.yaml")).count() == 1
+    # files and folders that come and go in sub-folders are followed (each listed folder is watched)
+    listed = page.get_by_test_id("file-list")
+    (folder / "4b" / "ny.yaml").write_text(LIGHT, encoding="utf-8")
+    listed.locator("li.folder", has_text="4b/").get_by_role("button", name=re.compile("ny.yaml")).wait_for()
+    (folder / "5a").mkdir()
+    (folder / "5a" / "quiz.yaml").write_text(LIGHT, encoding="utf-8")
+    listed.locator("li.folder", has_text="5a/").get_by_role("button", name=re.compile("quiz.yaml")).wait_for()
+    shutil.rmtree(folder / "5a")
+    listed.locator("li.folder", has_text="5a/").wait_for(state="detached")
+    (folder / "4b" / "ny.yaml").unlink()
+    listed.get_by_role("button", name=re.compile("ny.yaml")).wait_for(state="detached")
 
     # type: saved as typed, the preview changes
     lines = source.read_text(encoding="utf-8").splitlines()
