@@ -333,7 +333,11 @@ async def _follow_folders(served: Served, stop: asyncio.Event, folders: list[str
     builds = served.builds
     watched = [served.folder / where for where in folders]
     async for changes in awatch(*watched, stop_event=stop, recursive=False, debounce=400, step=30):
-        names = {Path(path).relative_to(served.folder).as_posix() for _, path in changes}
+        names = {
+            Path(path).relative_to(served.folder).as_posix()
+            for _, path in changes
+            if Path(path).is_relative_to(served.folder)
+        }
         listed = False
         for name in sorted(names):
             try:

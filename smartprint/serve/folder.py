@@ -154,7 +154,6 @@ def listing(folder: Path) -> Listing:
         if len(folders) >= MAX_FOLDERS:
             cut = True
             break
-        folders.append(where)
         try:
             with os.scandir(folder / where) as scan:
                 found = []
@@ -165,7 +164,8 @@ def listing(folder: Path) -> Listing:
                         break
                     found.append(item)
         except OSError:
-            continue  # a folder the teacher may not read: left out
+            continue  # a folder the teacher may not read: left out, and not watched
+        folders.append(where)
         subs: list[str] = []
         for item in sorted(found, key=lambda i: i.name.lower()):
             name = f"{where}/{item.name}" if where else item.name
