@@ -252,6 +252,7 @@ def _watching(build_one: Callable[[Path], bool], sources: list[Path], folders: l
     except KeyboardInterrupt:
         typer.echo("stopped watching", err=True)
         raise typer.Exit(0) from None
+    raise typer.Exit(1)  # the folder went away (watch said so)
 
 
 def _build_all(targets: list[tuple[str, Path]], options: declared.Options, quiet: bool, folders: bool) -> int:

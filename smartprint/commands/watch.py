@@ -31,10 +31,11 @@ class _Material:
 def watch(build: Build, sources: Iterable[Path], say: Callable[[str], None], folders: Iterable[Path] = ()) -> None:
     """Build every source now, then each one again after a save of a file it read, and
     (with `folders`) a material that appears in a folder, until Ctrl-C
-    (KeyboardInterrupt, raised to the caller)."""
+    (KeyboardInterrupt, raised to the caller); returns only when the folders to watch
+    are gone (having said so)."""
     watched = _Watched(sources, folders)
-    due = list(watched.materials.values())
-    while True:
+    due: list[_Material] | None = list(watched.materials.values())
+    while due is not None:
         before = watched.stamps()
         failed = [str(material.shown) for material in due if not watched.build(material, build)]
         if watched.folders and len(due) > 1:
@@ -42,38 +43,47 @@ def watch(build: Build, sources: Iterable[Path], say: Callable[[str], None], fol
         due = _wait(watched, before, say)
 
 
-def _wait(watched: _Watched, before: dict[Path, int | None], say: Callable[[str], None]) -> list[_Material]:
+def _wait(watched: _Watched, before: dict[Path, int | None], say: Callable[[str], None]) -> list[_Material] | None:
     """Say "watching" once the watcher runs; return the materials to build when a change
     concerns any (a change that concerns none, such as a layout no material uses, is
-    waited out quietly)."""
+    waited out quietly), or None when there is no folder left to watch."""
     import watchfiles
 
     def concerns(change: watchfiles.Change, name: str) -> bool:
         return watched.concerns(Path(name))
 
+    folders = watched.folders_to_watch()
+    if not folders:
+        say(f"stopped watching: {watched.gone() or 'its folder'} is gone")
+        return None
     announced = False
-    for changes in watchfiles.watch(
-        *watched.folders_to_watch(),
-        watch_filter=concerns,
-        debounce=DEBOUNCE_MS,
-        step=STEP_MS,
-        recursive=False,
-        rust_timeout=READY_MS,
-        yield_on_timeout=True,
-    ):
-        touched = {Path(name).resolve() for _, name in changes}
-        if not announced:  # the watcher runs now; a change during the build was not seen by it
-            announced = True
-            touched |= watched.changed_since(before)
-            if not touched:
-                say(f"watching for changes ({watched.describe()}); Ctrl-C stops")
-        if touched:
-            due, lines = watched.take(touched)
-            for line in lines:
-                say(line)
-            if due or lines:
-                return due
-    return []  # the watcher stopped by itself (it does not, short of Ctrl-C)
+    try:
+        for changes in watchfiles.watch(
+            *folders,
+            watch_filter=concerns,
+            debounce=DEBOUNCE_MS,
+            step=STEP_MS,
+            recursive=False,
+            rust_timeout=READY_MS,
+            yield_on_timeout=True,
+        ):
+            touched = {Path(name).resolve() for _, name in changes}
+            if not announced:  # the watcher runs now; a change during the build was not seen by it
+                announced = True
+                touched |= watched.changed_since(before)
+                if not touched:
+                    say(f"watching for changes ({watched.describe()}); Ctrl-C stops")
+            if touched:
+                due, lines = watched.take(touched)
+                for line in lines:
+                    say(line)
+                if due or lines:
+                    return due
+    except OSError as exc:  # a folder went away as the watcher started: watch the others
+        if not any(not folder.is_dir() for folder in folders):
+            say(f"stopped watching: {exc.strerror or exc}")
+            return None
+    return []
 
 
 class _Watched:
@@ -144,8 +154,16 @@ class _Watched:
         return path.parent in self.folders and may_be_material(path)
 
     def folders_to_watch(self) -> list[Path]:
-        """Every folder holding a watched file, and the watched folders themselves."""
-        return sorted({path.parent for path in self._files if path.parent.is_dir()} | set(self.folders))
+        """Every folder holding a watched file, and the watched folders themselves; none
+        when every watched folder is gone."""
+        if self.folders and not any(folder.is_dir() for folder in self.folders):
+            return []
+        found = {path.parent for path in self._files} | set(self.folders)
+        return sorted(folder for folder in found if folder.is_dir())
+
+    def gone(self) -> str:
+        """The watched folders that are no longer there, by the names they were given."""
+        return ", ".join(str(shown) for folder, shown in self.folders.items() if not folder.is_dir())
 
     def stamps(self) -> dict[Path, int | None]:
         """Each watched file's modification time (None: not there), and each possible
