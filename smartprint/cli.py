@@ -159,6 +159,15 @@ WatchOpt = Annotated[
         "(Ctrl-C stops).",
     ),
 ]
+BuildWatchOpt = Annotated[
+    bool,
+    typer.Option(
+        "--watch",
+        "-w",
+        help="Keep running: build again whenever a file, its layout, class list or pictures are saved, "
+        "and build a material added to a FOLDER (Ctrl-C stops).",
+    ),
+]
 
 
 def _build(
@@ -167,7 +176,7 @@ def _build(
     *,
     given: Mapping[str, Any],
     quiet: QuietOpt = False,
-    watch: WatchOpt = False,
+    watch: BuildWatchOpt = False,
 ) -> None:
     """Build PDFs from your YAML files or built-in material.
 

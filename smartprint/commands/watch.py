@@ -69,21 +69,27 @@ def _wait(watched: _Watched, before: dict[Path, int | None], say: Callable[[str]
         ):
             touched = {Path(name).resolve() for _, name in changes}
             if not announced:  # the watcher runs now; a change during the build was not seen by it
-                announced = True
                 touched |= watched.changed_since(before)
-                if not touched:
-                    say(f"watching for changes ({watched.describe()}); Ctrl-C stops")
-            if touched:
-                due, lines = watched.take(touched)
-                for line in lines:
-                    say(line)
-                if due or lines:
-                    return due
+            if touched and (due := _take(watched, touched, say)) is not None:
+                return due
+            if not announced:
+                announced = True
+                say(f"watching for changes ({watched.describe()}); Ctrl-C stops")
     except OSError as exc:  # a folder went away as the watcher started: watch the others
-        if not any(not folder.is_dir() for folder in folders):
+        if all(folder.is_dir() for folder in folders):
             say(f"stopped watching: {exc.strerror or exc}")
             return None
+        return _take(watched, watched.changed_since(before), say) or []
     return []
+
+
+def _take(watched: _Watched, touched: set[Path], say: Callable[[str], None]) -> list[_Material] | None:
+    """Say what `touched` means and return the materials to build; None when it
+    concerns no material (nothing is said)."""
+    due, lines = watched.take(touched)
+    for line in lines:
+        say(line)
+    return due if due or lines else None
 
 
 class _Watched:
