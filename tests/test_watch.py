@@ -11,6 +11,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from conftest import page_texts, write
@@ -51,22 +53,35 @@ def _pdf_says(pdf: Path, text: str, seconds: float) -> bool:
     return False
 
 
-def _watching(folder: Path, source: str) -> tuple[subprocess.Popen[str], queue.Queue[str]]:
-    """`smartprint build SOURCE --watch` started in `folder`, and its output line by line."""
+@contextmanager
+def _watching(folder: Path, source: str) -> Iterator[tuple[subprocess.Popen[str], queue.Queue[str]]]:
+    """`smartprint build SOURCE --watch` started in `folder`, and its output line by line;
+    killed at the end if a failed test left it running."""
     command = [str(Path(sys.executable).parent / "smartprint"), "build", source, "--watch"]
     process = subprocess.Popen(
         command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8"
     )
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=_lines, args=(process.stdout, lines), daemon=True).start()
-    return process, lines
+    try:
+        yield process, lines
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def _stop(process: subprocess.Popen[str], lines: queue.Queue[str], seen: list[str]) -> None:
+    """Ctrl-C: the watch says it stopped and exits 0."""
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=10) == 0
+    assert _wait_for(lines, seen, "stopped watching", 2), seen
 
 
 def test_watch_rebuilds_survives_a_mistake_and_stops_on_sigint(tmp_path: Path) -> None:
     source = write(tmp_path / "kort.yaml", DECK.format(text="Modig"))
-    process, lines = _watching(tmp_path, "kort.yaml")
     seen: list[str] = []
-    try:
+    with _watching(tmp_path, "kort.yaml") as (process, lines):
         assert _wait_for(lines, seen, "watching for changes", START_WITHIN), seen
         assert "Modig" in page_texts(tmp_path / "kort.pdf")[0]
 
@@ -84,13 +99,7 @@ def test_watch_rebuilds_survives_a_mistake_and_stops_on_sigint(tmp_path: Path) -
         assert _pdf_says(tmp_path / "kort.pdf", "Rolig", REBUILT_WITHIN), seen
         assert _wait_for(lines, seen, "watching for changes", 5), seen
 
-        process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=10) == 0
-        assert _wait_for(lines, seen, "stopped watching", 2), seen
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+        _stop(process, lines, seen)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kort.pdf", "kort.yaml"]  # nothing left behind
     assert not any("Traceback" in line for line in seen), seen
 
@@ -98,9 +107,8 @@ def test_watch_rebuilds_survives_a_mistake_and_stops_on_sigint(tmp_path: Path) -
 def test_a_folder_watch_builds_added_files_and_drops_removed_ones(tmp_path: Path) -> None:
     write(tmp_path / "kort.yaml", DECK.format(text="Modig"))
     write(tmp_path / "layout.yaml", "paper: A4\nmargin: 10mm\n")  # not a material: never built
-    process, lines = _watching(tmp_path, ".")
     seen: list[str] = []
-    try:
+    with _watching(tmp_path, ".") as (process, lines):
         assert _wait_for(lines, seen, "watching for changes", START_WITHIN), seen
         assert (tmp_path / "kort.pdf").is_file()
 
@@ -134,13 +142,7 @@ def test_a_folder_watch_builds_added_files_and_drops_removed_ones(tmp_path: Path
         assert _pdf_says(tmp_path / "halv.pdf", "Glad", SEEN_WITHIN), seen
         assert _wait_for(lines, seen, "watching for changes", SEEN_WITHIN), seen
 
-        process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=10) == 0
-        assert _wait_for(lines, seen, "stopped watching", 2), seen
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+        _stop(process, lines, seen)
     left = sorted(p.name for p in tmp_path.iterdir())
     assert left == ["halv.pdf", "halv.yaml", "kort.pdf", "layout.yaml", "mine-kort.pdf", "rolig.pdf", "rolig.yaml"]
     assert not any("Traceback" in line or "no such file" in line for line in seen), seen
