@@ -79,7 +79,16 @@ def _builtin_in(arg: str, language: str) -> Path:
 
 def load_spec(path: Path) -> tuple[Source, Any, AnyKind]:
     """Load and validate a material file against its kind's model."""
-    from smartprint.check.validation import did_you_mean, validate
+    src, spec, kind, problems = _load_spec(path)
+    if problems:
+        raise UserError(problems)
+    return src, spec, kind
+
+
+def _load_spec(path: Path) -> tuple[Source, Any, AnyKind, list[Problem]]:
+    """`load_spec`, but a file whose mistakes are all at keys that can be left out gives
+    the model without them and its problems, so the plan's checks run in the same build."""
+    from smartprint.check.validation import Invalid, did_you_mean, validate
     from smartprint.kinds import KINDS, get_kind
 
     src = load_file(path)
@@ -102,7 +111,12 @@ def load_spec(path: Path) -> tuple[Source, Any, AnyKind]:
         hint = did_you_mean(str(kind_name), list(KINDS)) or f"; known kinds: {', '.join(KINDS)}"
         raise UserError(src.problem(("kind",), f"unknown kind '{kind_name}'{hint}"))
     kind = get_kind(kind_name)
-    return src, validate(kind.spec, src.data, src), kind
+    try:
+        return src, validate(kind.spec, src.data, src), kind, []
+    except Invalid as exc:
+        if exc.partial is None:
+            raise
+        return src, exc.partial, kind, exc.problems
 
 
 def _refuse_options(kind: AnyKind, arg: str, options: Options) -> None:
@@ -143,9 +157,14 @@ def prepare(arg: str, options: Options | None = None) -> Job[Any, Any]:
 
     path = locate_source(arg, options.language)
     reads.note(path)
-    src, spec, kind = load_spec(path)
-    _refuse_options(kind, arg, options)
-    layout = _resolve_layout(kind, src, spec, options)
+    src, spec, kind, invalid = _load_spec(path)
+    try:
+        _refuse_options(kind, arg, options)
+        layout = _resolve_layout(kind, src, spec, options)
+    except UserError as exc:
+        if invalid:  # the file's own mistakes first (a wrong command line waits for them: exit 1)
+            raise UserError(invalid + ([] if isinstance(exc, UsageError) else exc.problems)) from None
+        raise
     # A font that cannot be used does not stop the other checks: the plan is made with
     # the built-in font, so a missing picture is reported in the same run.
     font_problems: list[Problem] = []
@@ -163,7 +182,7 @@ def prepare(arg: str, options: Options | None = None) -> Job[Any, Any]:
     except UserError as exc:
         font_problems, choice, fonts = exc.problems, None, load_fonts()
     job = Job(src, spec, layout, fonts, options, choice)
-    job.pending.extend(font_problems)
+    job.pending.extend(invalid + font_problems)
     return job
 
 
@@ -191,15 +210,30 @@ def plan(job: Job[Any, Any]) -> Built:
     job.warnings.extend(job.src.notes)  # read as Windows-1252, say
     try:
         planned = kind.plan(job)
-    except UserError as exc:
-        raise type(exc)(job.pending + exc.problems) from None  # a UsageError stays one (exit 2)
-    if job.pending:  # the font could not be used: its glyphs cannot be checked either
-        raise UserError(job.pending)
+    except UserError as exc:  # a UsageError stays one (exit 2), unless the file has mistakes of its own
+        if isinstance(exc, UsageError) and job.pending:
+            raise UserError(_in_file_order(job.pending, job.src.name)) from None
+        raise type(exc)(_in_file_order(job.pending + exc.problems, job.src.name)) from None
+    if job.pending:  # the file's own mistakes, or a font that could not be used
+        raise UserError(_in_file_order(job.pending, job.src.name))
     if job.options.strict and job.warnings:
         raise UserError(
             [Problem(w.where, w.message.removeprefix("warning: ") + " (an error with --strict)") for w in job.warnings]
         )
     return Built(job, kind, planned)
+
+
+def _in_file_order(problems: list[Problem], name: str) -> list[Problem]:
+    """The material's problems by their place in it (whichever check found them), then
+    those of other files (a class list, a layout) in the order they were found."""
+
+    def key(problem: Problem) -> tuple[int, int, int]:
+        where = problem.where
+        if where is None or where.file != name:
+            return (1, 0, 0)
+        return (0, where.line or 0, where.column or 0)
+
+    return sorted(problems, key=key)
 
 
 def render(

@@ -351,7 +351,7 @@ def _follow(root: Any, loc: tuple[Any, ...]) -> _Spot | None:
             return None
 
 
-def _data_loc(data: Any, loc: tuple[Any, ...]) -> Path_:
+def data_loc(data: Any, loc: tuple[Any, ...]) -> Path_:
     """Keep only the parts of pydantic's loc that walk the data (for types we cannot follow)."""
     out: list[str | int] = []
     node = data
@@ -777,7 +777,7 @@ def _convert(ctx: _Context, root: Any, errors: Sequence[Mapping[str, Any]]) -> l
     for err in errors:
         spot = _follow(root, tuple(err["loc"]))
         if spot is None:  # a location we cannot follow along the types: follow the data
-            rel = _data_loc(ctx.data, tuple(err["loc"]))
+            rel = data_loc(ctx.data, tuple(err["loc"]))
             spot = _Spot(rel, *type_at(root, rel), False)
         if spot.union:
             if spot.loc not in unions:

@@ -219,9 +219,20 @@ def _as_written(model: type[BaseModel], data: Any, src: Source, prefix: Path_) -
     return data
 
 
+class Invalid(UserError):
+    """A model's problems, and the model made from the data without the keys they stand
+    at (`partial`; None when a problem is not at a key that can be left out: a missing
+    key, an item of a list), so the checks that need a model can still run and tell
+    their problems in the same build: a misspelt key must not hide a card naming no group."""
+
+    def __init__(self, problems: list[Problem], partial: Any):
+        super().__init__(problems)
+        self.partial = partial
+
+
 def validate(model: type[M], data: Any, src: Source, prefix: Path_ = ()) -> M:
-    """Validate `data` (found at `prefix` in `src`) against `model`, or raise a UserError
-    with one `file:line:col: message` line per problem, in the order of the file."""
+    """Validate `data` (found at `prefix` in `src`) against `model`, or raise `Invalid`
+    (a UserError) with one `file:line:col: message` line per problem, in the order of the file."""
     data = _as_written(model, data, src, prefix)
     emptied = _comment_problems(src, model, data, prefix)
     try:
@@ -238,4 +249,33 @@ def validate(model: type[M], data: Any, src: Source, prefix: Path_ = ()) -> M:
         if str(problem) not in seen:
             seen.add(str(problem))
             problems.append(problem)
-    raise UserError(sorted(problems, key=_sort_key))
+    at = [messages.data_loc(data, tuple(err["loc"])) for err in errors] + list(emptied)
+    raise Invalid(sorted(problems, key=_sort_key), _without(model, data, at))
+
+
+def _without(model: type[M], data: Any, places: list[Path_]) -> M | None:
+    """`model` made from `data` with the keys at `places` left out, or None when a place
+    is no key of a mapping or what is left is still not valid (a required key was wrong)."""
+    if not places or any(not place or not isinstance(place[-1], str) for place in places):
+        return None
+    trimmed = _trimmed(data, places)
+    try:
+        return model.model_validate(trimmed)
+    except ValidationError:
+        return None
+
+
+def _trimmed(data: Any, places: list[Path_]) -> Any:
+    """A copy of `data` (mappings and lists copied along the places) without those keys."""
+    if not places:
+        return data
+    here = {place[0] for place in places if len(place) == 1}
+    deeper: dict[str | int, list[Path_]] = {}
+    for place in places:
+        if len(place) > 1:
+            deeper.setdefault(place[0], []).append(place[1:])
+    if isinstance(data, dict):
+        return {key: _trimmed(value, deeper.get(key, [])) for key, value in data.items() if key not in here}
+    if isinstance(data, list):
+        return [_trimmed(item, deeper.get(i, [])) for i, item in enumerate(data)]
+    return data

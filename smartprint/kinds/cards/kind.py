@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from smartprint.errors import Problem, UserError
 from smartprint.kinds.base import Job, Kind, Options, file_account
 from smartprint.kinds.cards.model import CardsLayout, CardsSpec
-from smartprint.parts.categories import Declared, styles_of
+from smartprint.parts.categories import CategoryStyle, Declared, styles_of
 from smartprint.parts.deck.layout import DeckGeometry
 from smartprint.parts.deck.plan import DeckPlan, Wording, plan_deck
 from smartprint.resolve.layout import Layout, Page
@@ -43,7 +44,21 @@ class CardsKind(Kind[CardsSpec, DeckGeometry, DeckPlan]):
     def plan(self, job: Job[CardsSpec, DeckGeometry]) -> DeckPlan:
         spec, src = job.spec, job.src
         declared = [Declared(g.name, g.color, g.symbol, ("groups", i)) for i, g in enumerate(spec.groups)]
-        styles = styles_of([(c.group, ("cards", i, "group")) for i, c in enumerate(spec.cards)], declared, src)
+        problems: list[Problem] = []
+        try:
+            styles = styles_of([(c.group, ("cards", i, "group")) for i, c in enumerate(spec.cards)], declared, src)
+        except UserError as exc:  # told together with the cards' own problems (a missing picture, say)
+            problems, styles = exc.problems, [None] * len(spec.cards)
+        try:
+            deck = self._deck(job, styles)
+        except UserError as exc:
+            raise UserError(problems + exc.problems) from None
+        if problems:
+            raise UserError(problems)
+        return deck
+
+    def _deck(self, job: Job[CardsSpec, DeckGeometry], styles: list[CategoryStyle | None]) -> DeckPlan:
+        spec, src = job.spec, job.src
         return plan_deck(
             name="deck",
             title=spec.title,
