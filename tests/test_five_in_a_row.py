@@ -283,6 +283,9 @@ def _greedy_lines(text: str, size: float, width: float, measure, font: str) -> l
 
 
 def _fits_whole_at(entry: str, size: float, box: float, measure, font: str) -> bool:
+    """Whether `entry` fits a square's box of side `box` at `size` with no word broken: its
+    lines as wrapped here, the first line's ascent, the leading between lines and the last
+    line's descent (the box's model of a line, as every kind sets text)."""
     lines = _greedy_lines(entry, size, box, measure, font)
     return lines is not None and size * (0.95 + 1.25 * (len(lines) - 1) + 0.25) <= box
 
