@@ -247,20 +247,130 @@ def test_the_built_in_editions_build(runner, tmp_path):
         assert result.exit_code == 0, result.output
 
 
-@pytest.mark.parametrize("layout", ["brett-a4", "brett-a3"])
-@pytest.mark.parametrize("name", ["fem-paa-rad", "fem-paa-rad-hele-aaret"])
-def test_the_words_are_read_across_the_table_and_larger_than_their_labels(name, layout):
-    """Content before labels: every entry at least 12 pt on A4 (and as much larger on A3
-    as the paper is), and the coordinates beside the grid smaller than the entries."""
-    from smartprint.pipeline import Options, plan, prepare
+def _drawn_in_squares(pdf, face) -> dict[int, list[tuple[str, float]]]:
+    """The strings painted inside each square of the PDF's first page, top line first,
+    each with its font size: the lines as drawn (one text operator each), read from the
+    page's content stream, not text extraction that joins a hyphenated word again."""
+    g, side = face.grid, face.side
+    grid = round(g.w / side)
+    drawn: list[tuple[float, float, str, float]] = []
 
-    built = plan(prepare(name, Options(layout=layout))).plan
-    page = built.job.page
+    def note(text, cm, tm, font, size):
+        if text.strip():
+            drawn.append((tm[5], tm[4], text.strip(), size * tm[0]))
+
+    PdfReader(str(pdf)).pages[0].extract_text(visitor_text=note)
+    cells: dict[int, list[tuple[str, float]]] = {}
+    for y, x, text, size in sorted(drawn, key=lambda d: -d[0]):
+        if g.x < x < g.right and g.y < y < g.top:
+            cell = int((g.top - y) // side) * grid + int((x - g.x) // side)
+            cells.setdefault(cell, []).append((text, size))
+    return cells
+
+
+def _greedy_lines(text: str, size: float, width: float, measure, font: str) -> list[str] | None:
+    """The test's own oracle: `text` wrapped at its spaces to `width` at `size`, or None if
+    a word alone is wider than that."""
+    lines: list[str] = []
+    for word in text.split():
+        if measure(word, font, size) > width:
+            return None
+        if lines and measure(lines[-1] + " " + word, font, size) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def _fits_whole_at(entry: str, size: float, box: float, measure, font: str) -> bool:
+    """Whether `entry` fits a square's box of side `box` at `size` with no word broken: its
+    lines as wrapped here, the first line's ascent, the leading between lines and the last
+    line's descent (the box's model of a line, as every kind sets text)."""
+    lines = _greedy_lines(entry, size, box, measure, font)
+    return lines is not None and size * (0.95 + 1.25 * (len(lines) - 1) + 0.25) <= box
+
+
+@pytest.mark.parametrize(
+    "name, layout, language",
+    [
+        ("fem-paa-rad-hele-aaret", "brett-a4", "nb"),
+        ("fem-paa-rad-hele-aaret", "brett-a3", "nb"),
+        ("fem-paa-rad", "brett-a4", "nn"),
+        ("fem-paa-rad-hele-aaret", "brett-a4", "en"),
+    ],
+)
+def test_a_board_whose_entries_fit_whole_has_no_hyphen(name, layout, language, tmp_path):
+    """The teacher's trial: "Samar-" over "beid" on a square with room to spare. When every
+    entry fits a square with its words whole at some size down to the layout's smallest
+    (the test's own wrap says so), no line painted on the board ends in a hyphen, every
+    square holds its entry's words as written, all at one size, and the A–G letters
+    beside the grid keep their size (10.2 pt on A4, as much larger on A3 as the paper)."""
+    from smartprint.kinds.fiveinarow.board import STYLE
+    from smartprint.pipeline import Options, build
+
+    out = tmp_path / "b.pdf"
+    _written, built = build(name, Options(layout=layout, language=language, only=(1,)), out)
+    plan, page, fonts = built.plan, built.plan.job.page, built.plan.job.fonts
+    box = plan.face.side * (1 - 2 * STYLE.square_inset)
+    entries = plan.job.spec.entries
+    assert any(len(e) >= 9 for e in entries)  # words long enough to have been broken before
+    assert all(_fits_whole_at(e, page.min_text_size, box, fonts.measure, fonts.regular) for e in entries)
+    cells = _drawn_in_squares(out, plan.face)
+    assert sorted(cells) == list(range(49))
+    for cell, lines in cells.items():
+        texts = [text for text, _ in lines]
+        assert not any(t.endswith(("-", "\u00ad")) for t in texts), (cell, texts)
+        assert " ".join(texts) == entries[plan.boards[0][cell]]
+    sizes = {round(size, 2) for lines in cells.values() for _, size in lines}
+    assert len(sizes) == 1, sizes
+    # as large as the words allow: one step larger, some entry would need a word broken
+    step_up = sizes.pop() + 0.25
+    assert not all(_fits_whole_at(e, step_up, box, fonts.measure, fonts.regular) for e in entries)
     k = max(page.width, page.height) / 842
-    sizes = [line.size for box in built.face.entries for line in box.fitted.lines]
-    assert min(sizes) >= 12.0 * k - 0.01, (min(sizes), layout)
-    assert all(run.size < min(sizes) for run in built.face.coordinates)
-    # a word broken over two lines is broken at a syllable, never a letter from the end
-    for box in built.face.entries:
-        for line in box.fitted.lines[:-1]:
-            assert not line.text.endswith("-") or len(line.text.rstrip("-")) >= 2
+    assert {round(run.size, 2) for run in plan.face.coordinates} == {round(10.2 * k, 2)}
+
+
+def test_a_long_entry_sets_every_entry_smaller_and_is_named(runner, tmp_path):
+    """One entry of many words takes every entry of the board down with it (they share one
+    size, as MATERIALS.md says), is named in a warning at its place, and the letters
+    and numbers beside the grid keep their size."""
+    long = "Humor og glede når noen i klassen trenger å le litt"
+    src = _deck(tmp_path, entries=[*ENTRIES, long], boards=1, questions=[], blank_cards=0, markers=False)
+    out = tmp_path / "f.pdf"
+    result = run(runner, "build", str(src), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    line = src.read_text(encoding="utf-8").splitlines().index(f"- {long}") + 1
+    warned = re.search(
+        rf"f\.yaml:{line}:3: warning: entry 11 «{long}» is long: it sets every entry on the board at "
+        r"([\d.]+) pt, where the others would fit at ([\d.]+) pt; shorten it",
+        result.output,
+    )
+    assert warned, result.output
+    from smartprint.pipeline import plan, prepare
+
+    face = plan(prepare(str(src))).plan.face
+    cells = _drawn_in_squares(out, face)
+    sizes = {round(size, 2) for lines in cells.values() for _, size in lines}
+    assert sizes == {float(warned[1])} and float(warned[2]) > float(warned[1]) * 1.2
+    assert not any(text.endswith("-") for lines in cells.values() for text, _ in lines)
+    assert {round(run.size, 2) for run in face.coordinates} == {10.2}
+    assert "warning" not in run(runner, "build", "fem-paa-rad-hele-aaret", "-o", str(tmp_path / "h.pdf")).output
+
+
+def test_a_word_too_wide_for_a_square_at_the_smallest_size_is_the_only_one_broken(tmp_path):
+    """Breaking is the last resort: a word wider than a square even at the layout's
+    smallest size (7 pt on brett-a4) sets the board at that size and is broken at a
+    syllable; every other entry stays whole."""
+    from smartprint.pipeline import plan, prepare
+
+    word = "Klassemiljøforbedringsprosjektgruppe"
+    built = plan(prepare(str(_deck(tmp_path, entries=[*ENTRIES, word])))).plan
+    sizes = {line.size for box in built.face.entries for line in box.fitted.lines}
+    assert sizes == {built.job.page.min_text_size}
+    for text, box in zip(built.job.spec.entries, built.face.entries):
+        lines = [line.text for line in box.fitted.lines]
+        if text == word:
+            assert len(lines) >= 2 and all(t.endswith("-") for t in lines[:-1])
+            assert "".join(t.removesuffix("-") for t in lines) == word
+        else:
+            assert " ".join(lines) == text

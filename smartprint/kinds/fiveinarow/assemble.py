@@ -110,6 +110,12 @@ def assemble(job: Job[FiveInARowSpec, None]) -> FiveInARowPlan:
         ) from None
     if problems:
         raise UserError(problems)
+    for long in face.long_entries:
+        job.warn(
+            ("entries", long.index),
+            f"entry {long.index + 1} «{spec.entries[long.index]}» is long: it sets every entry on "
+            f"the board at {long.size:g} pt, where the others would fit at {long.others:g} pt; shorten it",
+        )
 
     run = numbered_run(
         opts, spec.boards, spec.seed, lambda: fill.default_seed(spec.entries, spec.grid), MAX_BOARDS, "board"

@@ -2,8 +2,11 @@
 
 The grid takes the left of a landscape page, as large as fits, with column letters
 above and row numbers beside it, so a group can say "C4". The right holds the
-title, the rules and the board's number and code. Every entry is fitted once, and
-all of a board's entries share one size (the largest every one of them fits)."""
+title, the rules and the board's number and code. All of a board's entries share one
+size: the largest at which every one of them fits with its words whole (children read
+"Samarbeid", not "Samar-" and "beid"); a word is broken at a syllable only when it does
+not fit a square even at the layout's smallest size. An entry that pulls the board's
+size down by its length, not by a word, is named (`BoardFace.long_entries`)."""
 
 from __future__ import annotations
 
@@ -15,14 +18,15 @@ from smartprint.resolve.units import MM
 from smartprint.text.metrics import Fonts
 from smartprint.text.origin import Label, Origin
 from smartprint.text.run import TextRun
-from smartprint.text.textfit import Box, FitFailure, Fitted, Run, fit_or_fail
+from smartprint.text.textfit import UNPLACED, Box, FitFailure, Fitted, Run, fit, fit_or_fail
 
 
 @dataclass(frozen=True)
 class BoardStyle:
     panel_share: float = 0.3  # of the width inside the margins, for title and rules
     label_band: float = 7 * MM  # room for the coordinates beside the grid
-    coord_size: float = 0.32  # of the label band
+    coord_size: float = 0.32  # of the label band, at most
+    coordinates: float = 10.2  # pt on A4: the letters and numbers beside the grid, whatever the entries' size
     square_inset: float = 0.08  # of the side
     entry_size: float = 0.2  # of the side, the largest entry size
     title_size: float = 26.0
@@ -38,9 +42,17 @@ class BoardStyle:
 
 
 STYLE = BoardStyle()
-ENTRY_FLOOR = 12.0  # pt on A4: the smallest size an entry is set at while hyphenating can keep it
-COORDINATES_SHARE = 0.85  # the letters and numbers beside the grid, of the entries' size
+LONG_SHARE = 0.9  # an entry that sets the board below this share of what its words allow is named
 LETTERS = "ABCDEFGHIJ"
+
+
+@dataclass(frozen=True)
+class LongEntry:
+    """An entry whose length, not a word of it, sets every entry of the board smaller."""
+
+    index: int
+    size: float  # what it sets every entry at
+    others: float  # what the other entries would share without it
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,7 @@ class BoardFace:
     number_at: tuple[float, float, float]  # x, y, size
     panel_width: float  # of the panel beside the grid: title, rules, the board's number
     entries: tuple[Box, ...]  # per entry, relative to a square's bottom-left corner
+    long_entries: tuple[LongEntry, ...] = ()  # to be warned about by name
 
 
 def plan_board(
@@ -115,28 +128,28 @@ def plan_board(
     rules_box = Box(px, top, rules_fit)
     inset = side * style.square_inset
     box_w = side - 2 * inset
-    # the words are what the children read, across the table: at least 12 pt on A4 (more
-    # on larger paper), a long word hyphenated at its syllables rather than made smaller
-    floor = max(min_size, min(ENTRY_FLOOR * k, side * style.entry_size))
+    runs = [
+        Run(e, fonts.regular, align="center", origin=("entries", i), language=language) for i, e in enumerate(entries)
+    ]
+    largest = side * style.entry_size
 
-    def entry(i: int, text: str, largest: float, smallest: float) -> Fitted:
-        run = Run(text, fonts.regular, align="center", origin=("entries", i), language=language)
+    def entry(i: int, size: float, smallest: float) -> Fitted:
+        """Entry i at the largest size down to `smallest` that keeps its words whole (textfit
+        breaks a word only at `smallest`)."""
         try:
-            return fit_or_fail([run], box_w, box_w, largest, max(smallest, floor), m, "entries")
-        except FitFailure:  # not even hyphenated: smaller, down to the layout's smallest size
-            try:
-                return fit_or_fail([run], box_w, box_w, min(largest, floor), min_size, m, "entries")
-            except FitFailure as failure:
-                raise FitFailure(f"entries.{i}", failure.ratio, failure.size) from None
+            return fit_or_fail([runs[i]], box_w, box_w, size, smallest, m, "entries")
+        except FitFailure as failure:
+            raise FitFailure(f"entries.{i}", failure.ratio, failure.size) from None
 
-    fitted = [entry(i, e, side * style.entry_size, min_size) for i, e in enumerate(entries)]
-    common = min(f.size for f in fitted)
+    alone = [entry(i, largest, min_size).size for i in range(len(entries))]
+    common = min(alone)
     boxes = []
-    for i, e in enumerate(entries):
-        f = entry(i, e, common, common)
+    for i in range(len(entries)):
+        f = entry(i, common, common)
         boxes.append(Box(inset, side - inset - (box_w - f.height) / 2, f))
-    # the coordinates help say C4; they are labels, smaller than the words they label
-    coord = min(style.label_band * style.coord_size * 2, common * COORDINATES_SHARE)
+    long_entries = _long_entries(alone, words_allow(entries, fonts, language, box_w, largest, min_size))
+    # the coordinates help say C4: one size on every board, however long its entries
+    coord = min(style.label_band * style.coord_size * 2, style.coordinates * k)
     said = Label("coordinates", language)
     columns = tuple(
         TextRun(LETTERS[c], fonts.bold, coord, gx + (c + 0.5) * side, g.top + style.label_band * 0.3, said, "middle")
@@ -163,4 +176,27 @@ def plan_board(
         number_at=(px, page.margin, number_size),
         panel_width=pw,
         entries=tuple(boxes),
+        long_entries=long_entries,
     )
+
+
+def words_allow(
+    entries: list[str], fonts: Fonts, language: str, width: float, largest: float, smallest: float
+) -> float:
+    """The largest size at which every word of the entries fits a square's line whole: no
+    entry can be larger, however it is worded (`smallest` if some word never fits)."""
+    m = fonts.measure
+    size = largest
+    for word in {w for e in entries for w in e.split()}:
+        one_line = Run(word, fonts.regular, max_lines=1, origin=UNPLACED, language=language)
+        fitted = fit([one_line], width, width, size, smallest, m)
+        size = smallest if fitted is None else fitted.size
+    return size
+
+
+def _long_entries(alone: list[float], allowed: float) -> tuple[LongEntry, ...]:
+    """The entries whose length sets the board well below the size its words allow, each
+    with the size the others would share without them."""
+    long = [i for i, size in enumerate(alone) if size < allowed * LONG_SHARE]
+    others = min((size for i, size in enumerate(alone) if i not in long), default=allowed)
+    return tuple(LongEntry(i, alone[i], others) for i in long)
