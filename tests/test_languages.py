@@ -158,7 +158,7 @@ def test_language_chooses_a_builtin_and_says_what_it_cannot(runner, tmp_path, mo
     monkeypatch.chdir(tmp_path)
     result = run(runner, "build", "styrkekort", "--language", "pl")
     assert result.exit_code == 2
-    assert "the built-in styrkekort is written in nb (bokmål), nn (nynorsk), en (English); not in polsk" in (
+    assert "the built-in styrkekort is written in nb (bokmål), nn (nynorsk), en (English); not in Polish" in (
         result.output
     )
     assert run(runner, "build", "styrkekort", "--language", "nob").exit_code == 2

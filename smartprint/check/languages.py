@@ -14,12 +14,13 @@ LANGUAGES: Final[dict[str, str]] = {
     "nb": "bokmål",
     "nn": "nynorsk",
     "en": "English",
-    "pl": "polsk",
-    "uk": "ukrainsk",
-    "ar": "arabisk",
-    "so": "somali",
+    "pl": "Polish",
+    "uk": "Ukrainian",
+    "ar": "Arabic",
+    "so": "Somali",
 }
-"""Every language smartprint prints its own words in, by code, with its name."""
+"""Every language smartprint prints its own words in, by code, with its name as the
+(English) messages say it."""
 
 EVERYDAY: Final = ("nb", "nn", "en")
 """The languages of everything smartprint prints; the others are for what goes home to
