@@ -149,6 +149,21 @@ def test_a_text_that_fits_no_layout_is_told_to_be_shortened(runner, tmp_path):
     assert poster.output.endswith(f"does not fit even at 14 pt (it needs about {found[1]}× the room); shorten it\n")
 
 
+def test_a_back_is_told_only_the_layouts_that_print_it(runner, tmp_path):
+    """plakat-a4 prints no backs: a back too long for every layout is measured on kort-a6."""
+    text = " ".join(["Vi ser etter det som er bra hos hverandre."] * 60)
+    src = write(tmp_path / "b.yaml", f"kind: cards\ntitle: T\ncards:\n  - title: A\nback:\n  text: {text}\n")
+    result = run(runner, "validate", str(src))
+    found = re.search(
+        r"b\.yaml:6:9: the back: 'text' does not fit even at 7 pt \(it needs about [\d.]+× the room\); even on "
+        r"kort-a6, the largest card layout that prints backs, it needs about ([\d.]+)× the room: shorten it\n",
+        result.output,
+    )
+    assert result.exit_code == 1 and found, result.output
+    a6 = run(runner, "validate", str(src), "--layout", "kort-a6")
+    assert a6.exit_code == 1 and f"(it needs about {found[1]}× the room); shorten it" in a6.output, a6.output
+
+
 BUILT_IN_DECKS = [
     (name, language)
     for name in resources.builtin_names("decks")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from smartprint.kinds.base import Job, Kind, Options
@@ -16,8 +17,9 @@ from smartprint.write.document import Document
 
 def _larger(geo: DeckGeometry) -> Callable[[], list[Roomier]]:
     """The built-in card layouts whose faces are larger than `geo`'s, smallest first,
-    read only when a card needs the advice (a deck that fits never opens them)."""
+    read once, and only when a card needs the advice (a deck that fits never opens them)."""
 
+    @cache
     def rooms() -> list[Roomier]:
         from smartprint.load import resources
         from smartprint.resolve.layout import layout_kind, load_layout
@@ -30,7 +32,7 @@ def _larger(geo: DeckGeometry) -> Callable[[], list[Roomier]]:
                 continue
             layout = load_layout(path, KIND)
             other: DeckGeometry = layout.geometry
-            if other.face_w * other.face_h > area * 1.05 and other.face_w >= geo.face_w:
+            if other.face_w * other.face_h > area * 1.05:  # larger; planning the card there decides
                 min_size = layout.page.min_text_size
                 found.append(Roomier(name, other.face_w, other.face_h, min_size, backs=other.backs != "none"))
         return sorted(found, key=lambda room: room.face_w * room.face_h)

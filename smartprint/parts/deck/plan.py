@@ -115,6 +115,7 @@ class Wording:
     names: Sequence[str] | None = None  # per card, e.g. "question 3 of «Egenskaper»"; None: "card 3 «title»"
     layout: str = ""
     larger: Callable[[], Sequence[Roomier]] | None = None  # None: the advice is only "shorten it"
+    largest: str = "the largest card layout"  # how the last of `larger` is named when none holds the card
 
     def card(self, cards: Sequence[Card], i: int) -> str:
         return self.names[i] if self.names is not None else _card_name(cards[i], i)
@@ -136,7 +137,7 @@ def _advice(first: str, wording: Wording, holds: Callable[[Roomier], str | None]
     if fitting:
         return f"{first}, or use a larger card layout than '{wording.layout}' where {held} ({', '.join(fitting)})"
     largest, miss = misses[-1]
-    return f"even on {largest.name}, the largest card layout, {miss}: {first}"
+    return f"even on {largest.name}, {wording.largest}, {miss}: {first}"
 
 
 def _warn_small(
@@ -380,7 +381,9 @@ def plan_deck(
         try:
             back_face = back_in()
         except FitFailure as f:
-            wording_backs = replace(wording, larger=_with_backs(wording.larger))
+            wording_backs = replace(
+                wording, larger=_with_backs(wording.larger), largest="the largest card layout that prints backs"
+            )
             message = _fit_message("the back", f, wording_backs, _fits_there(back_in))
             problems.append(src.problem(back_loc + (f.field,), message))
     if problems:
