@@ -164,6 +164,27 @@ def test_a_back_is_told_only_the_layouts_that_print_it(runner, tmp_path):
     assert a6.exit_code == 1 and f"(it needs about {found[1]}× the room); shorten it" in a6.output, a6.output
 
 
+def test_a_board_game_question_that_shrinks_its_category_is_named(runner, tmp_path):
+    """A game's question cards share one size per category: the long question is named at
+    its place, and the advice is to shorten it (the game's cards have one size)."""
+    question = "      - Hva har du blitt flinkere til det siste året?\n"
+    longer = (
+        "      - Hva har du blitt flinkere til det siste året? Tenk på noe du øvde på, hvem som hjalp deg, "
+        "hva som var vanskelig i starten, og hvordan det kjennes nå når du får det til. Fortell også hva du "
+        "har lyst til å lære deg neste år, og hvorfor.\n"
+    )
+    game = resources.builtin_path("decks", "relasjonsspill").read_text(encoding="utf-8")
+    assert game.splitlines(keepends=True)[15] == question  # line 16
+    src = write(tmp_path / "spill.yaml", game.replace(question, longer))
+    result = run(runner, "validate", str(src))
+    assert result.exit_code == 0, result.output
+    assert re.search(
+        r"spill\.yaml:16:9: warning: question 2 of «Egenskaper» is long: it sets every card's text in the deck to "
+        r"[\d.]+ pt, where the others would fit at [\d.]+ pt; shorten it\n",
+        result.output,
+    ), result.output
+
+
 BUILT_IN_DECKS = [
     (name, language)
     for name in resources.builtin_names("decks")
