@@ -89,8 +89,8 @@ def test_the_shrink_advice_says_when_no_larger_layout_would_help(runner, tmp_pat
     assert result.exit_code == 0, result.output
     _pull(result.output)
     assert re.search(
-        r"even on plakat-a4, the largest card layout, it would still set every card's text to "
-        r"[\d.]+ pt where the others would have \d+ \(a larger layout enlarges every card alike\): shorten it\n",
+        r"even on plakat-a4, the largest card layout, its text would be set at [\d.]+ pt where the card's usual "
+        r"size is \d+ pt \(a larger layout enlarges all text alike\): shorten it\n",
         result.output,
     ), result.output
     assert "kort-a6" not in result.output

@@ -121,8 +121,10 @@ class Wording:
         return self.names[i] if self.names is not None else _card_name(cards[i], i)
 
 
-PULL_SHARE = 0.9  # a card whose text needs less than this share of the deck's usual size is named
-LARGE = "its text is as large as the others'"  # what a larger layout must do for a card that shrinks the deck
+PULL_SHARE = 0.9  # a card whose text needs less than this share of the size the rest of the deck has is named
+# what a larger layout must do to be named: set the card's text at (nearly) the size the others have there
+LARGE = "its text is as large as the others'"
+USUAL = "its text is set at about the card's usual size"
 
 
 def _advice(first: str, wording: Wording, holds: Callable[[Roomier], str | None], held: str = "it fits") -> str:
@@ -175,7 +177,7 @@ def _warn_small(
             warn(
                 where,
                 f"{wording.card(cards, i)}: the text is shrunk to {size:g} pt to fit "
-                f"(the card's usual size is {usual:.0f} pt); {_advice('shorten it', wording, holds(i), LARGE)}",
+                f"(the card's usual size is {usual:.0f} pt); {_advice('shorten it', wording, holds(i), USUAL)}",
             )
 
 
@@ -324,8 +326,8 @@ def plan_deck(
             if size >= usual * PULL_SHARE:
                 return None
             return (
-                f"it would still set every card's text to {size:g} pt where the others would have {usual:.0f} "
-                "(a larger layout enlarges every card alike)"
+                f"its text would be set at {size:g} pt where the card's usual size is {usual:.0f} pt "
+                "(a larger layout enlarges all text alike)"
             )
 
         return there
