@@ -159,6 +159,15 @@ WatchOpt = Annotated[
         "(Ctrl-C stops).",
     ),
 ]
+BuildWatchOpt = Annotated[
+    bool,
+    typer.Option(
+        "--watch",
+        "-w",
+        help="Keep running: build again whenever a file, its layout, class list or pictures are saved, "
+        "and build a material added to a FOLDER (Ctrl-C stops).",
+    ),
+]
 
 
 def _build(
@@ -167,7 +176,7 @@ def _build(
     *,
     given: Mapping[str, Any],
     quiet: QuietOpt = False,
-    watch: WatchOpt = False,
+    watch: BuildWatchOpt = False,
 ) -> None:
     """Build PDFs from your YAML files or built-in material.
 
@@ -201,57 +210,95 @@ def _build(
     except UserError as exc:
         raise typer.Exit(_fail(exc)) from None
     if watch:
-        _watching(lambda: _build_all(targets, options, quiet, bool(folders)), [source for source, _ in targets])
+        _watch_builds(targets, folders, options, quiet)
     status = max(status, _build_all(targets, options, quiet, bool(folders)))
     if status:
         raise typer.Exit(status)
 
 
-def _watching(build_once: Callable[[], object], sources: list[str]) -> None:
-    """Build now and after every save, until Ctrl-C (then exit 0: stopping is the way out)."""
-    from smartprint.commands.watch import watch
+def _watch_builds(targets: list[tuple[str, Path]], folders: list[Path], options: declared.Options, quiet: bool) -> None:
+    """Build every target now and after every save; a material added to one of `folders`
+    is built beside its file, as `build FOLDER` would have."""
+    from smartprint.errors import UserError
+    from smartprint.write.target import check_distinct
+
+    chosen = {_located(source, options).resolve(): (source, target) for source, target in targets}
+
+    def build_one(path: Path) -> bool:
+        key = path.resolve()
+        if key not in chosen:  # new in a folder while watching
+            beside = [chosen[other] for other in chosen if other.parent == key.parent and other.is_file()]
+            try:
+                target = _beside(path, options)
+                check_distinct([*beside, (str(path), target)])
+            except UserError as exc:
+                _fail(exc, short=str(path))
+                return False
+            chosen[key] = (str(path), target)
+        source, target = chosen[key]
+        return _build_one(source, target, options, quiet, short=bool(folders)) == 0
+
+    _watching(build_one, [_located(source, options) for source, _ in targets], folders)
+
+
+def _located(source: str, options: declared.Options) -> Path:
+    """The file a source names (a name that is none stays as it is: its build says why)."""
     from smartprint.errors import UserError
     from smartprint.pipeline import locate_source
 
-    paths = []
-    for source in sources:
-        try:
-            paths.append(locate_source(source))
-        except UserError as exc:
-            _fail(exc)
     try:
-        watch(build_once, paths, lambda line: typer.echo(line, err=True))
+        return locate_source(source, options.language)
+    except UserError:
+        return Path(source)
+
+
+def _watching(build_one: Callable[[Path], bool], sources: list[Path], folders: list[Path] | None = None) -> None:
+    """Build now and after every save, until Ctrl-C (then exit 0: stopping is the way out)."""
+    from smartprint.commands.watch import watch
+
+    try:
+        watch(build_one, sources, lambda line: typer.echo(line, err=True), folders or [])
     except KeyboardInterrupt:
         typer.echo("stopped watching", err=True)
         raise typer.Exit(0) from None
+    raise typer.Exit(1)  # the folder went away (watch said so)
 
 
 def _build_all(targets: list[tuple[str, Path]], options: declared.Options, quiet: bool, folders: bool) -> int:
     """Build each source to its target, saying what was written or what is wrong; the
     exit status (0, or the worst failure's)."""
-    from smartprint.errors import UserError, display_path
-    from smartprint.pipeline import build
+    from smartprint.commands.folder import summary
 
     status = 0
     failed: list[str] = []
     for source, target in targets:
-        try:
-            written, built = build(source, options, target)
-        except UserError as exc:
+        failure = _build_one(source, target, options, quiet, short=folders)
+        if failure:
             failed.append(source)
-            status = max(status, _fail(exc, short=source if folders else None))
-            continue
-        except KeyboardInterrupt as exc:
-            from smartprint.write.stopping import Stopped
-
-            typer.echo(f"stopped; {display_path(target)} was not written", err=True)
-            raise typer.Exit(143 if isinstance(exc, Stopped) else 130) from None
-        files = [(f"wrote {display_path(w.path)}{_replaced(w.replaced)}", w.what) for w in written]
-        _report(built, files, quiet, short=bool(folders))
+            status = max(status, failure)
     if folders and not quiet:
-        done = len(targets) - len(failed)
-        typer.echo(f"built {done} of {len(targets)} materials" + (f"; failed: {', '.join(failed)}" if failed else ""))
+        typer.echo(summary(len(targets), failed))
     return status
+
+
+def _build_one(source: str, target: Path, options: declared.Options, quiet: bool, short: bool) -> int:
+    """Build one source, saying what was written or what is wrong (with `short`, a
+    folder's file: one line); the exit status. Ctrl-C or SIGTERM ends the command."""
+    from smartprint.errors import UserError, display_path
+    from smartprint.pipeline import build
+
+    try:
+        written, built = build(source, options, target)
+    except UserError as exc:
+        return _fail(exc, short=source if short else None)
+    except KeyboardInterrupt as exc:
+        from smartprint.write.stopping import Stopped
+
+        typer.echo(f"stopped; {display_path(target)} was not written", err=True)
+        raise typer.Exit(143 if isinstance(exc, Stopped) else 130) from None
+    files = [(f"wrote {display_path(w.path)}{_replaced(w.replaced)}", w.what) for w in written]
+    _report(built, files, quiet, short=short)
+    return 0
 
 
 def _is_folder(source: str) -> bool:
@@ -266,16 +313,27 @@ def _replaced(replaced: bool) -> str:
     return ", replacing the earlier file" if replaced else ""
 
 
-def _folder_targets(folder: Path, options: declared.Options) -> list[tuple[str, Path]]:
-    """Every material in `folder` and the PDF it is built to, beside it."""
+def _folder_materials(folder: Path) -> list[Path]:
+    """Every material in `folder` (a UserError when there is none)."""
     from smartprint.commands.folder import materials_in
     from smartprint.errors import UserError, display_path
-    from smartprint.pipeline import default_target
 
     found = materials_in(folder)
     if not found:
         raise UserError(f"{display_path(folder)}: no material in this folder (YAML files with 'kind:' and 'title:')")
-    return [(str(path), folder / default_target(str(path), options).name) for path in found]
+    return found
+
+
+def _folder_targets(folder: Path, options: declared.Options) -> list[tuple[str, Path]]:
+    """Every material in `folder` and the PDF it is built to, beside it."""
+    return [(str(path), _beside(path, options)) for path in _folder_materials(folder)]
+
+
+def _beside(path: Path, options: declared.Options) -> Path:
+    """The PDF a material in a folder build is written to: beside its file."""
+    from smartprint.pipeline import default_target
+
+    return path.parent / default_target(str(path), options).name
 
 
 app.command("build")(_WithOptions(_build))
@@ -363,7 +421,11 @@ def _preview_run(
 ) -> None:
     """Make one preview and say what it wrote (or why not); with `watch`, again after every save."""
     if watch:
-        _watching(lambda: _preview_once(source, options, target, dpi=dpi, pages=pages, quiet=quiet), [source])
+
+        def preview_once(_: Path) -> bool:
+            return _preview_once(source, options, target, dpi=dpi, pages=pages, quiet=quiet) == 0
+
+        _watching(preview_once, [_located(source, options)])
     status = _preview_once(source, options, target, dpi=dpi, pages=pages, quiet=quiet)
     if status:
         raise typer.Exit(status)
@@ -405,7 +467,13 @@ def _validate(sources: SourcesArg, *, given: Mapping[str, Any]) -> None:
     from smartprint.pipeline import check_only, prepare
 
     status = 0
-    for source in sources:
+    files: list[str] = []
+    for source in sources:  # a folder: each of its materials, as `build FOLDER` builds them
+        try:
+            files += [str(path) for path in _folder_materials(Path(source))] if _is_folder(source) else [source]
+        except UserError as exc:
+            status = max(status, _fail(exc))
+    for source in files:
         try:
             pages, built = check_only(prepare(source, options))
         except UserError as exc:

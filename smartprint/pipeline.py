@@ -20,6 +20,7 @@ from smartprint.options import Options, refuse_untaken
 from smartprint.startup import collector_paused
 
 if TYPE_CHECKING:
+    from smartprint.text.account import Account
     from smartprint.text.glyphs import GlyphLedger
     from smartprint.write.document import Document
 
@@ -227,7 +228,7 @@ def default_target(arg: str, options: Options | None = None) -> Path:
     (--only 7) is <name>-7.pdf, so it never replaces the whole run; a built-in in another
     language than bokmål is <name>-<code>.pdf (styrkekort-nn.pdf)."""
     path = locate_source(arg, options.language if options is not None else None)
-    stem = path.stem
+    stem = re.sub(r"\.ya?ml$", "", path.stem, flags=re.IGNORECASE)  # Notepad's kort.yaml.txt: kort.pdf
     if options is not None and options.language not in (None, resources.BOKMAL):
         stem += f"-{options.language}"
     if options is not None and (options.layout or options.backs):
@@ -267,12 +268,17 @@ def _runs(chosen: tuple[int | str, ...]) -> str:
 
 @dataclass(frozen=True)
 class Written:
-    """One file a build wrote: where, how many pages, and what they are (for the summary)."""
+    """One file a build wrote: where, how many pages, and what they are and how to print
+    them (the command line's summary is `account.line`; the local page says it in its language)."""
 
     path: Path
     pages: int
-    what: str
+    account: Account
     replaced: bool = False  # an earlier file of that name was there (the summary says so)
+
+    @property
+    def what(self) -> str:
+        return self.account.line
 
 
 def paper_files(built: Built, target: Path) -> list[tuple[Path, Document]]:
@@ -317,8 +323,8 @@ def build(arg: str, options: Options | None = None, target: Path | None = None) 
             temps = [(path, part, stack.enter_context(atomic_target(path))) for path, part in files]
             for path, part, tmp in temps:
                 pages = render(built, str(tmp), document=part)
-                what = built.kind.describe_file(built.plan, part, pages, alone=len(files) == 1)
-                written.append(Written(path, pages, what, existed[path]))
+                account = built.kind.describe_file(built.plan, part, pages, alone=len(files) == 1)
+                written.append(Written(path, pages, account, existed[path]))
         return written, built
     except OSError as exc:
         where = exc.filename if isinstance(exc.filename, str) and exc.filename else str(target)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import re
 import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -58,6 +61,22 @@ def _cgroup_cpus(root: Path = Path("/sys/fs/cgroup")) -> int | None:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+@contextmanager
+def served_client(folder: Path, port: int, token: str) -> Iterator[Any]:
+    """`smartprint serve` over `folder` in this process (Starlette's test client, with the
+    token's cookie; builds in one real worker, no watcher, no start-up builds)."""
+    from starlette.testclient import TestClient
+
+    from smartprint.serve.app import Served, create_app
+    from smartprint.serve.builds import Limits
+    from smartprint.serve.security import cookie_name
+
+    served = Served(folder=folder, token=token, port=port, watch=False, check_at_start=False, limits=Limits(workers=1))
+    with TestClient(create_app(served), base_url=f"http://127.0.0.1:{port}") as test_client:
+        test_client.cookies.set(cookie_name(port), token)
+        yield test_client
 
 
 def write(path: Path, text: str) -> Path:

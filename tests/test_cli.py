@@ -76,6 +76,17 @@ def test_build_default_output_name_in_current_folder(tmp_path):
     assert (tmp_path / "styrkekort.pdf").is_file()
 
 
+def test_a_file_notepad_saved_as_txt_builds_a_pdf_of_its_own_name(runner, tmp_path, monkeypatch):
+    """Notepad adds .txt to kort.yaml; the PDF is kort.pdf, not kort.yaml.pdf."""
+    from conftest import run
+
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "kort.yaml.txt", "kind: cards\ntitle: X\ncards:\n  - title: A\n")
+    result = run(runner, "build", "kort.yaml.txt")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "kort.pdf").is_file() and not (tmp_path / "kort.yaml.pdf").exists()
+
+
 def test_user_error_through_a_real_process(tmp_path):
     write(tmp_path / "feil.yaml", "kind: cards\ntitle: X\ncards:\n  - title: A\n    colour: rød\n")
     result = sp("build", "feil.yaml", cwd=tmp_path)
@@ -95,6 +106,21 @@ def test_list_shows_builtins(runner):
     assert result.exit_code == 0
     assert "styrkekort" in result.output and "egenskaper" in result.output
     assert "kort-63x88" in result.output and "trykkeri-63x88" in result.output
+
+
+def test_validate_takes_a_folder_as_build_does(runner, tmp_path, monkeypatch):
+    """`build FOLDER` builds each material in it; `validate FOLDER` said "this is a folder"."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "4b" / "kort.yaml", "kind: cards\ntitle: X\ncards:\n  - title: A\n")
+    write(tmp_path / "4b" / "feil.yaml", "kind: cards\ntitle: Y\ncards:\n  - title: A\n    farge: rød\n")
+    write(tmp_path / "4b" / "notater.txt", "not a material")
+    result = run(runner, "validate", "4b")
+    assert result.exit_code == 1
+    assert "4b/kort.yaml: ok" in result.stdout and "feil.yaml:5:5: unknown key 'farge'" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "4b").iterdir()) == ["feil.yaml", "kort.yaml", "notater.txt"]
+    (tmp_path / "tom").mkdir()
+    empty = run(runner, "validate", "tom")
+    assert empty.exit_code == 1 and "no material in this folder" in empty.stderr
 
 
 def test_validate_good_file_writes_nothing(runner, tmp_path, monkeypatch):

@@ -19,6 +19,7 @@ def test_every_material_in_a_folder_is_built_one_line_each(tmp_path: Path, runne
     write(folder / "c.yml", CARD.format(title="Tredje", text="Rolig"))
     write(folder / "lag.yaml", "extends: kort-63x88\nmargin: 12mm\n")  # a layout: left alone
     write(folder / "liste.txt", "Ada\nBo\n")
+    write(folder / ".a.yaml", CARD.format(title="Kopi", text="Glad"))  # an editor's hidden copy: not a material
     result = run(runner, "build", "klasse")
     assert result.exit_code == 1
     out = result.stdout.splitlines()
@@ -31,7 +32,7 @@ def test_every_material_in_a_folder_is_built_one_line_each(tmp_path: Path, runne
     (error,) = result.stderr.splitlines()
     assert error.startswith("klasse/b.yaml:4:5: unknown key 'tekst'") and "(and 1 more;" in error
     assert "Modig" in page_texts(folder / "a.pdf")[0] and "Rolig" in page_texts(folder / "c.pdf")[0]
-    assert not (folder / "b.pdf").exists() and not (folder / "lag.pdf").exists()
+    assert not (folder / "b.pdf").exists() and not (folder / "lag.pdf").exists() and not (folder / ".a.pdf").exists()
 
 
 def test_a_folder_without_material_is_said(tmp_path: Path, runner, monkeypatch) -> None:

@@ -372,7 +372,9 @@ def test_invisible_characters_pasted_with_a_name_are_dropped(tmp_path):
 
 def test_a_list_over_the_limit_is_told_at_the_first_name_too_many(tmp_path):
     path = tmp_path / "alle.txt"
-    path.write_text("# hele skolen\n" + "".join(f"Elev {i}\n" for i in range(1, 1002)), encoding="utf-8")
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    names = [f"Elev {letters[i // 676 % 26]}{letters[i // 26 % 26]}{letters[i % 26]}" for i in range(1, 1002)]
+    path.write_text("# hele skolen\n" + "".join(f"{name}\n" for name in names), encoding="utf-8")
     with pytest.raises(UserError) as caught:
         read_class_list(path, None, _blame, True)
     problem = caught.value.problems[0]
@@ -389,3 +391,65 @@ def test_a_heading_line_in_a_txt_class_list_is_no_pupil(runner, tmp_path) -> Non
     assert "3a.txt:1:1: warning: «Navn» looks like a heading, not a pupil, so it was left out" in result.output
     texts = page_texts(out)
     assert len(texts) == 2 and "Ada Berg" in texts[0] and "Bo Li" in texts[1]
+
+
+def test_a_list_copied_from_word_keeps_its_names_and_loses_its_numbers(runner, tmp_path) -> None:
+    """Word saves a numbered or bulleted list as text with '1.', '2)' or '•' in front of
+    each name (and a tab after); those once went onto the children's sheets. A heading
+    with a number ('Klasse 4B') is no pupil either; a number later in the list is a
+    mistake at its place, never a name."""
+    (tmp_path / "word.txt").write_text(
+        "Klasse 4B\n\n1. Ada Berg\n2)\tEmil Lie\n• Sofie Dahl\n- Nora Ali\n\t* Liam Ho\n", encoding="utf-8"
+    )
+    out = tmp_path / "m.pdf"
+    result = run(runner, "build", "megselvhelten", "--pupils", str(tmp_path / "word.txt"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "word.txt:1:1: warning: «Klasse 4B» looks like a heading, not a pupil" in said
+    assert "word.txt:3:1: warning: the numbers or bullets in front of the names (lines 3, 4, 5 …) were left out" in said
+    names = [re.search(r"Navn:\s*(.+)", page).group(1).strip() for page in page_texts(out)]  # type: ignore[union-attr]
+    assert names == ["Ada Berg", "Emil Lie", "Sofie Dahl", "Nora Ali", "Liam Ho"]
+    (tmp_path / "aar.txt").write_text("Ada Berg\nBo Li 2016\n", encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        read_class_list(tmp_path / "aar.txt", None, _blame, True)
+    (problem,) = caught.value.problems
+    assert (problem.where.line, problem.where.column) == (2, 7) and "has a number in it" in problem.message
+
+
+def test_a_middle_name_column_is_part_of_the_name(tmp_path) -> None:
+    path = tmp_path / "k.csv"
+    path.write_bytes("Fornavn;Mellomnavn;Etternavn\r\nAda;Marie;Berg\r\nBo;;Li\r\n".encode("cp1252"))
+    listed = read_class_list(path, None, _blame, True)
+    assert [(p.name, p.first_name) for p in listed.pupils] == [("Ada Marie Berg", "Ada"), ("Bo Li", "Bo")]
+
+
+def test_only_with_a_name_two_pupils_share_says_their_places(runner, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d.txt").write_text("Øyvind Æsøy\nOla Nordmann\nOla Nordmann\n", encoding="utf-8")
+    both = run(runner, "build", "megselvhelten", "--pupils", "d.txt", "--only", "Ola Nordmann")
+    assert both.exit_code == 2
+    assert "2 pupils on the class list are called that; choose by their place on the list: --only 2 or --only 3" in (
+        " ".join(both.stderr.split())
+    )
+    plain = run(runner, "build", "megselvhelten", "--pupils", "d.txt", "--only", "Oyvind")
+    assert plain.exit_code == 2 and "did you mean 'Øyvind Æsøy'?" in plain.stderr
+
+
+@pytest.mark.parametrize(
+    "above, warned",
+    [("Klasseliste 4B;;\r\n;;\r\n", "the lines above the header row (line 3)"), ("sep=;\r\n", "the line above")],
+)
+def test_a_title_or_excels_sep_line_above_the_header_is_left_out(tmp_path, above, warned) -> None:
+    """Excel exports often start with a title row, an empty row, or `sep=;`: the header
+    is the first of the first lines that names a column of names, and the lines above
+    it are left out with a warning (they were taken for the header, and the advice to
+    name the column could not work)."""
+    path = tmp_path / "k.csv"
+    path.write_bytes(f"{above}Navn;Født;Kontakt\r\nAda Berg;2016;\r\nBo Li;2016;\r\n".encode("cp1252"))
+    listed = read_class_list(path, None, _blame, True)
+    assert [p.name for p in listed.pupils] == ["Ada Berg", "Bo Li"]
+    first = listed.pupils[0].origin
+    assert isinstance(first, Where) and first.line == above.count("\n") + 2
+    assert any(warned in w.message and w.where is not None and w.where.line == 1 for w in listed.warnings)
+    chosen = read_class_list(path, "Navn", _blame, True, column_flag=True)
+    assert [p.name for p in chosen.pupils] == ["Ada Berg", "Bo Li"]

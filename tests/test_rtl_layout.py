@@ -192,3 +192,24 @@ def test_an_arabic_board_game_builds_and_its_rules_page_is_inked_from_the_right(
     top = page.height * 2 // 5  # the heading, the rules, the categories and the house rules
     inked = [x for x in range(page.width) for y in range(top) if pixels[x, y] < 140]
     assert min(inked) > page.width * 0.2 and max(inked) > page.width * 0.85, (min(inked), max(inked), page.width)
+
+
+@pytest.mark.parametrize("language", ["ar", "nb"])
+def test_a_special_squares_mark_and_its_number_share_no_corner(language: str) -> None:
+    """Right to left the numbers stand in the top right corner, where the "!" of a special
+    square stood: on an Arabic board the two were drawn on top of each other."""
+    from smartprint.kinds.boardgame.board import plan_board
+
+    face = plan_board(
+        width=1190.0, height=842.0, margin=30.0, title="لعبة", squares=20, categories=[0, 1] * 10,
+        names=["أ", "ب"], specials={6: "Flytt to ruter fram."}, special_origins={6: ("specials", 0)},
+        start="البداية", finish="النهاية", ends_origins=(("start",), ("finish",)), special_label="!",
+        fonts=load_fonts(), min_size=7.0, language=language,
+    )  # fmt: skip
+    special = next(s for s in face.squares if s.number == 6)
+    assert special.mark_at is not None and special.number_at is not None
+    cx, _, r = special.mark_at
+    x, _, size = special.number_at
+    number_right = x + size * 0.7  # a one-digit number in bold
+    assert cx + r < x or cx - r > number_right, (special.mark_at, special.number_at)
+    assert all(s.mark_at is None for s in face.squares if s.number != 6)

@@ -136,3 +136,22 @@ def test_a_colour_in_a_one_line_mapping_gets_the_quote_hint(runner, tmp_path, li
     assert f"s.yaml:4:{col}: " in result.output, result.output
     assert f"'color' and the rest of the line are lost; put the value in quotes: {value}" in result.output
     assert "did not find expected node content" not in result.output
+
+
+def test_a_file_indented_with_non_breaking_spaces_reads_as_it_looks(runner, tmp_path) -> None:
+    """Word (and web pages) write non-breaking spaces; at the start of a line YAML took
+    them for part of the key: "unknown key '    text'". They are read as the spaces they
+    look like, with a warning at the first such line."""
+    src = tmp_path / "fra-word.yaml"
+    src.write_text(
+        "kind: cards\ntitle: Kort\ncards:\n  - title: Mot\n\u00a0\u00a0\u00a0 text: Du prøver noe nytt.\n"
+        "  - title: Glede\n    text: Du smiler\u00a0til andre.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "k.pdf"
+    result = run(runner, "build", str(src), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "fra-word.yaml:5:1: warning: this line was indented with non-breaking spaces" in result.output
+    assert "Du prøver noe nytt." in " ".join(page_texts(out)[0].split())
+    strict = run(runner, "build", str(src), "--strict", "-o", str(tmp_path / "s.pdf"))
+    assert strict.exit_code == 1 and not (tmp_path / "s.pdf").exists()

@@ -62,6 +62,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     folder = tmp_path_factory.mktemp("klasse")
     (folder / "kort.yaml").write_text(DECK, encoding="utf-8")
     (folder / "lett.yaml").write_text(LIGHT, encoding="utf-8")
+    (folder / "4b").mkdir()
+    (folder / "4b" / "uke.yaml").write_text(LIGHT.replace("title: Lett", "title: Uke"), encoding="utf-8")
     cache = tmp_path_factory.mktemp("cache")
     env = {**os.environ, "TMPDIR": str(cache)}
     process = subprocess.Popen(
@@ -148,6 +150,22 @@ def test_a_teacher_edits_sees_errors_and_prints(server: dict[str, Any], page: An
     page.get_by_test_id("file-list").get_by_role("button", name=re.compile("kort.yaml")).click()
     page.wait_for_function("() => document.querySelectorAll('[data-testid=preview] img[src]').length === 1")
     first = _src(page)
+    # the summary in the page's words (bokmål), and a sub-folder's material under its folder
+    assert page.locator("#summary .what").inner_text() == "1 side: 4 kort på 1 ark"
+    assert page.locator("#summary .how").inner_text() == "A4 · Skriv ut ensidig, skriv ut i 100 % størrelse"
+    group = page.get_by_test_id("file-list").locator("li.folder", has_text="4b/")
+    assert group.get_by_role("button", name=re.compile("uke.yaml")).count() == 1
+    # files and folders that come and go in sub-folders are followed (each listed folder is watched)
+    listed = page.get_by_test_id("file-list")
+    (folder / "4b" / "ny.yaml").write_text(LIGHT, encoding="utf-8")
+    listed.locator("li.folder", has_text="4b/").get_by_role("button", name=re.compile("ny.yaml")).wait_for()
+    (folder / "5a").mkdir()
+    (folder / "5a" / "quiz.yaml").write_text(LIGHT, encoding="utf-8")
+    listed.locator("li.folder", has_text="5a/").get_by_role("button", name=re.compile("quiz.yaml")).wait_for()
+    shutil.rmtree(folder / "5a")
+    listed.locator("li.folder", has_text="5a/").wait_for(state="detached")
+    (folder / "4b" / "ny.yaml").unlink()
+    listed.get_by_role("button", name=re.compile("ny.yaml")).wait_for(state="detached")
 
     # type: saved as typed, the preview changes
     lines = source.read_text(encoding="utf-8").splitlines()
@@ -238,6 +256,8 @@ def test_a_teacher_edits_sees_errors_and_prints(server: dict[str, Any], page: An
     # words in English, labelled controls, no serious axe violation, no console error
     page.locator("#language").select_option("en")
     page.get_by_role("heading", name="Print", exact=True).wait_for()
+    page.wait_for_function("() => document.querySelector('#summary .how').textContent.includes('Print single-sided')")
+    assert re.fullmatch(r"1 page: 4 cards on 1 sheet", page.locator("#summary .what").inner_text())
     page.evaluate(AXE.read_text(encoding="utf-8"))
     serious = page.evaluate(
         "axe.run(document).then(r => r.violations.filter(v => ['serious', 'critical'].includes(v.impact))"

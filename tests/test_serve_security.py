@@ -17,9 +17,9 @@ import pytest
 pytest.importorskip("starlette")
 from starlette.testclient import TestClient  # noqa: E402
 
+from conftest import served_client  # noqa: E402
 from smartprint.commands.newfile import write_new  # noqa: E402
 from smartprint.serve import folder as files  # noqa: E402
-from smartprint.serve.app import Served, create_app  # noqa: E402
 from smartprint.serve.builds import Limits  # noqa: E402
 from smartprint.serve.command import bind  # noqa: E402
 from smartprint.serve.security import cookie_name  # noqa: E402
@@ -47,9 +47,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(folder: Path) -> Iterator[TestClient]:
-    served = Served(folder=folder, token=TOKEN, port=PORT, watch=False, check_at_start=False, limits=Limits(workers=1))
-    with TestClient(create_app(served), base_url=OWN) as test_client:
-        test_client.cookies.set(cookie_name(PORT), TOKEN)
+    with served_client(folder, PORT, TOKEN) as test_client:
         yield test_client
 
 

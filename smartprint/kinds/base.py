@@ -11,6 +11,7 @@ the pipeline, the CLI and the refusals are built from these declarations.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -21,6 +22,8 @@ from smartprint.options import Options as Options  # what the command line may o
 from smartprint.resolve.fontfiles import FontChoice
 from smartprint.resolve.fonts import FontSet
 from smartprint.resolve.layout import Layout, Page, PageKeys
+from smartprint.resolve.units import paper_name
+from smartprint.text.account import Account, Count, Phrase
 from smartprint.write.document import Document
 
 SpecT = TypeVar("SpecT", bound=Common)
@@ -84,11 +87,26 @@ class Kind(ABC, Generic[SpecT, GeoT, PlanT]):
         """What the pages are, for the summary line ("27 pages: 1 leader page, 26 sheets")."""
         return f"{pages} page{'s' if pages != 1 else ''}"
 
-    def describe_file(self, plan: PlanT, part: Document, pages: int, alone: bool) -> str:
-        """What one file of the build is and how to print it; `alone` when the build
-        wrote only this file. A kind whose material needs two papers (a board on A3, its
-        cards on A4) says what each file is."""
-        return self.describe(plan, pages)
+    def describe_file(self, plan: PlanT, part: Document, pages: int, alone: bool) -> Account:
+        """What one file of the build is and how to print it, as data (its `line` is the
+        command line's summary); `alone` when the build wrote only this file. A kind whose
+        material needs two papers (a board on A3, its cards on A4) says what each file is."""
+        return file_account(self.describe(plan, pages), part, pages)
+
+
+def file_account(
+    line: str,
+    part: Document,
+    pages: int,
+    parts: Sequence[Phrase | Count] = (),
+    notes: Sequence[Phrase] = (),
+    shop: Sequence[Phrase] = (),
+) -> Account:
+    """The account of one file: its paper and sides are those of `part`, the pages it holds."""
+    first = part.sections[0]
+    return Account(
+        line, pages, paper_name(first.width, first.height), part.duplex, tuple(parts), tuple(notes), tuple(shop)
+    )
 
 
 AnyKind = Kind[Any, Any, Any]

@@ -641,9 +641,33 @@ def _split_lines(text: str) -> list[str]:
     return _LINE_BREAK.split(text)
 
 
+_NBSP_INDENT = re.compile(r"^[ \u00a0\u202f]*[\u00a0\u202f][ \u00a0\u202f]*", re.MULTILINE)
+
+
+def _plain_indentation(text: str) -> tuple[str, int | None]:
+    """`text` with non-breaking spaces at the start of its lines made ordinary spaces
+    (each one character for one, so every column stays where it was), and the first
+    line that had them; YAML reads them as part of a key ("unknown key '   text'")."""
+    first = _NBSP_INDENT.search(text)
+    if first is None:
+        return text, None
+    line = text.count("\n", 0, first.start()) + 1
+    return _NBSP_INDENT.sub(lambda m: " " * len(m.group(0)), text), line
+
+
 def load_text(text: str, path: Path) -> Source:
     """Parse YAML text; `path` names it in messages and anchors relative paths."""
+    text, indented = _plain_indentation(text)
     src = Source(path=path, data=None, lines=_split_lines(text))
+    if indented is not None:
+        src.notes.append(
+            Problem(
+                Where(src.name, indented, 1),
+                "warning: this line was indented with non-breaking spaces, as Word and some web pages "
+                "write them; they were read as ordinary spaces (save the file from a plain text editor "
+                "to be sure it reads as you see it)",
+            )
+        )
     bad = _NOT_PRINTABLE.search(text)
     if bad:
         raise UserError(_bad_character(src, text, bad))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from smartprint.parts.geometry import PRINTER_MARGIN
 from smartprint.resolve.units import MM, paper_name
-from smartprint.text.labels import print_note
+from smartprint.text.labels import paper_note
 from smartprint.text.metrics import Fonts
 from smartprint.text.origin import Label
 from smartprint.text.run import TextRun
@@ -19,8 +19,7 @@ _DESCENT = 0.24
 
 def note_text(language: str, duplex: str, width: float, height: float) -> str:
     """The paper, then how to print it: a sentence of its own."""
-    note = print_note(language, duplex)
-    return f"{paper_name(width, height)} · {note[0].upper()}{note[1:]}"
+    return paper_note(language, duplex, paper_name(width, height))
 
 
 def footer_note(

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ MAX_LIST_BYTES = 1024 * 1024
 NAME_COLUMNS = ("navn", "name", "namn", "fullt navn", "fullt namn", "full name")
 FIRST_NAME_COLUMNS = ("fornavn", "førenamn", "fornamn", "first name", "firstname", "first_name", "given name")
 SURNAME_COLUMNS = ("etternavn", "etternamn", "last name", "lastname", "last_name", "surname", "family name")
+MIDDLE_NAME_COLUMNS = ("mellomnavn", "mellomnamn", "middle name", "middlename", "middle_name")
 LOST = ("?", "\ufffd")  # what a lossy export leaves where a letter was
 SUFFIXES = (".txt", ".csv")
 
@@ -104,11 +106,33 @@ class ClassList:
             found = whole or first
             if len(found) != 1:
                 if found:
-                    raise UsageError(f"--only {wanted}: {len(found)} pupils are called that; write the whole name")
-                hint = did_you_mean(wanted, [p.name for p in everyone])
+                    numbers = " or ".join(f"--only {k + 1}" for k in found)
+                    whole_given = bool(whole) or len({" ".join(everyone[k].name.split()) for k in found}) == 1
+                    raise UsageError(
+                        f"--only {wanted}: {len(found)} pupils on the class list are called that"
+                        + ("" if whole_given else "; write the whole name")
+                        + f"; choose by their place on the list: {numbers}"
+                    )
+                hint = did_you_mean(wanted, [p.name for p in everyone]) or _plain_letters_hint(wanted, everyone)
                 raise UsageError(f"--only {wanted}: no pupil of that name on the class list{hint}")
             chosen.add(found[0])
         return sorted(chosen)
+
+
+_PLAIN = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
+
+
+def _plain_letters(text: str) -> str:
+    """`text` as typed on a keyboard without æ, ø, å or accents: Øyvind → Oyvind."""
+    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()).translate(_PLAIN))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def _plain_letters_hint(wanted: str, everyone: Sequence[Pupil]) -> str:
+    """'; did you mean …?' for a name typed without its letters (Oyvind for Øyvind), or ''."""
+    key = _plain_letters(wanted)
+    found = [p.name for p in everyone if key in (_plain_letters(p.name), _plain_letters(p.first_name))]
+    return f"; did you mean '{found[0]}'?" if len(found) == 1 else ""
 
 
 def _clean(name: str) -> str:
@@ -247,9 +271,9 @@ def read_class_list(
     text = decoded.text
     if "\x00" in text:
         raise blame(f"'{path.name}' is not a text file; save the class list as .txt (one name a line) or .csv")
-    headed: list[Problem] = []  # a .txt list's heading line, left out
+    headed: list[Problem] = []  # a heading or title line above the names, left out
     if suffix == ".csv":
-        pupils = _read_csv(text, path, shown, _columns(column, blame, column_flag), named_on_command_line)
+        pupils = _read_csv(text, path, shown, _columns(column, blame, column_flag), named_on_command_line, headed)
     else:
         pupils = _read_txt(text, shown, headed)
     if not pupils:
@@ -303,7 +327,16 @@ def _check_name(name: str, at: Where, problems: list[Problem]) -> bool:
     return True
 
 
-_TXT_HEADINGS = {*NAME_COLUMNS, *FIRST_NAME_COLUMNS, "elev", "elever", "elevnavn", "elevar", "pupil", "pupils"}
+_TXT_HEADINGS = {
+    *NAME_COLUMNS,
+    *FIRST_NAME_COLUMNS,
+    *("elev", "elever", "elevnavn", "elevar", "elevliste", "klasse", "klasseliste", "navneliste", "namneliste"),
+    *("pupil", "pupils", "class", "class list", "names"),
+}
+# A number or bullet in front of a name, as Word writes a list saved as text ("1. Ada",
+# "2)\tEmil", "• Sofie", "- Nora"): not part of the name.
+_LIST_MARK = re.compile(r"\s*(?:\d{1,3}\s*[.)]|[-–—•·*▪●◦‣○])[ \t\u00a0]+(?=\S)")
+_DIGIT = re.compile(r"\d")
 
 
 def _read_txt(text: str, shown: str, notes: list[Problem]) -> list[Pupil]:
@@ -311,11 +344,17 @@ def _read_txt(text: str, shown: str, notes: list[Problem]) -> list[Pupil]:
     it is left out, and `notes` gets a warning saying so (a letter to "Navn" must not go home)."""
     pupils: list[Pupil] = []
     problems: list[Problem] = []
+    marked: list[int] = []  # lines whose list number or bullet was left out
     for number, line in enumerate(text.splitlines(), 1):
+        mark = _LIST_MARK.match(line)
+        if mark is not None:
+            marked.append(number)
+            line = " " * mark.end() + line[mark.end() :]  # the name keeps its column
         name = _clean(line)
         if not name or name.startswith("#"):
             continue
-        if not pupils and not problems and name.rstrip(":").casefold() in _TXT_HEADINGS:
+        heading = name.rstrip(":").casefold() in _TXT_HEADINGS or _DIGIT.search(name) is not None
+        if not pupils and not problems and heading:
             notes.append(
                 Problem(
                     Where(shown, number, 1),
@@ -325,15 +364,26 @@ def _read_txt(text: str, shown: str, notes: list[Problem]) -> list[Pupil]:
             )
             continue
         at = Where(shown, number, len(line) - len(line.lstrip()) + 1)
-        sep = next((ch for ch in ("\t", ";") if ch in line), None)
+        inner = line.strip(" \t\u00a0")  # a name indented with a tab is still one name
+        sep = next((ch for ch in ("\t", ";") if ch in inner), None)
         if sep is not None:
             what = "a tab" if sep == "\t" else "a ';'"
             problems.append(
                 Problem(
-                    Where(shown, number, line.index(sep) + 1),
+                    Where(shown, number, line.index(sep, len(line) - len(line.lstrip(" \t\u00a0"))) + 1),
                     f"this line has {what} between its words, like a row copied from a spreadsheet; "
                     "save the list from the spreadsheet as CSV (.csv) and give that file, or "
                     "write one name a line",
+                )
+            )
+            continue
+        digit = _DIGIT.search(line)
+        if digit is not None:  # a name has no digits: a class, a year, a note pasted with it
+            problems.append(
+                Problem(
+                    Where(shown, number, digit.start() + 1),
+                    f"«{name}» has a number in it, and a name has none; write the pupil's name alone "
+                    "on the line (a heading, a class or a year on its own line goes first, or not at all)",
                 )
             )
             continue
@@ -342,6 +392,16 @@ def _read_txt(text: str, shown: str, notes: list[Problem]) -> list[Pupil]:
             pupils.append(Pupil(name, at))
     if problems:
         raise UserError(problems)
+    if marked:
+        lines = ", ".join(str(n) for n in marked[:3]) + (" …" if len(marked) > 3 else "")
+        notes.append(
+            Problem(
+                Where(shown, marked[0], 1),
+                f"warning: the numbers or bullets in front of the names ({'line' if len(marked) == 1 else 'lines'} "
+                f"{lines}) were left out, "
+                "as a list copied from Word has them; the sheets show the names alone",
+            )
+        )
     return pupils
 
 
@@ -393,11 +453,42 @@ def _header_at(heads: list[str], wanted: tuple[str, ...]) -> int | None:
     return next((heads.index(w) for w in wanted if w in heads), None)
 
 
-def _read_csv(text: str, path: Path, shown: str, columns: tuple[str, ...] | None, cli: bool) -> list[Pupil]:
+def _header_line(lines: list[str], columns: tuple[str, ...] | None) -> int | None:
+    """The index of the header row: the first line with text, or a later one among the
+    first few when the lines above are a title ("Klasseliste 4B"), a row of empty cells
+    or Excel's `sep=;`, and the later one names the columns; None: no line has text."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for i in filled[:6]:
+        cells = next(csv.reader([lines[i]], delimiter=_delimiter(lines[i]) or ","), [])
+        heads = {" ".join(c.split()).casefold() for c in cells}
+        if columns is not None:
+            if all(c.casefold() in heads for c in columns):
+                return i
+        elif heads & set(NAME_COLUMNS) or (heads & set(FIRST_NAME_COLUMNS) and heads & set(SURNAME_COLUMNS)):
+            return i
+    return filled[0] if filled else None
+
+
+def _read_csv(
+    text: str, path: Path, shown: str, columns: tuple[str, ...] | None, cli: bool, notes: list[Problem]
+) -> list[Pupil]:
     lines = text.splitlines()
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
         return []
+    header_at = _header_line(lines, columns)
+    if header_at is not None and header_at != first:
+        said = (
+            "lines above the header row ({}) hold" if header_at - first > 1 else "line above the header row ({}) holds"
+        )
+        notes.append(
+            Problem(
+                Where(shown, first + 1, 1),
+                f"warning: the {said.format(f'line {header_at + 1}')} no names and "
+                f"{'were' if header_at - first > 1 else 'was'} left out",
+            )
+        )
+        first = header_at
     found = _delimiter(lines[first])
     # one column: a comma in a row is part of the name ("Hansen, Ola"), ';' and tab are not
     delimiter = found or ","
@@ -410,7 +501,7 @@ def _read_csv(text: str, path: Path, shown: str, columns: tuple[str, ...] | None
         raise UserError(
             Problem(Where(shown, reader.line_num or 1, 1), f"cannot read the CSV file here ({exc})")
         ) from None
-    rows = [(n, r) for n, r in rows if any(cell.strip() for cell in r)]
+    rows = [(n, r) for n, r in rows if n > first and any(cell.strip() for cell in r)]
     header_line, header = rows[0]
     heads = [" ".join(h.split()).casefold() for h in header]
     first_at = _header_at(heads, FIRST_NAME_COLUMNS)
@@ -419,14 +510,24 @@ def _read_csv(text: str, path: Path, shown: str, columns: tuple[str, ...] | None
     else:
         whole = _header_at(heads, NAME_COLUMNS)
         surname_at = _header_at(heads, SURNAME_COLUMNS)
-        at = [whole] if whole is not None or first_at is None or surname_at is None else [first_at, surname_at]
+        middle_at = _header_at(heads, MIDDLE_NAME_COLUMNS)  # Ada Marie Berg, not Ada Berg
+        at = (
+            [whole]
+            if whole is not None or first_at is None or surname_at is None
+            else [first_at, *([middle_at] if middle_at is not None else []), surname_at]
+        )
     missing = next((k for k, a in enumerate(at) if a is None), None)
     if missing is not None:
         shown_heads = ", ".join(f"'{' '.join(h.split())}'" for h in header if h.strip()) or "none"
         asked = f"'{columns[missing]}'" if columns is not None else "'navn' or 'name'"
         also = "" if columns is not None else ", nor the two 'fornavn' and 'etternavn'"
         guess = next(
-            (h for h in header if " ".join(h.split()).casefold() in ("fornavn", "first name", "firstname", "elev")),
+            (
+                h
+                for h in header
+                if " ".join(h.split()).casefold()
+                in ("fornavn", "first name", "firstname", "elev", "elevnavn", "elevens navn", "elevar", "pupil")
+            ),
             None,
         )
         todo = (
@@ -441,8 +542,8 @@ def _read_csv(text: str, path: Path, shown: str, columns: tuple[str, ...] | None
             )
         )
     cols = [a for a in at if a is not None]
-    if len(cols) == 2:
-        first_at = cols[0]  # two columns named or found: the first name, then the surname
+    if len(cols) >= 2:
+        first_at = cols[0]  # columns named or found: the first name first, the surname last
     pupils: list[Pupil] = []
     problems: list[Problem] = []
     for number, row in rows[1:]:

@@ -159,8 +159,11 @@ async def listing(request: Request) -> Response:
     from smartprint.load import resources
 
     served = _served(request)
-    entries = [{**asdict(e), "builds": _builds_ok(served, e.name)} for e in files.entries(served.folder)]
-    return JSONResponse({"files": entries, "builtins": resources.builtin_names("decks"), "kinds": list(KINDS)})
+    listed = files.listing(served.folder)
+    entries = [{**asdict(e), "builds": _builds_ok(served, e.name)} for e in listed.entries]
+    return JSONResponse(
+        {"files": entries, "cut": listed.cut, "builtins": resources.builtin_names("decks"), "kinds": list(KINDS)}
+    )
 
 
 async def read_file(request: Request) -> Response:
@@ -309,20 +312,38 @@ async def no_icon(request: Request) -> Response:
 
 
 async def _follow(served: Served, stop: asyncio.Event) -> None:
-    """Edits from other programs: a material whose text is not the one the page last saw
-    or read is announced (the page shows it, or both versions) and rebuilt; a class list,
-    picture or layout that changed rebuilds every open material."""
+    """Edits from other programs, in the folder and the sub-folders the list shows (each
+    watched on its own, so a large tree beside them costs nothing): a material whose text
+    is not the one the page last saw or read is announced (the page shows it, or both
+    versions) and rebuilt; a class list, picture or layout that changed rebuilds every open
+    material. A folder that comes or goes starts the watch again over the new list."""
+    while not stop.is_set():
+        folders = files.listing(served.folder).folders
+        try:
+            await _follow_folders(served, stop, folders)
+        except OSError:  # a folder went between listing and watching: list again
+            await asyncio.sleep(0.2)
+
+
+async def _follow_folders(served: Served, stop: asyncio.Event, folders: list[str]) -> None:
+    """Follow `folders` until `stop`, or until the folders to follow are no longer these."""
     from watchfiles import awatch
 
     assert served.builds is not None
     builds = served.builds
-    async for changes in awatch(served.folder, stop_event=stop, recursive=False, debounce=400, step=30):
-        names = {Path(path).name for _, path in changes}
+    watched = [served.folder / where for where in folders]
+    async for changes in awatch(*watched, stop_event=stop, recursive=False, debounce=400, step=30):
+        names = {
+            Path(path).relative_to(served.folder).as_posix()
+            for _, path in changes
+            if Path(path).is_relative_to(served.folder)
+        }
         listed = False
         for name in sorted(names):
             try:
                 path = files.inside(served.folder, name)
             except files.Refused:
+                listed = listed or not Path(name).name.startswith(".")  # a folder came or went, maybe
                 continue
             if not path.is_file():
                 listed = True
@@ -347,6 +368,8 @@ async def _follow(served: Served, stop: asyncio.Event) -> None:
                 builds.rebuild_where(lambda key: True)
         if listed:
             served.broadcast({"type": "files"})
+            if files.listing(served.folder).folders != folders:
+                return
 
 
 async def _check_all(served: Served) -> None:

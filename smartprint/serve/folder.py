@@ -84,13 +84,30 @@ def write_atomically(path: Path, data: bytes) -> str:
     return version(data)
 
 
+MAX_DEPTH = 3  # sub-folders listed below the served one: 4b/, 4b/uke-12/, 4b/uke-12/gruppe/
+MAX_FOLDERS = 200  # folders looked into at most (the served one too)
+MAX_LISTED = 500  # files listed at most
+MAX_LOOKED_AT = 20_000  # names looked at in all the folders together, listed or not
+
+
 @dataclass(frozen=True)
 class Entry:
     """One file of the folder as the file list shows it."""
 
-    name: str
+    name: str  # relative to the served folder, with "/" between folders: "4b/styrkekort.yaml"
     role: str  # "material", "layout", "class-list", "picture"
     kind: str | None  # a material's `kind:`
+    folder: str = ""  # the sub-folder it is in ("4b", "4b/uke-12"), "" for the served folder itself
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The files the page may use, grouped by folder (the served folder's own first, then each
+    sub-folder by name), and whether a bound cut the list short."""
+
+    entries: list[Entry]
+    folders: list[str]  # every folder looked into, "" first: the ones to watch for changes
+    cut: bool
 
 
 def role_of(path: Path) -> tuple[str, str | None]:
@@ -106,22 +123,80 @@ def role_of(path: Path) -> tuple[str, str | None]:
     return "material", kind if isinstance(kind, str) else None
 
 
-def entries(folder: Path) -> list[Entry]:
-    """The files of the folder the page may use (not in sub-folders), by name."""
+def _entry(folder: Path, name: str, path: Path, where: str) -> Entry | None:
+    """The entry of one file, or None for a file the page may not use (a link leading out)."""
+    suffix = path.suffix.lower()
+    if path.name.startswith(".") or suffix not in ALLOWED_SUFFIXES:
+        return None
+    try:
+        inside(folder, name)
+        if not path.is_file():
+            return None
+    except (Refused, OSError):
+        return None
+    if suffix in MATERIAL_SUFFIXES:
+        return Entry(name, *role_of(path), folder=where)
+    return Entry(name, "class-list" if suffix in CLASS_LIST_SUFFIXES else "picture", None, folder=where)
+
+
+def listing(folder: Path) -> Listing:
+    """The files of `folder` (resolved) and of its sub-folders down to MAX_DEPTH that the page
+    may use. A hidden folder or a link to a folder is never entered (a link may lead out of
+    the folder or round in a loop; a linked file is listed only when it stays inside), and
+    the walk stops at MAX_FOLDERS folders, MAX_LISTED files or MAX_LOOKED_AT names."""
     out: list[Entry] = []
-    for path in sorted(folder.iterdir(), key=lambda p: p.name.lower()):
-        name = path.name
-        suffix = path.suffix.lower()
-        if name.startswith(".") or suffix not in ALLOWED_SUFFIXES or not path.is_file():
-            continue
+    folders: list[str] = []
+    queue: list[tuple[str, int]] = [("", 0)]  # breadth first: the nearest folders are listed first
+    looked_at = 0
+    cut = stop = False  # cut: something was left out; stop: a bound was reached, no more is read
+    while queue and not stop:
+        where, depth = queue.pop(0)
+        if len(folders) >= MAX_FOLDERS:
+            cut = True
+            break
         try:
-            inside(folder, name)
-        except Refused:
-            continue  # a link that leads out
-        if suffix in MATERIAL_SUFFIXES:
-            out.append(Entry(name, *role_of(path)))
-        elif suffix in CLASS_LIST_SUFFIXES:
-            out.append(Entry(name, "class-list", None))
+            with os.scandir(folder / where) as scan:
+                found = []
+                for item in scan:
+                    looked_at += 1
+                    if looked_at > MAX_LOOKED_AT:
+                        cut = stop = True
+                        break
+                    found.append(item)
+        except OSError:
+            continue  # a folder the teacher may not read: left out, and not watched
+        folders.append(where)
+        subs: list[str] = []
+        for item in sorted(found, key=lambda i: i.name.lower()):
+            name = f"{where}/{item.name}" if where else item.name
+            try:
+                is_dir = item.is_dir(follow_symlinks=False)
+            except OSError:
+                continue
+            if is_dir:
+                if not item.name.startswith("."):
+                    subs.append(name)
+                continue
+            entry = _entry(folder, name, Path(item.path), where)
+            if entry is None:
+                continue
+            if len(out) >= MAX_LISTED:
+                cut = stop = True
+                break
+            out.append(entry)
+        if subs and depth == MAX_DEPTH:
+            cut = True  # deeper folders are not looked into
         else:
-            out.append(Entry(name, "picture", None))
-    return out
+            queue.extend((sub, depth + 1) for sub in subs)
+    out.sort(key=lambda e: _folder_order(e.folder))  # stable: by name within a folder
+    return Listing(out, sorted(folders, key=_folder_order), cut)
+
+
+def _folder_order(where: str) -> tuple[str, ...]:
+    """Folders in the order of a file manager's tree: the served one, then 4b, 4b/uke-12, 5a."""
+    return tuple(part.lower() for part in where.split("/")) if where else ()
+
+
+def entries(folder: Path) -> list[Entry]:
+    """The files the page may use, in the folder and its sub-folders (see `listing`)."""
+    return listing(folder).entries

@@ -61,6 +61,8 @@ def build(request: dict[str, Any]) -> dict[str, Any]:
     from smartprint.pipeline import build as build_material
     from smartprint.pipeline import default_target
     from smartprint.preview.render import render_pages
+    from smartprint.serve.words import LANGUAGES
+    from smartprint.text.account import say
 
     folder = os.getcwd()
     out, store = Path(request["out"]), Path(request["store"])
@@ -77,7 +79,8 @@ def build(request: dict[str, Any]) -> dict[str, Any]:
     pages: list[dict[str, Any]] = []
     files: list[dict[str, Any]] = []
     for index, one in enumerate(written):
-        files.append({"name": one.path.name, "pages": one.pages, "what": one.what})
+        said = {language: say(one.account, language) for language in LANGUAGES}  # the page shows its own
+        files.append({"name": one.path.name, "pages": one.pages, "said": said})
         shown = range(1, min(one.pages, MAX_PAGES) + 1)
         for picture in render_pages(one.path, dpi=request.get("dpi", DPI), pages=shown):
             digest = hashlib.sha256(picture.png).hexdigest()[:24]

@@ -42,3 +42,10 @@ def print_note(language: str, duplex: str) -> str:
     words = labels(language)
     how = {"duplex-long": words["flip_long"], "duplex-short": words["flip_short"]}.get(duplex, words["one_sided"])
     return f"{how}, {words['scale']}"
+
+
+def paper_note(language: str, duplex: str, paper: str) -> str:
+    """The paper, then how to print it, as a sentence of its own ("A3 · Skriv ut ensidig,
+    skriv ut i 100 % størrelse"): on a file's first page, and on the local page."""
+    note = print_note(language, duplex)
+    return f"{paper} · {note[0].upper()}{note[1:]}"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from smartprint.kinds.base import Job, Kind, Options
+from smartprint.kinds.base import Job, Kind, Options, file_account
 from smartprint.kinds.bingo.assemble import BingoGeometry, Prepared, assemble
 from smartprint.kinds.bingo.model import BingoLayout, BingoSpec
 from smartprint.resolve.layout import Layout, Page, resolve_page
+from smartprint.text.account import Account, Count, Phrase, phrase
 from smartprint.write.document import Document
 
 
@@ -38,6 +39,14 @@ class BingoKind(Kind[BingoSpec, BingoGeometry, Prepared]):
         if len(plan.units) > 1:
             parts[-1] += f", {len(plan.units)} a page"
         return f"{pages} page{'s' if pages != 1 else ''}: " + ", ".join(parts)
+
+    def describe_file(self, plan: Prepared, part: Document, pages: int, alone: bool) -> Account:
+        parts: list[Phrase | Count] = [Count("leader_page", len(plan.leader))] if plan.leader else []
+        sheets = Count("bingo_sheet", len(plan.numbers))
+        parts.append(sheets if plan.pupils is None else phrase("with_names", sheets=sheets))
+        if len(plan.units) > 1:
+            parts.append(phrase("per_page", n=len(plan.units)))
+        return file_account(self.describe(plan, pages), part, pages, parts)
 
 
 KIND = BingoKind()

@@ -50,6 +50,7 @@ class Square:
     number_at: tuple[float, float, float] | None  # x, baseline, size (the number's left end, in a top corner)
     symbol_at: tuple[float, float, float] | None  # cx, cy, r
     text: Box | None  # a special's text, or the start/finish label
+    mark_at: tuple[float, float, float] | None = None  # a special square's "!": cx, cy, r
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,15 @@ class BoardFace:
     squares: tuple[Square, ...]
     legend: tuple[LegendItem, ...]
     number_font_size: float
+    mark_left: bool = False  # the special squares' "!" in the top-left corner: right to left, the number is top right
+
+
+def special_mark(r: Rect, left: bool) -> tuple[float, float, float]:
+    """Where a special square's (or its legend swatch's) "!" stands: cx, cy, r, in the top
+    corner the square's number leaves free (top right, or top left when the numbers are
+    at the right, right to left)."""
+    mark = r.w * 0.13
+    return (r.x + mark * 1.4 if left else r.right - mark * 1.4, r.top - mark * 1.4, mark)
 
 
 class BoardFitFailures(Exception):
@@ -266,7 +276,8 @@ def plan_board(
                 category = categories[cell.index - 1]
                 r = side * style.symbol_radius
                 symbol_at = (rect.x + rect.w / 2, rect.y + rect.h * 0.44, r)
-        square = Square(cell.index, rect, category, number_at, symbol_at, text)
+        mark_at = special_mark(rect, rtl) if cell.index in specials else None
+        square = Square(cell.index, rect, category, number_at, symbol_at, text, mark_at)
         if escaping(rect, [("text", text)], fonts) is not None:
             failures.append(
                 FitFailure(
@@ -298,4 +309,5 @@ def plan_board(
         squares=tuple(out),
         legend=tuple(legend),
         number_font_size=number_size,
+        mark_left=rtl,
     )

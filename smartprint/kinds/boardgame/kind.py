@@ -5,11 +5,12 @@ rules, one question deck per category with its own back, and a die and pawns to 
 from __future__ import annotations
 
 from smartprint.errors import UserError
-from smartprint.kinds.base import Job, Kind, Options
+from smartprint.kinds.base import Job, Kind, Options, file_account
 from smartprint.kinds.boardgame.assemble import BoardGamePlan, BoardGeometry, assemble
 from smartprint.kinds.boardgame.model import BoardGameLayout, BoardGameSpec
 from smartprint.resolve.layout import Layout, Page, PageKeys, resolve_page
 from smartprint.resolve.units import PAPER_SIZES_MM, paper_name
+from smartprint.text.account import Account, Count, Phrase, phrase
 from smartprint.write.document import Document
 
 
@@ -53,14 +54,9 @@ class BoardGameKind(Kind[BoardGameSpec, BoardGeometry, BoardGamePlan]):
         return board_game_document(plan)
 
     def describe(self, plan: BoardGamePlan, pages: int) -> str:
-        cards = sum(len(d.expanded) for d in plan.decks)
         page = plan.job.page
         paper = paper_name(page.width, page.height)
-        decks = len(plan.decks)
-        things = (
-            f"rules, {cards} question card{'s' if cards != 1 else ''} in {decks} "
-            f"deck{'s' if decks != 1 else ''}" + (", a die and pawns to fold" if plan.printables else "")
-        )
+        things = self._things(plan)
         if plan.tiling is None:
             board = paper_name(plan.geometry.width, plan.geometry.height)
             if board == paper:
@@ -79,20 +75,40 @@ class BoardGameKind(Kind[BoardGameSpec, BoardGeometry, BoardGamePlan]):
             f"{things}; print on {paper}, double-sided (long edge)"
         )
 
-    def describe_file(self, plan: BoardGamePlan, part: Document, pages: int, alone: bool) -> str:
+    def describe_file(self, plan: BoardGamePlan, part: Document, pages: int, alone: bool) -> Account:
+        cards = Count("question_card", sum(len(d.expanded) for d in plan.decks))
+        things: list[Phrase | Count] = [
+            phrase("rules"),
+            phrase("cards_in_decks", cards=cards, decks=Count("deck", len(plan.decks))),
+            *([phrase("die_and_pawns")] if plan.printables else []),
+        ]
         if alone:
-            return self.describe(plan, pages)
+            if plan.tiling is None:
+                board = phrase("board_empty_back")
+            else:
+                paper = paper_name(plan.tiling.sheet_w, plan.tiling.sheet_h)
+                board = phrase("board_in_parts", parts=Count("part", len(plan.tiling.tiles)), paper=paper)
+            return file_account(self.describe(plan, pages), part, pages, [board, *things])
         first = part.sections[0]
         paper = paper_name(first.width, first.height)
         if first.name == "board":
-            return f"{pages} page: the board; print it on {paper}, one-sided, at 100 %"
+            return file_account(
+                f"{pages} page: the board; print it on {paper}, one-sided, at 100 %", part, pages, [phrase("board")]
+            )
+        return file_account(
+            f"{pages} pages: {self._things(plan)}; print on {paper}, double-sided (long edge), at 100 %",
+            part,
+            pages,
+            things,
+        )
+
+    @staticmethod
+    def _things(plan: BoardGamePlan) -> str:
         cards = sum(len(d.expanded) for d in plan.decks)
         decks = len(plan.decks)
-        things = (
-            f"rules, {cards} question card{'s' if cards != 1 else ''} in {decks} "
-            f"deck{'s' if decks != 1 else ''}" + (", a die and pawns to fold" if plan.printables else "")
+        return f"rules, {cards} question card{'s' if cards != 1 else ''} in {decks} deck{'s' if decks != 1 else ''}" + (
+            ", a die and pawns to fold" if plan.printables else ""
         )
-        return f"{pages} pages: {things}; print on {paper}, double-sided (long edge), at 100 %"
 
 
 KIND = BoardGameKind()

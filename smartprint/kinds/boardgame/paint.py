@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfgen.canvas import Canvas
 
-from smartprint.kinds.boardgame.board import STYLE, TILE_MAP_W, BoardFace
+from smartprint.kinds.boardgame.board import STYLE, TILE_MAP_W, BoardFace, special_mark
 from smartprint.kinds.boardgame.printables import printables_section
 from smartprint.parts import draw
 from smartprint.parts.categories import SPECIAL_MARK
@@ -63,7 +63,7 @@ def _board_art(plan: BoardGamePlan, c: Canvas) -> None:
     for item in face.legend:
         s = item.swatch
         if item.category is None:
-            _special_frame(c, s, side)
+            _special_frame(c, s, side, special_mark(s, face.mark_left))
         else:
             style = plan.styles[item.category]
             c.setFillColorRGB(*lighten(style.color, STYLE.tint))
@@ -75,13 +75,13 @@ def _board_art(plan: BoardGamePlan, c: Canvas) -> None:
     del fonts
 
 
-def _special_frame(c: Canvas, r: Rect, side: float) -> None:
+def _special_frame(c: Canvas, r: Rect, side: float, mark: tuple[float, float, float]) -> None:
+    """A special square's frame and its "!" (placed by the plan)."""
     c.setFillColorRGB(*WHITE)
     c.setStrokeColorRGB(*SPECIAL)
     c.setLineWidth(max(1.5, side * 0.03))
     c.roundRect(r.x, r.y, r.w, r.h, r.w * 0.12, stroke=1, fill=1)
-    mark = r.w * 0.13
-    draw.symbol(c, SPECIAL_MARK, r.right - mark * 1.4, r.top - mark * 1.4, mark, SPECIAL)
+    draw.symbol(c, SPECIAL_MARK, *mark, SPECIAL)
 
 
 def _square(plan: BoardGamePlan, c: Canvas, square: Any) -> None:
@@ -95,7 +95,8 @@ def _square(plan: BoardGamePlan, c: Canvas, square: Any) -> None:
         ink.draw_lines(c, square.text.fitted, square.text.left, square.text.top, WHITE)
         return
     if square.category is None:
-        _special_frame(c, r, r.w)
+        assert square.mark_at is not None  # every special square has its mark planned
+        _special_frame(c, r, r.w, square.mark_at)
         ink.draw_lines(c, square.text.fitted, square.text.left, square.text.top, INK)
     else:
         style = plan.styles[square.category]

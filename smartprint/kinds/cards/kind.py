@@ -6,12 +6,14 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from smartprint.kinds.base import Job, Kind, Options
+from smartprint.kinds.base import Job, Kind, Options, file_account
 from smartprint.kinds.cards.model import CardsLayout, CardsSpec
 from smartprint.parts.categories import Declared, styles_of
 from smartprint.parts.deck.layout import DeckGeometry
 from smartprint.parts.deck.plan import DeckPlan, Roomier, Wording, plan_deck
 from smartprint.resolve.layout import Layout, Page
+from smartprint.resolve.units import format_mm
+from smartprint.text.account import Account, Count, phrase
 from smartprint.write.document import Document
 
 
@@ -92,8 +94,6 @@ class CardsKind(Kind[CardsSpec, DeckGeometry, DeckPlan]):
         geo = plan.geometry
         if not geo.page_is_card:
             return line
-        from smartprint.resolve.units import format_mm
-
         sides = "front and back" if plan.back is not None else "front only"
         order = (
             "front, back, front, back … (one card per page, its back on the next page)"
@@ -112,6 +112,32 @@ class CardsKind(Kind[CardsSpec, DeckGeometry, DeckPlan]):
                 "  colour as in the PDF, no scaling",
             ]
         )
+
+    def describe_file(self, plan: DeckPlan, part: Document, pages: int, alone: bool) -> Account:
+        line, geo = self.describe(plan, pages), plan.geometry
+        if geo.page_is_card:
+            shop = (
+                phrase("tell_print_shop"),
+                phrase(
+                    "shop_cards",
+                    cards=len(plan.expanded),
+                    different=len(plan.cards),
+                    sides=phrase("front_and_back" if plan.back is not None else "front_only"),
+                ),
+                phrase(
+                    "shop_trim",
+                    card=f"{format_mm(geo.card_w)} × {format_mm(geo.card_h)}",
+                    bleed=format_mm(geo.bleed),
+                    page=f"{format_mm(plan.page.width)} × {format_mm(plan.page.height)}",
+                ),
+                phrase("shop_order_backs" if plan.back is not None else "shop_order_fronts"),
+                phrase("shop_colour"),
+            )
+            return file_account(line, part, pages, [phrase("for_print_shop")], shop=shop)
+        sheets = plan.pages[-1].sheets if plan.pages else 0
+        on_sheets = phrase("cards_on_sheets", cards=Count("card", len(plan.expanded)), sheets=Count("sheet", sheets))
+        folded = plan.back is not None and geo.backs == "fold"
+        return file_account(line, part, pages, [on_sheets], [phrase("fold_sheets")] if folded else [])
 
 
 KIND = CardsKind()

@@ -3,10 +3,11 @@ talking about it, five in a row wins. With markers to cut out and question cards
 
 from __future__ import annotations
 
-from smartprint.kinds.base import Job, Kind, Options
+from smartprint.kinds.base import Job, Kind, Options, file_account
 from smartprint.kinds.fiveinarow.assemble import FiveInARowPlan, assemble
 from smartprint.kinds.fiveinarow.model import FiveInARowLayout, FiveInARowSpec
 from smartprint.resolve.layout import Layout, Page, resolve_page
+from smartprint.text.account import Account, Count, Phrase, phrase
 from smartprint.write.document import Document
 
 
@@ -45,6 +46,19 @@ class FiveInARowKind(Kind[FiveInARowSpec, None, FiveInARowPlan]):
             else "print one-sided"
         )
         return f"{pages} page{'s' if pages != 1 else ''}: " + ", ".join(parts) + f"; {how}"
+
+    def describe_file(self, plan: FiveInARowPlan, part: Document, pages: int, alone: bool) -> Account:
+        boards = len(plan.numbers)
+        parts: list[Phrase | Count] = [Count("board", boards)]
+        if plan.markers:
+            parts.append(phrase("markers", sets=Count("set", boards)))
+        if plan.questions is not None:
+            cards = Count("question_card", len(plan.questions.expanded))
+            parts.append(
+                phrase("question_sets", cards=cards, sets=Count("set", boards), each=len(plan.questions.cards))
+            )
+        notes = [phrase("board_own_sheet")] if plan.questions is not None else []
+        return file_account(self.describe(plan, pages), part, pages, parts, notes)
 
 
 KIND = FiveInARowKind()

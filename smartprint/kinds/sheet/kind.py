@@ -4,7 +4,7 @@ class list is given."""
 
 from __future__ import annotations
 
-from smartprint.kinds.base import Job, Kind, Options
+from smartprint.kinds.base import Job, Kind, Options, file_account
 from smartprint.kinds.sheet.assemble import SheetPlan, assemble
 from smartprint.kinds.sheet.model import (
     SheetLayout,
@@ -12,6 +12,7 @@ from smartprint.kinds.sheet.model import (
 )
 from smartprint.resolve.layout import Layout, Page, resolve_page
 from smartprint.resolve.units import paper_name
+from smartprint.text.account import Account, Count, Phrase, phrase
 from smartprint.write.document import Document
 
 
@@ -58,7 +59,39 @@ class SheetKind(Kind[SheetSpec, SheetLayout, SheetPlan]):
         where = "" if plan.poster_size is None else f" on {paper_name(*plan.poster_size)}"
         return f", then {plan.shared} page{'s' if plan.shared != 1 else ''} printed once{where} (print one per group)"
 
-    def describe_file(self, plan: SheetPlan, part: Document, pages: int, alone: bool) -> str:
+    def describe_file(self, plan: SheetPlan, part: Document, pages: int, alone: bool) -> Account:
+        line = self._describe_file(plan, part, pages, alone)
+        if alone:
+            return file_account(line, part, pages, self._parts(plan, pages))
+        if part.sections[0].name == "poster":
+            return file_account(line, part, pages, [phrase("poster")], [phrase("copy_per_group")])
+        if plan.pupils is None:
+            return file_account(line, part, pages, [phrase("own_sheet")], [phrase("copy_per_pupil")])
+        return file_account(line, part, pages, [phrase("sheets_per_pupil", sheets=Count("sheet", plan.sheets))])
+
+    @staticmethod
+    def _parts(plan: SheetPlan, pages: int) -> list[Phrase | Count]:
+        """What the pages of a build written as one file are (`describe`, as data)."""
+        once: list[Phrase | Count] = []
+        if plan.shared:
+            shared = Count("page", plan.shared)
+            where = {} if plan.poster_size is None else {"paper": paper_name(*plan.poster_size)}
+            once = [phrase("then_once_on" if where else "then_once", pages=shared, **where)]
+        if plan.pupils is None:
+            if not plan.shared:
+                return [phrase("one_sheet")]
+            own = pages - plan.shared
+            mine = phrase("own_page", first=1) if own == 1 else phrase("own_pages", first=1, last=own)
+            return [mine, *once]
+        parts: list[Phrase | Count] = [phrase("sheets_per_pupil", sheets=Count("sheet", plan.sheets))]
+        if plan.per_sheet > 1:
+            each = "pages_each_and_back" if plan.duplex and plan.per_sheet % 2 else "pages_each"
+            parts.append(phrase(each, pages=Count("page", plan.per_sheet)))
+        elif plan.duplex:
+            parts.append(phrase("empty_back"))
+        return [*parts, *once]
+
+    def _describe_file(self, plan: SheetPlan, part: Document, pages: int, alone: bool) -> str:
         if alone:
             return self.describe(plan, pages)
         first = part.sections[0]

@@ -66,18 +66,30 @@ async function loadFiles() {
   const others = $("other-list");
   list.replaceChildren();
   others.replaceChildren();
+  const groups = new Map(); // a sub-folder's materials under its name, in the server's order
   for (const f of data.files) {
     if (f.role === "material") {
       const state = f.builds === true ? w("builds") : f.builds === false ? w("fails") : "";
       const meta = el("span", { class: "meta" }, el("span", { text: f.kind || w("unknown_kind") }));
       if (state) meta.append(" · ", el("span", { class: f.builds ? "" : "bad", text: state }));
-      const button = el("button", { type: "button", "aria-current": f.name === current.name ? "true" : "false" }, el("span", { text: f.name }), meta);
+      const shown = f.folder ? f.name.slice(f.folder.length + 1) : f.name;
+      const button = el("button", { type: "button", "data-name": f.name, "aria-current": f.name === current.name ? "true" : "false" }, el("span", { text: shown }), meta);
       button.addEventListener("click", () => openFile(f.name));
-      list.append(el("li", {}, button));
+      let into = list;
+      if (f.folder) {
+        if (!groups.has(f.folder)) {
+          const inner = el("ul", { "aria-label": `${w("folder")} ${f.folder}` });
+          list.append(el("li", { class: "folder" }, el("span", { class: "folder-name", text: `${f.folder}/` }), inner));
+          groups.set(f.folder, inner);
+        }
+        into = groups.get(f.folder);
+      }
+      into.append(el("li", {}, button));
     } else {
       others.append(el("li", { class: "plain", text: f.name }));
     }
   }
+  $("list-cut").hidden = !data.cut;
   const pupils = $("pupils");
   const chosen = pupils.value;
   pupils.replaceChildren(el("option", { value: "", text: w("no_class_list") }));
@@ -118,7 +130,7 @@ async function openFile(name) {
   shownPages = [];
   $("preview").replaceChildren();
   $("summary").replaceChildren();
-  for (const b of $("file-list").querySelectorAll("button")) b.setAttribute("aria-current", String(b.firstChild.textContent === name));
+  for (const b of $("file-list").querySelectorAll("button")) b.setAttribute("aria-current", String(b.dataset.name === name));
   await loadBuild();
 }
 
@@ -256,7 +268,8 @@ function showPages(result) {
   result.files.forEach((f) => {
     const link = el("a", { href: `/api/pdf/${result.serial}/${encodeURIComponent(f.name)}`, download: f.name, "data-testid": "pdf" });
     link.append(el("span", { text: w("download") }), " ", el("span", { text: f.name }));
-    summary.append(el("p", {}, link, " ", el("span", { text: f.what })));
+    const said = f.said[document.documentElement.lang] || f.said.nb; // what the pages are and how to print them
+    summary.append(el("p", {}, link, ...said.map((line, i) => el("span", { class: i ? "how" : "what", text: line }))));
   });
   const preview = $("preview");
   const total = result.pages.length;
