@@ -240,21 +240,6 @@ def test_example_deck_builds_with_image_and_qr(runner, tmp_path):
     assert sum(1 for x in xobjects if x["/Subtype"] == "/Image") == 1  # the sun picture, once
 
 
-@pytest.mark.parametrize(
-    ("layout", "advice"),
-    [
-        ("kort-63x88", "or use a larger card layout than 'kort-63x88' (kort-a6, plakat-a4)"),
-        ("kort-a6", "or use a larger card layout than 'kort-a6' (plakat-a4)"),
-    ],
-)
-def test_the_advice_names_only_layouts_with_larger_cards(runner, tmp_path, layout, advice) -> None:
-    words = " ".join(["ord"] * 400)
-    src = tmp_path / "lang.yaml"
-    src.write_text(f"kind: cards\ntitle: T\nlayout: {layout}\ncards:\n  - title: Lang\n    text: {words}\n", "utf-8")
-    result = run(runner, "validate", str(src))
-    assert result.exit_code == 1 and advice in result.output, result.output
-
-
 def _text_forms(pdf: Path, page: int = 0) -> list[str]:
     """The names of the card-text forms a page can place (the pages share one list)."""
     xobjects = PdfReader(str(pdf)).pages[page]["/Resources"].get("/XObject", {})

@@ -371,7 +371,7 @@ def _decks(job: BoardJob, styles: tuple[CategoryStyle, ...], words: dict[str, st
                     allowed=job.options.allow,
                     warn=job.warn,
                     front_style=QUESTION_FACE,
-                    wording=Wording(names, None),
+                    wording=Wording(names=names),
                     origins=DeckOrigins(
                         title=mixed((spec.title, ("title",)), (f": {cat.name}", name)),
                         group=name,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from smartprint.errors import Problem, UserError
@@ -9,22 +11,36 @@ from smartprint.kinds.base import Job, Kind, Options, file_account
 from smartprint.kinds.cards.model import CardsLayout, CardsSpec
 from smartprint.parts.categories import CategoryStyle, Declared, styles_of
 from smartprint.parts.deck.layout import DeckGeometry
-from smartprint.parts.deck.plan import DeckPlan, Wording, plan_deck
+from smartprint.parts.deck.plan import DeckPlan, Roomier, Wording, plan_deck
 from smartprint.resolve.layout import Layout, Page
-from smartprint.resolve.units import MM, format_mm
+from smartprint.resolve.units import format_mm
 from smartprint.text.account import Account, Count, phrase
 from smartprint.write.document import Document
 
-# built-in card layouts with more room, named in advice, with their cards' size in mm
-LARGER_LAYOUTS = (("kort-a6", 105 * 148), ("plakat-a4", 190 * 277))
 
+def _larger(geo: DeckGeometry) -> Callable[[], list[Roomier]]:
+    """The built-in card layouts whose faces are larger than `geo`'s, smallest first,
+    read once, and only when a card needs the advice (a deck that fits never opens them)."""
 
-def _larger(geo: DeckGeometry, layout: str) -> str | None:
-    """Advice to take a larger built-in layout, naming only those with larger cards;
-    None on the largest (then the advice is to shorten the text)."""
-    area = (geo.card_w / MM) * (geo.card_h / MM)
-    names = [name for name, mm2 in LARGER_LAYOUTS if mm2 > area * 1.05]
-    return f"a larger card layout than '{layout}' ({', '.join(names)})" if names else None
+    @cache
+    def rooms() -> list[Roomier]:
+        from smartprint.load import resources
+        from smartprint.resolve.layout import layout_kind, load_layout
+
+        area = geo.face_w * geo.face_h
+        found: list[Roomier] = []
+        for name in resources.builtin_names("layouts"):
+            path = resources.builtin_path("layouts", name)
+            if path is None or layout_kind(name) != KIND.name:
+                continue
+            layout = load_layout(path, KIND)
+            other: DeckGeometry = layout.geometry
+            if other.face_w * other.face_h > area * 1.05:  # larger; planning the card there decides
+                min_size = layout.page.min_text_size
+                found.append(Roomier(name, other.face_w, other.face_h, min_size, backs=other.backs != "none"))
+        return sorted(found, key=lambda room: room.face_w * room.face_h)
+
+    return rooms
 
 
 class CardsKind(Kind[CardsSpec, DeckGeometry, DeckPlan]):
@@ -74,7 +90,7 @@ class CardsKind(Kind[CardsSpec, DeckGeometry, DeckPlan]):
             src=src,
             allowed=job.options.allow,
             warn=job.warn,
-            wording=Wording(larger=_larger(job.layout.geometry, job.page.name)),
+            wording=Wording(layout=job.page.name, larger=_larger(job.layout.geometry)),
         )
 
     def document(self, plan: DeckPlan) -> Document:

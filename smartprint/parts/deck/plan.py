@@ -7,7 +7,8 @@ Pure data: no reportlab; text widths come from the font set's `measure`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from smartprint.errors import Problem, UserError
@@ -93,18 +94,52 @@ class DeckOrigins:
 
 
 @dataclass(frozen=True)
+class Roomier:
+    """A layout with larger cards that advice may name: its face's size and the smallest
+    text it allows, so a card can be planned there before the layout is suggested."""
+
+    name: str
+    face_w: float
+    face_h: float
+    min_size: float
+    backs: bool  # whether the layout prints the deck's back
+
+
+@dataclass(frozen=True)
 class Wording:
     """How a deck's messages name its cards and what they advise: a kind whose cards are
-    not written as cards (a game's questions) names them its own way."""
+    not written as cards (a game's questions) names them its own way. `larger` gives the
+    layouts with larger cards, smallest first (called only when advice is needed); the
+    advice names those where the card really fits. `layout` is the deck's own layout."""
 
     names: Sequence[str] | None = None  # per card, e.g. "question 3 of «Egenskaper»"; None: "card 3 «title»"
-    larger: str | None = None  # the bigger layout to suggest, in the kind's words; None: only "shorten it"
+    layout: str = ""
+    larger: Callable[[], Sequence[Roomier]] | None = None  # None: the advice is only "shorten it"
+    largest: str = "the largest card layout"  # how the last of `larger` is named when none holds the card
 
     def card(self, cards: Sequence[Card], i: int) -> str:
         return self.names[i] if self.names is not None else _card_name(cards[i], i)
 
-    def advice(self, first: str = "shorten it") -> str:
-        return f"{first}, or use {self.larger}" if self.larger else first
+
+PULL_SHARE = 0.9  # a card whose text needs less than this share of the size the rest of the deck has is named
+# what a larger layout must do to be named: set the card's text at (nearly) the size the others have there
+LARGE = "its text is as large as the others'"
+USUAL = "its text is set at about the card's usual size"
+
+
+def _advice(first: str, wording: Wording, holds: Callable[[Roomier], str | None], held: str = "it fits") -> str:
+    """`first` ("shorten it"), or the larger layouts that would hold the card (`holds` plans
+    it there: None, or why not, in words; `held` says what holding is); when none would,
+    says so of the largest."""
+    rooms = wording.larger() if wording.larger is not None else ()
+    if not rooms:
+        return first
+    misses = [(room, holds(room)) for room in rooms]
+    fitting = [room.name for room, miss in misses if miss is None]
+    if fitting:
+        return f"{first}, or use a larger card layout than '{wording.layout}' where {held} ({', '.join(fitting)})"
+    largest, miss = misses[-1]
+    return f"even on {largest.name}, {wording.largest}, {miss}: {first}"
 
 
 def _warn_small(
@@ -116,41 +151,90 @@ def _warn_small(
     warn: Callable[[Path_, str], None],
     style: FrontStyle,
     wording: Wording,
+    holds: Callable[[int], Callable[[Roomier], str | None]],
 ) -> None:
-    """A card text set at the smallest allowed size, or far below the face's usual size,
-    is hard to read for the children it is for: say so, naming the card."""
+    """Every card's text takes the size of the smallest (`_one_body_size`), so a long card
+    shrinks the whole deck: name the cards whose text needs less than PULL_SHARE of the
+    size most cards fit at (one step of print, 12 → 11 pt, and more), with the size the
+    others would have. A card shrunk far below the face's usual size, or to the smallest
+    allowed, is hard to read for the children it is for: say that too, naming the card.
+    `holds(i)` tells whether a larger layout would hold card i (for the advice)."""
     usual = max(page.min_text_size, geo.face_w * style.body_size)
-    for i, face in enumerate(fronts):
-        if face.body is None:
-            continue
-        size = face.body.fitted.size
-        if size <= page.min_text_size + 0.01 or size < usual * style.body_warn_share:
-            field = "text" if cards[i].text else "questions"
-            where = locs[i] + (field,) if wording.names is None else locs[i]
+    sizes = {i: face.body.fitted.size for i, face in enumerate(fronts) if face.body is not None}
+    pulling, others = _pulling(sizes)
+    smallest = min(sizes.values(), default=0.0)
+    for i, size in sizes.items():
+        field = "text" if cards[i].text else "questions"
+        where = locs[i] + (field,) if wording.names is None else locs[i]
+        if i in pulling:
+            sets = f"{size:g} pt" if size <= smallest + 0.01 else f"{size:g} pt or less (with other long cards)"
+            warn(
+                where,
+                f"{wording.card(cards, i)} is long: it sets every card's text in the deck to {sets}, "
+                f"where the others would fit at {others:g} pt; {_advice('shorten it', wording, holds(i), LARGE)}",
+            )
+        elif size <= page.min_text_size + 0.01 or size < usual * style.body_warn_share:
             warn(
                 where,
                 f"{wording.card(cards, i)}: the text is shrunk to {size:g} pt to fit "
-                f"(the card's usual size is {usual:.0f} pt); {wording.advice()}",
+                f"(the card's usual size is {usual:.0f} pt); {_advice('shorten it', wording, holds(i), USUAL)}",
             )
+
+
+def _pulling(sizes: dict[int, float]) -> tuple[set[int], float]:
+    """The cards whose text needs less than PULL_SHARE of the size the rest of the deck
+    would have without them, and that size. Starts from the median card and drops cards
+    that, compared with the smallest of the rest, no longer pull: a deck one card keeps
+    0.25 pt below the others is told nothing."""
+    ordered = sorted(sizes.values())
+    others = ordered[len(ordered) // 2] if ordered else 0.0
+    pulling = {i for i, size in sizes.items() if size < others * PULL_SHARE}
+    while pulling:
+        others = min(size for i, size in sizes.items() if i not in pulling)
+        still = {i for i in pulling if sizes[i] < others * PULL_SHARE}
+        if still == pulling:
+            break
+        pulling = still
+    return pulling, others
+
+
+def _fits_there(plan_there: Callable[[Roomier], object]) -> Callable[[Roomier], str | None]:
+    """Whether a face fits a larger layout at all: None, or how far off it is."""
+
+    def there(room: Roomier) -> str | None:
+        try:
+            plan_there(room)
+        except FitFailure as f:
+            return f.need()
+        return None
+
+    return there
+
+
+def _with_backs(larger: Callable[[], Sequence[Roomier]] | None) -> Callable[[], Sequence[Roomier]] | None:
+    """Only the larger layouts that print a back: the advice for a back that does not fit."""
+    if larger is None:
+        return None
+    return lambda: [room for room in larger() if room.backs]
 
 
 def _card_name(card: Card, i: int) -> str:
     return f"card {i + 1} «{card.title}»" if card.title else f"card {i + 1}"
 
 
-def _fit_message(what: str, f: FitFailure, wording: Wording) -> str:
+def _fit_message(what: str, f: FitFailure, wording: Wording, holds: Callable[[Roomier], str | None]) -> str:
     if f.field == "lines":
         return (
             f"{what}: the writing lines do not fit on the card with its other content; "
-            f"{wording.advice('use fewer lines')}"
+            f"{_advice('use fewer lines', wording, holds)}"
         )
     if f.ratio >= 90:
         return (
             f"{what}: no room is left for '{f.field}' after the other parts of the card; "
-            f"{wording.advice('use fewer lines, a shorter text or no picture')}"
+            f"{_advice('use fewer lines, a shorter text or no picture', wording, holds)}"
         )
     said = f"{what}: '{f.field}'" if wording.names is None else what
-    return f"{said} does not fit even at {f.size:g} pt ({f.need()}); {wording.advice()}"
+    return f"{said} does not fit even at {f.size:g} pt ({f.need()}); {_advice('shorten it', wording, holds)}"
 
 
 def _footers(
@@ -212,13 +296,13 @@ def plan_deck(
             problems.extend(exc.problems)
             images.append(None)
 
-    def front(i: int, body_size: float | None = None) -> FrontFace:
+    def front(i: int, body_size: float | None = None, room: Roomier | None = None) -> FrontFace:
         return plan_front(
             cards[i],
-            w=geo.face_w,
-            h=geo.face_h,
+            w=room.face_w if room else geo.face_w,
+            h=room.face_h if room else geo.face_h,
             fonts=fonts,
-            min_size=page.min_text_size,
+            min_size=room.min_size if room else page.min_text_size,
             has_group=styles[i] is not None,
             image_ratio=_ratio_or_none(images[i]),
             draw_label=words["draw_here"],
@@ -229,13 +313,33 @@ def plan_deck(
             style=front_style,
         )
 
+    def reads_well(i: int) -> Callable[[Roomier], str | None]:
+        """Whether card i's text would be set at nearly the usual size of a larger layout."""
+
+        def there(room: Roomier) -> str | None:
+            try:
+                face = front(i, room=room)
+            except FitFailure as f:
+                return f.need()
+            usual = max(room.min_size, room.face_w * front_style.body_size)
+            size = face.body.fitted.size if face.body is not None else usual
+            if size >= usual * PULL_SHARE:
+                return None
+            return (
+                f"its text would be set at {size:g} pt where the card's usual size is {usual:.0f} pt "
+                "(a larger layout enlarges all text alike)"
+            )
+
+        return there
+
     fronts: list[FrontFace] = []
     for i in range(len(cards)):
         try:
             fronts.append(front(i))
         except FitFailure as f:
             where = card_locs[i] + (f.field,) if wording.names is None else card_locs[i]
-            problems.append(src.problem(where, _fit_message(wording.card(cards, i), f, wording)))
+            fits = _fits_there(partial(front, i, None))
+            problems.append(src.problem(where, _fit_message(wording.card(cards, i), f, wording, fits)))
             fronts.append(FrontFace())
     back_face = None
     back_color = parse_color(BACK_COLOR)
@@ -259,13 +363,15 @@ def plan_deck(
                 back_image = load_picture(src, back_loc + ("image",), back.image, allowed)
             except UserError as exc:
                 problems.extend(exc.problems)
-        try:
-            back_face = plan_back(
+
+        def back_in(room: Roomier | None = None) -> BackFace:
+            assert back is not None
+            return plan_back(
                 back,
-                w=geo.face_w,
-                h=geo.face_h,
+                w=room.face_w if room else geo.face_w,
+                h=room.face_h if room else geo.face_h,
                 fonts=fonts,
-                min_size=page.min_text_size,
+                min_size=room.min_size if room else page.min_text_size,
                 image_ratio=_ratio_or_none(back_image),
                 qr_modules=len(qr) if qr else None,
                 loc=back_loc,
@@ -273,12 +379,19 @@ def plan_deck(
                 title_origin=origins.back_title,
                 text_origin=origins.back_text,
             )
+
+        try:
+            back_face = back_in()
         except FitFailure as f:
-            problems.append(src.problem(back_loc + (f.field,), _fit_message("the back", f, wording)))
+            wording_backs = replace(
+                wording, larger=_with_backs(wording.larger), largest="the largest card layout that prints backs"
+            )
+            message = _fit_message("the back", f, wording_backs, _fits_there(back_in))
+            problems.append(src.problem(back_loc + (f.field,), message))
     if problems:
         raise UserError(problems)
     if warn is not None:  # each card at its own best size: the warning names the cards that pull the deck down
-        _warn_small(cards, card_locs, fronts, geo, page, warn, front_style, wording)
+        _warn_small(cards, card_locs, fronts, geo, page, warn, front_style, wording, reads_well)
     fronts = _one_body_size(fronts, front)
     for image in (*images, back_image):
         if image is not None:
