@@ -453,3 +453,16 @@ def test_a_title_or_excels_sep_line_above_the_header_is_left_out(tmp_path, above
     assert any(warned in w.message and w.where is not None and w.where.line == 1 for w in listed.warnings)
     chosen = read_class_list(path, "Navn", _blame, True, column_flag=True)
     assert [p.name for p in chosen.pupils] == ["Ada Berg", "Bo Li"]
+
+
+def test_only_the_first_line_can_be_a_heading_and_hand_numbers_are_list_numbers(tmp_path) -> None:
+    """'1 Ada' or '1.Ada' typed by hand is a numbered list, not a heading: no pupil at the
+    top of the list may be left out because of a number (two once were, with exit 0)."""
+    path = tmp_path / "k.txt"
+    path.write_text("1 Ada\n2 Bo\n3.Cy\n4) Dag\n", encoding="utf-8")
+    assert [p.name for p in read_class_list(path, None, _blame, True).pupils] == ["Ada", "Bo", "Cy", "Dag"]
+    path.write_text("Ada (4B)\nBo (4B)\nCy Li\n", encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        read_class_list(path, None, _blame, True)
+    (problem,) = caught.value.problems
+    assert problem.where.line == 2 and "has a number in it" in problem.message

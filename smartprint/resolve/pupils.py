@@ -44,6 +44,8 @@ MAX_LIST_BYTES = 1024 * 1024
 NAME_COLUMNS = ("navn", "name", "namn", "fullt navn", "fullt namn", "full name")
 FIRST_NAME_COLUMNS = ("fornavn", "førenamn", "fornamn", "first name", "firstname", "first_name", "given name")
 SURNAME_COLUMNS = ("etternavn", "etternamn", "last name", "lastname", "last_name", "surname", "family name")
+# Headers that likely hold the names, offered as the column to choose (--pupils-column)
+LIKELY_NAME_COLUMNS = ("fornavn", "first name", "firstname", "elev", "elevnavn", "elevens navn", "elevar", "pupil")
 MIDDLE_NAME_COLUMNS = ("mellomnavn", "mellomnamn", "middle name", "middlename", "middle_name")
 LOST = ("?", "\ufffd")  # what a lossy export leaves where a letter was
 SUFFIXES = (".txt", ".csv")
@@ -335,7 +337,7 @@ _TXT_HEADINGS = {
 }
 # A number or bullet in front of a name, as Word writes a list saved as text ("1. Ada",
 # "2)\tEmil", "• Sofie", "- Nora"): not part of the name.
-_LIST_MARK = re.compile(r"\s*(?:\d{1,3}\s*[.)]|[-–—•·*▪●◦‣○])[ \t\u00a0]+(?=\S)")
+_LIST_MARK = re.compile(r"\s*(?:\d{1,3}\s*[.)][ \t\u00a0]*|\d{1,3}[ \t\u00a0]+|[-–—•·*▪●◦‣○][ \t\u00a0]+)(?=[^\W\d])")
 _DIGIT = re.compile(r"\d")
 
 
@@ -345,6 +347,7 @@ def _read_txt(text: str, shown: str, notes: list[Problem]) -> list[Pupil]:
     pupils: list[Pupil] = []
     problems: list[Problem] = []
     marked: list[int] = []  # lines whose list number or bullet was left out
+    first = True  # only the first line with text may be a heading
     for number, line in enumerate(text.splitlines(), 1):
         mark = _LIST_MARK.match(line)
         if mark is not None:
@@ -354,7 +357,8 @@ def _read_txt(text: str, shown: str, notes: list[Problem]) -> list[Pupil]:
         if not name or name.startswith("#"):
             continue
         heading = name.rstrip(":").casefold() in _TXT_HEADINGS or _DIGIT.search(name) is not None
-        if not pupils and not problems and heading:
+        was_first, first = first, False
+        if was_first and heading:
             notes.append(
                 Problem(
                     Where(shown, number, 1),
@@ -464,7 +468,9 @@ def _header_line(lines: list[str], columns: tuple[str, ...] | None) -> int | Non
         if columns is not None:
             if all(c.casefold() in heads for c in columns):
                 return i
-        elif heads & set(NAME_COLUMNS) or (heads & set(FIRST_NAME_COLUMNS) and heads & set(SURNAME_COLUMNS)):
+        elif heads & {*NAME_COLUMNS, *LIKELY_NAME_COLUMNS} or (
+            heads & set(FIRST_NAME_COLUMNS) and heads & set(SURNAME_COLUMNS)
+        ):
             return i
     return filled[0] if filled else None
 
@@ -522,12 +528,7 @@ def _read_csv(
         asked = f"'{columns[missing]}'" if columns is not None else "'navn' or 'name'"
         also = "" if columns is not None else ", nor the two 'fornavn' and 'etternavn'"
         guess = next(
-            (
-                h
-                for h in header
-                if " ".join(h.split()).casefold()
-                in ("fornavn", "first name", "firstname", "elev", "elevnavn", "elevens navn", "elevar", "pupil")
-            ),
+            (h for h in header if " ".join(h.split()).casefold() in LIKELY_NAME_COLUMNS),
             None,
         )
         todo = (
