@@ -63,10 +63,15 @@ def _builtin_in(arg: str, language: str) -> Path:
             )
         locate_source(arg)  # no such material: the same message as without --language
     if Path(arg).exists() or Path(arg + ".yaml").is_file():
-        raise UsageError(
-            f"--language chooses the language of a built-in material, but {arg}.yaml here is your own copy; "
-            f"for the built-in one in {LANGUAGES[language]}, run: smartprint new {arg} {arg}-{language}.yaml "
+        copy = Path(f"{arg}-{language}.yaml")
+        todo = (
+            f"your copy in {LANGUAGES[language]} is {copy.name}: smartprint build {copy.name}"
+            if copy.is_file()
+            else f"for the built-in one in {LANGUAGES[language]}, run: smartprint new {arg} {copy.name} "
             f"--language {language}"
+        )
+        raise UsageError(
+            f"--language chooses the language of a built-in material, but {arg}.yaml here is your own copy; {todo}"
         )
     path = resources.builtin_path("decks", arg, language)
     if path is None:
@@ -266,7 +271,7 @@ def default_target(arg: str, options: Options | None = None) -> Path:
     if options is not None and options.language not in (None, resources.BOKMAL):
         stem += f"-{options.language}"
     if options is not None and (options.layout or options.backs):
-        src, spec, kind = load_spec(path)
+        src, spec, kind, _ = _load_spec(path)  # the file's mistakes are the build's to tell, all of them
         own_layout = spec.layout or kind.default_layout
         if options.layout and Path(options.layout).stem != Path(own_layout).stem:
             stem += f"-{Path(options.layout).stem}"

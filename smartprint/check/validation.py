@@ -220,10 +220,10 @@ def _as_written(model: type[BaseModel], data: Any, src: Source, prefix: Path_) -
 
 
 class Invalid(UserError):
-    """A model's problems, and the model made from the data without the keys they stand
-    at (`partial`; None when a problem is not at a key that can be left out: a missing
-    key, an item of a list), so the checks that need a model can still run and tell
-    their problems in the same build: a misspelt key must not hide a card naming no group."""
+    """A model's problems, and, when they are all unknown keys, the model made from the
+    data without them (`partial`; else None), so the checks that need a model can still
+    run and tell their problems in the same build: a misspelt key must not hide a card
+    naming no group."""
 
     def __init__(self, problems: list[Problem], partial: Any):
         super().__init__(problems)
@@ -249,7 +249,10 @@ def validate(model: type[M], data: Any, src: Source, prefix: Path_ = ()) -> M:
         if str(problem) not in seen:
             seen.add(str(problem))
             problems.append(problem)
-    at = [messages.data_loc(data, tuple(err["loc"])) for err in errors] + list(emptied)
+    # Only unknown keys are left out for the later checks: a wrong value left out would
+    # give them its default (a 5 × 5 grid for 'grid: fire') and problems not in the file.
+    unknown = not emptied and all(err["type"] == "extra_forbidden" for err in errors)
+    at = [messages.data_loc(data, tuple(err["loc"])) for err in errors] if unknown else []
     raise Invalid(sorted(problems, key=_sort_key), _without(model, data, at))
 
 

@@ -87,7 +87,7 @@ def make_preview(
                 on_sheet.append(FileOnSheet(heading, sizes, part.duplex != "none", pages))
             if not on_sheet:
                 total = sum(part.page_count for _, part in files)
-                raise UsageError(f"--pages: none of those pages is in {built.job.name} ({count_pages(words, total)})")
+                raise UsageError(f"--pages: none of those pages is in {built.job.name} ({total} pages)")
             sheet = plan_contact_sheet(on_sheet, _heading(built, files[0][0]))
             png = compose_contact_sheet(sheet, pictures, words)
             folder.mkdir(exist_ok=True)
