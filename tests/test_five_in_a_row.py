@@ -374,3 +374,19 @@ def test_a_word_too_wide_for_a_square_at_the_smallest_size_is_the_only_one_broke
             assert "".join(t.removesuffix("-") for t in lines) == word
         else:
             assert " ".join(lines) == text
+
+
+def test_one_word_too_long_for_a_square_is_named_when_it_takes_the_board_to_the_smallest_size(runner, tmp_path):
+    """A single word can pull every entry down too: «Menneskerettighetserklæringen» takes
+    the board to the smallest size, and is named (a strength word a step longer than the
+    others, such as the built-ins have, is not: it cannot be shortened)."""
+    word = "Menneskerettighetserklæringen"
+    src = _deck(tmp_path, entries=[*ENTRIES[1:], word], boards=1, questions=[], blank_cards=0, markers=False)
+    result = run(runner, "build", str(src), "-o", str(tmp_path / "f.pdf"))
+    assert result.exit_code == 0, result.output
+    assert re.search(rf"warning: entry 10 «{word}» is long: it sets every entry on the board at 7 pt", result.output)
+    strict = run(runner, "build", str(src), "--strict", "-o", str(tmp_path / "g.pdf"))
+    assert strict.exit_code == 1
+    for language in ("nb", "nn", "en"):
+        built = run(runner, "build", "fem-paa-rad", "--language", language, "--strict", "-o", str(tmp_path / "b.pdf"))
+        assert built.exit_code == 0, built.output

@@ -20,15 +20,18 @@ def test_every_material_in_a_folder_is_built_one_line_each(tmp_path: Path, runne
     write(folder / "lag.yaml", "extends: kort-63x88\nmargin: 12mm\n")  # a layout: left alone
     write(folder / "liste.txt", "Ada\nBo\n")
     write(folder / ".a.yaml", CARD.format(title="Kopi", text="Glad"))  # an editor's hidden copy: not a material
+    write(folder / "d.yaml.txt", CARD.format(title="Fjerde", text="Glad"))  # saved by Notepad: a material
     result = run(runner, "build", "klasse")
     assert result.exit_code == 1
     out = result.stdout.splitlines()
     assert out == [
         out[0],
         out[1],
-        "built 2 of 3 materials; failed: klasse/b.yaml",
+        out[2],
+        "built 3 of 4 materials; failed: klasse/b.yaml",
     ]
     assert out[0].startswith("wrote klasse/a.pdf (") and out[1].startswith("wrote klasse/c.pdf (")
+    assert out[2].startswith("wrote klasse/d.pdf (")
     (error,) = result.stderr.splitlines()
     assert error.startswith("klasse/b.yaml:4:5: unknown key 'tekst'") and "(and 1 more;" in error
     assert "Modig" in page_texts(folder / "a.pdf")[0] and "Rolig" in page_texts(folder / "c.pdf")[0]

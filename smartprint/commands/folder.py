@@ -27,8 +27,11 @@ def may_be_material(path: Path) -> bool:
     """Whether a name in a folder could be a material: a YAML file that is not hidden
     (editors and other systems keep their own hidden files beside yours: `.#kort.yaml`,
     `._kort.yaml` on a stick from a Mac). Decided by the name alone, so a removed file
-    can be told apart from a PDF or a temporary file."""
-    return path.suffix.lower() in YAML_SUFFIXES and not path.name.startswith(".")
+    can be told apart from a PDF or a temporary file. Notepad's `kort.yaml.txt` counts
+    too (its build writes kort.pdf)."""
+    name = path.name.lower()
+    yaml_named = path.suffix.lower() in YAML_SUFFIXES or name.endswith(tuple(f"{s}.txt" for s in YAML_SUFFIXES))
+    return yaml_named and not path.name.startswith(".")
 
 
 def materials_in(folder: Path) -> list[Path]:

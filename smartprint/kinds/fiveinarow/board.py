@@ -10,6 +10,7 @@ size down by its length, not by a word, is named (`BoardFace.long_entries`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from smartprint.parts.geometry import Rect
@@ -147,7 +148,11 @@ def plan_board(
     for i in range(len(entries)):
         f = entry(i, common, common)
         boxes.append(Box(inset, side - inset - (box_w - f.height) / 2, f))
-    long_entries = _long_entries(alone, words_allow(entries, fonts, language, box_w, largest, min_size))
+    long_entries = _long_entries(
+        alone,
+        lambda kept: words_allow([entries[j] for j in kept], fonts, language, box_w, largest, min_size),
+        min_size,
+    )
     # the coordinates help say C4: one size on every board, however long its entries
     coord = min(style.label_band * style.coord_size * 2, style.coordinates * k)
     said = Label("coordinates", language)
@@ -194,9 +199,28 @@ def words_allow(
     return size
 
 
-def _long_entries(alone: list[float], allowed: float) -> tuple[LongEntry, ...]:
-    """The entries whose length sets the board well below the size its words allow, each
-    with the size the others would share without them."""
-    long = [i for i, size in enumerate(alone) if size < allowed * LONG_SHARE]
-    others = min((size for i, size in enumerate(alone) if i not in long), default=allowed)
+def _long_entries(
+    alone: list[float], allowed: Callable[[list[int]], float], smallest_size: float
+) -> tuple[LongEntry, ...]:
+    """The entries that set the board well below the size the others would share: by
+    their length (below what the words of all entries allow), or by a word of their own
+    so long that it takes the board to the smallest size (a long strength word such as
+    «Nysgjerrigheit» that only takes it a step down is not named: it cannot be shortened),
+    each with the size the others would share without them. `allowed(kept)`: what the
+    words of the entries `kept` allow."""
+    everyone = list(range(len(alone)))
+    by_all = allowed(everyone)
+    long = [i for i, size in enumerate(alone) if size < by_all * LONG_SHARE]
+    smallest = min(alone, default=by_all)
+    for i, size in enumerate(alone):  # only an entry at the board's size can pull it down by a word
+        at_floor = size <= smallest_size + 1e-6
+        if (
+            i not in long
+            and at_floor
+            and size <= smallest
+            and size < allowed([j for j in everyone if j != i]) * LONG_SHARE
+        ):
+            long.append(i)
+    long.sort()
+    others = min((size for i, size in enumerate(alone) if i not in long), default=by_all)
     return tuple(LongEntry(i, alone[i], others) for i in long)
