@@ -200,3 +200,29 @@ def test_no_built_in_deck_has_a_card_that_shrinks_it(name, language):
     job = pipeline.prepare(name, Options(language=language))
     pipeline.plan(job)
     assert not [w for w in job.warnings if "is long" in w.message], job.warnings
+
+
+def test_a_card_whose_lines_and_drawing_take_the_room_is_told_so_not_that_its_text_is_long(runner, tmp_path):
+    """The same text on nine cards; the ninth also has writing lines and a drawing box:
+    it is not the text that is long, and 'shorten it' alone would not help."""
+    text = "Du er modig når du prøver noe nytt og vanskelig, selv om du er litt redd. Du sier ifra når noe er galt."
+    cards = "".join(f"  - title: Kort {k}\n    text: {text}\n" for k in range(1, 9))
+    cards += f"  - title: Kort 9\n    text: {text}\n    drawing: Tegn det her\n    lines: 4\n"
+    src = write(tmp_path / "t.yaml", f"kind: cards\ntitle: T\ncards:\n{cards}")
+    result = run(runner, "build", str(src), "-o", str(tmp_path / "t.pdf"))
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stderr.split())
+    assert "card 9 «Kort 9»: its writing lines and drawing box leave little room for its text" in said, said
+    assert "use fewer writing lines, no drawing box or a shorter text" in said and "is long" not in said
+
+
+def test_a_title_shrunk_far_below_the_usual_size_is_named(runner, tmp_path):
+    """Each title is fitted on its own, so a long one shrank alone to a size children
+    cannot read, and nothing was said."""
+    title = "Dette er en lang tittel om alle styrkene våre i klassen vår i fjerde"
+    src = write(tmp_path / "t.yaml", f"kind: cards\ntitle: T\ncards:\n  - title: {title}\n    text: Hei\n")
+    result = run(runner, "build", str(src), "-o", str(tmp_path / "t.pdf"))
+    assert result.exit_code == 0, result.output
+    warned = re.search(r"t\.yaml:4:12: warning: card 1 «[^»]+»: the title is shrunk to ([\d.]+) pt", result.stderr)
+    assert warned, result.stderr
+    assert float(warned[1]) in _sizes_of(tmp_path / "t.pdf", "Dette")

@@ -159,6 +159,14 @@ def _warn_small(
     others would have. A card shrunk far below the face's usual size, or to the smallest
     allowed, is hard to read for the children it is for: say that too, naming the card.
     `holds(i)` tells whether a larger layout would hold card i (for the advice)."""
+    title_usual = geo.face_w * style.title_size
+    for i, face in enumerate(fronts):  # a title is fitted on its own: a long one shrinks alone
+        if face.title is not None and face.title.fitted.size < title_usual * style.body_warn_share:
+            warn(
+                locs[i] + ("title",) if wording.names is None else locs[i],
+                f"{wording.card(cards, i)}: the title is shrunk to {face.title.fitted.size:g} pt to fit "
+                f"(a title's usual size on this card is {title_usual:.0f} pt); shorten it",
+            )
     usual = max(page.min_text_size, geo.face_w * style.body_size)
     sizes = {i: face.body.fitted.size for i, face in enumerate(fronts) if face.body is not None}
     pulling, others = _pulling(sizes)
@@ -168,6 +176,16 @@ def _warn_small(
         where = locs[i] + (field,) if wording.names is None else locs[i]
         if i in pulling:
             sets = f"{size:g} pt" if size <= smallest + 0.01 else f"{size:g} pt or less (with other long cards)"
+            roomy = _room_takers(cards[i])
+            if roomy and _text_length(cards[i]) <= 1.1 * _median_length(cards, i):
+                # a text no longer than the others': what else stands on the card takes its room
+                warn(
+                    where,
+                    f"{wording.card(cards, i)}: its {roomy} leave little room for its text, which sets every "
+                    f"card's text in the deck to {sets}, where the others would fit at {others:g} pt; "
+                    f"{_advice('use fewer writing lines, no drawing box or a shorter text', wording, holds(i), LARGE)}",
+                )
+                continue
             warn(
                 where,
                 f"{wording.card(cards, i)} is long: it sets every card's text in the deck to {sets}, "
@@ -179,6 +197,23 @@ def _warn_small(
                 f"{wording.card(cards, i)}: the text is shrunk to {size:g} pt to fit "
                 f"(the card's usual size is {usual:.0f} pt); {_advice('shorten it', wording, holds(i), USUAL)}",
             )
+
+
+def _text_length(card: Card) -> int:
+    return len(card.text or "") + sum(len(q) for q in card.questions)
+
+
+def _median_length(cards: Sequence[Card], but: int) -> float:
+    """The middle length of the other cards' texts (0 when there are none)."""
+    lengths = sorted(_text_length(card) for k, card in enumerate(cards) if k != but)
+    return float(lengths[len(lengths) // 2]) if lengths else 0.0
+
+
+def _room_takers(card: Card) -> str:
+    """What besides its text takes room on a card's face, in words ("writing lines and
+    drawing box"), or "" when nothing does."""
+    parts = [name for name, there in (("writing lines", card.lines), ("drawing box", card.drawing)) if there]
+    return " and ".join(parts)
 
 
 def _pulling(sizes: dict[int, float]) -> tuple[set[int], float]:
