@@ -466,3 +466,12 @@ def test_only_the_first_line_can_be_a_heading_and_hand_numbers_are_list_numbers(
         read_class_list(path, None, _blame, True)
     (problem,) = caught.value.problems
     assert problem.where.line == 2 and "has a number in it" in problem.message
+
+
+def test_a_persian_name_keeps_its_non_joiner(tmp_path) -> None:
+    """«علی‌رضا» is spelt with a zero-width non-joiner between ی and ر: without it the two
+    letters join and the name is misspelt. Invisible characters in other names still go."""
+    path = tmp_path / "k.txt"
+    path.write_text("علی\u200cرضا\nKari\u200c\u200b\n", encoding="utf-8")
+    names = [p.name for p in read_class_list(path, None, _blame, True).pupils]
+    assert names == ["علی\u200cرضا", "Kari"]

@@ -137,10 +137,17 @@ def _plain_letters_hint(wanted: str, everyone: Sequence[Pupil]) -> str:
     return f"; did you mean '{found[0]}'?" if len(found) == 1 else ""
 
 
+_JOINING = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefe]")
+_JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner: part of how a Persian name is spelt
+
+
 def _clean(name: str) -> str:
     """One space between words, letters composed, and no invisible characters (a zero-width
-    space or soft hyphen pasted from a web page prints as nothing, or fails the font)."""
-    visible = "".join(ch for ch in name if unicodedata.category(ch) != "Cf")
+    space or soft hyphen pasted from a web page prints as nothing, or fails the font) but
+    the (non-)joiners of a name in Arabic script: «علی‌رضا» without its non-joiner joins
+    two letters that are written apart, and misspells the name."""
+    keep = _JOINERS if _JOINING.search(name) else ""
+    visible = "".join(ch for ch in name if ch in keep or unicodedata.category(ch) != "Cf")
     return unicodedata.normalize("NFC", " ".join(visible.split()))
 
 
