@@ -138,7 +138,13 @@ def sheet_choice(value: str) -> tuple[int | str, ...]:
     except ValueError:
         names = tuple(part.strip() for part in value.split(","))
         if any(name[:1].isalpha() for name in names) and all(names):
-            return tuple(int(name) if name.isdigit() else name for name in names)
+            chosen: list[int | str] = []
+            for name in names:  # names and numbers mixed: 'Ada Berg,2-3'
+                try:
+                    chosen.extend(sheet_numbers(name))
+                except ValueError:
+                    chosen.append(name)
+            return tuple(chosen)
         raise
 
 

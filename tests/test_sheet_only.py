@@ -44,3 +44,16 @@ def test_a_wrong_choice_is_said(runner, tmp_path, monkeypatch) -> None:
 def _without_note(pages: list[str]) -> list[str]:
     """The pages' text without the print note that the first page of a file carries."""
     return ["\n".join(line for line in page.splitlines() if "Skriv ut" not in line) for page in pages]
+
+
+def test_names_and_numbers_can_be_mixed(runner, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "4b.txt", "Anne-Lise Berg\nBo Li\nCy Dahl\nDag Ek\n")
+    mixed = run(runner, "build", "megselvhelten", "--pupils", "4b.txt", "--only", "anne-lise berg,3-4", "-o", "m.pdf")
+    assert mixed.exit_code == 0, mixed.output
+    texts = [" ".join(t.split()) for t in page_texts(tmp_path / "m.pdf")]
+    assert [n for t in texts for n in ("Anne-Lise Berg", "Cy Dahl", "Dag Ek") if n in t] == [
+        "Anne-Lise Berg",
+        "Cy Dahl",
+        "Dag Ek",
+    ]
